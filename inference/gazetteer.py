@@ -1,0 +1,105 @@
+"""The gazetteer of leaders and officials: loading, validation and lookup.
+
+The gazetteer is data (``data/gazetteer.yaml``) that users extend. Each person has
+a canonical name, a class (``LEADER`` or ``OFFICIAL``), a role, a country, the
+conflicts they are tied to, and the aliases and spellings Indonesian media use.
+Lookup is by folded words (case and accents ignored), so "ERDOGAN" and "Erdoğan"
+find the same person, while a capitalised alias never matches a lower-case word.
+
+>>> g = Gazetteer.from_records([{"name": "Vladimir Putin", "type": "LEADER",
+...     "role": "Presiden Rusia", "country": "Rusia", "aliases": ["Putin"]}])
+>>> doc = Document.from_text("Kata Putin kepada Vladimir Putin.")
+>>> [(doc.span_text(h.start, h.end), h.payload.name) for h in g.find(doc)]
+[('Putin', 'Vladimir Putin'), ('Vladimir Putin', 'Vladimir Putin')]
+>>> g.lookup("PUTIN").type
+'LEADER'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from inference.phrases import Document, Hit, PhraseMatcher, keys_of
+from inference.resources import data_path
+from models.schema import ARTICLE_LABELS, PERSON_TYPES
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    type: str
+    role: str = ""
+    country: str = ""
+    conflicts: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = field(default=())
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file or entry is invalid; the message names the entry."""
+
+
+def _person(record: dict, where: str) -> Person:
+    if not isinstance(record, dict) or not record.get("name"):
+        raise GazetteerError(f"{where}: an entry needs at least 'name' and 'type'")
+    if record.get("type") not in PERSON_TYPES:
+        raise GazetteerError(f"{where} ({record['name']}): type must be one of "
+                             f"{', '.join(PERSON_TYPES)}, got {record.get('type')!r}")
+    conflicts = tuple(record.get("conflicts") or ())
+    unknown = [c for c in conflicts if c not in ARTICLE_LABELS]
+    if unknown:
+        raise GazetteerError(f"{where} ({record['name']}): unknown conflict {unknown[0]!r}")
+    known = {"name", "type", "role", "country", "conflicts", "aliases"}
+    extra = sorted(set(record) - known)
+    if extra:
+        raise GazetteerError(f"{where} ({record['name']}): unknown field {extra[0]!r}")
+    return Person(str(record["name"]), record["type"], str(record.get("role", "")),
+                  str(record.get("country", "")), conflicts,
+                  tuple(str(a) for a in record.get("aliases") or ()))
+
+
+class Gazetteer:
+    """Known people, found in documents by any of their names."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = people
+        self.matcher = PhraseMatcher()
+        owners: dict[tuple, str] = {}
+        for person in people:
+            for alias in dict.fromkeys((person.name, *person.aliases)):
+                keys = keys_of(alias)
+                if keys in owners and owners[keys] != person.name:
+                    raise GazetteerError(f"alias {alias!r} of {person.name!r} is already a name of "
+                                         f"{owners[keys]!r}; give it to one person only")
+                if keys not in owners:
+                    owners[keys] = person.name
+                    self.matcher.add(alias, person)
+
+    @classmethod
+    def from_records(cls, records: list[dict], source: str = "gazetteer") -> Gazetteer:
+        return cls([_person(r, f"{source} entry {i + 1}") for i, r in enumerate(records)])
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """Load a YAML or JSON gazetteer (``people: [...]``); the shipped one by default."""
+        path = Path(path) if path else data_path("gazetteer.yaml")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            raise GazetteerError(f"{path}: not valid YAML/JSON: {e}") from e
+        if not isinstance(data, dict) or not isinstance(data.get("people"), list):
+            raise GazetteerError(f"{path}: expected a mapping with a 'people' list")
+        return cls.from_records(data["people"], str(path))
+
+    def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
+        """Every mention of a known person in ``doc`` (payload: :class:`Person`)."""
+        return self.matcher.find(doc, blocked)
+
+    def lookup(self, name: str) -> Person | None:
+        """The person whose name or alias is exactly ``name`` (folded), if any."""
+        return self.matcher.get(keys_of(name))
+
+    def __len__(self) -> int:
+        return len(self.people)

@@ -1,0 +1,115 @@
+"""Tokenised documents and longest-match phrase lookup over their words.
+
+A :class:`Document` tokenises a text once (words with offsets, plus a folded
+matching key per word); a :class:`PhraseMatcher` finds listed phrases in it,
+leftmost-longest and without overlap. The gazetteer, the topic lexicon and the
+conflict cues are all phrase matchers, so they see words exactly alike.
+
+>>> m = PhraseMatcher()
+>>> m.add("Vladimir Putin", "putin"); m.add("Putin", "putin"); m.add("gencatan senjata", "cf")
+>>> doc = Document.from_text("Presiden Vladimir Putin menolak Gencatan Senjata.")
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in m.find(doc)]
+[('Vladimir Putin', 'putin'), ('Gencatan Senjata', 'cf')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from inference.normalize import fold, normalize
+from inference.words import Span, word_spans
+
+
+@dataclass(frozen=True)
+class Document:
+    """``text`` with its word spans and one folded key per word."""
+
+    text: str
+    words: list[Span]
+    keys: list[str]
+
+    @classmethod
+    def from_text(cls, text: str) -> Document:
+        norm = normalize(text)
+        words = word_spans(text, norm)
+        return cls(text, words, [fold(text[s:e]) for s, e in words])
+
+    def word(self, i: int) -> str:
+        s, e = self.words[i]
+        return self.text[s:e]
+
+    def char_span(self, start: int, end: int) -> Span:
+        """Character span of words ``[start, end)``."""
+        return self.words[start][0], self.words[end - 1][1]
+
+    def span_text(self, start: int, end: int) -> str:
+        s, e = self.char_span(start, end)
+        return self.text[s:e]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Words ``[start, end)`` of a document matched a phrase carrying ``payload``."""
+
+    start: int
+    end: int
+    payload: Any
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class PhraseMatcher:
+    """Phrases keyed by their folded words; a capitalised word of a phrase must be
+    capitalised in the text too, so names do not match common words."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Any]]] = {}
+        self.max_len = 0
+
+    def add(self, phrase: str, payload: Any) -> None:
+        doc = Document.from_text(phrase)
+        keys = tuple(doc.keys)
+        if not keys:
+            raise ValueError(f"phrase {phrase!r} has no words")
+        caps = tuple(is_capitalised(doc.word(i)) for i in range(len(keys)))
+        entries = self._index.setdefault(keys[0], [])
+        entries.append((keys, caps, payload))
+        entries.sort(key=lambda e: -len(e[0]))  # longest first
+        self.max_len = max(self.max_len, len(keys))
+
+    def get(self, keys: tuple[str, ...]) -> Any | None:
+        """The payload of the phrase with exactly these folded keys, if any."""
+        for k, _, payload in self._index.get(keys[0], []) if keys else []:
+            if k == keys:
+                return payload
+        return None
+
+    def match_at(self, doc: Document, i: int) -> Hit | None:
+        """The longest phrase that starts at word ``i``."""
+        for keys, caps, payload in self._index.get(doc.keys[i], ()):
+            end = i + len(keys)
+            if tuple(doc.keys[i:end]) == keys and all(
+                    not cap or is_capitalised(doc.word(j)) for j, cap in zip(range(i, end), caps)):
+                return Hit(i, end, payload)
+        return None
+
+    def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
+        """Leftmost-longest, non-overlapping hits, skipping words in ``blocked``."""
+        hits, i = [], 0
+        while i < len(doc.keys):
+            hit = None if blocked and i in blocked else self.match_at(doc, i)
+            if hit and not (blocked and blocked.intersection(range(hit.start, hit.end))):
+                hits.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return hits
+
+
+def keys_of(phrase: str) -> tuple[Hashable, ...]:
+    """Folded word keys of a phrase, as the matcher indexes it."""
+    return tuple(Document.from_text(phrase).keys)

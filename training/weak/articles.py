@@ -1,0 +1,116 @@
+"""Article labels from evidence counted over body sentences.
+
+Each body sentence (boilerplate excluded) scores every conflict: a strong cue
+("Kyiv", "Fordow", "Gaza") weighs 2, a weak cue ("Rusia", "nuklir") 1, a person
+tied to the conflict 1, a TOPIC phrase 1 when the sentence already has a place
+cue. A sentence whose best score reaches ``min_sentence_score`` is *about* that
+conflict (a bare name in passing is not enough). An article gets each label that
+at least ``min_sentences`` sentences are about; ``primary`` is the label with the
+most evidence, or ``other`` when none is clearly ahead.
+
+>>> ev = ConflictEvidence.load()
+>>> ev.sentence_scores(Document.from_text("Rudal Rusia menghantam Kyiv semalam."))
+[{'russia_ukraine': 3, 'israel_iran': 0, 'gaza': 0}]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from inference.phrases import Document, Hit, PhraseMatcher
+from inference.resources import data_path
+from models.schema import ARTICLE_LABELS, PRIMARY_OTHER
+
+
+@dataclass
+class ArticleDecision:
+    """Labels, primary and per-label scores (in [0, 1]) for one article."""
+
+    labels: list[str]
+    primary: str
+    scores: dict[str, float]
+    evidence: dict[str, float] = field(default_factory=dict)
+
+
+class ConflictEvidence:
+    """Scores sentences for each conflict and decides article labels."""
+
+    def __init__(self, cues: dict[str, dict], min_sentence_score: int = 2,
+                 min_sentences: int = 1, primary_margin: float = 1.5,
+                 min_primary_sentences: int = 2) -> None:
+        self.matcher = PhraseMatcher()
+        self.promote: dict[str, tuple[frozenset, frozenset]] = {}
+        for label in ARTICLE_LABELS:
+            for strength, weight in (("strong", 2), ("weak", 1)):
+                for cue in cues.get(label, {}).get(strength, []):
+                    self.matcher.add(cue, (label, weight))
+            rule = cues.get(label, {}).get("strong_with")
+            if rule:
+                self.promote[label] = (frozenset(c.lower() for c in rule["cues"]),
+                                       frozenset(w.lower() for w in rule["context"]))
+        self.min_sentence_score = min_sentence_score
+        self.min_sentences = min_sentences
+        self.primary_margin = primary_margin
+        self.min_primary_sentences = min_primary_sentences
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **kwargs) -> ConflictEvidence:
+        data = yaml.safe_load(Path(path or data_path("conflicts.yaml")).read_text("utf-8"))
+        return cls(data, **kwargs)
+
+    def sentence_scores(self, doc: Document, people: list[Hit] = (), topics: list[Hit] = (),
+                        sentences: list[tuple[int, int]] | None = None) -> list[dict[str, int]]:
+        """Evidence for each conflict in each word range ``[start, end)`` of ``sentences``
+        (the whole document by default). A cue or person counts once a sentence; only
+        people tied to a single conflict count, and a conflict with no strong cue in
+        the sentence scores 0 (a bare name or "Rusia" in passing is not the subject)."""
+        sentences = sentences if sentences is not None else [(0, len(doc.keys))]
+        cue_hits = self.matcher.find(doc)
+        out = []
+        for start, end in sentences:
+            cues = {(*h.payload, doc.span_text(h.start, h.end).lower())
+                    for h in cue_hits if start <= h.start < end}
+            scores = dict.fromkeys(ARTICLE_LABELS, 0)
+            for label, weight, _ in cues:
+                scores[label] += weight
+            for person in {p.payload for p in people if start <= p.start < end}:
+                if len(person.conflicts) == 1:
+                    scores[person.conflicts[0]] += 1
+            has_topic = any(start <= t.start < end for t in topics)
+            strong = {label for label, weight, _ in cues if weight == 2}
+            words = set(doc.keys[start:end])
+            strong |= {label for label, (names, context) in self.promote.items()
+                       if words & names and words & context}
+            out.append({lbl: scores[lbl] + has_topic if lbl in strong else 0 for lbl in scores})
+        return out
+
+    def decide(self, sentence_scores: list[dict[str, int]]) -> ArticleDecision:
+        """Article labels and primary from the scores of its body sentences, in order.
+
+        A sentence is about every conflict that reaches ``min_sentence_score`` and ties
+        its best score. The first body sentence (headline or lead) counts double
+        towards ``primary``."""
+        about = dict.fromkeys(ARTICLE_LABELS, 0)
+        evidence = dict.fromkeys(ARTICLE_LABELS, 0.0)
+        for k, scores in enumerate(sentence_scores):
+            best = max(scores.values())
+            if best < self.min_sentence_score:
+                continue
+            for label in (lbl for lbl, score in scores.items() if score == best):
+                about[label] += 1
+                evidence[label] += best * (2 if k == 0 else 1)
+        labels = [lbl for lbl in ARTICLE_LABELS if about[lbl] >= self.min_sentences]
+        return ArticleDecision(labels, self._primary(labels, evidence, about),
+                               {lbl: round(1 - 0.5 ** about[lbl], 4) for lbl in ARTICLE_LABELS},
+                               evidence)
+
+    def _primary(self, labels: list[str], evidence: dict[str, float], about: dict) -> str:
+        if not labels or max(about[lbl] for lbl in labels) < self.min_primary_sentences:
+            return PRIMARY_OTHER
+        ranked = sorted(labels, key=lambda lbl: -evidence[lbl])
+        if len(ranked) > 1 and evidence[ranked[0]] < self.primary_margin * evidence[ranked[1]]:
+            return PRIMARY_OTHER
+        return ranked[0]

@@ -1,0 +1,114 @@
+"""Context rules: a role word followed by a capitalised name the gazetteer lacks.
+
+"Presiden Prancis Emmanuel Macron" -> ``Emmanuel Macron`` LEADER;
+"juru bicara militer Israel, Daniel Hagari," -> ``Daniel Hagari`` OFFICIAL.
+The role, the office's domain words and any place in between stay outside the
+span. Headlines in Title Case are skipped, since every word there is capitalised.
+
+>>> rules = RoleRules.load()
+>>> doc = Document.from_text("Menteri Luar Negeri Austria Beate Meinl-Reisinger tiba.")
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in rules.find(doc)]
+[('Beate Meinl-Reisinger', 'OFFICIAL')]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from inference.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
+from inference.resources import data_path
+
+_PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "abu",
+                        "abdel", "abdul", "-", "'", "ad", "as", "ben"})
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
+_MAX_NAME = 4
+
+
+class RoleRules:
+    """Finds names after role words; payloads are ``LEADER`` / ``OFFICIAL``."""
+
+    def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
+                 leader_groups: list[str]) -> None:
+        self.roles = PhraseMatcher()
+        for label, words in roles.items():
+            for word in words:
+                self.roles.add(word.lower(), label)
+        for group in leader_groups:
+            self.roles.add(f"pemimpin {group.lower()}", "LEADER")
+        self.modifiers = frozenset(keys_of(" ".join(modifiers)))
+        self.places = PhraseMatcher()
+        for place in places:
+            self.places.add(place, place)
+
+    @classmethod
+    def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
+        r = yaml.safe_load(Path(roles or data_path("roles.yaml")).read_text(encoding="utf-8"))
+        p = yaml.safe_load(Path(places or data_path("places.yaml")).read_text(encoding="utf-8"))
+        return cls({k: r[k] for k in ("LEADER", "OFFICIAL")}, r.get("modifiers", []),
+                   p["places"], r.get("leader_of_groups", []))
+
+    def _skip_modifiers(self, doc: Document, i: int) -> int:
+        """Index of the first word after the office's domain words, places and a comma."""
+        while i < len(doc.keys):
+            place = self.places.match_at(doc, i)
+            if place:
+                i = place.end
+            elif doc.keys[i] in self.modifiers or (doc.keys[i] == "," and i + 1 < len(doc.keys)):
+                i += 1
+            else:
+                break
+        return i
+
+    def _is_name_word(self, doc: Document, i: int) -> bool:
+        word = doc.word(i)
+        return (is_capitalised(word) and bool(_NAME_WORD.match(word)) and not word.isupper()
+                and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
+
+    def _name_at(self, doc: Document, i: int) -> int:
+        """End of the name starting at word ``i`` (``i`` itself when there is none)."""
+        j = i
+        while j < len(doc.keys) and j - i < _MAX_NAME + 2:
+            if self._is_name_word(doc, j):
+                j += 1
+            elif doc.keys[j] in _PARTICLES and j + 1 < len(doc.keys) and self._is_name_word(
+                    doc, j + 1) and j > i - (doc.keys[j] != "-"):
+                j += 1
+            else:
+                break
+        return j if sum(self._is_name_word(doc, k) for k in range(i, j)) <= _MAX_NAME else i
+
+    def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
+        """Names after role words, outside ``blocked`` words and Title Case lines."""
+        blocked = blocked or set()
+        headline = _headline_words(doc)
+        hits: list[Hit] = []
+        for role in self.roles.find(doc):
+            start = self._skip_modifiers(doc, role.end)
+            end = self._name_at(doc, start)
+            if end == start or role.start in headline:
+                continue
+            if blocked.intersection(range(start, end)):
+                continue
+            hits.append(Hit(start, end, role.payload))
+        return hits
+
+
+def _headline_words(doc: Document) -> set[int]:
+    """Indices of words on headline lines: Title Case, no closing full stop."""
+    out: set[int] = set()
+    line: list[int] = []
+    for i in range(len(doc.words) + 1):
+        newline = i == len(doc.words) or (i and "\n" in doc.text[doc.words[i - 1][1]:doc.words[i][0]])
+        if newline and line:
+            long_words = [k for k in line if len(doc.word(k)) > 3 and doc.word(k).isalpha()]
+            caps = sum(is_capitalised(doc.word(k)) for k in long_words)
+            ends_sentence = doc.word(line[-1]) in {".", "!", "?", '"', "'", "”"}
+            if len(long_words) >= 4 and caps / len(long_words) >= 0.7 and not ends_sentence:
+                out.update(line)
+            line = []
+        if i < len(doc.words):
+            line.append(i)
+    return out

@@ -1,0 +1,99 @@
+"""The weak labeler: silver SCHEMA §3 predictions from raw articles.
+
+Sources, in order of trust:
+
+1. the gazetteer (known people, with ``canonical``);
+2. context rules (a role word before an unknown capitalised name), whose names
+   are then also found elsewhere in the same article (full name or surname);
+3. the topic lexicon (TOPIC spans with ``topic``), never inside a person's name;
+4. conflict evidence over body sentences for the article labels.
+
+>>> wl = WeakLabeler.load()
+>>> p = wl.label("Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.", "a1")
+>>> [(e["text"], e["label"]) for e in p["entities"]], p["labels"], p["primary"]
+([('Vladimir Putin', 'LEADER'), ('gencatan senjata', 'TOPIC')], ['russia_ukraine'], 'russia_ukraine')
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from pathlib import Path
+
+from inference.boilerplate import find_boilerplate
+from inference.gazetteer import Gazetteer
+from inference.phrases import Document, Hit, PhraseMatcher
+from inference.topics import TopicLexicon
+from inference.words import sentence_spans
+from training.weak.articles import ConflictEvidence
+from training.weak.context import _PARTICLES, RoleRules
+
+#: Confidence given to each source's spans (the silver data has no calibrated scores).
+SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}
+
+
+@dataclass
+class WeakLabeler:
+    gazetteer: Gazetteer
+    topics: TopicLexicon
+    roles: RoleRules
+    evidence: ConflictEvidence
+
+    @classmethod
+    def load(cls, gazetteer: str | Path | None = None) -> WeakLabeler:
+        """The shipped lexicons, with another gazetteer file if given."""
+        return cls(Gazetteer.load(gazetteer), TopicLexicon.load(), RoleRules.load(),
+                   ConflictEvidence.load())
+
+    def _context_people(self, doc: Document, blocked: set[int]) -> list[tuple[Hit, str]]:
+        """Names found by role words, plus their other mentions in the same article."""
+        found = [(h, "context") for h in self.roles.find(doc, blocked)]
+        names = PhraseMatcher()
+        for hit, _ in found:
+            names.add(doc.span_text(hit.start, hit.end), hit.payload)
+            last = doc.word(hit.end - 1)
+            if hit.end - hit.start > 1 and doc.keys[hit.end - 1] not in _PARTICLES:
+                names.add(last, hit.payload)
+        taken = blocked | {i for h, _ in found for i in range(h.start, h.end)}
+        found += [(h, "propagated") for h in names.find(doc, taken)] if found else []
+        return sorted(found, key=lambda f: f[0].start)
+
+    def _entity(self, doc: Document, hit: Hit, label: str, source: str, **extra) -> dict:
+        start, end = doc.char_span(hit.start, hit.end)
+        return {"start": start, "end": end, "label": label, "text": doc.text[start:end],
+                "score": SOURCE_SCORE[source], **extra}
+
+    def entities(self, doc: Document) -> tuple[list[dict], list[Hit], list[Hit]]:
+        """Entity dicts, plus the gazetteer and topic hits for article evidence."""
+        people = self.gazetteer.find(doc)
+        blocked = {i for h in people for i in range(h.start, h.end)}
+        context = self._context_people(doc, blocked)
+        blocked |= {i for h, _ in context for i in range(h.start, h.end)}
+        topics = self.topics.find(doc, blocked)
+        out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
+               for h in people]
+        out += [self._entity(doc, h, h.payload, src) for h, src in context]
+        out += [self._entity(doc, h, "TOPIC", "topic", topic=h.payload) for h in topics]
+        return sorted(out, key=lambda e: e["start"]), people, topics
+
+    def _body_sentences(self, doc: Document) -> list[tuple[int, int]]:
+        """Word ranges of the sentences that are not boilerplate."""
+        noise = find_boilerplate(doc.text)
+        starts = [s for s, _ in doc.words]
+        out = []
+        for s, e in sentence_spans(doc.text):
+            mid = (s + e) // 2
+            if any(b.start <= mid < b.end for b in noise):
+                continue
+            out.append((bisect_left(starts, s), bisect_left(starts, e)))
+        return out
+
+    def label(self, text: str, id: str | None = None) -> dict:
+        """One SCHEMA §3 prediction for ``text``."""
+        doc = Document.from_text(text)
+        entities, people, topics = self.entities(doc)
+        scores = self.evidence.sentence_scores(doc, people, topics, self._body_sentences(doc))
+        decision = self.evidence.decide(scores)
+        return {"id": id, "text": text, "labels": decision.labels, "primary": decision.primary,
+                "scores": decision.scores, "entities": entities}
+
