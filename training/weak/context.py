@@ -31,7 +31,7 @@ class RoleRules:
     """Finds names after role words; payloads are ``LEADER`` / ``OFFICIAL``."""
 
     def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
-                 leader_groups: list[str]) -> None:
+                 leader_groups: list[str], not_names: list[str] = ()) -> None:
         self.roles = PhraseMatcher()
         for label, words in roles.items():
             for word in words:
@@ -39,6 +39,7 @@ class RoleRules:
         for group in leader_groups:
             self.roles.add(f"pemimpin {group.lower()}", "LEADER")
         self.modifiers = frozenset(keys_of(" ".join(modifiers)))
+        self.not_names = frozenset(keys_of(" ".join(not_names)))
         self.places = PhraseMatcher()
         for place in places:
             self.places.add(place, place)
@@ -48,46 +49,59 @@ class RoleRules:
         r = yaml.safe_load(Path(roles or data_path("roles.yaml")).read_text(encoding="utf-8"))
         p = yaml.safe_load(Path(places or data_path("places.yaml")).read_text(encoding="utf-8"))
         return cls({k: r[k] for k in ("LEADER", "OFFICIAL")}, r.get("modifiers", []),
-                   p["places"], r.get("leader_of_groups", []))
+                   p["places"], r.get("leader_of_groups", []), r.get("not_names", []))
 
-    def _skip_modifiers(self, doc: Document, i: int) -> int:
-        """Index of the first word after the office's domain words, places and a comma."""
-        while i < len(doc.keys):
+    def _skip_modifiers(self, doc: Document, i: int, lower: set[str]) -> int:
+        """Index of the first word after the office's domain words, places, institution
+        words ("Badan", "Departemen") and a comma; at most 8 words are skipped."""
+        limit = i + 8
+        while i < min(len(doc.keys), limit):
             place = self.places.match_at(doc, i)
             if place:
                 i = place.end
             elif doc.keys[i] in self.modifiers or (doc.keys[i] == "," and i + 1 < len(doc.keys)):
                 i += 1
+            elif is_capitalised(doc.word(i)) and not self.is_name_word(doc, i, lower):
+                i += 1
             else:
                 break
         return i
 
-    def _is_name_word(self, doc: Document, i: int) -> bool:
-        word = doc.word(i)
+    def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """Capitalised, not an acronym, place, role or institution word, and never
+        written in lower case elsewhere in the article (so not a common word)."""
+        word, key = doc.word(i), doc.keys[i]
         return (is_capitalised(word) and bool(_NAME_WORD.match(word)) and not word.isupper()
+                and key not in lower and key not in self.not_names and key not in self.modifiers
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
 
-    def _name_at(self, doc: Document, i: int) -> int:
+    def _name_at(self, doc: Document, i: int, lower: set[str]) -> int:
         """End of the name starting at word ``i`` (``i`` itself when there is none)."""
         j = i
         while j < len(doc.keys) and j - i < _MAX_NAME + 2:
-            if self._is_name_word(doc, j):
+            if self.is_name_word(doc, j, lower):
                 j += 1
-            elif doc.keys[j] in _PARTICLES and j + 1 < len(doc.keys) and self._is_name_word(
-                    doc, j + 1) and j > i - (doc.keys[j] != "-"):
+            elif doc.keys[j] in _PARTICLES and j + 1 < len(doc.keys) and self.is_name_word(
+                    doc, j + 1, lower) and j > i - (doc.keys[j] != "-"):
                 j += 1
             else:
                 break
-        return j if sum(self._is_name_word(doc, k) for k in range(i, j)) <= _MAX_NAME else i
+        if sum(self.is_name_word(doc, k, lower) for k in range(i, j)) > _MAX_NAME:
+            return i
+        # "Menteri Luar Negeri Turki, Mevlut Cavusoglu": the appositive is the name.
+        if j + 1 < len(doc.keys) and doc.keys[j] == "," and is_capitalised(doc.word(j + 1)):
+            return i
+        return j
 
     def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
         """Names after role words, outside ``blocked`` words and Title Case lines."""
         blocked = blocked or set()
-        headline = _headline_words(doc)
+        headline = headline_words(doc)
+        lower = {k for i, k in enumerate(doc.keys) if doc.word(i).islower()}
         hits: list[Hit] = []
         for role in self.roles.find(doc):
-            start = self._skip_modifiers(doc, role.end)
-            end = self._name_at(doc, start)
+            start = self._skip_modifiers(doc, role.end, lower)
+            end = self._name_at(doc, start, lower)
             if end == start or role.start in headline:
                 continue
             if blocked.intersection(range(start, end)):
@@ -96,7 +110,7 @@ class RoleRules:
         return hits
 
 
-def _headline_words(doc: Document) -> set[int]:
+def headline_words(doc: Document) -> set[int]:
     """Indices of words on headline lines: Title Case, no closing full stop."""
     out: set[int] = set()
     line: list[int] = []

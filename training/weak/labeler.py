@@ -26,7 +26,7 @@ from inference.phrases import Document, Hit, PhraseMatcher
 from inference.topics import TopicLexicon
 from inference.words import sentence_spans
 from training.weak.articles import ConflictEvidence
-from training.weak.context import _PARTICLES, RoleRules
+from training.weak.context import _PARTICLES, RoleRules, headline_words
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
 SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}
@@ -63,9 +63,24 @@ class WeakLabeler:
         return {"start": start, "end": end, "label": label, "text": doc.text[start:end],
                 "score": SOURCE_SCORE[source], **extra}
 
+    def _known_people(self, doc: Document) -> list[Hit]:
+        """Gazetteer hits, less a lone surname right after an unknown first name
+        ("Hazem Qassem" is not Naim Qassem): that name is left to the context rules."""
+        lower = {k for i, k in enumerate(doc.keys) if doc.word(i).islower()}
+        headline = headline_words(doc)
+
+        def mid_sentence(i: int) -> bool:  # word i has a word before it on its line
+            return i > 0 and "\n" not in doc.text[doc.words[i - 1][1]:doc.words[i][0]] and \
+                doc.keys[i - 1] not in {".", "!", "?", ":", '"', "'", "("}
+
+        return [h for h in self.gazetteer.find(doc)
+                if h.end - h.start > 1 or h.start < 2 or h.start in headline
+                or not (mid_sentence(h.start) and mid_sentence(h.start - 1)
+                        and self.roles.is_name_word(doc, h.start - 1, lower))]
+
     def entities(self, doc: Document) -> tuple[list[dict], list[Hit], list[Hit]]:
         """Entity dicts, plus the gazetteer and topic hits for article evidence."""
-        people = self.gazetteer.find(doc)
+        people = self._known_people(doc)
         blocked = {i for h in people for i in range(h.start, h.end)}
         context = self._context_people(doc, blocked)
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
