@@ -1,0 +1,174 @@
+"""The ``sorot`` command line: one program, one subcommand per job.
+
+Exit codes: 0 ok, 1 failure, 2 usage error. Heavy libraries are imported inside
+each command, so ``sorot --help`` is instant.
+
+    sorot weak-label ARTICLES -o silver.jsonl
+    sorot build-dataset ARTICLES -o data_dir
+    sorot evaluate --gold gold.jsonl --pred silver.jsonl
+    sorot demo
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from inference.readers import DEFAULT_MAX_CHARS
+
+
+class CliError(Exception):
+    """A failure to report as ``sorot: error: ...`` with exit code 1."""
+
+
+def _add_reader_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", type=Path,
+                   help="a directory of .txt files, or a .txt, .jsonl, .csv or .parquet file")
+    p.add_argument("--text-column", default="text", help="text field of jsonl/csv/parquet")
+    p.add_argument("--id-column", default="id", help="id field of jsonl/csv/parquet")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help="refuse longer articles (default %(default)s)")
+
+
+def _articles(args):
+    from inference.readers import read_articles
+
+    try:
+        return read_articles(args.input, text_column=args.text_column, id_column=args.id_column,
+                             max_chars=args.max_chars)
+    except (FileNotFoundError, ValueError) as e:
+        raise CliError(str(e)) from e
+
+
+def _report_run(what: str, out: Path, written: int, errors: int, errors_path: Path) -> None:
+    print(f"{what}: {written} written to {out}", file=sys.stderr)
+    if errors:
+        print(f"{errors} bad records written to {errors_path}", file=sys.stderr)
+    if not written and errors:
+        raise CliError(f"no record could be processed; see {errors_path}")
+
+
+def cmd_weak_label(args) -> None:
+    from inference.sinks import process_corpus
+    from training.weak.labeler import WeakLabeler
+
+    labeler = WeakLabeler.load(args.gazetteer)
+    def label(article):  # extra input fields ride along; they never replace a prediction
+        pred = labeler.label(article.text, article.id)
+        return {**pred, **{k: v for k, v in article.extra.items() if k not in pred}}
+
+    counts = process_corpus(_articles(args), label, args.output, desc="weak-label")
+    _report_run("weak-label", args.output, *counts)
+
+
+def _records_for_dataset(args):
+    """Annotated records from ``args.input``: as written (--annotated), or weak-labelled."""
+    from inference.readers import RecordError
+    from training.weak.labeler import WeakLabeler
+
+    labeler = None if args.annotated else WeakLabeler.load(args.gazetteer)
+    for art in _articles(args):
+        if isinstance(art, RecordError):
+            yield art
+        elif labeler is None:
+            yield {"id": art.id, "text": art.text, **art.extra}
+        else:
+            yield labeler.label(art.text, art.id)
+
+
+def cmd_build_dataset(args) -> None:
+    from inference.readers import RecordError
+    from inference.sinks import ErrorSink, errors_path_for
+    from training.builder import build_dataset
+    from training.records import AnnotationError, validate_record
+
+    errors_path = errors_path_for(args.output / "input.jsonl")
+    with ErrorSink(errors_path) as errors:
+        def good():
+            for rec in _records_for_dataset(args):
+                if isinstance(rec, RecordError):
+                    errors.write(rec.to_dict())
+                    continue
+                try:
+                    yield validate_record(rec)
+                except AnnotationError as e:
+                    errors.write({"source": str(args.input), "id": rec.get("id"), "reason": str(e)})
+
+        stats = build_dataset(good(), args.output, args.validation_fraction,
+                              "gold" if args.annotated else "silver")
+    print(stats.summary())
+    print(f"dataset written to {args.output} (hf/, train.jsonl, validation.jsonl, stats.json)")
+    if errors.count:
+        print(f"{errors.count} bad records written to {errors_path}", file=sys.stderr)
+    if not sum(stats.examples.values()):
+        raise CliError("no valid record in the input")
+
+
+def cmd_evaluate(args) -> None:
+    from training.records import AnnotationError, load_annotated
+    from training.scoring import score, to_markdown
+
+    try:
+        gold, pred = load_annotated(args.gold), load_annotated(args.pred)
+        report = score(gold, pred)
+    except (AnnotationError, ValueError, FileNotFoundError) as e:
+        raise CliError(str(e)) from e
+    prefix = args.output or args.pred.with_suffix("")
+    md = to_markdown(report, f"{args.pred.name} against {args.gold.name}")
+    Path(f"{prefix}.eval.json").write_text(json.dumps(report, indent=2) + "\n")
+    Path(f"{prefix}.eval.md").write_text(md)
+    print(md)
+    print(f"report written to {prefix}.eval.json and {prefix}.eval.md", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from training import demo
+
+    parser = argparse.ArgumentParser(prog="sorot", description=(
+        "Tag leaders, officials and conflict topics in Indonesian news, and label articles "
+        "with the conflicts they cover (russia_ukraine, israel_iran, gaza)."))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("weak-label", help="silver predictions from raw articles (rules + gazetteer)")
+    _add_reader_args(p)
+    p.add_argument("-o", "--output", type=Path, required=True, help="output JSONL")
+    p.add_argument("--gazetteer", type=Path, help="a gazetteer YAML/JSON to use instead of ours")
+    p.set_defaults(func=cmd_weak_label)
+
+    p = sub.add_parser("build-dataset", help="a Hugging Face dataset from raw or annotated articles")
+    _add_reader_args(p)
+    p.add_argument("-o", "--output", type=Path, required=True, help="output directory")
+    p.add_argument("--annotated", action="store_true",
+                   help="the input is already annotated (gold JSONL): convert, do not weak-label")
+    p.add_argument("--validation-fraction", type=float, default=0.1)
+    p.add_argument("--gazetteer", type=Path)
+    p.set_defaults(func=cmd_build_dataset)
+
+    p = sub.add_parser("evaluate", help="score predictions against gold (SCHEMA §4)")
+    p.add_argument("--gold", type=Path, required=True, help="gold JSONL")
+    p.add_argument("--pred", type=Path, required=True, help="predictions JSONL")
+    p.add_argument("-o", "--output", type=Path,
+                   help="report prefix (default: PRED without .jsonl) for .eval.json/.eval.md")
+    p.set_defaults(func=cmd_evaluate)
+
+    demo.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except CliError as e:
+        print(f"sorot: error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("sorot: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
