@@ -77,7 +77,10 @@ def word_spans(text: str, normalized: NormalizedText | None = None) -> list[Span
     out = []
     for s, e in _normalized_spans(norm.text):
         os_, oe = norm.to_original(s, e)
-        if oe > os_:
+        if out and os_ < out[-1][1]:
+            # One original character expanded to several ("¼" -> "1⁄4"): keep it one word.
+            out[-1] = (out[-1][0], max(oe, out[-1][1]))
+        elif oe > os_:
             out.append((os_, oe))
     return out
 

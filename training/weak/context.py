@@ -81,17 +81,34 @@ class RoleRules:
         while j < len(doc.keys) and j - i < _MAX_NAME + 2:
             if self.is_name_word(doc, j, lower):
                 j += 1
-            elif doc.keys[j] in _PARTICLES and j + 1 < len(doc.keys) and self.is_name_word(
-                    doc, j + 1, lower) and j > i - (doc.keys[j] != "-"):
+            elif doc.keys[j] in _PARTICLES and self._particle_joins(doc, i, j, lower):
                 j += 1
             else:
                 break
         if sum(self.is_name_word(doc, k, lower) for k in range(i, j)) > _MAX_NAME:
             return i
-        # "Menteri Luar Negeri Turki, Mevlut Cavusoglu": the appositive is the name.
-        if j + 1 < len(doc.keys) and doc.keys[j] == "," and is_capitalised(doc.word(j + 1)):
-            return i
         return j
+
+    def _particle_joins(self, doc: Document, i: int, j: int, lower: set[str]) -> bool:
+        """A particle ("al", "-", "van") at ``j`` continues a name when a name word follows
+        it, possibly after one more particle ("al-Rahim"); a hyphen never starts a name."""
+        if doc.keys[j] == "-" and j == i:
+            return False
+        for k in (j + 1, j + 2):
+            if k < len(doc.keys) and self.is_name_word(doc, k, lower):
+                return True
+            if k >= len(doc.keys) or doc.keys[k] not in _PARTICLES:
+                return False
+        return False
+
+    def _name_after_role(self, doc: Document, role_end: int, lower: set[str]) -> tuple[int, int]:
+        start = self._skip_modifiers(doc, role_end, lower)
+        end = self._name_at(doc, start, lower)
+        # "Menteri Luar Negeri Chile, Alberto van Klaveren": the appositive is the name.
+        if end < len(doc.keys) - 1 and doc.keys[end] == "," and is_capitalised(doc.word(end + 1)):
+            start = end + 1
+            end = self._name_at(doc, start, lower)
+        return start, end
 
     def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
         """Names after role words, outside ``blocked`` words and Title Case lines."""
@@ -100,8 +117,7 @@ class RoleRules:
         lower = {k for i, k in enumerate(doc.keys) if doc.word(i).islower()}
         hits: list[Hit] = []
         for role in self.roles.find(doc):
-            start = self._skip_modifiers(doc, role.end, lower)
-            end = self._name_at(doc, start, lower)
+            start, end = self._name_after_role(doc, role.end, lower)
             if end == start or role.start in headline:
                 continue
             if blocked.intersection(range(start, end)):
@@ -120,7 +136,7 @@ def headline_words(doc: Document) -> set[int]:
             long_words = [k for k in line if len(doc.word(k)) > 3 and doc.word(k).isalpha()]
             caps = sum(is_capitalised(doc.word(k)) for k in long_words)
             ends_sentence = doc.word(line[-1]) in {".", "!", "?", '"', "'", "”"}
-            if len(long_words) >= 4 and caps / len(long_words) >= 0.7 and not ends_sentence:
+            if len(long_words) >= 5 and caps / len(long_words) >= 0.7 and not ends_sentence:
                 out.update(line)
             line = []
         if i < len(doc.words):

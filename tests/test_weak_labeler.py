@@ -1,0 +1,118 @@
+"""Gazetteer, context rules, topic lexicon and article evidence of the weak labeler."""
+
+from __future__ import annotations
+
+import pytest
+
+from inference.gazetteer import Gazetteer, GazetteerError
+from inference.phrases import Document
+from inference.topics import TopicLexicon
+
+
+def ents(labeler, text):
+    return [(e["text"], e["label"], e.get("canonical") or e.get("topic"))
+            for e in labeler.label(text)["entities"]]
+
+
+def test_shipped_gazetteer_is_broad_and_valid():
+    g = Gazetteer.load()
+    assert len(g) >= 150
+    assert g.lookup("Zelenskyy").name == g.lookup("ZELENSKIY").name == "Volodymyr Zelensky"
+    assert g.lookup("Medvedev").type == "OFFICIAL"  # the schema's own example
+    assert g.lookup("Erdoğan").type == "LEADER"
+
+
+def test_gazetteer_errors_name_the_entry():
+    with pytest.raises(GazetteerError, match="entry 2 \\(X\\): type must be one of"):
+        Gazetteer.from_records([{"name": "A", "type": "LEADER"}, {"name": "X", "type": "KING"}])
+    with pytest.raises(GazetteerError, match="alias 'abbas' of 'B' is already a name of 'A'"):
+        Gazetteer.from_records([{"name": "A", "type": "LEADER", "aliases": ["Abbas"]},
+                                {"name": "B", "type": "OFFICIAL", "aliases": ["abbas"]}])
+
+
+def test_capitalised_alias_never_matches_a_common_word():
+    g = Gazetteer.from_records([{"name": "Xi Jinping", "type": "LEADER", "aliases": ["Xi"]}])
+    doc = Document.from_text("Huruf xi dan Xi berbeda.")
+    assert [doc.span_text(h.start, h.end) for h in g.find(doc)] == ["Xi"]
+
+
+def test_gazetteer_people_carry_canonical(labeler):
+    assert ents(labeler, "Presiden Ukraina Volodymyr Zelenskyy bertemu Erdogan.") == [
+        ("Volodymyr Zelenskyy", "LEADER", "Volodymyr Zelensky"),
+        ("Erdogan", "LEADER", "Recep Tayyip Erdogan")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kata Kanselir Austria Heinz Fischbacher kepada wartawan.", ("Heinz Fischbacher", "LEADER")),
+    ("Perdana Menteri Norwegia Lars Haugen tiba.", ("Lars Haugen", "LEADER")),
+    ("Menteri Luar Negeri Chile, Alberto van Klaveren, mengatakan hal itu.", ("Alberto van Klaveren", "OFFICIAL")),
+    ("menurut juru bicara militer Israel Nadav Shoshani.", ("Nadav Shoshani", "OFFICIAL")),
+    ("kata penasihat keamanan Ahmed al-Rahim di Doha.", ("Ahmed al-Rahim", "OFFICIAL")),
+    ("Utusan khusus PBB Joana Mirela mendarat.", ("Joana Mirela", "OFFICIAL")),
+    ("Sekjen OKI Hamid Osei menyerukan", ("Hamid Osei", "OFFICIAL")),
+    ("Duta Besar Rusia untuk Indonesia Sergei Tolchenov hadir.", ("Sergei Tolchenov", "OFFICIAL")),
+])
+def test_role_words_tag_the_name_not_the_title(labeler, text, expected):
+    assert ents(labeler, text)[:1] == [(*expected, None)]
+
+
+def test_context_names_are_found_again_by_surname(labeler):
+    text = "Juru bicara IDF, Nadav Shoshani, membantah. Shoshani menyebut laporan itu keliru."
+    assert [(t, lbl) for t, lbl, _ in ents(labeler, text)] == [
+        ("Nadav Shoshani", "OFFICIAL"), ("Shoshani", "OFFICIAL")]
+
+
+def test_institutions_and_common_words_are_not_names(labeler):
+    for text in ["Kepala Badan Pengawas Obat tiba. Badan itu mengawasi obat.",
+                 "Menteri Hukum mengatakan hukum harus ditegakkan.",
+                 "Presiden Dengan tegas menolak. Ia berbicara dengan tegas."]:
+        assert [e for e in ents(labeler, text) if e[1] != "TOPIC"] == [], text
+
+
+def test_unknown_first_name_before_known_surname_is_another_person(labeler):
+    text = "Juru bicara Hamas, Hazem Qassem, menolak usulan itu."
+    assert ents(labeler, text) == [("Hazem Qassem", "OFFICIAL", None)]
+
+
+def test_title_case_headlines_do_not_feed_context_rules(labeler):
+    assert ents(labeler, "Presiden Bertemu Delegasi Asing Di Istana Negara Jakarta") == []
+
+
+def test_topic_lexicon_rules():
+    lex = TopicLexicon.load()
+
+    def topics(text):
+        doc = Document.from_text(text)
+        return [(doc.span_text(h.start, h.end), h.payload) for h in lex.find(doc)]
+
+    assert topics("Pembicaraan telepon itu singkat.") == []
+    assert topics("Negosiasi tarif dagang berlanjut.") == []
+    assert topics("Pembicaraan damai di Istanbul, negosiasi berlanjut.") == [
+        ("Pembicaraan damai", "peace_talks"), ("negosiasi", "peace_talks")]
+    assert topics("situs-situs nuklir dan program nuklirnya") == [
+        ("situs-situs nuklir", "nuclear_programme"), ("program nuklirnya", "nuclear_programme")]
+    assert topics("menghentikan program nuklir Iran") == [("program nuklir", "nuclear_programme")]
+    assert topics("serangan Israel dan serangan udara") == [("serangan udara", "military_operation")]
+
+
+def test_article_labels_come_from_body_sentences(labeler):
+    text = ("Rusia kembali menyerang Kyiv dengan rudal semalam.\n"
+            "Baca juga: Hamas Bebaskan Sandera di Gaza\n"
+            "Warga Kyiv berlindung di stasiun metro.")
+    p = labeler.label(text)
+    assert (p["labels"], p["primary"]) == (["russia_ukraine"], "russia_ukraine")
+    assert p["scores"] == {"russia_ukraine": 0.75, "israel_iran": 0.0, "gaza": 0.0}
+
+
+def test_name_in_passing_is_not_a_label_and_primary_needs_evidence(labeler):
+    p = labeler.label("Presiden Prabowo meresmikan jalan tol baru. Trump tidak disebut.")
+    assert (p["labels"], p["primary"]) == ([], "other")
+    p = labeler.label("Ekspor kopi naik. Sementara itu Israel kembali menyerang Gaza.")
+    assert (p["labels"], p["primary"]) == (["gaza"], "other")  # one sentence: no main conflict
+
+
+def test_every_entity_slices_the_original_text(labeler):
+    text = "“Putin” bertemu\u00a0Zelenskyy di Istanbul—gencatan\u200b senjata dibahas."
+    for e in labeler.label(text)["entities"]:
+        assert text[e["start"]:e["end"]] == e["text"]
+    assert ents(labeler, text)[0] == ("Putin", "LEADER", "Vladimir Putin")

@@ -1,0 +1,81 @@
+"""Normalisation and word segmentation: offsets always point into the original text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inference.normalize import fold, normalize
+from inference.words import sentence_spans, word_spans
+
+PIECES = ["Putin", "negara-negara", "Trump-Putin", "(14/6)", "“kata”", "‘ya’", "\u00a0", "\u200b",
+          "e\u0301", "ﬁ", "Ｘ", "—", "-nya", "Ma'ruf", " ", "\n", "\r\n", "\t", "1.000", "al-Hayya",
+          ".", ",", "Zelenskyy", "«", "\u00ad", "z"]
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=25).map("".join)
+
+
+def words_of(text: str) -> list[str]:
+    return [text[s:e] for s, e in word_spans(text)]
+
+
+def test_indonesian_news_tokens():
+    text = "Negara-negara Barat menolak pertemuan Trump-Putin (14/6), kata “Ma'ruf”. Programnya"
+    assert words_of(text) == ["Negara-negara", "Barat", "menolak", "pertemuan", "Trump", "-",
+                              "Putin", "(", "14/6", ")", ",", "kata", "“", "Ma'ruf", "”", ".",
+                              "Programnya"]
+
+
+def test_nya_clitic_after_hyphen_and_reduplication_with_suffix():
+    assert words_of("Putin-nya situs-situsnya besar-besaran") == [
+        "Putin", "-", "nya", "situs-situsnya", "besar-besaran"]
+
+
+def test_numbers_dates_and_urls_stay_whole():
+    assert words_of("Senin (21/3/2022) pukul 14:28, 1.000 orang https://x.id/a.") == [
+        "Senin", "(", "21/3/2022", ")", "pukul", "14:28", ",", "1.000", "orang",
+        "https://x.id/a", "."]
+
+
+def test_invisible_characters_do_not_split_or_join_words():
+    text = "Zelen\u00adskyy\u200b dan\u00a0Putin"
+    assert words_of(text) == ["Zelen\u00adskyy", "dan", "Putin"]
+
+
+def test_fold_unifies_case_accents_quotes_and_dashes():
+    assert fold("ERDOĞAN") == fold("erdogan") == "erdogan"
+    assert fold("Sa’ar") == "sa'ar"
+    assert fold("Ben–Gvir") == "ben-gvir"
+
+
+def test_sentences_split_on_stops_and_lines():
+    text = "Putin tiba. Ia bertemu Xi!\n\nBaca juga: lain"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Putin tiba.", "Ia bertemu Xi!", "Baca juga: lain"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_normalisation_map_round_trips(text):
+    norm = normalize(text)
+    assert len(norm.src_start) == len(norm.src_end) == len(norm.text)
+    for i, ch in enumerate(norm.text):
+        s, e = norm.src_start[i], norm.src_end[i]
+        assert 0 <= s < e <= len(text)
+        # the output character comes from that slice of the original
+        source = unicodedata.normalize("NFKC", text[s:e])
+        assert ch in source or ch in "'\"- \n" or not source.strip()
+    assert list(norm.src_start) == sorted(norm.src_start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_words_cover_every_visible_character_once(text):
+    spans = word_spans(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # ordered, no overlap
+    covered = {i for s, e in spans for i in range(s, e)}
+    visible = {i for i, c in enumerate(text) if normalize(c).text.strip()}
+    assert visible <= covered
+    assert all(text[s:e].strip() for s, e in spans)
