@@ -130,21 +130,30 @@ def _is_short(line: str) -> bool:
     return len(line) <= 30 and len(_WORD.findall(line)) <= 3 and not line.endswith((".", "?", "!"))
 
 
+def _line(text: str, lines: list[Span], i: int) -> str:
+    return text[lines[i][0]:lines[i][1]]
+
+
+def _extend_related(text: str, lines: list[Span], kinds: list, i: int) -> None:
+    """A bare "Baca juga:" heads link titles on the following lines: the first may
+    come after a blank line, the rest follow one another."""
+    j = i + 1
+    while (j < len(lines) and j <= i + 8 and kinds[j] is None
+           and _looks_like_title(_line(text, lines, j))
+           and (j == i + 1 or "\n\n" not in text[lines[j - 1][1]:lines[j][0]])):
+        kinds[j] = "related"
+        j += 1
+
+
 def _label_lines(text: str, lines: list[Span]) -> list[str | None]:
     kinds = [classify_line(text[s:e]) for s, e in lines]
-    for i, (s, e) in enumerate(lines):
-        line = text[s:e]
+    for i in range(len(lines)):
+        line = _line(text, lines, i)
         if kinds[i] == "related" and len(_WORD.findall(line)) <= 3:
-            # A bare "Baca juga:" heads a list of link titles on the following lines.
-            j = i + 1
-            while j < len(lines) and j <= i + 8 and kinds[j] is None and _looks_like_title(
-                    text[lines[j][0]:lines[j][1]]) and (
-                    j == i + 1 or "\n\n" not in text[lines[j - 1][1]:lines[j][0]]):
-                kinds[j] = "related"
-                j += 1
-        elif kinds[i] == "byline" and line.rstrip().endswith(":") and i + 1 < len(lines):
-            if kinds[i + 1] is None and _is_short(text[lines[i + 1][0]:lines[i + 1][1]]):
-                kinds[i + 1] = "byline"
+            _extend_related(text, lines, kinds, i)
+        elif (kinds[i] == "byline" and line.endswith(":") and i + 1 < len(lines)
+              and kinds[i + 1] is None and _is_short(_line(text, lines, i + 1))):
+            kinds[i + 1] = "byline"  # "Penulis:" on one line, the name on the next
     _mark_menu_runs(text, lines, kinds)
     return kinds
 

@@ -121,5 +121,6 @@ def _save_hf(out_dir: Path) -> None:
         for s in SPLITS:
             path = out_dir / f"{s}.jsonl"
             splits[s] = (Dataset.from_json(str(path), features=features(), cache_dir=cache)
-                         if path.stat().st_size else Dataset.from_list([], features=features()))
+                         if path.stat().st_size
+                         else Dataset.from_dict({k: [] for k in features()}, features=features()))
         DatasetDict(splits).save_to_disk(str(out_dir / "hf"))

@@ -59,13 +59,17 @@ class RoleRules:
             place = self.places.match_at(doc, i)
             if place:
                 i = place.end
-            elif doc.keys[i] in self.modifiers or (doc.keys[i] == "," and i + 1 < len(doc.keys)):
-                i += 1
-            elif is_capitalised(doc.word(i)) and not self.is_name_word(doc, i, lower):
+            elif self._skippable(doc, i, lower):
                 i += 1
             else:
                 break
         return i
+
+    def _skippable(self, doc: Document, i: int, lower: set[str]) -> bool:
+        key = doc.keys[i]
+        if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
+            return True
+        return is_capitalised(doc.word(i)) and not self.is_name_word(doc, i, lower)
 
     def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
         """Capitalised, not an acronym, place, role or institution word, and never
@@ -79,9 +83,8 @@ class RoleRules:
         """End of the name starting at word ``i`` (``i`` itself when there is none)."""
         j = i
         while j < len(doc.keys) and j - i < _MAX_NAME + 2:
-            if self.is_name_word(doc, j, lower):
-                j += 1
-            elif doc.keys[j] in _PARTICLES and self._particle_joins(doc, i, j, lower):
+            particle = doc.keys[j] in _PARTICLES and self._particle_joins(doc, i, j, lower)
+            if particle or self.is_name_word(doc, j, lower):
                 j += 1
             else:
                 break

@@ -9,7 +9,8 @@ Sources, in order of trust:
 4. conflict evidence over body sentences for the article labels.
 
 >>> wl = WeakLabeler.load()
->>> p = wl.label("Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.", "a1")
+>>> p = wl.label("Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina. "
+...              "Kyiv menolak syarat Moskow.", "a1")
 >>> [(e["text"], e["label"]) for e in p["entities"]], p["labels"], p["primary"]
 ([('Vladimir Putin', 'LEADER'), ('gencatan senjata', 'TOPIC')], ['russia_ukraine'], 'russia_ukraine')
 """

@@ -1,0 +1,86 @@
+"""CLI smoke tests, run as a user would: `sorot ...` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import write_jsonl
+
+from inference.resources import data_path
+
+ARTICLE = "Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina. Kyiv membantah."
+
+
+def sorot(*args, cwd=None):
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.run([sys.executable, "-m", "training.cli", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.mark.parametrize("cmd", ["weak-label", "build-dataset", "evaluate", "demo"])
+def test_every_subcommand_has_help(cmd):
+    r = sorot(cmd, "--help")
+    assert r.returncode == 0 and "usage: sorot" in r.stdout
+
+
+def test_usage_error_exits_2_and_failure_exits_1(tmp_path):
+    assert sorot("weak-label").returncode == 2
+    r = sorot("weak-label", tmp_path / "missing.jsonl", "-o", tmp_path / "o.jsonl")
+    assert r.returncode == 1 and "sorot: error: input not found" in r.stderr
+
+
+def test_weak_label_writes_predictions_and_an_errors_file(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ARTICLE, "url": "u"}, "{bad\n",
+                                              {"id": "c", "text": ""}])
+    r = sorot("weak-label", src, "-o", tmp_path / "out.jsonl")
+    assert r.returncode == 0, r.stderr
+    (pred,) = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert pred["id"] == "a" and pred["url"] == "u" and pred["labels"] == ["russia_ukraine"]
+    assert [(e["text"], e["label"]) for e in pred["entities"]] == [
+        ("Vladimir Putin", "LEADER"), ("gencatan senjata", "TOPIC")]
+    errors = [json.loads(x) for x in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
+    assert [(e["location"], e["reason"][:14]) for e in errors] == [
+        ("line 2", "malformed JSON"), ("line 3", "empty text")]
+    assert "2 bad records written to" in r.stderr
+
+
+def test_weak_label_reads_a_txt_directory(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "berita-1.txt").write_text(ARTICLE, encoding="utf-8")
+    r = sorot("weak-label", tmp_path / "docs", "-o", tmp_path / "out.jsonl")
+    assert r.returncode == 0 and json.loads((tmp_path / "out.jsonl").read_text())["id"] == "berita-1"
+
+
+def test_build_dataset_from_raw_and_from_gold(tmp_path):
+    raw = write_jsonl(tmp_path / "raw.jsonl", [{"id": f"r{i}", "text": ARTICLE} for i in range(5)])
+    r = sorot("build-dataset", raw, "-o", tmp_path / "silver")
+    assert r.returncode == 0, r.stderr
+    assert "entities: LEADER 5, TOPIC 5" in r.stdout
+    r = sorot("build-dataset", data_path("samples/gold.jsonl"), "--annotated", "-o", tmp_path / "g")
+    assert r.returncode == 0 and "entities: LEADER 13, OFFICIAL 15, TOPIC 29" in r.stdout
+    assert (tmp_path / "g" / "hf" / "dataset_dict.json").exists()
+
+
+def test_evaluate_prints_and_writes_reports(tmp_path):
+    gold = data_path("samples/gold.jsonl")
+    r = sorot("evaluate", "--gold", gold, "--pred", gold, "-o", tmp_path / "rep")
+    assert r.returncode == 0, r.stderr
+    assert "| micro | 1.000 | 1.000 | 1.000 | 57 |" in r.stdout
+    report = json.loads(Path(f"{tmp_path / 'rep'}.eval.json").read_text())
+    assert report["primary_accuracy"] == 1.0 and Path(f"{tmp_path / 'rep'}.eval.md").exists()
+    bad = write_jsonl(tmp_path / "bad.jsonl", [{"id": "z", "text": "x", "labels": ["mars"]}])
+    r = sorot("evaluate", "--gold", gold, "--pred", bad)
+    assert r.returncode == 1 and "record 'z'" in r.stderr
+
+
+def test_demo_runs_end_to_end(tmp_path):
+    r = sorot("demo", "-o", tmp_path / "demo")
+    assert r.returncode == 0, r.stderr
+    assert "primary accuracy" in r.stdout
+    assert (tmp_path / "demo" / "dataset" / "hf").is_dir()
+    assert (tmp_path / "demo" / "weak_labeler.eval.json").exists()
