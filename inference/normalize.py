@@ -17,9 +17,11 @@ the original characters it came from.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that carry no text: zero-width space/joiners, BOM, soft hyphen, word joiner.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -29,6 +31,10 @@ _QUOTES = {
     "\u00ab": '"', "\u00bb": '"',
 }
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+# Printable ASCII and newlines need no change: copied as whole runs (the hot path),
+# minus a last character that a combining mark follows.
+_PLAIN_RUN = re.compile(
+    r"[\x20-\x7e\n]+(?![\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])")
 
 
 @dataclass(frozen=True)
@@ -71,9 +77,10 @@ def _map_char(cluster: str) -> str:
     return "".join(_QUOTES.get(c, "-" if c in _DASHES else c) for c in out if c not in _DROP)
 
 
-def _clusters(text: str):
-    """Yield ``(start, end)`` of each base character with its trailing combining marks."""
-    i, n = 0, len(text)
+def _clusters(text: str, i: int = 0, n: int | None = None):
+    """Yield ``(start, end)`` of each base character with its trailing combining marks
+    in ``text[i:n]``."""
+    n = len(text) if n is None else n
     while i < n:
         j = i + 1
         if text[i] == "\r" and j < n and text[j] == "\n":
@@ -89,14 +96,23 @@ def normalize(text: str) -> NormalizedText:
     characters, plus the offset map back to ``text``."""
     out: list[str] = []
     starts, ends = array("l"), array("l")
-    for i, j in _clusters(text):
-        mapped = _map_char(text[i:j])
-        out.append(mapped)
-        starts.extend([i] * len(mapped))
-        ends.extend([j] * len(mapped))
+    pos = 0
+    for m in [*_PLAIN_RUN.finditer(text), None]:
+        stop = m.start() if m else len(text)
+        for i, j in _clusters(text, pos, stop):
+            mapped = _map_char(text[i:j])
+            out.append(mapped)
+            starts.extend([i] * len(mapped))
+            ends.extend([j] * len(mapped))
+        if m:
+            out.append(m.group())
+            starts.extend(range(m.start(), m.end()))
+            ends.extend(range(m.start() + 1, m.end() + 1))
+            pos = m.end()
     return NormalizedText(text, "".join(out), starts, ends)
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Matching key of a word: case-folded, accents stripped, quotes and dashes unified.
 

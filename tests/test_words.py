@@ -79,3 +79,9 @@ def test_words_cover_every_visible_character_once(text):
     visible = {i for i, c in enumerate(text) if normalize(c).text.strip()}
     assert visible <= covered
     assert all(text[s:e].strip() for s, e in spans)
+
+
+def test_plain_runs_and_combining_marks_compose():
+    n = normalize("Cafe\u0301 di Ankara")
+    assert n.text == "Café di Ankara"
+    assert n.to_original(0, 4) == (0, 5) and n.original[slice(*n.to_original(5, 7))] == "di"
