@@ -106,21 +106,66 @@ def cmd_build_dataset(args) -> None:
         raise CliError("no valid record in the input")
 
 
+def _model_predictions(args, gold: dict) -> dict:
+    """Predict every gold article with ``--model`` and save the predictions beside the report."""
+    from inference.predictor import Predictor
+    from inference.sinks import JsonlSink
+
+    predictor = Predictor.from_pretrained(args.model, revision=args.revision, device=args.device)
+    ids = list(gold)
+    preds = {i: {"id": i, **p} for i, p in zip(ids, predictor.predict([gold[i]["text"] for i in ids]))}
+    with JsonlSink(f"{args.output}.pred.jsonl") as sink:
+        for p in preds.values():
+            sink.write(p)
+    return preds
+
+
 def cmd_evaluate(args) -> None:
     from training.records import AnnotationError, load_annotated
     from training.scoring import score, to_markdown
 
+    if (args.pred is None) == (args.model is None):
+        raise CliError("give exactly one of --pred PRED.jsonl or --model DIR_OR_HUB_ID")
+    args.output = args.output or (args.pred.with_suffix("") if args.pred else Path("eval"))
     try:
-        gold, pred = load_annotated(args.gold), load_annotated(args.pred)
+        gold = load_annotated(args.gold)
+        pred = load_annotated(args.pred) if args.pred else _model_predictions(args, gold)
         report = score(gold, pred)
-    except (AnnotationError, ValueError, FileNotFoundError) as e:
+    except (AnnotationError, ValueError, OSError) as e:
         raise CliError(str(e)) from e
-    prefix = args.output or args.pred.with_suffix("")
-    md = to_markdown(report, f"{args.pred.name} against {args.gold.name}")
+    prefix = args.output
+    name = args.pred.name if args.pred else str(args.model)
+    md = to_markdown(report, f"{name} against {args.gold.name}")
     Path(f"{prefix}.eval.json").write_text(json.dumps(report, indent=2) + "\n")
     Path(f"{prefix}.eval.md").write_text(md)
     print(md)
     print(f"report written to {prefix}.eval.json and {prefix}.eval.md", file=sys.stderr)
+
+
+def cmd_train(args) -> None:
+    from transformers import HfArgumentParser, TrainingArguments
+
+    from training.arguments import DataArguments, ModelArguments
+    from training.hub import HubError
+    from training.records import AnnotationError
+    from training.train import TrainingDataError, run_training
+
+    parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments), prog="sorot train")
+    argv = args.args
+    try:
+        if len(argv) == 1 and argv[0].endswith((".yaml", ".yml", ".json")):
+            yaml_file = argv[0].endswith(("yaml", "yml"))
+            margs, dargs, targs = (parser.parse_yaml_file if yaml_file else parser.parse_json_file)(
+                argv[0], allow_extra_keys=False)
+        else:
+            margs, dargs, targs = parser.parse_args_into_dataclasses(argv)
+    except (ValueError, TypeError) as e:  # unknown or ill-typed settings: a usage error
+        parser.error(str(e))
+    try:
+        out, report = run_training(margs, dargs, targs)
+    except (TrainingDataError, AnnotationError, HubError, OSError) as e:
+        raise CliError(str(e)) from e
+    print(f"model saved to {out}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -146,19 +191,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", type=Path)
     p.set_defaults(func=cmd_build_dataset)
 
-    p = sub.add_parser("evaluate", help="score predictions against gold (SCHEMA §4)")
+    p = sub.add_parser("evaluate", help="score predictions, or a model, against gold (SCHEMA §4)")
     p.add_argument("--gold", type=Path, required=True, help="gold JSONL")
-    p.add_argument("--pred", type=Path, required=True, help="predictions JSONL")
+    p.add_argument("--pred", type=Path, help="predictions JSONL")
+    p.add_argument("--model", help="a saved model folder or hub id: predict, then score")
+    p.add_argument("--revision", help="hub revision of --model")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
     p.add_argument("-o", "--output", type=Path,
-                   help="report prefix (default: PRED without .jsonl) for .eval.json/.eval.md")
+                   help="report prefix for .eval.json/.eval.md (default: PRED without .jsonl, "
+                        "or ./eval with --model)")
     p.set_defaults(func=cmd_evaluate)
+
+    # its flags are parsed by transformers' HfArgumentParser (`sorot train --help`)
+    p = sub.add_parser("train", add_help=False, help="train the joint model (see sorot train --help)")
+    p.set_defaults(func=cmd_train)
 
     demo.add_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "train":
+        args.args = extra
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         args.func(args)
     except CliError as e:

@@ -1,0 +1,48 @@
+"""Typed arguments of ``sorot train``: from flags, or from one YAML/JSON file.
+
+Model settings (backbone, windows, pooling, loss weights) end up in the model's
+config; data settings say what to train and evaluate on; optimisation settings
+are transformers' :class:`~transformers.TrainingArguments` (precision, gradient
+accumulation, warm-up, scheduler, checkpoints, resume, logging).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.configuration import DEFAULT_BACKBONE
+
+
+@dataclass
+class ModelArguments:
+    backbone: str = field(default=DEFAULT_BACKBONE, metadata={
+        "help": "hub id or local folder of a BERT-family encoder, or 'tiny' to train a small "
+                "BERT and WordPiece tokenizer from scratch (CPU demo)"})
+    backbone_revision: str | None = field(default=None, metadata={"help": "hub revision"})
+    max_length: int = field(default=512, metadata={"help": "window length in sub-tokens"})
+    stride: int = field(default=128, metadata={"help": "overlap between windows, sub-tokens"})
+    pooling: str = field(default="attention", metadata={"help": "attention, max or mean"})
+    tag_loss_weight: float = 1.0
+    article_loss_weight: float = 1.0
+    primary_loss_weight: float = 0.5
+    article_pos_weight: list[float] | None = field(default=None, metadata={
+        "help": "BCE pos_weight per article label, in schema order"})
+    classifier_dropout: float = 0.1
+
+
+@dataclass
+class DataArguments:
+    train: list[str] = field(default_factory=list, metadata={
+        "help": "dataset folders from `sorot build-dataset` (their hf/ subfolder is read)"})
+    source_weights: list[float] | None = field(default=None, metadata={
+        "help": "one sampling weight per --train folder (e.g. gold 3, silver 1)"})
+    dev_gold: str | None = field(default=None, metadata={
+        "help": "gold JSONL to evaluate on during and after training, and to tune thresholds"})
+    tiny_corpus: list[str] = field(default_factory=list, metadata={
+        "help": "raw inputs whose text trains the tiny preset's tokenizer"})
+    early_stopping_patience: int | None = field(default=None, metadata={
+        "help": "stop after this many evaluations without improvement on dev"})
+    resume: bool = field(default=False, metadata={
+        "help": "resume from the last checkpoint in --output-dir"})
+    private: bool = field(default=False, metadata={
+        "help": "with --push-to-hub: create the hub repository as private"})

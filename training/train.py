@@ -1,0 +1,206 @@
+"""``sorot train``: data -> joint model -> thresholds -> evaluation -> saved, carded model.
+
+Runs the same under ``python -m``, ``sorot train`` and ``accelerate launch`` (the
+transformers Trainer picks up the distributed setup). Outputs, under ``--output-dir``:
+``checkpoint-*`` (for ``--resume``), ``log.jsonl`` and ``model/`` — safetensors
+weights, config (label maps, thresholds, windows), tokenizer, gazetteer, evaluation
+reports and the model card.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from datasets import Dataset, concatenate_datasets, load_from_disk
+
+from inference.bio import bio_to_spans
+from inference.resources import data_path
+from models import SorotConfig, SorotModel
+from models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
+from training.arguments import DataArguments, ModelArguments
+from training.builder import example_from_record, features
+from training.card import model_card
+from training.encode import SorotCollator, encode_example
+from training.records import load_annotated
+from training.scoring import score, to_markdown
+from training.thresholds import tune_thresholds
+from training.tiny import TINY_MAX_LENGTH, TINY_STRIDE, tiny_backbone_config, train_wordpiece
+
+
+class TrainingDataError(ValueError):
+    """Training data that cannot be trained on; the message names the source or record."""
+
+
+def _check_features(ds: Dataset, source: str) -> None:
+    names = {"tags": ds.features["tags"].feature.names,
+             "labels": ds.features["labels"].feature.names,
+             "primary": ds.features["primary"].names}
+    expected = {"tags": list(BIO_TAGS), "labels": list(ARTICLE_LABELS), "primary": list(PRIMARY_VALUES)}
+    for key, got in names.items():
+        if got != expected[key]:
+            raise TrainingDataError(f"{source}: its {key} label set {got} does not match the "
+                                    f"model's {expected[key]}; rebuild it with `sorot build-dataset`")
+
+
+def load_source(path: str) -> Dataset:
+    """A dataset folder from ``sorot build-dataset``, or a SCHEMA JSONL file (validated)."""
+    p = Path(path)
+    if p.suffix == ".jsonl":
+        records = load_annotated(p)  # raises AnnotationError naming the bad record
+        return Dataset.from_list([example_from_record(r, "gold") for r in records.values()],
+                                 features=features())
+    hf = p / "hf" if (p / "hf").exists() else p
+    if not hf.exists():
+        raise TrainingDataError(f"{path}: not a dataset folder from `sorot build-dataset` "
+                                "nor a .jsonl file")
+    ds = load_from_disk(str(hf))
+    ds = ds["train"] if hasattr(ds, "keys") else ds
+    _check_features(ds, path)
+    return ds
+
+
+def _weighted(sources: list[Dataset], weights: list[float] | None, seed: int) -> Dataset:
+    """Concatenate sources, each repeated by its weight (the fraction sampled)."""
+    weights = weights or [1.0] * len(sources)
+    if len(weights) != len(sources):
+        raise TrainingDataError(f"{len(weights)} source weights for {len(sources)} sources")
+    parts = []
+    for ds, w in zip(sources, weights):
+        parts += [ds] * int(w)
+        extra = round((w - int(w)) * len(ds))
+        if extra:
+            parts.append(ds.shuffle(seed=seed).select(range(extra)))
+    if not parts or not sum(len(p) for p in parts):
+        raise TrainingDataError("no training examples: give --train with at least one example")
+    return concatenate_datasets(parts)
+
+
+def records_from_examples(ds: Dataset) -> dict[str, dict]:
+    """Gold-format records from dataset examples (for evaluation without a gold file)."""
+    out = {}
+    for ex in ds:
+        words = list(zip(ex["starts"], ex["ends"]))
+        tags = [BIO_TAGS[t] for t in ex["tags"]]
+        out[ex["id"]] = {"id": ex["id"], "text": ex["text"],
+                         "labels": [ARTICLE_LABELS[i] for i in ex["labels"]],
+                         "primary": PRIMARY_VALUES[ex["primary"]],
+                         "entities": [{"start": s, "end": e, "label": t}
+                                      for s, e, t in bio_to_spans(words, tags)]}
+    return out
+
+
+def build_model(margs: ModelArguments, texts, seed: int):
+    """Tokenizer and model: pretrained backbone by hub id/folder, or the tiny preset."""
+    from transformers import AutoTokenizer, set_seed
+
+    set_seed(seed)
+    head = {"pooling": margs.pooling, "tag_loss_weight": margs.tag_loss_weight,
+            "article_loss_weight": margs.article_loss_weight,
+            "primary_loss_weight": margs.primary_loss_weight,
+            "article_pos_weight": margs.article_pos_weight,
+            "classifier_dropout": margs.classifier_dropout}
+    if margs.backbone == "tiny":
+        tokenizer = train_wordpiece(texts)
+        max_length = min(margs.max_length, TINY_MAX_LENGTH)
+        stride = min(margs.stride, TINY_STRIDE)
+        config = SorotConfig(backbone_config=tiny_backbone_config(len(tokenizer)).to_dict(),
+                             backbone_name="tiny (random init)", window_length=max_length,
+                             window_stride=stride, **head)
+        return tokenizer, SorotModel(config)
+    tokenizer = AutoTokenizer.from_pretrained(margs.backbone, revision=margs.backbone_revision)
+    model = SorotModel.from_backbone(margs.backbone, margs.backbone_revision,
+                                     window_length=margs.max_length,
+                                     window_stride=margs.stride, **head)
+    return tokenizer, model
+
+
+def _tiny_texts(train: Dataset, extra_inputs: list[str]):
+    from inference.readers import Article, read_articles
+
+    yield from train["text"]
+    for path in extra_inputs:
+        for art in read_articles(path):
+            if isinstance(art, Article):
+                yield art.text
+
+
+def _encode(ds: Dataset, tokenizer, config: SorotConfig) -> Dataset:
+    return ds.map(lambda ex: encode_example(ex, tokenizer, config.window_length, config.window_stride),
+                  remove_columns=ds.column_names, desc="encoding windows")
+
+
+def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments):
+    from transformers import EarlyStoppingCallback
+
+    from training.trainer import JsonlLogger, SorotTrainer
+
+    targs.remove_unused_columns = False
+    targs.label_names = ["tag_labels", "article_labels", "primary_labels"]
+    callbacks = [JsonlLogger(Path(targs.output_dir) / "log.jsonl")]
+    if dargs.early_stopping_patience:
+        if not dev_gold:
+            raise TrainingDataError("early stopping needs a dev set: give --dev-gold")
+        targs.load_best_model_at_end = True
+        targs.metric_for_best_model = "score"
+        targs.greater_is_better = True
+        callbacks.append(EarlyStoppingCallback(dargs.early_stopping_patience))
+    # our evaluate() reads the gold records; the Trainer only needs to know there is a dev set
+    dev_ids = Dataset.from_dict({"id": list(dev_gold)}) if dev_gold else None
+    return SorotTrainer(model=model, args=targs, train_dataset=train_ds, eval_dataset=dev_ids,
+                        data_collator=SorotCollator(tokenizer.pad_token_id or 0),
+                        processing_class=tokenizer, callbacks=callbacks, dev_gold=dev_gold)
+
+
+def _finalise(trainer, tokenizer, dev_gold, info: dict, counts: dict) -> tuple[Path, dict | None]:
+    """Tune thresholds on dev, evaluate, and save model, tokenizer, gazetteer, reports, card."""
+    from training.trainer import predict_records
+
+    model, targs = trainer.model, trainer.args
+    report = None
+    if dev_gold:
+        preds = predict_records(model, tokenizer, dev_gold)
+        labels = model.config.article_labels
+        model.config.thresholds = tune_thresholds(
+            [[p["scores"][lbl] for lbl in labels] for p in preds.values()],
+            [[int(lbl in dev_gold[i]["labels"]) for lbl in labels] for i in preds], labels)
+        report = score(dev_gold, predict_records(model, tokenizer, dev_gold))
+    out = Path(targs.output_dir) / "model"
+    if trainer.is_world_process_zero():
+        model.save_pretrained(out)  # safetensors
+        tokenizer.save_pretrained(out)
+        shutil.copy(data_path("gazetteer.yaml"), out / "gazetteer.yaml")
+        hyper = {k: getattr(targs, k) for k in ("learning_rate", "num_train_epochs",
+                 "per_device_train_batch_size", "gradient_accumulation_steps", "warmup_steps",
+                 "lr_scheduler_type", "weight_decay", "bf16", "fp16", "seed")}
+        hyper |= {"window_length": model.config.window_length,
+                  "window_stride": model.config.window_stride,
+                  "pooling": model.config.pooling, "thresholds": model.config.thresholds}
+        if report:
+            (out / "eval.json").write_text(json.dumps(report, indent=2) + "\n")
+            (out / "eval.md").write_text(to_markdown(report))
+        (out / "README.md").write_text(model_card(info, counts, report, hyper))
+    return out, report
+
+
+def run_training(margs: ModelArguments, dargs: DataArguments, targs) -> tuple[Path, dict | None]:
+    """Train, tune, evaluate and save; push to the hub when asked. Returns the model folder."""
+    sources = [load_source(p) for p in dargs.train]
+    train = _weighted(sources, dargs.source_weights, targs.seed)
+    dev_gold = load_annotated(dargs.dev_gold) if dargs.dev_gold else None
+    tokenizer, model = build_model(margs, _tiny_texts(train, dargs.tiny_corpus), targs.seed)
+    push, targs.push_to_hub = targs.push_to_hub, False  # we push the final folder, not checkpoints
+    trainer = _trainer(model, tokenizer, targs, _encode(train, tokenizer, model.config),
+                       dev_gold, dargs)
+    trainer.train(resume_from_checkpoint=True if dargs.resume else None)
+    counts = {"training articles (after source weights)": len(train),
+              **{f"source {p}": len(s) for p, s in zip(dargs.train, sources)}}
+    info = {"backbone": model.config.backbone_name, "dev": dargs.dev_gold,
+            "model_id": targs.hub_model_id or str(Path(targs.output_dir) / "model")}
+    out, report = _finalise(trainer, tokenizer, dev_gold, info, counts)
+    if push and trainer.is_world_process_zero():
+        from training.hub import push_folder
+
+        push_folder(out, targs.hub_model_id, dargs.private)
+    return out, report
