@@ -1,9 +1,12 @@
 """The packaged predictor: text in, SCHEMA §3 prediction out.
 
->>> # doctest: +SKIP
->>> p = Predictor.from_pretrained("runs/tiny/model")
->>> p.predict("Presiden Vladimir Putin menolak gencatan senjata.")["entities"][0]["label"]
-'LEADER'
+Example (a model trained by ``sorot demo``)::
+
+    from inference.predictor import Predictor
+
+    p = Predictor.from_pretrained("runs/demo/tiny/model")
+    p.predict("Presiden Vladimir Putin menolak gencatan senjata.")   # one dict
+    p.predict(["...", "..."], batch_size=16)                         # a list of dicts
 """
 
 from __future__ import annotations
