@@ -79,8 +79,10 @@ def test_evaluate_prints_and_writes_reports(tmp_path):
 
 
 def test_demo_runs_end_to_end(tmp_path):
-    r = sorot("demo", "-o", tmp_path / "demo")
+    r = sorot("demo", "-o", tmp_path / "demo", "--epochs", "2")
     assert r.returncode == 0, r.stderr
     assert "primary accuracy" in r.stdout
     assert (tmp_path / "demo" / "dataset" / "hf").is_dir()
     assert (tmp_path / "demo" / "weak_labeler.eval.json").exists()
+    assert (tmp_path / "demo" / "tiny" / "model" / "model.safetensors").exists()
+    assert "predictions of the tiny model" in r.stdout

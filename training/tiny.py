@@ -20,19 +20,37 @@ TINY_STRIDE = 32
 
 
 def train_wordpiece(texts: Iterable[str], vocab_size: int = 4000) -> BertTokenizerFast:
-    """A lower-casing BERT WordPiece tokenizer trained on ``texts``."""
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors, trainers
+    """A lower-casing BERT WordPiece tokenizer whose vocabulary is built from ``texts``.
+
+    The vocabulary is deterministic (the ``tokenizers`` trainer breaks ties at random,
+    which would make a resumed run differ): every character, as a word start and as a
+    ``##`` continuation, then the most frequent whole words, word starts and word
+    endings (ties alphabetical), so unseen words split into a few known pieces.
+    """
+    from collections import Counter
+
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
 
     specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    tk = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    tk.normalizer = normalizers.BertNormalizer(lowercase=True)
-    tk.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tk.train_from_iterator(texts, trainers.WordPieceTrainer(vocab_size=vocab_size,
-                                                            special_tokens=specials))
-    cls_id, sep_id = tk.token_to_id("[CLS]"), tk.token_to_id("[SEP]")
+    normalizer, pre = normalizers.BertNormalizer(lowercase=True), pre_tokenizers.BertPreTokenizer()
+    words = Counter(w for t in texts for w, _ in pre.pre_tokenize_str(normalizer.normalize_str(t)))
+    chars = sorted({c for w in words for c in w})
+    vocab = specials + chars + [f"##{c}" for c in chars]
+    room = max(vocab_size - len(vocab), 0)
+    pieces: Counter = Counter()
+    for w, n in words.items():
+        pieces[w] += 2 * n  # whole words first
+        for k in range(2, min(len(w), 6)):
+            pieces[w[:k]] += n
+            pieces[f"##{w[-k:]}"] += n
+    ranked = sorted((p for p in pieces if len(p.removeprefix("##")) > 1),
+                    key=lambda p: (-pieces[p], p))
+    vocab += ranked[:room]
+    tk = Tokenizer(models.WordPiece({v: i for i, v in enumerate(vocab)}, unk_token="[UNK]"))
+    tk.normalizer, tk.pre_tokenizer = normalizer, pre
     tk.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B [SEP]",
-        special_tokens=[("[CLS]", cls_id), ("[SEP]", sep_id)])
+        special_tokens=[("[CLS]", vocab.index("[CLS]")), ("[SEP]", vocab.index("[SEP]"))])
     return BertTokenizerFast(tokenizer_object=tk, unk_token="[UNK]", pad_token="[PAD]",
                              cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]",
                              do_lower_case=True)

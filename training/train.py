@@ -13,6 +13,7 @@ import json
 import shutil
 from pathlib import Path
 
+import torch
 from datasets import Dataset, concatenate_datasets, load_from_disk
 
 from inference.bio import bio_to_spans
@@ -52,7 +53,7 @@ def load_source(path: str) -> Dataset:
         return Dataset.from_list([example_from_record(r, "gold") for r in records.values()],
                                  features=features())
     hf = p / "hf" if (p / "hf").exists() else p
-    if not hf.exists():
+    if not any((hf / f).exists() for f in ("dataset_dict.json", "dataset_info.json")):
         raise TrainingDataError(f"{path}: not a dataset folder from `sorot build-dataset` "
                                 "nor a .jsonl file")
     ds = load_from_disk(str(hf))
@@ -91,8 +92,9 @@ def records_from_examples(ds: Dataset) -> dict[str, dict]:
     return out
 
 
-def build_model(margs: ModelArguments, texts, seed: int):
-    """Tokenizer and model: pretrained backbone by hub id/folder, or the tiny preset."""
+def build_model(margs: ModelArguments, texts, seed: int, checkpoint: str | None = None):
+    """Tokenizer and model: pretrained backbone by hub id/folder, or the tiny preset
+    (whose tokenizer comes from ``checkpoint`` when resuming)."""
     from transformers import AutoTokenizer, set_seed
 
     set_seed(seed)
@@ -102,14 +104,15 @@ def build_model(margs: ModelArguments, texts, seed: int):
             "article_pos_weight": margs.article_pos_weight,
             "classifier_dropout": margs.classifier_dropout}
     if margs.backbone == "tiny":
-        tokenizer = train_wordpiece(texts)
+        tokenizer = AutoTokenizer.from_pretrained(checkpoint) if checkpoint else train_wordpiece(texts)
         max_length = min(margs.max_length, TINY_MAX_LENGTH)
         stride = min(margs.stride, TINY_STRIDE)
         config = SorotConfig(backbone_config=tiny_backbone_config(len(tokenizer)).to_dict(),
                              backbone_name="tiny (random init)", window_length=max_length,
-                             window_stride=stride, **head)
+                             window_stride=stride, pad_token_id=tokenizer.pad_token_id, **head)
         return tokenizer, SorotModel(config)
     tokenizer = AutoTokenizer.from_pretrained(margs.backbone, revision=margs.backbone_revision)
+    head["pad_token_id"] = tokenizer.pad_token_id
     model = SorotModel.from_backbone(margs.backbone, margs.backbone_revision,
                                      window_length=margs.max_length,
                                      window_stride=margs.stride, **head)
@@ -131,14 +134,15 @@ def _encode(ds: Dataset, tokenizer, config: SorotConfig) -> Dataset:
                   remove_columns=ds.column_names, desc="encoding windows")
 
 
-def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments):
+def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments, extra_callbacks=()):
     from transformers import EarlyStoppingCallback
 
     from training.trainer import JsonlLogger, SorotTrainer
 
     targs.remove_unused_columns = False
+    targs.dataloader_pin_memory = targs.dataloader_pin_memory and torch.cuda.is_available()
     targs.label_names = ["tag_labels", "article_labels", "primary_labels"]
-    callbacks = [JsonlLogger(Path(targs.output_dir) / "log.jsonl")]
+    callbacks = [JsonlLogger(Path(targs.output_dir) / "log.jsonl"), *extra_callbacks]
     if dargs.early_stopping_patience:
         if not dev_gold:
             raise TrainingDataError("early stopping needs a dev set: give --dev-gold")
@@ -184,15 +188,30 @@ def _finalise(trainer, tokenizer, dev_gold, info: dict, counts: dict) -> tuple[P
     return out, report
 
 
-def run_training(margs: ModelArguments, dargs: DataArguments, targs) -> tuple[Path, dict | None]:
-    """Train, tune, evaluate and save; push to the hub when asked. Returns the model folder."""
+def _last_checkpoint(output_dir: str) -> str:
+    from transformers.trainer_utils import get_last_checkpoint
+
+    last = get_last_checkpoint(output_dir) if Path(output_dir).is_dir() else None
+    if last is None:
+        raise TrainingDataError(f"--resume: no checkpoint-* folder in {output_dir}")
+    return last
+
+
+def run_training(margs: ModelArguments, dargs: DataArguments, targs,
+                 callbacks=()) -> tuple[Path, dict | None]:
+    """Train, tune, evaluate and save; push to the hub when asked.
+
+    Returns the model folder and the dev report (``None`` without ``dev_gold``).
+    ``callbacks`` are extra transformers ``TrainerCallback`` objects."""
     sources = [load_source(p) for p in dargs.train]
     train = _weighted(sources, dargs.source_weights, targs.seed)
     dev_gold = load_annotated(dargs.dev_gold) if dargs.dev_gold else None
-    tokenizer, model = build_model(margs, _tiny_texts(train, dargs.tiny_corpus), targs.seed)
+    checkpoint = _last_checkpoint(targs.output_dir) if dargs.resume else None
+    tokenizer, model = build_model(margs, _tiny_texts(train, dargs.tiny_corpus), targs.seed,
+                                   checkpoint)
     push, targs.push_to_hub = targs.push_to_hub, False  # we push the final folder, not checkpoints
     trainer = _trainer(model, tokenizer, targs, _encode(train, tokenizer, model.config),
-                       dev_gold, dargs)
+                       dev_gold, dargs, callbacks)
     trainer.train(resume_from_checkpoint=True if dargs.resume else None)
     counts = {"training articles (after source weights)": len(train),
               **{f"source {p}": len(s) for p, s in zip(dargs.train, sources)}}

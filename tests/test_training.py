@@ -1,0 +1,151 @@
+"""Tiny end-to-end training: train -> save -> load -> predict, resume, hub, bad data, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+from conftest import write_jsonl
+from safetensors.torch import load_file
+from test_cli import sorot
+from transformers import TrainerCallback, TrainingArguments
+
+from inference.predictor import Predictor
+from inference.resources import data_path
+from training.arguments import DataArguments, ModelArguments
+from training.hub import HubError, push_folder
+from training.records import AnnotationError, load_annotated
+from training.scoring import score
+from training.train import TrainingDataError, load_source, run_training
+
+GOLD = str(data_path("samples/gold.jsonl"))
+
+
+def targs(out, **kw) -> TrainingArguments:
+    base = dict(output_dir=str(out), per_device_train_batch_size=4, learning_rate=3e-3,
+                save_strategy="no", report_to="none", use_cpu=True, disable_tqdm=True, seed=7,
+                logging_steps=1)
+    return TrainingArguments(**(base | kw))
+
+
+def train_tiny(out, callbacks=(), resume=False, **kw):
+    return run_training(ModelArguments(backbone="tiny"),
+                        DataArguments(train=[GOLD], dev_gold=GOLD, resume=resume),
+                        targs(out, **kw), callbacks)
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tiny")
+    model_dir, report = train_tiny(out, num_train_epochs=12)
+    return out, model_dir, report
+
+
+def test_saved_model_reloads_and_predicts_identically(trained):
+    out, model_dir, report = trained
+    names = {p.name for p in model_dir.iterdir()}
+    assert {"model.safetensors", "config.json", "tokenizer.json", "README.md", "eval.json",
+            "gazetteer.yaml"} <= names and not any(n.endswith(".bin") for n in names)
+    gold = load_annotated(GOLD)
+    ids = list(gold)
+    runs = []
+    for _ in range(2):  # two fresh loads: same outputs, and the same scores as at save time
+        pred = Predictor.from_pretrained(model_dir, device="cpu").predict([gold[i]["text"] for i in ids])
+        runs.append({i: {"id": i, **p} for i, p in zip(ids, pred)})
+    assert runs[0] == runs[1]
+    assert score(gold, runs[0]) == report == json.loads((model_dir / "eval.json").read_text())
+    for p in runs[0].values():  # spans are slices of the original, on word boundaries
+        assert all(p["text"][e["start"]:e["end"]] == e["text"] for e in p["entities"])
+
+
+def test_config_card_and_logs_come_from_the_real_run(trained):
+    out, model_dir, report = trained
+    cfg = json.loads((model_dir / "config.json").read_text())
+    assert cfg["model_type"] == "sorot" and set(cfg["thresholds"]) == {
+        "russia_ukraine", "israel_iran", "gaza"}
+    assert cfg["window_length"] == 128 and cfg["sorot_version"]
+    card = (model_dir / "README.md").read_text()
+    f1 = report["entities"]["micro"]["f1"]
+    assert f"| micro | {report['entities']['micro']['precision']:.3f}" in card and f1 >= 0
+    for section in ("## Intended use", "## Training data", "## Hyperparameters", "## Limitations",
+                    "## Usage", "training articles (after source weights): 8"):
+        assert section in card
+    losses = [json.loads(x)["loss"] for x in (out / "log.jsonl").read_text().splitlines()
+              if "loss" in json.loads(x)]
+    assert losses[-1] < losses[0]
+
+
+class StopAfterFirstEpoch(TrainerCallback):
+    def on_epoch_end(self, args, state, control, **kwargs):
+        control.should_training_stop = True  # after the epoch's checkpoint is saved
+
+
+def test_resume_equals_a_run_straight_through(tmp_path):
+    kw = dict(num_train_epochs=2, save_strategy="epoch", per_device_train_batch_size=2)
+    straight, _ = train_tiny(tmp_path / "a", **kw)
+    train_tiny(tmp_path / "b", callbacks=[StopAfterFirstEpoch()], **kw)  # "crash" after epoch 1
+    assert [p.name for p in (tmp_path / "b").glob("checkpoint-*")] == ["checkpoint-4"]
+    resumed, _ = train_tiny(tmp_path / "b", resume=True, **kw)
+    a = load_file(straight / "model.safetensors")
+    b = load_file(resumed / "model.safetensors")
+    assert a.keys() == b.keys()
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_bad_training_data_is_refused_naming_the_record(tmp_path):
+    bad = write_jsonl(tmp_path / "bad.jsonl", [
+        {"id": "ok-1", "text": "Putin tiba.", "labels": [], "primary": "other", "entities": []},
+        {"id": "bad-2", "text": "Putin tiba di Kyiv.", "labels": [], "primary": "other",
+         "entities": [{"start": 0, "end": 10, "label": "LEADER"},
+                      {"start": 6, "end": 10, "label": "TOPIC"}]}])
+    with pytest.raises(AnnotationError, match="record 'bad-2'"):
+        load_source(str(bad))
+    with pytest.raises(TrainingDataError, match="not a dataset folder"):
+        load_source(str(tmp_path))
+
+
+def test_label_set_mismatch_is_refused(tmp_path):
+    from datasets import ClassLabel, Sequence
+
+    ds = load_source(GOLD)
+    other = ds.cast_column("tags", Sequence(ClassLabel(names=["O", "B-PER", "I-PER", "B-X", "I-X",
+                                                              "B-Y", "I-Y"])))
+    other.save_to_disk(str(tmp_path / "hf"))
+    with pytest.raises(TrainingDataError, match="tags label set .* does not match the model's"):
+        load_source(str(tmp_path))
+
+
+def test_push_to_hub_uploads_the_folder_and_fails_clearly_offline(tmp_path, monkeypatch):
+    calls = []
+
+    class FakeApi:
+        def create_repo(self, repo_id, **kw):
+            calls.append(("create", repo_id, kw["private"]))
+            return f"https://huggingface.co/{repo_id}"
+
+        def upload_folder(self, folder_path, repo_id, **kw):
+            calls.append(("upload", folder_path, repo_id))
+
+    assert push_folder(tmp_path, "org/sorot", True, api=FakeApi()) == "https://huggingface.co/org/sorot"
+    assert calls == [("create", "org/sorot", True), ("upload", str(tmp_path), "org/sorot")]
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(HubError, match="Are you online and logged in"):
+        push_folder(tmp_path, "org/sorot")
+    with pytest.raises(HubError, match="needs --hub-model-id"):
+        push_folder(tmp_path, None)
+
+
+def test_cli_train_then_evaluate_the_model(tmp_path):
+    r = sorot("train", "--backbone", "tiny", "--train", GOLD, "--dev-gold", GOLD, "--output-dir",
+              tmp_path / "run", "--max-steps", "3", "--report-to", "none", "--use-cpu",
+              "--disable-tqdm", "true")
+    assert r.returncode == 0, r.stderr
+    model = tmp_path / "run" / "model"
+    r = sorot("evaluate", "--model", model, "--gold", GOLD, "-o", tmp_path / "rep")
+    assert r.returncode == 0, r.stderr
+    assert "| LEADER |" in r.stdout and (tmp_path / "rep.pred.jsonl").exists()
+    assert sorot("train", "--no-such-flag", "1").returncode == 2
+    bad = write_jsonl(tmp_path / "bad.jsonl", [{"id": "z", "text": "x", "labels": ["mars"]}])
+    r = sorot("train", "--backbone", "tiny", "--train", bad, "--output-dir", tmp_path / "r2")
+    assert r.returncode == 1 and "record 'z'" in r.stderr
