@@ -2,7 +2,7 @@
 
 Example (a model trained by ``sorot demo``)::
 
-    from inference.predictor import Predictor
+    from inference import Predictor
 
     p = Predictor.from_pretrained("runs/demo/tiny/model")
     p.predict("Presiden Vladimir Putin menolak gencatan senjata.")   # one dict
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import torch
 
+import models  # noqa: F401  (registers the sorot model type with the Auto classes)
 from inference.bio import bio_to_word_spans
 from inference.gazetteer import Gazetteer
 from inference.topics import TopicLexicon
@@ -48,8 +49,6 @@ class Predictor:
                         device: str = "auto", **kwargs) -> Predictor:
         """Load a saved sorot model (folder or hub id), safetensors weights only."""
         from transformers import AutoModel, AutoTokenizer
-
-        import models  # noqa: F401  (registers the sorot model type)
 
         model = AutoModel.from_pretrained(str(model_id_or_dir), revision=revision,
                                           use_safetensors=True)

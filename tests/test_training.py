@@ -149,3 +149,34 @@ def test_cli_train_then_evaluate_the_model(tmp_path):
     bad = write_jsonl(tmp_path / "bad.jsonl", [{"id": "z", "text": "x", "labels": ["mars"]}])
     r = sorot("train", "--backbone", "tiny", "--train", bad, "--output-dir", tmp_path / "r2")
     assert r.returncode == 1 and "record 'z'" in r.stderr
+
+
+def test_accelerate_launch_two_cpu_processes(tmp_path):
+    import subprocess
+    import sys
+
+    # On a machine without GPUs, --multi_gpu starts torch.distributed ranks on the CPU (gloo);
+    # accelerate's --cpu flag would silently run a single process.
+    cmd = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2",
+           "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
+           "-m", "training.cli", "train", "--backbone", "tiny", "--train", GOLD, "--dev-gold", GOLD,
+           "--output-dir", str(tmp_path), "--max-steps", "2", "--per-device-train-batch-size", "2",
+           "--report-to", "none", "--disable-tqdm", "true", "--use-cpu"]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "- world_size: `2`" in (tmp_path / "model" / "README.md").read_text()
+    assert r.stdout.count("model saved to") == 1
+
+
+def test_shipped_gpu_config_parses():
+    from pathlib import Path
+
+    from transformers import HfArgumentParser
+
+    import training
+
+    path = Path(training.__file__).parent / "configs" / "indobert-base.yaml"
+    parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments))
+    margs, dargs, t = parser.parse_yaml_file(str(path), allow_extra_keys=False)
+    assert margs.backbone == "indobenchmark/indobert-base-p1" and dargs.early_stopping_patience == 3
+    assert t.train_sampling_strategy == "group_by_length"

@@ -42,6 +42,11 @@ class DataArguments:
         "help": "raw inputs whose text trains the tiny preset's tokenizer"})
     early_stopping_patience: int | None = field(default=None, metadata={
         "help": "stop after this many evaluations without improvement on dev"})
+    precision: str = field(default="auto", metadata={
+        "help": "auto (bf16 on GPUs that support it, else fp16 on GPU, fp32 on CPU), fp32, "
+                "bf16 or fp16"})
+    tensorboard: bool = field(default=True, metadata={
+        "help": "also log to TensorBoard (in --output-dir/runs) when tensorboard is installed"})
     resume: bool = field(default=False, metadata={
         "help": "resume from the last checkpoint in --output-dir"})
     private: bool = field(default=False, metadata={

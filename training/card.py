@@ -26,7 +26,7 @@ def _front_matter(info: dict) -> str:
 
 def _usage(model_id: str) -> str:
     return f"""```python
-from inference import Predictor   # pip install sorot
+from inference import Predictor   # pip install sorot (registers the model type)
 
 predictor = Predictor.from_pretrained("{model_id}")
 result = predictor.predict("Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -165,7 +166,8 @@ def cmd_train(args) -> None:
         out, report = run_training(margs, dargs, targs)
     except (TrainingDataError, AnnotationError, HubError, OSError) as e:
         raise CliError(str(e)) from e
-    print(f"model saved to {out}")
+    if os.environ.get("RANK", "0") == "0":  # once, not once per process
+        print(f"model saved to {out}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -134,6 +134,38 @@ def _encode(ds: Dataset, tokenizer, config: SorotConfig) -> Dataset:
                   remove_columns=ds.column_names, desc="encoding windows")
 
 
+def choose_precision(requested: str, cuda: bool, bf16_ok: bool) -> str:
+    """The mixed precision to train in.
+
+    >>> choose_precision("auto", True, True), choose_precision("auto", True, False)
+    ('bf16', 'fp16')
+    >>> choose_precision("auto", False, False), choose_precision("bf16", False, True)
+    ('fp32', 'bf16')
+    """
+    if requested not in ("auto", "fp32", "bf16", "fp16"):
+        raise TrainingDataError(f"--precision must be auto, fp32, bf16 or fp16, not {requested!r}")
+    if requested != "auto":
+        return requested
+    return ("bf16" if bf16_ok else "fp16") if cuda else "fp32"
+
+
+def _prepare_args(targs, dargs: DataArguments, model) -> None:
+    """Settings the joint model needs, and the defaults that depend on the machine."""
+    import importlib.util
+
+    targs.remove_unused_columns = False
+    targs.label_names = ["tag_labels", "article_labels", "primary_labels"]
+    cuda = torch.cuda.is_available() and not targs.use_cpu
+    targs.dataloader_pin_memory = targs.dataloader_pin_memory and cuda
+    if not (targs.bf16 or targs.fp16):
+        precision = choose_precision(dargs.precision, cuda, cuda and torch.cuda.is_bf16_supported())
+        targs.bf16, targs.fp16 = precision == "bf16", precision == "fp16"
+    if dargs.tensorboard and not targs.report_to and importlib.util.find_spec("tensorboard"):
+        targs.report_to = ["tensorboard"]
+    if targs.ddp_find_unused_parameters is None:  # only max/mean pooling leaves the scorer unused
+        targs.ddp_find_unused_parameters = model.config.pooling != "attention"
+
+
 def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments, extra_callbacks=()):
     from transformers import EarlyStoppingCallback
 
@@ -141,6 +173,8 @@ def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments, 
 
     targs.remove_unused_columns = False
     targs.dataloader_pin_memory = targs.dataloader_pin_memory and torch.cuda.is_available()
+    if targs.ddp_find_unused_parameters is None:  # only max/mean pooling leaves the scorer unused
+        targs.ddp_find_unused_parameters = model.config.pooling != "attention"
     targs.label_names = ["tag_labels", "article_labels", "primary_labels"]
     callbacks = [JsonlLogger(Path(targs.output_dir) / "log.jsonl"), *extra_callbacks]
     if dargs.early_stopping_patience:
@@ -178,7 +212,7 @@ def _finalise(trainer, tokenizer, dev_gold, info: dict, counts: dict) -> tuple[P
         hyper = {k: getattr(targs, k) for k in ("learning_rate", "num_train_epochs",
                  "per_device_train_batch_size", "gradient_accumulation_steps", "warmup_steps",
                  "lr_scheduler_type", "weight_decay", "bf16", "fp16", "seed")}
-        hyper |= {"window_length": model.config.window_length,
+        hyper |= {"world_size": targs.world_size, "window_length": model.config.window_length,
                   "window_stride": model.config.window_stride,
                   "pooling": model.config.pooling, "thresholds": model.config.thresholds}
         if report:
