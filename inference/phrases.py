@@ -14,7 +14,6 @@ conflict cues are all phrase matchers, so they see words exactly alike.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +67,6 @@ class PhraseMatcher:
 
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Any]]] = {}
-        self.max_len = 0
 
     def add(self, phrase: str, payload: Any) -> None:
         doc = Document.from_text(phrase)
@@ -79,7 +77,6 @@ class PhraseMatcher:
         entries = self._index.setdefault(keys[0], [])
         entries.append((keys, caps, payload))
         entries.sort(key=lambda e: -len(e[0]))  # longest first
-        self.max_len = max(self.max_len, len(keys))
 
     def get(self, keys: tuple[str, ...]) -> Any | None:
         """The payload of the phrase with exactly these folded keys, if any."""
@@ -110,6 +107,6 @@ class PhraseMatcher:
         return hits
 
 
-def keys_of(phrase: str) -> tuple[Hashable, ...]:
+def keys_of(phrase: str) -> tuple[str, ...]:
     """Folded word keys of a phrase, as the matcher indexes it."""
     return tuple(Document.from_text(phrase).keys)
