@@ -1,4 +1,16 @@
-"""The packaged predictor: text in, SCHEMA §3 prediction out.
+"""The packaged predictor: text in, SCHEMA §3 prediction out, fast on CPU and GPU.
+
+How a batch of articles runs:
+
+1. segmentation and sub-word tokenisation of the *next* batch happen in a background
+   thread while the model works on the current one;
+2. every article's windows are pooled into one list, sorted by length and cut into
+   micro-batches by a token budget, so padding is small and the encoder sees full
+   batches whatever the article lengths;
+3. each window gives tag probabilities and one vector; the article heads then pool
+   the vectors per article (all windows, in one call);
+4. per word, the tag comes from its most-context window; spans sit on word
+   boundaries and carry character offsets into the original text.
 
 Example (a model trained by ``sorot demo``)::
 
@@ -6,28 +18,46 @@ Example (a model trained by ``sorot demo``)::
 
     p = Predictor.from_pretrained("runs/demo/tiny/model")
     p.predict("Presiden Vladimir Putin menolak gencatan senjata.")   # one dict
-    p.predict(["...", "..."], batch_size=16)                         # a list of dicts
+    p.predict(["...", "..."], batch_size=16)                         # a list, in order
+    p.predict(iter(texts))                                           # an iterator
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
-import models  # noqa: F401  (registers the sorot model type with the Auto classes)
 from inference.bio import bio_to_word_spans
 from inference.gazetteer import Gazetteer
+from inference.loading import load_model, quantize_int8, resolve_dtype
 from inference.topics import TopicLexicon
-from inference.windows import EncodedArticle, best_windows, encode_words
-from inference.words import word_spans
+from inference.windows import EncodedArticle, best_windows, encode_subtokens
+from inference.words import Span, word_spans
 
 
-def pick_device(device: str = "auto") -> torch.device:
+def pick_device(device: str | torch.device = "auto") -> torch.device:
+    if isinstance(device, torch.device):
+        return device
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     return torch.device(device)
+
+
+@dataclass
+class Prepared:
+    """A batch of articles after the CPU-side work: words and windows."""
+
+    texts: list[str]
+    spans: list[list[Span]]
+    encoded: list[EncodedArticle]
+
+    @property
+    def num_tokens(self) -> int:
+        return sum(len(w.input_ids) for enc in self.encoded for w in enc.windows)
 
 
 class Predictor:
@@ -35,73 +65,125 @@ class Predictor:
 
     def __init__(self, model, tokenizer, *, gazetteer: Gazetteer | None = None,
                  topics: TopicLexicon | None = None, device: str | torch.device = "auto",
-                 max_windows: int = 32) -> None:
-        self.device = pick_device(device) if isinstance(device, str) else device
-        self.model = model.to(self.device).eval()
+                 dtype: str | torch.dtype = "auto", quantize: str | None = None,
+                 max_batch_tokens: int = 8192) -> None:
+        self.device = pick_device(device)
+        self.dtype = resolve_dtype(dtype, self.device)
+        model = model.eval()
+        if quantize not in (None, "int8"):
+            raise ValueError(f"quantize must be None or 'int8', not {quantize!r}")
+        if quantize == "int8":
+            if self.device.type != "cpu":
+                raise ValueError("quantize='int8' is for CPU inference; use dtype on GPU")
+            model, self.dtype = quantize_int8(model.float()), torch.float32
+        self.model = model.to(self.device, dtype=self.dtype) if quantize is None else model
         self.tokenizer = tokenizer
         self.config = model.config
         self.gazetteer = gazetteer or Gazetteer.load()
         self.topics = topics or TopicLexicon.load()
-        self.max_windows = max_windows
+        self.max_batch_tokens = max(max_batch_tokens, self.config.window_length)
+        self.pad_id = tokenizer.pad_token_id or 0
 
     @classmethod
     def from_pretrained(cls, model_id_or_dir: str | Path, revision: str | None = None,
-                        device: str = "auto", **kwargs) -> Predictor:
-        """Load a saved sorot model (folder or hub id), safetensors weights only."""
-        from transformers import AutoModel, AutoTokenizer
-
-        model = AutoModel.from_pretrained(str(model_id_or_dir), revision=revision,
-                                          use_safetensors=True)
-        tokenizer = AutoTokenizer.from_pretrained(str(model_id_or_dir), revision=revision)
+                        device: str = "auto", dtype: str = "auto", quantize: str | None = None,
+                        **kwargs) -> Predictor:
+        """Load a saved sorot model (folder or hub id; safetensors only)."""
+        model, tokenizer = load_model(model_id_or_dir, revision)
         gaz = Path(model_id_or_dir) / "gazetteer.yaml"
-        gazetteer = Gazetteer.load(gaz) if gaz.exists() else None
-        return cls(model, tokenizer, gazetteer=gazetteer, device=device, **kwargs)
+        kwargs.setdefault("gazetteer", Gazetteer.load(gaz) if gaz.exists() else None)
+        return cls(model, tokenizer, device=device, dtype=dtype, quantize=quantize, **kwargs)
 
-    def predict(self, texts: str | Iterable[str], batch_size: int = 8,
+    # ---- public API -------------------------------------------------------------------
+    def predict(self, texts: str | Iterable[str], batch_size: int = 32,
                 thresholds: dict[str, float] | None = None):
-        """One text gives one result; a list gives a list; an iterator gives an iterator."""
+        """One text gives one result; a list gives a list in input order; any other
+        iterable gives an iterator (consumed lazily, batch by batch)."""
         if isinstance(texts, str):
-            return self._predict_batch([texts], thresholds)[0]
+            return self.run(self.prepare([texts]), thresholds)[0]
         results = self._iter_predict(texts, batch_size, thresholds)
         return list(results) if isinstance(texts, (list, tuple)) else results
 
     def _iter_predict(self, texts: Iterable[str], batch_size: int, thresholds) -> Iterator[dict]:
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) == batch_size:
-                yield from self._predict_batch(batch, thresholds)
-                batch = []
-        if batch:
-            yield from self._predict_batch(batch, thresholds)
+        batches = _chunks(texts, batch_size)
+        with ThreadPoolExecutor(max_workers=1) as pool:  # prepares batch k+1 during batch k
+            pending = None
+            for batch in batches:
+                ready, pending = pending, pool.submit(self.prepare, batch)
+                if ready is not None:
+                    yield from self.run(ready.result(), thresholds)
+            if pending is not None:
+                yield from self.run(pending.result(), thresholds)
+
+    # ---- CPU side ---------------------------------------------------------------------
+    def prepare(self, texts: list[str]) -> Prepared:
+        """Words and windows of a batch; sub-word tokenisation in one call for the batch."""
+        for t in texts:
+            if not isinstance(t, str):
+                raise TypeError(f"texts must be strings, got {type(t).__name__}")
+        spans = [word_spans(t) for t in texts]
+        words = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans)]
+        nonempty = [k for k, w in enumerate(words) if w]
+        enc = self.tokenizer([words[k] for k in nonempty], is_split_into_words=True,
+                             add_special_tokens=False) if nonempty else None
+        by_article: dict[int, tuple] = {}
+        for j, k in enumerate(nonempty):
+            by_article[k] = (enc["input_ids"][j], enc.word_ids(j))
+        cfg = self.config
+        encoded = [encode_subtokens(*by_article.get(k, ([], [])), self.tokenizer, cfg.window_length,
+                                    cfg.window_stride, len(words[k])) for k in range(len(texts))]
+        return Prepared(texts, spans, encoded)
+
+    # ---- model side -------------------------------------------------------------------
+    def _micro_batches(self, windows: list[list[int]]) -> list[list[int]]:
+        """Window indices, longest first, grouped so that padded tokens fit the budget."""
+        order = sorted(range(len(windows)), key=lambda i: -len(windows[i]))
+        batches, cur = [], []
+        for i in order:
+            if cur and (len(cur) + 1) * len(windows[cur[0]]) > self.max_batch_tokens:
+                batches.append(cur)
+                cur = []
+            cur.append(i)
+        return batches + [cur] if cur else batches
 
     @torch.inference_mode()
-    def _forward(self, encoded: list[EncodedArticle]):
-        """Tag probabilities per window and article/primary probabilities per article."""
-        windows = [w for enc in encoded for w in enc.windows]
-        index = torch.tensor([a for a, enc in enumerate(encoded) for _ in enc.windows])
-        width = max(len(w.input_ids) for w in windows)
-        pad = self.tokenizer.pad_token_id or 0
-        ids = torch.tensor([w.input_ids + [pad] * (width - len(w.input_ids)) for w in windows])
-        mask = (torch.arange(width)[None, :] < torch.tensor([len(w.input_ids) for w in windows])[:, None])
-        out = self.model(input_ids=ids.to(self.device), attention_mask=mask.long().to(self.device),
-                         article_index=index.to(self.device), num_articles=len(encoded))
-        return (out.tag_logits.float().softmax(-1).cpu(), out.article_logits.float().sigmoid().cpu(),
-                out.primary_logits.float().softmax(-1).cpu())
+    def _encode(self, windows: list[list[int]]):
+        """Per window: best tag id and its probability per position, and the window vector."""
+        tags, probs = [None] * len(windows), [None] * len(windows)
+        vecs = [None] * len(windows)
+        for mb in self._micro_batches(windows):
+            width = len(windows[mb[0]])
+            ids = torch.full((len(mb), width), self.pad_id, dtype=torch.long)
+            mask = torch.zeros((len(mb), width), dtype=torch.long)
+            for r, i in enumerate(mb):
+                ids[r, :len(windows[i])] = torch.tensor(windows[i])
+                mask[r, :len(windows[i])] = 1
+            logits, v = self.model.encode_windows(ids.to(self.device), mask.to(self.device))
+            p, t = logits.float().softmax(-1).max(-1)  # (B, L): no per-token work in Python
+            p, t = p.cpu(), t.cpu()
+            for r, i in enumerate(mb):
+                tags[i], probs[i], vecs[i] = t[r], p[r], v[r]
+        return tags, probs, torch.stack(vecs)
 
-    def _predict_batch(self, texts: list[str], thresholds) -> list[dict]:
-        spans = [word_spans(t) for t in texts]
-        encoded = [encode_words([t[s:e] for s, e in sp], self.tokenizer, self.config.window_length,
-                                self.config.window_stride) for t, sp in zip(texts, spans)]
-        tag_probs, art_probs, prim_probs = self._forward(encoded)
+    @torch.inference_mode()
+    def run(self, prep: Prepared, thresholds: dict[str, float] | None = None) -> list[dict]:
+        """Predictions for a prepared batch, in input order."""
+        windows = [w.input_ids for enc in prep.encoded for w in enc.windows]
+        index = torch.tensor([a for a, enc in enumerate(prep.encoded) for _ in enc.windows],
+                             device=self.device)
+        tags, probs, vecs = self._encode(windows)
+        art, prim, _ = self.model.classify_articles(vecs, index, len(prep.texts))
+        art, prim = art.float().sigmoid().cpu(), prim.float().softmax(-1).cpu()
         results, offset = [], 0
-        for a, (text, sp, enc) in enumerate(zip(texts, spans, encoded)):
-            probs = tag_probs[offset:offset + len(enc.windows)]
-            offset += len(enc.windows)
-            results.append({"text": text, **self._article(art_probs[a], prim_probs[a], thresholds),
-                            "entities": self._entities(text, sp, enc, probs)})
+        for a, (text, sp, enc) in enumerate(zip(prep.texts, prep.spans, prep.encoded)):
+            n = len(enc.windows)
+            ents = self._entities(text, sp, enc, tags[offset:offset + n], probs[offset:offset + n])
+            offset += n
+            results.append({"text": text, **self._article(art[a], prim[a], thresholds),
+                            "entities": ents})
         return results
 
+    # ---- decoding ---------------------------------------------------------------------
     def _article(self, art: torch.Tensor, prim: torch.Tensor, thresholds) -> dict:
         cfg = self.config
         th = {**cfg.thresholds, **(thresholds or {})}
@@ -109,17 +191,16 @@ class Predictor:
         labels = [lbl for lbl in cfg.article_labels if scores[lbl] >= th[lbl]]
         primary = cfg.primary_labels[int(prim.argmax())]
         if primary != "other" and primary not in labels:
-            primary = "other"
+            primary = "other"  # the main conflict must be one of the article's labels
         return {"labels": labels, "primary": primary, "scores": scores}
 
-    def _entities(self, text: str, spans, enc: EncodedArticle, probs: torch.Tensor) -> list[dict]:
+    def _entities(self, text: str, spans: list[Span], enc: EncodedArticle, tags, probs) -> list[dict]:
         """Word tags from each word's best window, decoded into character spans."""
-        tags, conf = ["O"] * len(spans), [1.0] * len(spans)
+        word_tags, conf = ["O"] * len(spans), [1.0] * len(spans)
         for word, (w, p) in best_windows(enc).items():
-            k = int(probs[w, p].argmax())
-            tags[word], conf[word] = self.config.tags[k], float(probs[w, p, k])
+            word_tags[word], conf[word] = self.config.tags[int(tags[w][p])], float(probs[w][p])
         out = []
-        for i, j, label in bio_to_word_spans(tags):
+        for i, j, label in bio_to_word_spans(word_tags):
             start, end = spans[i][0], spans[j - 1][1]
             ent = {"start": start, "end": end, "label": label, "text": text[start:end],
                    "score": round(sum(conf[i:j]) / (j - i), 4)}
@@ -131,3 +212,14 @@ class Predictor:
                     ent["canonical"] = person.name
             out.append(ent)
         return out
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -142,20 +142,34 @@ class SorotModel(SorotPreTrainedModel):
         """``input_ids``/``attention_mask`` ``(W, L)``; ``article_index`` ``(W,)``;
         ``tag_labels`` ``(W, L)`` with -100 where no tag is learned; ``article_labels``
         ``(A, num_article_labels)`` float; ``primary_labels`` ``(A,)``."""
+        tag_logits, window_vecs = self.encode_windows(input_ids, attention_mask, token_type_ids)
+        A = int(num_articles) if num_articles is not None else int(article_index.max()) + 1
+        article_logits, primary_logits, weights = self.classify_articles(window_vecs, article_index, A)
+        out = SorotOutput(tag_logits=tag_logits, article_logits=article_logits,
+                          primary_logits=primary_logits, window_weights=weights)
+        if tag_labels is not None or article_labels is not None or primary_labels is not None:
+            self._add_losses(out, tag_labels, article_labels, primary_labels)
+        return out
+
+    def encode_windows(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                       token_type_ids: torch.Tensor | None = None):
+        """Tag logits ``(W, L, T)`` and one vector per window ``(W, H)``.
+
+        Windows are independent here, so callers may batch them in any order (sorted
+        by length, by token budget) and pool per article afterwards."""
         kwargs = {"token_type_ids": token_type_ids} if token_type_ids is not None else {}
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
                               **kwargs).last_hidden_state  # (W, L, H)
         hidden = self.dropout(hidden)
-        tag_logits = self.tag_head(hidden)  # (W, L, T)
-        A = int(num_articles) if num_articles is not None else int(article_index.max()) + 1
-        window_vecs = masked_mean(hidden, attention_mask)  # (W, H)
-        pooled, weights = pool_windows(window_vecs, article_index, A, self.config.pooling,
+        return self.tag_head(hidden), masked_mean(hidden, attention_mask)
+
+    def classify_articles(self, window_vecs: torch.Tensor, article_index: torch.Tensor,
+                          num_articles: int):
+        """Article logits ``(A, C)``, primary logits ``(A, P)`` and window weights ``(W,)``."""
+        pooled, weights = pool_windows(window_vecs, article_index, num_articles,
+                                       self.config.pooling,
                                        self.window_scorer(window_vecs).squeeze(-1))
-        out = SorotOutput(tag_logits=tag_logits, article_logits=self.article_head(pooled),
-                          primary_logits=self.primary_head(pooled), window_weights=weights)
-        if tag_labels is not None or article_labels is not None or primary_labels is not None:
-            self._add_losses(out, tag_labels, article_labels, primary_labels)
-        return out
+        return self.article_head(pooled), self.primary_head(pooled), weights
 
     def _add_losses(self, out: SorotOutput, tag_labels, article_labels, primary_labels) -> None:
         cfg, total = self.config, 0.0

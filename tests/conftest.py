@@ -33,3 +33,23 @@ def write_jsonl(path: Path, rows: list) -> Path:
     path.write_text("".join(r if isinstance(r, str) else json.dumps(r) + "\n" for r in rows),
                     encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory):
+    """A tiny model trained for 12 epochs on the shipped gold samples (about 10 s):
+    ``(output_dir, model_dir, dev_report)``."""
+    from transformers import TrainingArguments
+
+    from inference.resources import data_path
+    from training.arguments import DataArguments, ModelArguments
+    from training.train import run_training
+
+    gold = str(data_path("samples/gold.jsonl"))
+    out = tmp_path_factory.mktemp("tiny")
+    args = TrainingArguments(output_dir=str(out), per_device_train_batch_size=4, learning_rate=3e-3,
+                             save_strategy="no", report_to="none", use_cpu=True, disable_tqdm=True,
+                             seed=7, logging_steps=1, num_train_epochs=12)
+    model_dir, report = run_training(ModelArguments(backbone="tiny"),
+                                     DataArguments(train=[gold], dev_gold=gold), args)
+    return out, model_dir, report

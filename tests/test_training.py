@@ -35,13 +35,6 @@ def train_tiny(out, callbacks=(), resume=False, **kw):
                         targs(out, **kw), callbacks)
 
 
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tiny")
-    model_dir, report = train_tiny(out, num_train_epochs=12)
-    return out, model_dir, report
-
-
 def test_saved_model_reloads_and_predicts_identically(trained):
     out, model_dir, report = trained
     names = {p.name for p in model_dir.iterdir()}

@@ -1,0 +1,92 @@
+"""Loading a saved sorot model safely, with errors that say what is wrong and how to fix it.
+
+Weights load through safetensors only: a folder that holds only pickle weights
+(``pytorch_model.bin``) is refused, since unpickling runs arbitrary code.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import torch
+
+import models  # noqa: F401  (registers the sorot model type with the Auto classes)
+from models.configuration import SorotConfig
+
+
+class ModelLoadError(RuntimeError):
+    """The model could not be loaded; the message says why and what to do."""
+
+
+def _check_folder(path: Path) -> None:
+    config = path / "config.json"
+    if not config.exists():
+        raise ModelLoadError(f"{path} has no config.json: give the folder `sorot train` wrote "
+                             "(OUTPUT_DIR/model) or a hub id")
+    try:
+        model_type = json.loads(config.read_text(encoding="utf-8")).get("model_type")
+    except json.JSONDecodeError as e:
+        raise ModelLoadError(f"{config} is not valid JSON ({e}); the file is corrupt") from e
+    if model_type != SorotConfig.model_type:
+        raise ModelLoadError(f"{path} holds a {model_type!r} model, not a sorot model; train one "
+                             "with `sorot train` and load its OUTPUT_DIR/model")
+    names = {p.name for p in path.iterdir()}
+    if not any(n.endswith(".safetensors") for n in names):
+        pickles = sorted(n for n in names if n.endswith((".bin", ".pt", ".pth", ".ckpt")))
+        hint = (f" It has only pickle weights ({', '.join(pickles)}), which sorot refuses to "
+                "load: unpickling can run arbitrary code. Re-save it with "
+                "`model.save_pretrained(folder)` where you trust the file.") if pickles else ""
+        raise ModelLoadError(f"{path} has no model.safetensors.{hint}")
+
+
+def load_model(model_id_or_dir: str | Path, revision: str | None = None):
+    """The model and tokenizer of a folder or hub id (safetensors only)."""
+    from transformers import AutoModel, AutoTokenizer
+
+    path = Path(model_id_or_dir)
+    if path.exists():
+        _check_folder(path)
+    elif str(model_id_or_dir).startswith((".", "/")) or str(model_id_or_dir).count("/") > 1:
+        raise ModelLoadError(f"model folder not found: {model_id_or_dir}")
+    try:
+        model = AutoModel.from_pretrained(str(model_id_or_dir), revision=revision,
+                                          use_safetensors=True)
+    except Exception as e:  # corrupt file, hub unreachable, missing weights...
+        raise ModelLoadError(f"could not load the model from {model_id_or_dir}: "
+                             f"{type(e).__name__}: {e}") from e
+    if not isinstance(model.config, SorotConfig):
+        raise ModelLoadError(f"{model_id_or_dir} is not a sorot model")
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(str(model_id_or_dir), revision=revision)
+    except Exception as e:
+        raise ModelLoadError(f"could not load the tokenizer from {model_id_or_dir}: {e}; "
+                             "the folder needs the tokenizer files `sorot train` saves") from e
+    return model, tokenizer
+
+
+def resolve_dtype(dtype: str | torch.dtype, device: torch.device) -> torch.dtype:
+    """``auto``: bf16 on GPUs that support it, fp16 on other GPUs, fp32 on CPU.
+
+    >>> resolve_dtype("auto", torch.device("cpu")), resolve_dtype("bf16", torch.device("cpu"))
+    (torch.float32, torch.bfloat16)
+    """
+    if isinstance(dtype, torch.dtype):
+        return dtype
+    if dtype == "auto":
+        if device.type != "cuda":
+            return torch.float32
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    names = {"fp32": torch.float32, "float32": torch.float32, "bf16": torch.bfloat16,
+             "bfloat16": torch.bfloat16, "fp16": torch.float16, "float16": torch.float16}
+    if dtype not in names:
+        raise ValueError(f"dtype must be auto, fp32, bf16 or fp16, not {dtype!r}")
+    return names[dtype]
+
+
+def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
+    """Dynamic int8 quantisation of the linear layers (CPU inference)."""
+    with warnings.catch_warnings():  # torch.ao.quantization is deprecated in favour of torchao
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)

@@ -1,0 +1,121 @@
+"""The packaged predictor: API shapes, inputs of any length, thresholds, dtypes, safe loading."""
+
+from __future__ import annotations
+
+import json
+import types
+
+import pytest
+import torch
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from inference import Predictor
+from inference.loading import ModelLoadError
+from inference.resources import data_path
+from inference.words import word_spans
+
+SAMPLES = [json.loads(x)["text"] for x in data_path("samples/articles.jsonl").read_text().splitlines()]
+
+
+@pytest.fixture(scope="module")
+def predictor(trained):
+    return Predictor.from_pretrained(trained[1], device="cpu")
+
+
+def strip_scores(pred):
+    return {"labels": pred["labels"], "primary": pred["primary"],
+            "entities": [(e["start"], e["end"], e["label"]) for e in pred["entities"]]}
+
+
+def test_one_text_one_result_a_list_a_list_an_iterator_an_iterator(predictor):
+    one = predictor.predict(SAMPLES[0])
+    assert isinstance(one, dict) and set(one) == {"text", "labels", "primary", "scores", "entities"}
+    many = predictor.predict(SAMPLES, batch_size=3)
+    assert isinstance(many, list) and [m["text"] for m in many] == SAMPLES
+    lazy = predictor.predict(iter(SAMPLES), batch_size=2)
+    assert isinstance(lazy, types.GeneratorType)
+    assert [strip_scores(p) for p in lazy] == [strip_scores(p) for p in many]
+    assert strip_scores(many[0]) == strip_scores(one)  # batching does not change results
+    assert set(one["scores"]) == {"russia_ukraine", "israel_iran", "gaza"}
+
+
+def test_entities_carry_offsets_text_score_canonical_and_topic(predictor):
+    preds = predictor.predict(SAMPLES)
+    ents = [e for p in preds for e in p["entities"]]
+    assert ents, "the tiny model trained on these samples finds entities in them"
+    for p in preds:
+        for e in p["entities"]:
+            assert p["text"][e["start"]:e["end"]] == e["text"] and 0 < e["score"] <= 1
+    assert any(e.get("canonical") == "Vladimir Putin" for e in ents)
+    assert all("topic" in e for e in ents if e["label"] == "TOPIC")
+
+
+def test_empty_whitespace_and_very_long_texts(predictor):
+    empty, blank = predictor.predict(["", "  \n\t "])
+    assert empty["entities"] == [] and blank["entities"] == []
+    long_text = "\n".join(SAMPLES * 6)  # ~18k characters: many windows
+    pred = predictor.predict(long_text)
+    assert len(predictor.prepare([long_text]).encoded[0].windows) > 10
+    assert max(e["end"] for e in pred["entities"]) > len(long_text) - 2000  # covered to the end
+
+
+def test_thresholds_come_from_config_and_can_be_overridden(predictor):
+    assert set(predictor.config.thresholds) == {"russia_ukraine", "israel_iran", "gaza"}
+    always = predictor.predict(SAMPLES[0], thresholds={"gaza": 0.0})
+    never = predictor.predict(SAMPLES[0], thresholds={"gaza": 1.01})
+    assert "gaza" in always["labels"] and "gaza" not in never["labels"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Putin", "Zelensky-nya", "gencatan", "senjata", "(14/6)", "“Gaza”",
+                                 "negara-negara", "Trump-Putin", "\u00a0", "tiba.", "\n", "Kyiv"]),
+                max_size=40).map(" ".join))
+def test_spans_start_and_end_on_word_boundaries(predictor, text):
+    words = word_spans(text)
+    starts, ends = {s for s, _ in words}, {e for _, e in words}
+    for e in predictor.predict(text)["entities"]:
+        assert e["start"] in starts and e["end"] in ends
+
+
+def test_bf16_and_int8_on_cpu(trained):
+    base = Predictor.from_pretrained(trained[1], device="cpu").predict(SAMPLES)
+    bf16 = Predictor.from_pretrained(trained[1], device="cpu", dtype="bf16")
+    assert bf16.model.dtype == torch.bfloat16
+    int8 = Predictor.from_pretrained(trained[1], device="cpu", quantize="int8")
+    assert "DynamicQuantizedLinear" in repr(int8.model)
+    for other in (bf16.predict(SAMPLES), int8.predict(SAMPLES)):
+        assert [p["text"] for p in other] == SAMPLES
+        agree = sum(a["labels"] == b["labels"] for a, b in zip(base, other))
+        assert agree >= len(SAMPLES) - 2
+
+
+def test_pickle_only_folder_is_refused(tmp_path, trained):
+    import shutil
+
+    from safetensors.torch import load_file
+
+    folder = tmp_path / "pickled"
+    shutil.copytree(trained[1], folder)
+    weights = load_file(folder / "model.safetensors")
+    (folder / "model.safetensors").unlink()
+    torch.save(weights, folder / "pytorch_model.bin")
+    with pytest.raises(ModelLoadError, match="only pickle weights \\(pytorch_model.bin\\)"):
+        Predictor.from_pretrained(folder)
+
+
+def test_missing_corrupt_and_foreign_models_say_what_is_wrong(tmp_path, trained):
+    import shutil
+
+    with pytest.raises(ModelLoadError, match="model folder not found"):
+        Predictor.from_pretrained(tmp_path / "nope" / "model")
+    (tmp_path / "bert").mkdir()
+    (tmp_path / "bert" / "config.json").write_text('{"model_type": "bert"}')
+    with pytest.raises(ModelLoadError, match="holds a 'bert' model, not a sorot model"):
+        Predictor.from_pretrained(tmp_path / "bert")
+    broken = tmp_path / "broken"
+    shutil.copytree(trained[1], broken)
+    data = (broken / "model.safetensors").read_bytes()
+    (broken / "model.safetensors").write_bytes(data[: len(data) // 3])
+    with pytest.raises(ModelLoadError, match="could not load the model"):
+        Predictor.from_pretrained(broken)
