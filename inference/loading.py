@@ -16,7 +16,7 @@ import models  # noqa: F401  (registers the sorot model type with the Auto class
 from models.configuration import SorotConfig
 
 
-class ModelLoadError(RuntimeError):
+class ModelLoadError(OSError):
     """The model could not be loaded; the message says why and what to do."""
 
 

@@ -171,6 +171,7 @@ def cmd_train(args) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from inference import batch
     from training import demo
 
     parser = argparse.ArgumentParser(prog="sorot", description=(
@@ -208,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train", add_help=False, help="train the joint model (see sorot train --help)")
     p.set_defaults(func=cmd_train)
 
+    batch.add_parser(sub)
     demo.add_parser(sub)
     return parser
 
@@ -222,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.func(args)
     except CliError as e:
+        print(f"sorot: error: {e}", file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as e:  # input and model problems from `sorot predict`
+        if args.command != "predict":
+            raise
         print(f"sorot: error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
