@@ -66,7 +66,7 @@ class Predictor:
     def __init__(self, model, tokenizer, *, gazetteer: Gazetteer | None = None,
                  topics: TopicLexicon | None = None, device: str | torch.device = "auto",
                  dtype: str | torch.dtype = "auto", quantize: str | None = None,
-                 max_batch_tokens: int = 8192) -> None:
+                 max_batch_tokens: int = 8192, lookahead: int = 8) -> None:
         self.device = pick_device(device)
         self.dtype = resolve_dtype(dtype, self.device)
         model = model.eval()
@@ -83,6 +83,7 @@ class Predictor:
         self.topics = topics or TopicLexicon.load()
         self.max_batch_tokens = max(max_batch_tokens, self.config.window_length)
         self.pad_id = tokenizer.pad_token_id or 0
+        self.lookahead = max(1, lookahead)  # batches read ahead and sorted by length
 
     @classmethod
     def from_pretrained(cls, model_id_or_dir: str | Path, revision: str | None = None,
@@ -105,10 +106,20 @@ class Predictor:
         return list(results) if isinstance(texts, (list, tuple)) else results
 
     def _iter_predict(self, texts: Iterable[str], batch_size: int, thresholds) -> Iterator[dict]:
-        batches = _chunks(texts, batch_size)
+        """Read ``lookahead`` texts at a time, run them longest first (less padding), and
+        yield their results in input order."""
+        for window in _chunks(texts, batch_size * self.lookahead):
+            order = sorted(range(len(window)), key=lambda i: -len(window[i]))
+            results: list = [None] * len(window)
+            done = iter(self._run_batches([window[i] for i in order], batch_size, thresholds))
+            for i, res in zip(order, done):
+                results[i] = res
+            yield from results
+
+    def _run_batches(self, texts: list[str], batch_size: int, thresholds) -> Iterator[dict]:
         with ThreadPoolExecutor(max_workers=1) as pool:  # prepares batch k+1 during batch k
             pending = None
-            for batch in batches:
+            for batch in _chunks(texts, batch_size):
                 ready, pending = pending, pool.submit(self.prepare, batch)
                 if ready is not None:
                     yield from self.run(ready.result(), thresholds)

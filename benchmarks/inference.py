@@ -1,0 +1,209 @@
+"""Inference speed and memory: sorot against the pipelines a user would otherwise chain.
+
+One run, the same documents, a random-init model of IndoBERT-base size (768 hidden,
+12 layers, 512 positions), the same batch size and thread count for every method.
+Each method runs in its own subprocess so that its peak RSS is its own:
+
+* ``sorot``        — ``Predictor.predict`` (fp32), all outputs: tags, labels, primary;
+* ``pipelines``    — ``pipeline("token-classification", aggregation_strategy="simple",
+                     stride=128)`` + ``pipeline("text-classification", top_k=None)``;
+* ``plain``        — the encoder's bare forward pass over the same tokens packed into full
+                     512-token windows: the upper reference for any wrapper;
+* ``sorot-bf16``   — ``dtype="bf16"`` (CPUs with avx512_bf16/AMX, or GPUs);
+* ``sorot-int8``   — ``quantize="int8"`` (CPU).
+
+    python benchmarks/inference.py                 # 64 documents, batch 16
+    python benchmarks/inference.py --docs 128 --batch-size 32 --methods sorot plain
+
+Tokens/s counts each document's sub-tokens once (no special tokens, no overlap), so
+all methods are measured against the same work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on sys.path and its name would
+# shadow the `inference` package: drop that entry before importing sorot.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import torch  # noqa: E402
+
+METHODS = ["plain", "sorot", "pipelines", "sorot-bf16", "sorot-int8"]
+MAX_BATCH_TOKENS = int(__import__("os").environ.get("SOROT_MAX_BATCH_TOKENS", "8192"))
+
+
+def documents(n: int) -> list[str]:
+    from inference.resources import data_path
+    from training.demo import shared_corpus
+
+    paths = [data_path("samples/articles.jsonl")]
+    corpus = shared_corpus()
+    if corpus:
+        paths = [corpus / "dev.jsonl", corpus / "raw.jsonl", *paths]
+    texts = [json.loads(line)["text"] for p in paths for line in p.open(encoding="utf-8")]
+    return (texts * (n // len(texts) + 1))[:n]
+
+
+def build(workdir: Path, texts: list[str]) -> None:
+    """A base-size sorot model and matching HF heads (same encoder weights), saved once."""
+    from transformers import BertConfig, BertForSequenceClassification, BertForTokenClassification
+
+    from models import SorotConfig, SorotModel
+    from training.tiny import train_wordpiece
+
+    tok = train_wordpiece(texts, vocab_size=8000)
+    tok.model_max_length = 512
+    torch.manual_seed(0)
+    backbone = BertConfig(vocab_size=len(tok), max_position_embeddings=512)
+    model = SorotModel(SorotConfig(backbone_config=backbone.to_dict()))
+    model.save_pretrained(workdir / "sorot")
+    tok.save_pretrained(workdir / "sorot")
+    for cls, name, n in ((BertForTokenClassification, "tok", 7),
+                         (BertForSequenceClassification, "cls", 3)):
+        hf = cls(BertConfig(**backbone.to_dict(), num_labels=n))
+        hf.bert.load_state_dict(model.encoder.state_dict(), strict=False)
+        hf.save_pretrained(workdir / name)
+        tok.save_pretrained(workdir / name)
+
+
+def count_tokens(tok, texts: list[str]) -> int:
+    return sum(len(ids) for ids in tok(texts, add_special_tokens=False)["input_ids"])
+
+
+def run_plain(workdir: Path, texts: list[str], batch: int):
+    from transformers import AutoTokenizer
+
+    from inference.loading import load_model
+
+    model, tok = load_model(workdir / "sorot")
+    ids = [i for seq in tok(texts, add_special_tokens=False)["input_ids"] for i in seq]
+    windows = [ids[k:k + 510] for k in range(0, len(ids), 510)]
+    cls, sep = tok.cls_token_id, tok.sep_token_id
+    start = time.perf_counter()
+    with torch.inference_mode():
+        for k in range(0, len(windows), batch):
+            chunk = [[cls, *w, sep] for w in windows[k:k + batch]]
+            width = max(map(len, chunk))
+            x = torch.tensor([w + [0] * (width - len(w)) for w in chunk])
+            m = (x != 0).long()
+            model.encode_windows(x, m)
+    del AutoTokenizer
+    return time.perf_counter() - start, None
+
+
+def run_sorot(workdir: Path, texts: list[str], batch: int, dtype="fp32", quantize=None):
+    from inference import Predictor
+
+    p = Predictor.from_pretrained(workdir / "sorot", device="cpu", dtype=dtype, quantize=quantize,
+                                  max_batch_tokens=MAX_BATCH_TOKENS)
+    p.predict(texts[:2])  # warm-up
+    start = time.perf_counter()
+    preds = p.predict(texts, batch_size=batch)
+    return time.perf_counter() - start, [
+        {"labels": x["labels"], "entities": [(e["start"], e["end"], e["label"]) for e in x["entities"]]}
+        for x in preds]
+
+
+def run_pipelines(workdir: Path, texts: list[str], batch: int):
+    from transformers import pipeline
+
+    ner = pipeline("token-classification", model=str(workdir / "tok"), aggregation_strategy="simple",
+                   stride=128, device="cpu")
+    clf = pipeline("text-classification", model=str(workdir / "cls"), top_k=None, device="cpu",
+                   truncation=True)
+    ner(texts[:2])
+    clf(texts[:2])
+    start = time.perf_counter()
+    ner(texts, batch_size=batch)
+    clf(texts, batch_size=batch)
+    return time.perf_counter() - start, None
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident memory. ``ru_maxrss`` would not do: Linux carries the
+    parent's high-water mark across exec, so every child would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(args) -> None:
+    workdir = Path(args.workdir)
+    texts = documents(args.docs)
+    runners = {"plain": lambda: run_plain(workdir, texts, args.batch_size),
+               "sorot": lambda: run_sorot(workdir, texts, args.batch_size),
+               "sorot-bf16": lambda: run_sorot(workdir, texts, args.batch_size, dtype="bf16"),
+               "sorot-int8": lambda: run_sorot(workdir, texts, args.batch_size, quantize="int8"),
+               "pipelines": lambda: run_pipelines(workdir, texts, args.batch_size)}
+    seconds, preds = runners[args.child]()
+    rss = peak_rss_mib()
+    print(json.dumps({"seconds": seconds, "rss_mib": rss, "preds": preds}))
+
+
+def agreement(a: list[dict], b: list[dict]) -> tuple[float, float]:
+    """Share of documents with identical labels, and of entities found by both."""
+    labels = sum(x["labels"] == y["labels"] for x, y in zip(a, b)) / len(a)
+    ea = {(i, tuple(e)) for i, x in enumerate(a) for e in x["entities"]}
+    eb = {(i, tuple(e)) for i, y in enumerate(b) for e in y["entities"]}
+    return labels, (len(ea & eb) / len(ea | eb) if ea | eb else 1.0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="sorot inference benchmark")
+    ap.add_argument("--docs", type=int, default=64)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--methods", nargs="+", default=METHODS, choices=METHODS)
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--workdir", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        return child(args)
+    texts = documents(args.docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp), texts)
+        from transformers import AutoTokenizer
+
+        tokens = count_tokens(AutoTokenizer.from_pretrained(Path(tmp) / "sorot"), texts)
+        print(f"{len(texts)} documents, {tokens:,} tokens, batch {args.batch_size}, "
+              f"{torch.get_num_threads()} threads, base-size random-init model")
+        results = {}
+        for m in args.methods:
+            out = subprocess.run([sys.executable, __file__, "--child", m, "--workdir", tmp,
+                                  "--docs", str(args.docs), "--batch-size", str(args.batch_size)],
+                                 capture_output=True, text=True, check=True)
+            results[m] = json.loads(out.stdout.strip().splitlines()[-1])
+            r = results[m]
+            print(f"{m:>11}: {len(texts) / r['seconds']:7.2f} docs/s {tokens / r['seconds']:9,.0f} "
+                  f"tokens/s  peak RSS {r['rss_mib']:7,.0f} MiB")
+    report_ratios(results)
+
+
+def report_ratios(r: dict) -> None:
+    def ratio(a, b):
+        return r[b]["seconds"] / r[a]["seconds"] if a in r and b in r else float("nan")
+
+    print(f"sorot vs chained pipelines (docs/s, fp32):   {ratio('sorot', 'pipelines'):.2f}x  "
+          f"(target >= 2.3x)")
+    print(f"sorot vs plain forward (tokens/s, fp32):     {ratio('sorot', 'plain'):.2f}  "
+          f"(target >= 0.85)")
+    print(f"sorot bf16 vs chained pipelines fp32:        {ratio('sorot-bf16', 'pipelines'):.2f}x  "
+          f"(target >= 6x)")
+    print(f"sorot int8 vs sorot fp32:                    {ratio('sorot-int8', 'sorot'):.2f}x  "
+          f"(target >= 1.5x)")
+    for m in ("sorot-bf16", "sorot-int8"):
+        if m in r and "sorot" in r:
+            labels, ents = agreement(r["sorot"]["preds"], r[m]["preds"])
+            print(f"{m} agreement with fp32: labels {labels:.1%}, entities {ents:.1%}")
+
+
+if __name__ == "__main__":
+    main()
