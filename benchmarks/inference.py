@@ -162,6 +162,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=64)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--methods", nargs="+", default=METHODS, choices=METHODS)
+    ap.add_argument("--agreement-model", type=Path,
+                    help="also measure bf16/int8 agreement with fp32 on this trained model folder")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--workdir", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -185,6 +187,25 @@ def main() -> None:
             print(f"{m:>11}: {len(texts) / r['seconds']:7.2f} docs/s {tokens / r['seconds']:9,.0f} "
                   f"tokens/s  peak RSS {r['rss_mib']:7,.0f} MiB")
     report_ratios(results)
+    if args.agreement_model:
+        trained_agreement(args.agreement_model, texts, args.batch_size)
+
+
+def trained_agreement(folder: Path, texts: list[str], batch: int) -> None:
+    """bf16 and int8 agreement with fp32 on a trained model (confident logits)."""
+    from inference import Predictor
+
+    def preds(**kw):
+        p = Predictor.from_pretrained(folder, device="cpu", **kw)
+        return [{"labels": x["labels"], "entities": [(e["start"], e["end"], e["label"])
+                                                     for e in x["entities"]]}
+                for x in p.predict(texts, batch_size=batch)]
+
+    fp32 = preds()
+    for name, kw in (("bf16", {"dtype": "bf16"}), ("int8", {"quantize": "int8"})):
+        labels, ents = agreement(fp32, preds(**kw))
+        print(f"trained model {folder}: {name} agreement with fp32: labels {labels:.1%}, "
+              f"entities {ents:.1%}")
 
 
 def report_ratios(r: dict) -> None:
