@@ -51,17 +51,6 @@ def _shard(records, rank: int, world: int) -> Iterator:
             yield rec
 
 
-def _windows(records, size: int) -> Iterator[list]:
-    window: list = []
-    for rec in records:
-        window.append(rec)
-        if len(window) == size:
-            yield window
-            window = []
-    if window:
-        yield window
-
-
 class Stats:
     def __init__(self) -> None:
         self.start = time.perf_counter()
@@ -205,7 +194,7 @@ def run_predict(args) -> None:
     """The whole batch run; raises ``ValueError``/``OSError`` with a user-facing message."""
     from tqdm.auto import tqdm
 
-    from inference.predictor import Predictor
+    from inference.predictor import Predictor, chunked
 
     rank, world, rank_device = _distributed()
     paths = _paths(args, rank, world)
@@ -237,7 +226,7 @@ def run_predict(args) -> None:
                 else:
                     yield rec
 
-        for window in _windows(todo(), args.window_docs):
+        for window in chunked(todo(), args.window_docs):
             _predict_window(predictor, window, args.batch_size, keep, sink, errors, stats, bar)
     print(f"[rank {rank}] " * (world > 1) + stats.summary(), file=sys.stderr)
     _finish(paths, rank, world)

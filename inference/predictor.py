@@ -108,7 +108,7 @@ class Predictor:
     def _iter_predict(self, texts: Iterable[str], batch_size: int, thresholds) -> Iterator[dict]:
         """Read ``lookahead`` texts at a time, run them longest first (less padding), and
         yield their results in input order."""
-        for window in _chunks(texts, batch_size * self.lookahead):
+        for window in chunked(texts, batch_size * self.lookahead):
             order = sorted(range(len(window)), key=lambda i: -len(window[i]))
             results: list = [None] * len(window)
             done = iter(self._run_batches([window[i] for i in order], batch_size, thresholds))
@@ -119,7 +119,7 @@ class Predictor:
     def _run_batches(self, texts: list[str], batch_size: int, thresholds) -> Iterator[dict]:
         with ThreadPoolExecutor(max_workers=1) as pool:  # prepares batch k+1 during batch k
             pending = None
-            for batch in _chunks(texts, batch_size):
+            for batch in chunked(texts, batch_size):
                 ready, pending = pending, pool.submit(self.prepare, batch)
                 if ready is not None:
                     yield from self.run(ready.result(), thresholds)
@@ -225,7 +225,8 @@ class Predictor:
         return out
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` consecutive items (the last may be shorter), read lazily."""
     batch = []
     for item in items:
         batch.append(item)

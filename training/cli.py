@@ -170,6 +170,54 @@ def cmd_train(args) -> None:
         print(f"model saved to {out}")
 
 
+def cmd_export_labelstudio(args) -> None:
+    from inference.readers import Article
+    from training.labelstudio import export_tasks, labeling_config
+
+    articles = [a for a in _articles(args) if isinstance(a, Article)]
+    if args.model:
+        from inference import Predictor
+
+        predictor = Predictor.from_pretrained(args.model, device=args.device)
+        preds = [{"id": a.id, **p} for a, p in zip(articles, predictor.predict([a.text for a in articles]))]
+        version = f"sorot:{args.model}"
+    else:
+        from training.weak.labeler import WeakLabeler
+
+        labeler = WeakLabeler.load(args.gazetteer)
+        preds = [labeler.label(a.text, a.id) for a in articles]
+        version = "sorot-weak-labeler"
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(export_tasks(preds, version), ensure_ascii=False, indent=1))
+    config = args.output.with_suffix(".config.xml")
+    config.write_text(labeling_config())
+    print(f"{len(preds)} tasks written to {args.output}; labelling config in {config}")
+
+
+def cmd_import_labelstudio(args) -> None:
+    from inference.sinks import ErrorSink, JsonlSink, errors_path_for
+    from training.labelstudio import import_export
+    from training.records import AnnotationError, validate_record
+
+    try:
+        tasks = json.loads(args.input.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise CliError(f"{args.input}: not a Label Studio JSON export ({e})") from e
+    if not isinstance(tasks, list):
+        raise CliError(f"{args.input}: a Label Studio JSON export is a list of tasks")
+    report = import_export(tasks)
+    with JsonlSink(args.output) as out, ErrorSink(errors_path_for(args.output)) as errors:
+        for rec in report.records:
+            try:
+                out.write(validate_record(rec))
+            except AnnotationError as e:
+                errors.write({"source": str(args.input), "id": rec["id"], "reason": str(e)})
+    for w in report.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"{out.count} records written to {args.output}; {len(report.skipped)} skipped tasks; "
+          f"{errors.count} invalid; {len(report.warnings)} warnings")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from inference import batch
     from training import demo
@@ -208,6 +256,19 @@ def build_parser() -> argparse.ArgumentParser:
     # its flags are parsed by transformers' HfArgumentParser (`sorot train --help`)
     p = sub.add_parser("train", add_help=False, help="train the joint model (see sorot train --help)")
     p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("export-labelstudio", help="Label Studio tasks with pre-annotations")
+    _add_reader_args(p)
+    p.add_argument("-o", "--output", type=Path, required=True, help="tasks JSON (config XML beside it)")
+    p.add_argument("--model", help="pre-annotate with this model instead of the weak labeler")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--gazetteer", type=Path)
+    p.set_defaults(func=cmd_export_labelstudio)
+
+    p = sub.add_parser("import-labelstudio", help="a Label Studio JSON export back to gold JSONL")
+    p.add_argument("input", type=Path, help="Label Studio JSON export")
+    p.add_argument("-o", "--output", type=Path, required=True, help="gold JSONL (SCHEMA §3)")
+    p.set_defaults(func=cmd_import_labelstudio)
 
     batch.add_parser(sub)
     demo.add_parser(sub)
