@@ -140,6 +140,11 @@ def cmd_evaluate(args) -> None:
     Path(f"{prefix}.eval.json").write_text(json.dumps(report, indent=2) + "\n")
     Path(f"{prefix}.eval.md").write_text(md)
     print(md)
+    if getattr(args, "report", None):
+        from training.report import write_report
+
+        page = write_report(gold, pred, report, args.report, name)
+        print(f"report page: {page}", file=sys.stderr)
     print(f"report written to {prefix}.eval.json and {prefix}.eval.md", file=sys.stderr)
 
 
@@ -248,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="a saved model folder or hub id: predict, then score")
     p.add_argument("--revision", help="hub revision of --model")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
+    p.add_argument("--report", type=Path, help="also write plots (PNG) and a self-contained HTML page here")
     p.add_argument("-o", "--output", type=Path,
                    help="report prefix for .eval.json/.eval.md (default: PRED without .jsonl, "
                         "or ./eval with --model)")
