@@ -23,10 +23,10 @@ def page(trained, tmp_path_factory):
 
 def test_report_files_and_a_page_without_external_resources(page):
     names = sorted(p.name for p in page.parent.iterdir())
-    assert names == ["calibration.png", "entity_f1.png", "index.html", "label_f1.png",
-                     "primary_confusion.png"]
+    assert names == ["calibration.png", "entity_f1.png", "index.html", "label_confusion.png",
+                     "label_f1.png", "primary_confusion.png"]
     html = page.read_text()
-    assert html.count('src="data:image/png;base64,') == 4
+    assert html.count('src="data:image/png;base64,') == 5
     assert "http://" not in html and "https://" not in html and "<script" not in html
     assert "Worst errors" in html and "<td>LEADER</td>" in html
 
@@ -56,9 +56,9 @@ def test_page_renders_in_headless_chromium_with_images_and_no_console_errors(pag
         assert browser.title.startswith("sorot evaluation")
         images = browser.execute_script(
             "return [...document.images].map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
-        assert len(images) == 4 and all(ok and w > 100 and h > 100 for ok, w, h in images)
+        assert len(images) == 5 and all(ok and w > 100 and h > 100 for ok, w, h in images)
         height = browser.execute_script("return document.body.scrollHeight")
-        assert height > 1000  # tables, four figures and the error list are laid out
+        assert height > 1000  # tables, five figures and the error list are laid out
         errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
         assert errors == []
     finally:

@@ -1,7 +1,8 @@
 """Visual evaluation report: PNG plots and one self-contained HTML page.
 
 ``sorot evaluate --report DIR`` writes ``entity_f1.png``, ``label_f1.png``,
-``primary_confusion.png``, ``calibration.png`` and ``index.html``. The page embeds
+``label_confusion.png``, ``primary_confusion.png``, ``calibration.png`` and
+``index.html``. The page embeds
 the same images as data URIs and its own CSS: no CDN, no script, it opens offline.
 """
 
@@ -55,6 +56,39 @@ def _confusion(path: Path, gold: dict, pred: dict) -> None:
     ax.set_yticks(range(len(idx)), PRIMARY_VALUES)
     ax.set_xlabel("predicted primary")
     ax.set_ylabel("gold primary")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def label_confusion(gold: dict, pred: dict) -> dict[str, list[list[int]]]:
+    """Per article label, ``[[TN, FP], [FN, TP]]`` (rows gold no/yes, columns predicted no/yes).
+
+    >>> label_confusion({"a": {"labels": ["gaza"]}}, {"a": {"labels": []}})["gaza"]
+    [[0, 0], [1, 0]]
+    """
+    out = {}
+    for label in ARTICLE_LABELS:
+        m = [[0, 0], [0, 0]]
+        for rid, g in gold.items():
+            m[int(label in g["labels"])][int(label in pred.get(rid, {}).get("labels", []))] += 1
+        out[label] = m
+    return out
+
+
+def _label_confusion_plot(path: Path, gold: dict, pred: dict) -> None:
+    plt = _plt()
+    fig, axes = plt.subplots(1, len(ARTICLE_LABELS), figsize=(9, 3))
+    for ax, (label, m) in zip(axes, label_confusion(gold, pred).items()):
+        ax.imshow(m, cmap="Blues")
+        for i in range(2):
+            for j in range(2):
+                ax.text(j, i, str(m[i][j]), ha="center", va="center")
+        ax.set_title(label)
+        ax.set_xticks([0, 1], ["no", "yes"])
+        ax.set_yticks([0, 1], ["no", "yes"])
+        ax.set_xlabel("predicted")
+    axes[0].set_ylabel("gold")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -148,6 +182,7 @@ def write_report(gold: dict, pred: dict, report: dict, out_dir: str | Path, titl
     arts = {**report["articles"]["per_label"], "micro": report["articles"]["micro"]}
     _bars(out / "entity_f1.png", ents, "Entities (strict)")
     _bars(out / "label_f1.png", {k: arts[k] for k in (*ARTICLE_LABELS, "micro")}, "Article labels")
+    _label_confusion_plot(out / "label_confusion.png", gold, pred)
     _confusion(out / "primary_confusion.png", gold, pred)
     _calibration(out / "calibration.png", gold, pred)
     errors = "".join(
@@ -160,6 +195,7 @@ def write_report(gold: dict, pred: dict, report: dict, out_dir: str | Path, titl
 primary accuracy {report['primary_accuracy']:.3f}</p>
 <h2>Entities</h2>{_table(ents, "type")}{_img(out / "entity_f1.png", "entity F1")}
 <h2>Article labels</h2>{_table(arts, "label")}{_img(out / "label_f1.png", "label F1")}
+{_img(out / "label_confusion.png", "article label confusion matrices")}
 <h2>Primary conflict</h2>{_img(out / "primary_confusion.png", "primary confusion matrix")}
 <h2>Calibration</h2>{_img(out / "calibration.png", "calibration of label probabilities")}
 <h2>Worst errors</h2><p><mark class="missed">missed gold span</mark>
