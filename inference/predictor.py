@@ -105,6 +105,13 @@ class Predictor:
         results = self._iter_predict(texts, batch_size, thresholds)
         return list(results) if isinstance(texts, (list, tuple)) else results
 
+    def predict_records(self, records: dict[str, dict], batch_size: int = 32,
+                        thresholds: dict[str, float] | None = None) -> dict[str, dict]:
+        """Predictions keyed by id for records ``{id: {"text": ...}}`` (gold files, exports)."""
+        ids = list(records)
+        preds = self.predict([records[i]["text"] for i in ids], batch_size, thresholds)
+        return {i: {"id": i, **p} for i, p in zip(ids, preds)}
+
     def _iter_predict(self, texts: Iterable[str], batch_size: int, thresholds) -> Iterator[dict]:
         """Read ``lookahead`` texts at a time, run them longest first (less padding), and
         yield their results in input order."""

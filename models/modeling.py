@@ -123,11 +123,7 @@ class SorotModel(SorotPreTrainedModel):
         safe loader (torch >= 2.6) and are saved back as safetensors. The embedding
         matrix is kept at its size even when it is larger than the vocabulary.
         """
-        try:
-            backbone = AutoModel.from_pretrained(name_or_path, revision=revision,
-                                                 add_pooling_layer=False)
-        except TypeError:
-            backbone = AutoModel.from_pretrained(name_or_path, revision=revision)
+        backbone = _without_pooler(AutoModel.from_pretrained, name_or_path, revision=revision)
         config = SorotConfig(backbone_config=backbone.config.to_dict(), backbone_name=name_or_path,
                              backbone_revision=revision, **config_kwargs)
         model = cls(config)
@@ -189,9 +185,14 @@ class SorotModel(SorotPreTrainedModel):
         out.loss = total
 
 
-def _encoder_from_config(config: SorotConfig) -> nn.Module:
-    """The bare backbone (no pooler: its weights would get no gradient)."""
+def _without_pooler(factory, *args, **kwargs) -> nn.Module:
+    """A backbone without its pooler (whose weights would get no gradient); backbones
+    that have none do not take the argument."""
     try:
-        return AutoModel.from_config(config.backbone_config, add_pooling_layer=False)
-    except TypeError:  # backbones without a pooler do not take the argument
-        return AutoModel.from_config(config.backbone_config)
+        return factory(*args, add_pooling_layer=False, **kwargs)
+    except TypeError:
+        return factory(*args, **kwargs)
+
+
+def _encoder_from_config(config: SorotConfig) -> nn.Module:
+    return _without_pooler(AutoModel.from_config, config.backbone_config)

@@ -113,8 +113,7 @@ def _model_predictions(args, gold: dict) -> dict:
     from inference.sinks import JsonlSink
 
     predictor = Predictor.from_pretrained(args.model, revision=args.revision, device=args.device)
-    ids = list(gold)
-    preds = {i: {"id": i, **p} for i, p in zip(ids, predictor.predict([gold[i]["text"] for i in ids]))}
+    preds = predictor.predict_records(gold)
     with JsonlSink(f"{args.output}.pred.jsonl") as sink:
         for p in preds.values():
             sink.write(p)
@@ -184,7 +183,7 @@ def cmd_export_labelstudio(args) -> None:
         from inference import Predictor
 
         predictor = Predictor.from_pretrained(args.model, device=args.device)
-        preds = [{"id": a.id, **p} for a, p in zip(articles, predictor.predict([a.text for a in articles]))]
+        preds = list(predictor.predict_records({a.id: {"text": a.text} for a in articles}).values())
         version = f"sorot:{args.model}"
     else:
         from training.weak.labeler import WeakLabeler

@@ -18,6 +18,7 @@ reported), and spans that cut words are snapped to word boundaries with a warnin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from xml.sax.saxutils import quoteattr
 
 from inference.bio import entity_word_range
@@ -120,10 +121,15 @@ def _snap(text: str, words, value: dict, rid: str, report: ImportReport) -> tupl
     return start, end
 
 
-def _guess_topic(span: str, rid: str, report: ImportReport) -> str | None:
+@lru_cache(maxsize=1)
+def _lexicon():
     from inference.topics import TopicLexicon
 
-    topic = TopicLexicon.load().topic_of(span)
+    return TopicLexicon.load()
+
+
+def _guess_topic(span: str, rid: str, report: ImportReport) -> str | None:
+    topic = _lexicon().topic_of(span)
     report.warnings.append(f"task {rid}: TOPIC span {span!r} has no topic choice; "
                            f"{'took ' + repr(topic) + ' from the lexicon' if topic else 'left empty'}")
     return topic

@@ -20,9 +20,7 @@ from training.scoring import score
 def predict_records(model, tokenizer, gold: dict[str, dict], batch_size: int = 8) -> dict[str, dict]:
     """Predictions for every gold article, keyed by id (the model is left in eval mode)."""
     predictor = Predictor(model, tokenizer, device=model.device, dtype=model.dtype)  # no casting
-    ids = list(gold)
-    preds = predictor.predict([gold[i]["text"] for i in ids], batch_size=batch_size)
-    return {i: {"id": i, **p} for i, p in zip(ids, preds)}
+    return predictor.predict_records(gold, batch_size)
 
 
 def dev_metrics(report: dict, prefix: str = "eval") -> dict[str, float]:

@@ -14,6 +14,7 @@ span. Headlines in Title Case are skipped, since every word there is capitalised
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -113,11 +114,12 @@ class RoleRules:
             end = self._name_at(doc, start, lower)
         return start, end
 
-    def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
+    def find(self, doc: Document, blocked: set[int] | None = None,
+             context: ArticleContext | None = None) -> list[Hit]:
         """Names after role words, outside ``blocked`` words and Title Case lines."""
         blocked = blocked or set()
-        headline = headline_words(doc)
-        lower = {k for i, k in enumerate(doc.keys) if doc.word(i).islower()}
+        context = context or ArticleContext.of(doc)
+        headline, lower = context.headline, context.lower
         hits: list[Hit] = []
         for role in self.roles.find(doc):
             start, end = self._name_after_role(doc, role.end, lower)
@@ -127,6 +129,19 @@ class RoleRules:
                 continue
             hits.append(Hit(start, end, role.payload))
         return hits
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """Per-article facts the name rules use: headline word indices, and the folded
+    words that appear in lower case somewhere in the article (so are common words)."""
+
+    headline: set[int]
+    lower: set[str]
+
+    @classmethod
+    def of(cls, doc: Document) -> ArticleContext:
+        return cls(headline_words(doc), {k for i, k in enumerate(doc.keys) if doc.word(i).islower()})
 
 
 def headline_words(doc: Document) -> set[int]:

@@ -27,7 +27,7 @@ from inference.phrases import Document, Hit, PhraseMatcher
 from inference.topics import TopicLexicon
 from inference.words import sentence_spans
 from training.weak.articles import ConflictEvidence
-from training.weak.context import _PARTICLES, RoleRules, headline_words
+from training.weak.context import _PARTICLES, ArticleContext, RoleRules
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
 SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}
@@ -46,9 +46,10 @@ class WeakLabeler:
         return cls(Gazetteer.load(gazetteer), TopicLexicon.load(), RoleRules.load(),
                    ConflictEvidence.load())
 
-    def _context_people(self, doc: Document, blocked: set[int]) -> list[tuple[Hit, str]]:
+    def _context_people(self, doc: Document, blocked: set[int],
+                        context: ArticleContext) -> list[tuple[Hit, str]]:
         """Names found by role words, plus their other mentions in the same article."""
-        found = [(h, "context") for h in self.roles.find(doc, blocked)]
+        found = [(h, "context") for h in self.roles.find(doc, blocked, context)]
         names = PhraseMatcher()
         for hit, _ in found:
             names.add(doc.span_text(hit.start, hit.end), hit.payload)
@@ -64,11 +65,10 @@ class WeakLabeler:
         return {"start": start, "end": end, "label": label, "text": doc.text[start:end],
                 "score": SOURCE_SCORE[source], **extra}
 
-    def _known_people(self, doc: Document) -> list[Hit]:
+    def _known_people(self, doc: Document, context: ArticleContext) -> list[Hit]:
         """Gazetteer hits, less a lone surname right after an unknown first name
         ("Hazem Qassem" is not Naim Qassem): that name is left to the context rules."""
-        lower = {k for i, k in enumerate(doc.keys) if doc.word(i).islower()}
-        headline = headline_words(doc)
+        lower, headline = context.lower, context.headline
 
         def mid_sentence(i: int) -> bool:  # word i has a word before it on its line
             return i > 0 and "\n" not in doc.text[doc.words[i - 1][1]:doc.words[i][0]] and \
@@ -81,9 +81,10 @@ class WeakLabeler:
 
     def entities(self, doc: Document) -> tuple[list[dict], list[Hit], list[Hit]]:
         """Entity dicts, plus the gazetteer and topic hits for article evidence."""
-        people = self._known_people(doc)
+        article = ArticleContext.of(doc)  # computed once, used by both name passes
+        people = self._known_people(doc, article)
         blocked = {i for h in people for i in range(h.start, h.end)}
-        context = self._context_people(doc, blocked)
+        context = self._context_people(doc, blocked, article)
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
         topics = self.topics.find(doc, blocked)
         out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
