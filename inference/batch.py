@@ -83,7 +83,7 @@ def _predict_window(predictor, window: list[Article], batch_size: int, keep, sin
         batch = window[k:k + batch_size]
         try:
             prep = predictor.prepare([a.text for a in batch])
-            preds = predictor.run(prep)
+            preds = predictor.run(prep, max_windows=batch_size)
         except Exception:  # isolate the record that broke the batch
             preds, prep = [], None
             for a in batch:
@@ -266,7 +266,8 @@ def add_parser(sub) -> None:
     p.add_argument("--keep-fields", help="input fields to copy to the output, comma-separated, or 'all'")
     p.add_argument("--resume", action="store_true", help="continue OUT, skipping ids already written")
     p.add_argument("--overwrite", action="store_true", help="start OUT afresh")
-    p.add_argument("--batch-size", type=int, default=32, help="articles per batch")
+    p.add_argument("--batch-size", type=int, default=32,
+                   help="articles per written batch, and most windows per forward pass")
     p.add_argument("--window-docs", type=int, default=1024,
                    help="articles read ahead and sorted by length (bounds memory)")
     p.add_argument("--max-batch-tokens", type=int, default=8192, help="padded tokens per forward")
