@@ -9,8 +9,12 @@ Each method runs in its own subprocess so that its peak RSS is its own:
                      stride=128)`` + ``pipeline("text-classification", top_k=None)``;
 * ``plain``        — the encoder's bare forward pass over the same tokens packed into full
                      512-token windows: the upper reference for any wrapper;
+* ``plain-bf16``   — the same in bf16, the reference for ``sorot-bf16``;
 * ``sorot-bf16``   — ``dtype="bf16"`` (CPUs with avx512_bf16/AMX, or GPUs);
 * ``sorot-int8``   — ``quantize="int8"`` (CPU).
+
+On a GPU (``--device cuda``) the default methods are plain-bf16, sorot-bf16 and the
+pipelines, and each method's peak GPU memory is printed too.
 
     python benchmarks/inference.py                 # 64 documents, batch 16, 3 rounds
     python benchmarks/inference.py --docs 128 --batch-size 32 --methods sorot plain
@@ -40,7 +44,8 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 import torch  # noqa: E402
 
-METHODS = ["plain", "sorot", "pipelines", "sorot-bf16", "sorot-int8"]
+METHODS = ["plain", "sorot", "pipelines", "plain-bf16", "sorot-bf16", "sorot-int8"]
+GPU_METHODS = ["plain-bf16", "sorot-bf16", "pipelines"]  # the default with --device cuda
 MAX_BATCH_TOKENS = int(__import__("os").environ.get("SOROT_MAX_BATCH_TOKENS", "8192"))
 
 
@@ -83,46 +88,53 @@ def count_tokens(tok, texts: list[str]) -> int:
     return sum(len(ids) for ids in tok(texts, add_special_tokens=False)["input_ids"])
 
 
-def run_plain(workdir: Path, texts: list[str], batch: int):
-    from transformers import AutoTokenizer
+def sync(device: str) -> None:
+    if device.startswith("cuda"):
+        torch.cuda.synchronize()
 
-    from inference.loading import load_model
+
+def run_plain(workdir: Path, texts: list[str], batch: int, device: str, dtype: str = "fp32"):
+    from inference.loading import load_model, resolve_dtype
 
     model, tok = load_model(workdir / "sorot")
+    model = model.to(device, dtype=resolve_dtype(dtype, torch.device(device))).eval()
     ids = [i for seq in tok(texts, add_special_tokens=False)["input_ids"] for i in seq]
-    windows = [ids[k:k + 510] for k in range(0, len(ids), 510)]
-    cls, sep = tok.cls_token_id, tok.sep_token_id
-    start = time.perf_counter()
+    windows = [[tok.cls_token_id, *ids[k:k + 510], tok.sep_token_id] for k in range(0, len(ids), 510)]
+
+    def forward(chunk):  # (B, 512) ids, the last chunk's last window shorter
+        width = max(map(len, chunk))
+        x = torch.tensor([w + [0] * (width - len(w)) for w in chunk], device=device)
+        model.encode_windows(x, (x != 0).long())
+
     with torch.inference_mode():
+        forward(windows[:2])  # warm-up, as the other methods get
+        sync(device)
+        start = time.perf_counter()
         for k in range(0, len(windows), batch):
-            chunk = [[cls, *w, sep] for w in windows[k:k + batch]]
-            width = max(map(len, chunk))
-            x = torch.tensor([w + [0] * (width - len(w)) for w in chunk])
-            m = (x != 0).long()
-            model.encode_windows(x, m)
-    del AutoTokenizer
+            forward(windows[k:k + batch])
+        sync(device)
     return time.perf_counter() - start, None
 
 
-def run_sorot(workdir: Path, texts: list[str], batch: int, dtype="fp32", quantize=None):
+def run_sorot(workdir: Path, texts: list[str], batch: int, device: str, dtype="fp32", quantize=None):
     from inference import Predictor
 
-    p = Predictor.from_pretrained(workdir / "sorot", device="cpu", dtype=dtype, quantize=quantize,
+    p = Predictor.from_pretrained(workdir / "sorot", device=device, dtype=dtype, quantize=quantize,
                                   max_batch_tokens=MAX_BATCH_TOKENS)
     p.predict(texts[:2])  # warm-up
     start = time.perf_counter()
-    preds = p.predict(texts, batch_size=batch)
+    preds = p.predict(texts, batch_size=batch)  # results are read back, so this syncs
     return time.perf_counter() - start, [
         {"labels": x["labels"], "entities": [(e["start"], e["end"], e["label"]) for e in x["entities"]]}
         for x in preds]
 
 
-def run_pipelines(workdir: Path, texts: list[str], batch: int):
+def run_pipelines(workdir: Path, texts: list[str], batch: int, device: str):
     from transformers import pipeline
 
     ner = pipeline("token-classification", model=str(workdir / "tok"), aggregation_strategy="simple",
-                   stride=128, device="cpu")
-    clf = pipeline("text-classification", model=str(workdir / "cls"), top_k=None, device="cpu",
+                   stride=128, device=device)
+    clf = pipeline("text-classification", model=str(workdir / "cls"), top_k=None, device=device,
                    truncation=True)
     ner(texts[:2])
     clf(texts[:2])
@@ -142,16 +154,17 @@ def peak_rss_mib() -> float:
 
 
 def child(args) -> None:
-    workdir = Path(args.workdir)
+    workdir, dev = Path(args.workdir), args.device
     texts = documents(args.docs)
-    runners = {"plain": lambda: run_plain(workdir, texts, args.batch_size),
-               "sorot": lambda: run_sorot(workdir, texts, args.batch_size),
-               "sorot-bf16": lambda: run_sorot(workdir, texts, args.batch_size, dtype="bf16"),
-               "sorot-int8": lambda: run_sorot(workdir, texts, args.batch_size, quantize="int8"),
-               "pipelines": lambda: run_pipelines(workdir, texts, args.batch_size)}
+    runners = {"plain": lambda: run_plain(workdir, texts, args.batch_size, dev),
+               "plain-bf16": lambda: run_plain(workdir, texts, args.batch_size, dev, "bf16"),
+               "sorot": lambda: run_sorot(workdir, texts, args.batch_size, dev),
+               "sorot-bf16": lambda: run_sorot(workdir, texts, args.batch_size, dev, dtype="bf16"),
+               "sorot-int8": lambda: run_sorot(workdir, texts, args.batch_size, dev, quantize="int8"),
+               "pipelines": lambda: run_pipelines(workdir, texts, args.batch_size, dev)}
     seconds, preds = runners[args.child]()
-    rss = peak_rss_mib()
-    print(json.dumps({"seconds": seconds, "rss_mib": rss, "preds": preds}))
+    gpu = torch.cuda.max_memory_allocated() / 2**20 if dev.startswith("cuda") else None
+    print(json.dumps({"seconds": seconds, "rss_mib": peak_rss_mib(), "gpu_mib": gpu, "preds": preds}))
 
 
 def agreement(a: list[dict], b: list[dict]) -> tuple[float, float]:
@@ -162,18 +175,29 @@ def agreement(a: list[dict], b: list[dict]) -> tuple[float, float]:
     return labels, (len(ea & eb) / len(ea | eb) if ea | eb else 1.0)
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="sorot inference benchmark")
     ap.add_argument("--docs", type=int, default=64)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--repeats", type=int, default=3,
                     help="interleaved rounds over all methods; each method's fastest counts")
-    ap.add_argument("--methods", nargs="+", default=METHODS, choices=METHODS)
+    ap.add_argument("--device", default="cpu", help="cpu (default) or cuda, cuda:1 ...")
+    ap.add_argument("--methods", nargs="+", choices=METHODS,
+                    help=f"default: {' '.join(METHODS)}; on CUDA {' '.join(GPU_METHODS)}")
     ap.add_argument("--agreement-model", type=Path,
                     help="also measure bf16/int8 agreement with fp32 on this trained model folder")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--workdir", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    gpu = args.device.startswith("cuda")
+    args.methods = args.methods or (GPU_METHODS if gpu else METHODS)
+    if gpu and "sorot-int8" in args.methods:
+        ap.error("sorot-int8 is dynamic int8 quantisation for CPUs; leave it out with --device cuda")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
     if args.child:
         return child(args)
     texts = documents(args.docs)
@@ -182,9 +206,10 @@ def main() -> None:
         from transformers import AutoTokenizer
 
         tokens = count_tokens(AutoTokenizer.from_pretrained(Path(tmp) / "sorot"), texts)
-        print(f"{len(texts)} documents, {tokens:,} tokens, batch {args.batch_size}, "
-              f"{torch.get_num_threads()} threads, base-size random-init model, "
-              f"best of {args.repeats} interleaved rounds")
+        where = (torch.cuda.get_device_name(args.device) if args.device.startswith("cuda")
+                 else f"{torch.get_num_threads()} CPU threads")
+        print(f"{len(texts)} documents, {tokens:,} tokens, batch {args.batch_size}, {where}, "
+              f"base-size random-init model, best of {args.repeats} interleaved rounds")
         rounds = {m: [] for m in args.methods}
         for _ in range(args.repeats):
             for m in args.methods:
@@ -192,56 +217,62 @@ def main() -> None:
     results = {m: best_round(rs) for m, rs in rounds.items()}
     for m, r in results.items():
         spread = "–".join(f"{x['seconds']:.1f}" for x in sorted(rounds[m], key=lambda x: x["seconds"]))
+        gpu = f"  peak GPU {r['gpu_mib']:7,.0f} MiB" if r.get("gpu_mib") is not None else ""
         print(f"{m:>11}: {len(texts) / r['seconds']:7.2f} docs/s {tokens / r['seconds']:9,.0f} "
-              f"tokens/s  peak RSS {r['rss_mib']:7,.0f} MiB  (rounds {spread} s)")
+              f"tokens/s  peak RSS {r['rss_mib']:7,.0f} MiB{gpu}  (rounds {spread} s)")
     report_ratios(results)
     if args.agreement_model:
-        trained_agreement(args.agreement_model, texts, args.batch_size)
+        trained_agreement(args.agreement_model, texts, args.batch_size, args.device)
 
 
 def run_child(method: str, workdir: str, args) -> dict:
-    """One method, one round, in a fresh process (its own peak RSS, no warm caches)."""
+    """One method, one round, in a fresh process (its own peak memory, no warm caches)."""
     out = subprocess.run([sys.executable, __file__, "--child", method, "--workdir", workdir,
-                          "--docs", str(args.docs), "--batch-size", str(args.batch_size)],
-                         capture_output=True, text=True, check=True)
+                          "--docs", str(args.docs), "--batch-size", str(args.batch_size),
+                          "--device", args.device], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def best_round(rounds: list[dict]) -> dict:
-    """The fastest round's time and predictions, and the highest peak RSS of all rounds."""
+    """The fastest round's time and predictions, and the highest peak memory of all rounds."""
     fastest = min(rounds, key=lambda r: r["seconds"])
-    return {**fastest, "rss_mib": max(r["rss_mib"] for r in rounds)}
+    gpu = [r["gpu_mib"] for r in rounds if r.get("gpu_mib") is not None]
+    return {**fastest, "rss_mib": max(r["rss_mib"] for r in rounds), "gpu_mib": max(gpu, default=None)}
 
 
-def trained_agreement(folder: Path, texts: list[str], batch: int) -> None:
+def trained_agreement(folder: Path, texts: list[str], batch: int, device: str) -> None:
     """bf16 and int8 agreement with fp32 on a trained model (confident logits)."""
     from inference import Predictor
 
     def preds(**kw):
-        p = Predictor.from_pretrained(folder, device="cpu", **kw)
+        p = Predictor.from_pretrained(folder, device=device, **kw)
         return [{"labels": x["labels"], "entities": [(e["start"], e["end"], e["label"])
                                                      for e in x["entities"]]}
                 for x in p.predict(texts, batch_size=batch)]
 
-    fp32 = preds()
-    for name, kw in (("bf16", {"dtype": "bf16"}), ("int8", {"quantize": "int8"})):
+    fp32 = preds(dtype="fp32")
+    variants = (("bf16", {"dtype": "bf16"}),) + ((("int8", {"quantize": "int8"}),)
+                                                  if device == "cpu" else ())
+    for name, kw in variants:
         labels, ents = agreement(fp32, preds(**kw))
         print(f"trained model {folder}: {name} agreement with fp32: labels {labels:.1%}, "
               f"entities {ents:.1%}")
 
 
-def report_ratios(r: dict) -> None:
-    def ratio(a, b):
-        return r[b]["seconds"] / r[a]["seconds"] if a in r and b in r else float("nan")
+RATIOS = [  # (faster, slower, what, target)
+    ("sorot", "pipelines", "sorot vs chained pipelines (docs/s, fp32)", ">= 2.3x"),
+    ("sorot", "plain", "sorot vs plain forward (tokens/s, fp32)", ">= 0.85"),
+    ("sorot-bf16", "pipelines", "sorot bf16 vs chained pipelines fp32", ">= 6x on CPU"),
+    ("sorot-bf16", "plain-bf16", "sorot bf16 vs plain forward bf16", ""),
+    ("sorot-int8", "sorot", "sorot int8 vs sorot fp32", ">= 1.5x"),
+]
 
-    print(f"sorot vs chained pipelines (docs/s, fp32):   {ratio('sorot', 'pipelines'):.2f}x  "
-          f"(target >= 2.3x)")
-    print(f"sorot vs plain forward (tokens/s, fp32):     {ratio('sorot', 'plain'):.2f}  "
-          f"(target >= 0.85)")
-    print(f"sorot bf16 vs chained pipelines fp32:        {ratio('sorot-bf16', 'pipelines'):.2f}x  "
-          f"(target >= 6x)")
-    print(f"sorot int8 vs sorot fp32:                    {ratio('sorot-int8', 'sorot'):.2f}x  "
-          f"(target >= 1.5x)")
+
+def report_ratios(r: dict) -> None:
+    for a, b, what, target in RATIOS:
+        if a in r and b in r:
+            print(f"{what + ':':<46}{r[b]['seconds'] / r[a]['seconds']:6.2f}"
+                  + (f"  (target {target})" if target else ""))
     for m in ("sorot-bf16", "sorot-int8"):
         if m in r and "sorot" in r:
             labels, ents = agreement(r["sorot"]["preds"], r[m]["preds"])
