@@ -82,8 +82,8 @@ def _predict_window(predictor, window: list[Article], batch_size: int, keep, sin
     for k in range(0, len(window), batch_size):
         batch = window[k:k + batch_size]
         try:
-            prep = predictor.prepare([a.text for a in batch])
-            preds = predictor.run(prep, max_windows=batch_size)
+            prep = predictor.prepare([a.text for a in batch], max_windows=batch_size)
+            preds = predictor.run(prep)
         except Exception:  # isolate the record that broke the batch
             preds, prep = [], None
             for a in batch:
