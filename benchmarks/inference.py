@@ -124,9 +124,13 @@ def run_sorot(workdir: Path, texts: list[str], batch: int, device: str, dtype="f
     p.predict(texts[:2])  # warm-up
     start = time.perf_counter()
     preds = p.predict(texts, batch_size=batch)  # results are read back, so this syncs
-    return time.perf_counter() - start, [
-        {"labels": x["labels"], "entities": [(e["start"], e["end"], e["label"]) for e in x["entities"]]}
-        for x in preds]
+    return time.perf_counter() - start, comparable(preds)
+
+
+def comparable(preds: list[dict]) -> list[dict]:
+    """What agreement compares: labels, and entity spans with their type."""
+    return [{"labels": x["labels"], "entities": [(e["start"], e["end"], e["label"])
+                                                 for e in x["entities"]]} for x in preds]
 
 
 def run_pipelines(workdir: Path, texts: list[str], batch: int, device: str):
@@ -246,9 +250,7 @@ def trained_agreement(folder: Path, texts: list[str], batch: int, device: str) -
 
     def preds(**kw):
         p = Predictor.from_pretrained(folder, device=device, **kw)
-        return [{"labels": x["labels"], "entities": [(e["start"], e["end"], e["label"])
-                                                     for e in x["entities"]]}
-                for x in p.predict(texts, batch_size=batch)]
+        return comparable(p.predict(texts, batch_size=batch))
 
     fp32 = preds(dtype="fp32")
     variants = (("bf16", {"dtype": "bf16"}),) + ((("int8", {"quantize": "int8"}),)
