@@ -38,11 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-# Run as a script, this file's folder comes first on sys.path and its name would
-# shadow the `inference` package: drop that entry before importing sorot.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-import torch  # noqa: E402
+import torch
 
 METHODS = ["plain", "sorot", "pipelines", "plain-bf16", "sorot-bf16", "sorot-int8"]
 GPU_METHODS = ["plain-bf16", "sorot-bf16", "pipelines"]  # the default with --device cuda
@@ -50,8 +46,8 @@ MAX_BATCH_TOKENS = int(__import__("os").environ.get("SOROT_MAX_BATCH_TOKENS", "8
 
 
 def documents(n: int) -> list[str]:
-    from inference.resources import data_path
-    from training.demo import shared_corpus
+    from sorot.inference.resources import data_path
+    from sorot.training.demo import shared_corpus
 
     paths = [data_path("samples/articles.jsonl")]
     corpus = shared_corpus()
@@ -65,8 +61,8 @@ def build(workdir: Path, texts: list[str]) -> None:
     """A base-size sorot model and matching HF heads (same encoder weights), saved once."""
     from transformers import BertConfig, BertForSequenceClassification, BertForTokenClassification
 
-    from models import SorotConfig, SorotModel
-    from training.tiny import train_wordpiece
+    from sorot.models import SorotConfig, SorotModel
+    from sorot.training.tiny import train_wordpiece
 
     tok = train_wordpiece(texts, vocab_size=8000)
     tok.model_max_length = 512
@@ -94,7 +90,7 @@ def sync(device: str) -> None:
 
 
 def run_plain(workdir: Path, texts: list[str], batch: int, device: str, dtype: str = "fp32"):
-    from inference.loading import load_model, resolve_dtype
+    from sorot.inference.loading import load_model, resolve_dtype
 
     model, tok = load_model(workdir / "sorot")
     model = model.to(device, dtype=resolve_dtype(dtype, torch.device(device))).eval()
@@ -117,7 +113,7 @@ def run_plain(workdir: Path, texts: list[str], batch: int, device: str, dtype: s
 
 
 def run_sorot(workdir: Path, texts: list[str], batch: int, device: str, dtype="fp32", quantize=None):
-    from inference import Predictor
+    from sorot.inference import Predictor
 
     p = Predictor.from_pretrained(workdir / "sorot", device=device, dtype=dtype, quantize=quantize,
                                   max_batch_tokens=MAX_BATCH_TOKENS)
@@ -246,7 +242,7 @@ def best_round(rounds: list[dict]) -> dict:
 
 def trained_agreement(folder: Path, texts: list[str], batch: int, device: str) -> None:
     """bf16 and int8 agreement with fp32 on a trained model (confident logits)."""
-    from inference import Predictor
+    from sorot.inference import Predictor
 
     def preds(**kw):
         p = Predictor.from_pretrained(folder, device=device, **kw)

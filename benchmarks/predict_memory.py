@@ -18,10 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-# Run as a script, this folder comes first on sys.path, and benchmarks/inference.py would
-# shadow the `inference` package: drop that entry before importing sorot.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
 SENTENCES = ["Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.",
              "Hamas membebaskan sandera di Gaza setelah perundingan di Kairo.",
              "Menteri Luar Negeri Iran Abbas Araghchi membahas program nuklir.",
@@ -29,8 +25,8 @@ SENTENCES = ["Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.
 
 
 def make_model(folder: Path) -> None:
-    from models import SorotConfig, SorotModel
-    from training.tiny import tiny_backbone_config, train_wordpiece
+    from sorot.models import SorotConfig, SorotModel
+    from sorot.training.tiny import tiny_backbone_config, train_wordpiece
 
     tok = train_wordpiece(SENTENCES * 10)
     SorotModel(SorotConfig(backbone_config=tiny_backbone_config(len(tok)).to_dict(),
@@ -46,7 +42,7 @@ def make_corpus(path: Path, n: int) -> None:
 
 
 def child(model: str, corpus: str, out: str) -> None:
-    from training.cli import main as sorot
+    from sorot.cli import main as sorot
 
     start = time.perf_counter()
     rc = sorot(["predict", "--model", model, corpus, "-o", out, "--no-progress"])

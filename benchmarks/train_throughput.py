@@ -19,23 +19,17 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 import time
-from pathlib import Path
 
-# Run as a script, this folder comes first on sys.path, and benchmarks/inference.py would
-# shadow the `inference` package: drop that entry before importing sorot.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+import torch
+from transformers import BertConfig
 
-import torch  # noqa: E402
-from transformers import BertConfig  # noqa: E402
-
-from inference.resources import data_path  # noqa: E402
-from inference.words import word_spans  # noqa: E402
-from models import SorotConfig, SorotModel  # noqa: E402
-from training.demo import shared_corpus  # noqa: E402
-from training.encode import SorotCollator, encode_example  # noqa: E402
-from training.tiny import tiny_backbone_config, train_wordpiece  # noqa: E402
+from sorot.inference.resources import data_path
+from sorot.inference.words import word_spans
+from sorot.models import SorotConfig, SorotModel
+from sorot.training.demo import shared_corpus
+from sorot.training.encode import SorotCollator, encode_example
+from sorot.training.tiny import tiny_backbone_config, train_wordpiece
 
 
 def load_texts() -> list[str]:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from inference.words import Span
+from sorot.inference.words import Span
+from sorot.models.errors import SorotError
 
 
-class AlignmentError(ValueError):
+class AlignmentError(SorotError, ValueError):
     """A span does not fit the words: it cuts a word, overlaps another, or is empty."""
 
 

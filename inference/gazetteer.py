@@ -22,9 +22,10 @@ from pathlib import Path
 
 import yaml
 
-from inference.phrases import Document, Hit, PhraseMatcher, keys_of
-from inference.resources import data_path
-from models.schema import ARTICLE_LABELS, PERSON_TYPES
+from sorot.inference.phrases import Document, Hit, PhraseMatcher, keys_of
+from sorot.inference.resources import data_path
+from sorot.models.errors import SorotError
+from sorot.models.schema import ARTICLE_LABELS, PERSON_TYPES
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Person:
     aliases: tuple[str, ...] = field(default=())
 
 
-class GazetteerError(ValueError):
+class GazetteerError(SorotError, ValueError):
     """A gazetteer file or entry is invalid; the message names the entry."""
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import torch
 
-import models  # noqa: F401  (registers the sorot model type with the Auto classes)
-from models.configuration import SorotConfig
+import sorot.models.modeling  # noqa: F401  (registers the sorot model type with the Auto classes)
+from sorot.models.configuration import SorotConfig
+from sorot.models.errors import SorotError
 
 
-class ModelLoadError(OSError):
+class ModelLoadError(SorotError, OSError):
     """The model could not be loaded; the message says why and what to do."""
 
 

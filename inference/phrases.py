@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from inference.normalize import fold, normalize
-from inference.words import Span, word_spans
+from sorot.inference.normalize import fold, normalize
+from sorot.inference.words import Span, word_spans
 
 
 @dataclass(frozen=True)

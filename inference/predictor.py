@@ -16,7 +16,7 @@ How articles run: ``batch_size * lookahead`` of them are read as one group, and
 
 Example (a model trained by ``sorot demo``)::
 
-    from inference import Predictor
+    from sorot.inference import Predictor
 
     p = Predictor.from_pretrained("runs/demo/tiny/model")
     p.predict("Presiden Vladimir Putin menolak gencatan senjata.")   # one dict
@@ -33,13 +33,13 @@ from pathlib import Path
 
 import torch
 
-from inference.batching import plan_batches
-from inference.bio import bio_to_word_spans
-from inference.gazetteer import Gazetteer
-from inference.loading import load_model, quantize_int8, resolve_dtype
-from inference.topics import TopicLexicon
-from inference.windows import EncodedArticle, best_windows, encode_subtokens
-from inference.words import Span, word_spans
+from sorot.inference.bio import bio_to_word_spans
+from sorot.inference.gazetteer import Gazetteer
+from sorot.inference.loading import load_model, quantize_int8, resolve_dtype
+from sorot.inference.passes import plan_passes
+from sorot.inference.topics import TopicLexicon
+from sorot.inference.windows import EncodedArticle, best_windows, encode_subtokens
+from sorot.inference.words import Span, word_spans
 
 
 def pick_device(device: str | torch.device = "auto") -> torch.device:
@@ -164,7 +164,7 @@ class Predictor:
         encoded = [encode_subtokens(*by_article.get(k, ([], [])), self.tokenizer, cfg.window_length,
                                     cfg.window_stride, len(words[k])) for k in range(len(texts))]
         lengths = [len(w.input_ids) for e in encoded for w in e.windows]
-        passes = plan_batches(lengths, max_windows, self.max_batch_tokens, self.batch_overhead)
+        passes = plan_passes(lengths, max_windows, self.max_batch_tokens, self.batch_overhead)
         return Prepared(texts, spans, encoded, passes)
 
     # ---- model side -------------------------------------------------------------------

@@ -25,9 +25,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sorot.models.errors import SorotError
+
 #: Articles longer than this are refused (a user raises it with ``--max-chars``).
 DEFAULT_MAX_CHARS = 1_000_000
 SUFFIXES = (".txt", ".jsonl", ".csv", ".parquet")
+#: The input name that means standard input (JSON Lines), as in most Unix tools.
+STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,15 @@ class RecordError:
         return f"{where}{rid}: {self.reason}"
 
 
-class ReadError(ValueError):
+class InputError(SorotError, ValueError):
+    """The input as a whole cannot be read: it does not exist, or its format is unknown."""
+
+
+class InputNotFoundError(InputError, FileNotFoundError):
+    """The input path does not exist."""
+
+
+class ReadError(SorotError, ValueError):
     """Raised by :func:`read_articles_strict` on the first bad record."""
 
 
@@ -138,26 +150,30 @@ def _with_extra(result: Article | RecordError, row: dict, id_col: str, text_col:
 
 
 def _read_jsonl(path: Path, checker: _Checker, id_col: str, text_col: str):
-    source, empty = str(path), True
     with path.open("rb") as f:
-        for n, raw in enumerate(f, start=1):
-            if not raw.strip():
-                continue
-            empty, loc = False, f"line {n}"
-            line = _decode(raw, source, loc)
-            if isinstance(line, RecordError):
-                yield line
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield RecordError(source, f"malformed JSON: {e.msg} at column {e.colno}", loc)
-                continue
-            if not isinstance(row, dict):
-                yield RecordError(source, f"a JSON {type(row).__name__}, not an object", loc)
-                continue
-            yield _with_extra(checker.check(source, loc, row.get(id_col), row.get(text_col)),
-                              row, id_col, text_col)
+        yield from _read_jsonl_stream(f, str(path), checker, id_col, text_col)
+
+
+def _read_jsonl_stream(f, source: str, checker: _Checker, id_col: str, text_col: str):
+    empty = True
+    for n, raw in enumerate(f, start=1):
+        if not raw.strip():
+            continue
+        empty, loc = False, f"line {n}"
+        line = _decode(raw, source, loc)
+        if isinstance(line, RecordError):
+            yield line
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield RecordError(source, f"malformed JSON: {e.msg} at column {e.colno}", loc)
+            continue
+        if not isinstance(row, dict):
+            yield RecordError(source, f"a JSON {type(row).__name__}, not an object", loc)
+            continue
+        yield _with_extra(checker.check(source, loc, row.get(id_col), row.get(text_col)),
+                          row, id_col, text_col)
     if empty:
         yield RecordError(source, "empty file: no records")
 
@@ -208,12 +224,15 @@ def read_articles(path: str | Path, *, text_column: str = "text", id_column: str
                   max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | RecordError]:
     """Yield every record of ``path`` in order, as an :class:`Article` or a :class:`RecordError`.
 
-    Raises ``FileNotFoundError`` or ``ValueError`` only for the input as a whole
-    (it does not exist, or its format is unknown).
+    ``"-"`` reads JSON Lines from standard input. Raises :class:`InputError` only for
+    the input as a whole (it does not exist, or its format is unknown).
     """
+    if str(path) == STDIN:
+        return _read_jsonl_stream(sys.stdin.buffer, "<stdin>", _Checker(max_chars), id_column,
+                                  text_column)
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"input not found: {path}")
+        raise InputNotFoundError(f"input not found: {path}")
     checker = _Checker(max_chars)
     if path.is_dir():
         return _read_txt_dir(path, checker)
@@ -222,9 +241,23 @@ def read_articles(path: str | Path, *, text_column: str = "text", id_column: str
         return iter([_read_txt_file(path, checker)])
     readers = {".jsonl": _read_jsonl, ".csv": _read_csv, ".parquet": _read_parquet}
     if suffix not in readers:
-        raise ValueError(f"unknown input format {suffix!r} for {path}: use a directory of .txt "
+        raise InputError(f"unknown input format {suffix!r} for {path}: use a directory of .txt "
                          f"files or one of {', '.join(SUFFIXES)}")
     return readers[suffix](path, checker, id_column, text_column)
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """How to read an input: which fields hold the text and the id, and the longest
+    article accepted (the ``--text-column``, ``--id-column`` and ``--max-chars`` flags)."""
+
+    text_column: str = "text"
+    id_column: str = "id"
+    max_chars: int = DEFAULT_MAX_CHARS
+
+    def read(self, path: str | Path) -> Iterator[Article | RecordError]:
+        return read_articles(path, text_column=self.text_column, id_column=self.id_column,
+                             max_chars=self.max_chars)
 
 
 def read_articles_strict(path: str | Path, **kwargs) -> Iterator[Article]:

@@ -1,7 +1,8 @@
 """Where the shipped data files (gazetteer, lexicons, samples) live.
 
-``data/`` is installed as the resource package ``sorot_data``; from a plain checkout
-it is found next to this package.
+``data/`` is installed as the resource package ``sorot.data`` and read through
+:mod:`importlib.resources`, so it is found the same way from a wheel, an editable
+install or a zip.
 
 >>> data_path("gazetteer.yaml").name
 'gazetteer.yaml'
@@ -9,17 +10,14 @@ it is found next to this package.
 
 from __future__ import annotations
 
-import importlib.util
+from importlib.resources import as_file, files
 from pathlib import Path
 
 
 def data_dir() -> Path:
     """The folder that holds the shipped data files."""
-    spec = importlib.util.find_spec("sorot_data")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        if Path(location).is_dir():
-            return Path(location)
-    return Path(__file__).resolve().parents[1] / "data"
+    with as_file(files("sorot.data")) as path:  # a real folder for wheels and checkouts
+        return Path(path)
 
 
 def data_path(name: str) -> Path:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from inference.phrases import Document, Hit, PhraseMatcher, keys_of
-from inference.resources import data_path
-from models.schema import TOPIC_IDS
+from sorot.inference.phrases import Document, Hit, PhraseMatcher, keys_of
+from sorot.inference.resources import data_path
+from sorot.models.schema import TOPIC_IDS
 
 
 @dataclass(frozen=True)

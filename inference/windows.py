@@ -1,14 +1,14 @@
 """Words -> overlapping encoder windows, and back.
 
 An article's words are tokenised once into sub-tokens; the sub-token sequence is
-cut into windows of ``max_length`` (special tokens included) that overlap by
-``stride`` sub-tokens. Only the first sub-token of a word carries its tag. A word
+cut into windows of ``window_length`` (special tokens included) that overlap by
+``window_stride`` sub-tokens. Only the first sub-token of a word carries its tag. A word
 seen in several windows takes its tag from the window where its first sub-token
 has the most context on both sides (the larger of the two smaller margins).
 
 >>> from transformers import BertTokenizerFast
 >>> tok = _toy_tokenizer()
->>> enc = encode_words(["Putin", "tiba", "di", "Kyiv"] * 3, tok, max_length=8, stride=2)
+>>> enc = encode_words(["Putin", "tiba", "di", "Kyiv"] * 3, tok, window_length=8, window_stride=2)
 >>> len(enc.windows), enc.windows[0].input_ids[:3], enc.windows[0].first_of_word[:4]
 (3, [2, 5, 6], [-1, 0, 1, 2])
 >>> best = best_windows(enc)
@@ -46,43 +46,43 @@ def _specials(tokenizer) -> tuple[list[int], list[int]]:
     return enc["input_ids"][:body[0]], enc["input_ids"][body[-1] + 1:]
 
 
-def window_starts(n: int, body: int, stride: int) -> list[int]:
-    """Start positions of windows of ``body`` sub-tokens over ``n``, overlapping by ``stride``.
+def window_starts(n: int, body: int, window_stride: int) -> list[int]:
+    """Start positions of windows of ``body`` sub-tokens over ``n``, overlapping by ``window_stride``.
 
     >>> window_starts(10, 4, 1), window_starts(3, 4, 1), window_starts(0, 4, 1)
     ([0, 3, 6], [0], [0])
     """
-    step = body - stride
+    step = body - window_stride
     starts = [0]
     while starts[-1] + body < n:
         starts.append(starts[-1] + step)
     return starts
 
 
-def encode_subtokens(ids: list[int], word_ids: list[int | None], tokenizer, max_length: int,
-                     stride: int, num_words: int) -> EncodedArticle:
+def encode_subtokens(ids: list[int], word_ids: list[int | None], tokenizer, window_length: int,
+                     window_stride: int, num_words: int) -> EncodedArticle:
     """Windows over an already tokenised article (``word_ids`` from a fast tokenizer)."""
     head, tail = _specials(tokenizer)
-    body = max_length - len(head) - len(tail)
-    if body <= stride:
-        raise ValueError(f"max_length {max_length} leaves {body} sub-tokens a window, not more "
-                         f"than the stride {stride}")
+    body = window_length - len(head) - len(tail)
+    if body <= window_stride:
+        raise ValueError(f"window_length {window_length} leaves {body} sub-tokens a window, not more "
+                         f"than the window_stride {window_stride}")
     first = [w if w is not None and (q == 0 or word_ids[q - 1] != w) else -1
              for q, w in enumerate(word_ids)]
     enc = EncodedArticle(num_words=num_words, num_subtokens=len(ids))
-    for a in window_starts(len(ids), body, stride):
+    for a in window_starts(len(ids), body, window_stride):
         b = min(a + body, len(ids))
         enc.windows.append(Window(head + ids[a:b] + tail,
                                   [-1] * len(head) + first[a:b] + [-1] * len(tail), a))
     return enc
 
 
-def encode_words(words: list[str], tokenizer, max_length: int, stride: int) -> EncodedArticle:
+def encode_words(words: list[str], tokenizer, window_length: int, window_stride: int) -> EncodedArticle:
     """Tokenise ``words`` (one article) and cut the result into windows."""
     if not words:
-        return encode_subtokens([], [], tokenizer, max_length, stride, 0)
+        return encode_subtokens([], [], tokenizer, window_length, window_stride, 0)
     enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False)
-    return encode_subtokens(enc["input_ids"], enc.word_ids(), tokenizer, max_length, stride,
+    return encode_subtokens(enc["input_ids"], enc.word_ids(), tokenizer, window_length, window_stride,
                             len(words))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from inference.normalize import NormalizedText, normalize
+from sorot.inference.normalize import NormalizedText, normalize
 
 Span = tuple[int, int]
 

@@ -1,15 +1,18 @@
 """The joint sorot model and the label schema in code.
 
-Importing this package registers the model with the Auto classes, so that
-``AutoConfig``/``AutoModel.from_pretrained(folder_or_hub_id)`` work for sorot models
-without ``trust_remote_code``.
+This package's ``__init__`` is lazy: ``sorot.models.schema`` imports neither torch
+nor transformers, so the text-processing side can use the schema for free.
+
+Importing :mod:`sorot.models.modeling` registers the ``sorot`` model type with
+``AutoConfig`` and ``AutoModel``; ``from sorot.models import SorotModel``,
+``from sorot import SorotModel`` and ``from sorot import Predictor`` all import it.
 """
 
-from transformers import AutoConfig, AutoModel
+from __future__ import annotations
 
-from models.configuration import DEFAULT_BACKBONE, SorotConfig
-from models.modeling import SorotModel, SorotOutput
-from models.schema import (
+import importlib
+
+from sorot.models.schema import (
     ARTICLE_LABELS,
     BIO_TAGS,
     ENTITY_TYPES,
@@ -18,8 +21,15 @@ from models.schema import (
     TOPIC_IDS,
 )
 
-AutoConfig.register(SorotConfig.model_type, SorotConfig, exist_ok=True)
-AutoModel.register(SorotConfig, SorotModel, exist_ok=True)
+_LAZY = {"SorotConfig": "sorot.models.modeling", "SorotModel": "sorot.models.modeling",
+         "SorotOutput": "sorot.models.modeling", "DEFAULT_BACKBONE": "sorot.models.configuration"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'sorot.models' has no attribute {name!r}")
+
 
 __all__ = ["ARTICLE_LABELS", "BIO_TAGS", "DEFAULT_BACKBONE", "ENTITY_TYPES", "PRIMARY_OTHER",
            "PRIMARY_VALUES", "TOPIC_IDS", "SorotConfig", "SorotModel", "SorotOutput"]

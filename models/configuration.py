@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from transformers import AutoConfig, PretrainedConfig
 
-from models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
+from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
 
 DEFAULT_BACKBONE = "indobenchmark/indobert-base-p1"
 POOLING_MODES = ("attention", "max", "mean")

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 import torch
 from torch import nn
-from transformers import AutoModel, PreTrainedModel
+from transformers import AutoConfig, AutoModel, PreTrainedModel
 from transformers.utils import ModelOutput
 
-from models.configuration import SorotConfig
+from sorot.models.configuration import SorotConfig
 
 
 @dataclass
@@ -196,3 +196,10 @@ def _without_pooler(factory, *args, **kwargs) -> nn.Module:
 
 def _encoder_from_config(config: SorotConfig) -> nn.Module:
     return _without_pooler(AutoModel.from_config, config.backbone_config)
+
+
+# Registering here, where the model class is defined, means every path that can build or
+# load a model (`from sorot import Predictor`, `from sorot.models import SorotModel`, the
+# CLI) has registered it; a saved config.json names only `model_type: "sorot"`, no path.
+AutoConfig.register(SorotConfig.model_type, SorotConfig, exist_ok=True)
+AutoModel.register(SorotConfig, SorotModel, exist_ok=True)

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from training.demo import shared_corpus  # noqa: E402
+from sorot.training.demo import shared_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +24,7 @@ def corpus() -> Path:
 
 @pytest.fixture(scope="session")
 def labeler():
-    from training.weak.labeler import WeakLabeler
+    from sorot.training.weak.labeler import WeakLabeler
 
     return WeakLabeler.load()
 
@@ -41,9 +41,9 @@ def trained(tmp_path_factory):
     ``(output_dir, model_dir, dev_report)``."""
     from transformers import TrainingArguments
 
-    from inference.resources import data_path
-    from training.arguments import DataArguments, ModelArguments
-    from training.train import run_training
+    from sorot.inference.resources import data_path
+    from sorot.training.arguments import DataArguments, ModelArguments
+    from sorot.training.run import run_training
 
     gold = str(data_path("samples/gold.jsonl"))
     out = tmp_path_factory.mktemp("tiny")

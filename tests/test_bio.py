@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inference.bio import AlignmentError, bio_to_spans, bio_to_word_spans, spans_to_bio
-from inference.words import word_spans
-from models.schema import BIO_TAGS, ENTITY_TYPES
+from sorot.inference.bio import AlignmentError, bio_to_spans, bio_to_word_spans, spans_to_bio
+from sorot.inference.words import word_spans
+from sorot.models.schema import BIO_TAGS, ENTITY_TYPES
 
 
 def test_invalid_i_after_o_or_other_type_opens_a_span():

@@ -7,9 +7,9 @@ import json
 import pytest
 from datasets import load_from_disk
 
-from inference.resources import data_path
-from training.builder import build_dataset, split_of
-from training.records import AnnotationError, load_annotated
+from sorot.inference.resources import data_path
+from sorot.training.builder import build_dataset, split_of
+from sorot.training.records import AnnotationError, load_annotated
 
 
 def test_gold_samples_convert_to_a_dataset(tmp_path):

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import write_jsonl
 
-from inference.resources import data_path
+from sorot.inference.resources import data_path
 
 ARTICLE = "Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina. Kyiv membantah."
 
 
 def sorot(*args, cwd=None):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.run([sys.executable, "-m", "training.cli", *map(str, args)], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "sorot", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -46,7 +46,7 @@ def test_weak_label_writes_predictions_and_an_errors_file(tmp_path):
     errors = [json.loads(x) for x in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
     assert [(e["location"], e["reason"][:14]) for e in errors] == [
         ("line 2", "malformed JSON"), ("line 3", "empty text")]
-    assert "2 bad records written to" in r.stderr
+    assert "weak-label: 1 written to" in r.stdout and "; 2 bad records in " in r.stdout
 
 
 def test_weak_label_reads_a_txt_directory(tmp_path):

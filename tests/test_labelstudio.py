@@ -9,9 +9,9 @@ from pathlib import Path
 from markup import parse_markup
 from test_cli import sorot
 
-from inference.resources import data_path
-from training.labelstudio import export_tasks, import_export, labeling_config
-from training.records import load_annotated
+from sorot.inference.resources import data_path
+from sorot.training.labelstudio import export_tasks, import_export, labeling_config
+from sorot.training.records import load_annotated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "labelstudio_export.json"
 
@@ -70,5 +70,6 @@ def test_cli_round_trip(tmp_path):
     assert tasks[0]["predictions"][0]["model_version"] == "sorot-weak-labeler"
     r = sorot("import-labelstudio", FIXTURE, "-o", tmp_path / "gold.jsonl")
     assert r.returncode == 0, r.stderr
-    assert "3 records written" in r.stdout and "1 skipped tasks" in r.stdout
+    assert r.stdout.startswith("import-labelstudio: 3 written to ") and "; 1 skipped" in r.stdout
+    assert "cuts a word; snapped to" in r.stderr  # warnings go to stderr, through logging
     assert list(load_annotated(tmp_path / "gold.jsonl").values()) == EXPECTED

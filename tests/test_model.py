@@ -5,8 +5,8 @@ from __future__ import annotations
 import torch
 from transformers import AutoConfig, AutoModel, BertConfig, BertModel, XLMRobertaConfig
 
-from models import SorotConfig, SorotModel
-from models.modeling import masked_mean, pool_windows
+from sorot.models import SorotConfig, SorotModel
+from sorot.models.modeling import masked_mean, pool_windows
 
 TINY = dict(vocab_size=60, hidden_size=16, num_hidden_layers=2, num_attention_heads=2,
             intermediate_size=32, max_position_embeddings=40)

@@ -10,10 +10,10 @@ import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inference import Predictor
-from inference.loading import ModelLoadError
-from inference.resources import data_path
-from inference.words import word_spans
+from sorot.inference import Predictor
+from sorot.inference.loading import ModelLoadError
+from sorot.inference.resources import data_path
+from sorot.inference.words import word_spans
 
 SAMPLES = [json.loads(x)["text"] for x in data_path("samples/articles.jsonl").read_text().splitlines()]
 

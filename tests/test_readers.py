@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import write_jsonl
 
-from inference.readers import Article, ReadError, RecordError, read_articles, read_articles_strict
+from sorot.inference.readers import Article, ReadError, RecordError, read_articles, read_articles_strict
 
 TEXT = "Presiden Rusia Vladimir Putin menolak gencatan senjata."
 

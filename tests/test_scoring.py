@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from markup import parse_markup
 
-from training.records import AnnotationError, validate_record
-from training.scoring import score, to_markdown
+from sorot.training.records import AnnotationError, validate_record
+from sorot.training.scoring import score, to_markdown
 
 
 def rec(rid, marked, labels, primary):

@@ -5,12 +5,12 @@ The targets are those of the foundation issue; the README reports the scores.
 
 from __future__ import annotations
 
-from inference.bio import spans_to_bio
-from inference.boilerplate import find_boilerplate
-from inference.readers import Article, read_articles
-from inference.words import word_spans
-from training.records import load_annotated
-from training.scoring import score
+from sorot.inference.bio import spans_to_bio
+from sorot.inference.boilerplate import find_boilerplate
+from sorot.inference.readers import Article, read_articles
+from sorot.inference.words import word_spans
+from sorot.training.records import load_annotated
+from sorot.training.scoring import score
 
 
 def test_weak_labeler_meets_targets_on_dev(corpus, labeler):

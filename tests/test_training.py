@@ -11,13 +11,14 @@ from safetensors.torch import load_file
 from test_cli import sorot
 from transformers import TrainerCallback, TrainingArguments
 
-from inference.predictor import Predictor
-from inference.resources import data_path
-from training.arguments import DataArguments, ModelArguments
-from training.hub import HubError, push_folder
-from training.records import AnnotationError, load_annotated
-from training.scoring import score
-from training.train import TrainingDataError, load_source, run_training
+import sorot.training as sorot_training
+from sorot.inference.predictor import Predictor
+from sorot.inference.resources import data_path
+from sorot.training.arguments import DataArguments, ModelArguments
+from sorot.training.hub import HubError, push_folder
+from sorot.training.records import AnnotationError, load_annotated
+from sorot.training.run import TrainingDataError, load_source, run_training
+from sorot.training.scoring import score
 
 GOLD = str(data_path("samples/gold.jsonl"))
 
@@ -152,7 +153,7 @@ def test_accelerate_launch_two_cpu_processes(tmp_path):
     # accelerate's --cpu flag would silently run a single process.
     cmd = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2",
            "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
-           "-m", "training.cli", "train", "--backbone", "tiny", "--train", GOLD, "--dev-gold", GOLD,
+           "-m", "sorot", "train", "--backbone", "tiny", "--train", GOLD, "--dev-gold", GOLD,
            "--output-dir", str(tmp_path), "--max-steps", "2", "--per-device-train-batch-size", "2",
            "--report-to", "none", "--disable-tqdm", "true", "--use-cpu"]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
@@ -166,9 +167,7 @@ def test_shipped_gpu_config_parses():
 
     from transformers import HfArgumentParser
 
-    import training
-
-    path = Path(training.__file__).parent / "configs" / "indobert-base.yaml"
+    path = Path(sorot_training.__file__).parent / "configs" / "indobert-base.yaml"
     parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments))
     margs, dargs, t = parser.parse_yaml_file(str(path), allow_extra_keys=False)
     assert margs.backbone == "indobenchmark/indobert-base-p1" and dargs.early_stopping_patience == 3

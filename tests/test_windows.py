@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inference.windows import _toy_tokenizer, best_windows, encode_words, window_starts
+from sorot.inference.windows import _toy_tokenizer, best_windows, encode_words, window_starts
 
 TOK = _toy_tokenizer()
 WORDS = st.lists(st.sampled_from(["Putin", "tiba", "di", "Kyiv", "tibanya", "Xyz", "putinnya"]),
@@ -14,14 +14,14 @@ WORDS = st.lists(st.sampled_from(["Putin", "tiba", "di", "Kyiv", "tibanya", "Xyz
 
 @settings(max_examples=150, deadline=None)
 @given(WORDS, st.integers(6, 20), st.data())
-def test_windows_cover_every_subtoken_and_label_first_subtokens_only(words, max_length, data):
-    stride = data.draw(st.integers(0, max_length - 3))
-    enc = encode_words(words, TOK, max_length, stride)
+def test_windows_cover_every_subtoken_and_label_first_subtokens_only(words, window_length, data):
+    window_stride = data.draw(st.integers(0, window_length - 3))
+    enc = encode_words(words, TOK, window_length, window_stride)
     flat = TOK(words, is_split_into_words=True, add_special_tokens=False) if words else None
     n = len(flat["input_ids"]) if flat else 0
-    body = max_length - 2
-    assert all(len(w.input_ids) <= max_length for w in enc.windows)
-    assert [w.start for w in enc.windows] == window_starts(n, body, stride)
+    body = window_length - 2
+    assert all(len(w.input_ids) <= window_length for w in enc.windows)
+    assert [w.start for w in enc.windows] == window_starts(n, body, window_stride)
     covered = {w.start + p for w in enc.windows for p in range(len(w.input_ids) - 2)}
     assert covered == set(range(n))
     for w in enc.windows:  # a word's first sub-token is labelled wherever it appears
@@ -36,7 +36,7 @@ def test_windows_cover_every_subtoken_and_label_first_subtokens_only(words, max_
 
 
 def test_merge_prefers_the_window_with_most_context_on_both_sides():
-    enc = encode_words(["Putin"] * 10, TOK, max_length=6, stride=2)  # bodies of 4, step 2
+    enc = encode_words(["Putin"] * 10, TOK, window_length=6, window_stride=2)  # bodies of 4, step 2
     assert [w.start for w in enc.windows] == [0, 2, 4, 6]
     best = best_windows(enc)
     # word 3 sits at body index 3 of window 0 (context 0) and 1 of window 1 (context 1)
@@ -44,5 +44,5 @@ def test_merge_prefers_the_window_with_most_context_on_both_sides():
 
 
 def test_empty_article_gets_one_window_of_special_tokens():
-    enc = encode_words([], TOK, max_length=8, stride=2)
+    enc = encode_words([], TOK, window_length=8, window_stride=2)
     assert [w.input_ids for w in enc.windows] == [[2, 3]] and best_windows(enc) == {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.configuration import DEFAULT_BACKBONE
+from sorot.models.configuration import DEFAULT_BACKBONE
 
 
 @dataclass
@@ -19,8 +19,10 @@ class ModelArguments:
         "help": "hub id or local folder of a BERT-family encoder, or 'tiny' to train a small "
                 "BERT and WordPiece tokenizer from scratch (CPU demo)"})
     backbone_revision: str | None = field(default=None, metadata={"help": "hub revision"})
-    max_length: int = field(default=512, metadata={"help": "window length in sub-tokens"})
-    stride: int = field(default=128, metadata={"help": "overlap between windows, sub-tokens"})
+    window_length: int = field(default=512, metadata={
+        "help": "sub-tokens per window, special tokens included (the config's window_length)"})
+    window_stride: int = field(default=128, metadata={
+        "help": "sub-tokens two neighbouring windows share (the config's window_stride)"})
     pooling: str = field(default="attention", metadata={"help": "attention, max or mean"})
     tag_loss_weight: float = 1.0
     article_loss_weight: float = 1.0

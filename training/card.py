@@ -7,8 +7,8 @@ True
 
 from __future__ import annotations
 
-from models.schema import ARTICLE_LABELS, TOPIC_IDS
-from training.scoring import to_markdown
+from sorot.models.schema import ARTICLE_LABELS, TOPIC_IDS
+from sorot.training.scoring import to_markdown
 
 _LIMITS = """- Trained on silver labels from a rule-based weak labeler (plus any gold data
   listed above): it inherits the gazetteer's coverage and the rules' blind spots.
@@ -26,7 +26,7 @@ def _front_matter(info: dict) -> str:
 
 def _usage(model_id: str) -> str:
     return f"""```python
-from inference import Predictor   # pip install sorot (registers the model type)
+from sorot.inference import Predictor   # pip install sorot (registers the model type)
 
 predictor = Predictor.from_pretrained("{model_id}")
 result = predictor.predict("Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.")

@@ -15,12 +15,11 @@ pipeline demo: real quality needs a pretrained IndoBERT trained on a GPU.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import os
 from pathlib import Path
 
-from inference.resources import data_path
+from sorot.inference.resources import data_path
 
 
 def shared_corpus() -> Path | None:
@@ -43,28 +42,27 @@ def demo_inputs() -> tuple[list[Path], Path]:
     return raw, gold
 
 
-def run_demo(args) -> None:
-    from training.cli import cmd_build_dataset, cmd_evaluate, cmd_weak_label
+def run_demo(output: Path = Path("runs/demo"), epochs: int = 40) -> None:
+    """The whole pipeline into ``output``; ``epochs=0`` skips training the tiny model."""
+    from sorot.training.jobs import build_dataset, evaluate, weak_label
 
-    out: Path = args.output
+    output.mkdir(parents=True, exist_ok=True)
     raw, gold = demo_inputs()
     print(f"== sorot demo: weak-label {', '.join(map(str, raw))}; score on {gold}")
-    silver = out / "silver.jsonl"
-    with silver.parent.joinpath("raw_inputs.jsonl").open("w", encoding="utf-8") as merged:
+    merged_inputs = output / "raw_inputs.jsonl"
+    with merged_inputs.open("w", encoding="utf-8") as merged:
         for line in itertools.chain.from_iterable(p.open(encoding="utf-8") for p in raw):
             merged.write(line if line.endswith("\n") else line + "\n")
-    common = {"text_column": "text", "id_column": "id", "max_chars": 1_000_000, "gazetteer": None}
-    cmd_weak_label(argparse.Namespace(input=out / "raw_inputs.jsonl", output=silver, **common))
+    silver = output / "silver.jsonl"
+    print(weak_label(merged_inputs, silver))
     print("\n== build the silver dataset")
-    cmd_build_dataset(argparse.Namespace(input=silver, output=out / "dataset", annotated=True,
-                                         validation_fraction=0.1, **common))
+    print(build_dataset(silver, output / "dataset", annotated=True).summary())
     print("\n== score the weak labeler on gold")
-    gold_pred = out / "gold_pred.jsonl"
-    cmd_weak_label(argparse.Namespace(input=gold, output=gold_pred, **common))
-    cmd_evaluate(argparse.Namespace(gold=gold, pred=gold_pred, model=None,
-                                    output=out / "weak_labeler"))
-    if args.epochs:
-        model_dir = train_tiny(out, gold, raw, args.epochs)
+    gold_pred = output / "gold_pred.jsonl"
+    weak_label(gold, gold_pred)
+    print(evaluate(gold, pred=gold_pred, output=output / "weak_labeler")[1])
+    if epochs:
+        model_dir = train_tiny(output, gold, raw, epochs)
         show_predictions(model_dir)
 
 
@@ -72,9 +70,9 @@ def train_tiny(out: Path, gold: Path, raw: list[Path], epochs: int) -> Path:
     """Train the tiny preset on the silver dataset; print its scores on gold."""
     from transformers import TrainingArguments
 
-    from training.arguments import DataArguments, ModelArguments
-    from training.scoring import to_markdown
-    from training.train import run_training
+    from sorot.training.arguments import DataArguments, ModelArguments
+    from sorot.training.run import run_training
+    from sorot.training.scoring import to_markdown
 
     print(f"\n== train the tiny preset ({epochs} epochs on CPU; a pipeline demo, not a real model)")
     targs = TrainingArguments(output_dir=str(out / "tiny"), num_train_epochs=epochs,
@@ -94,7 +92,7 @@ def train_tiny(out: Path, gold: Path, raw: list[Path], epochs: int) -> Path:
 def show_predictions(model_dir: Path, n: int = 2) -> None:
     import json
 
-    from inference.predictor import Predictor
+    from sorot.inference.predictor import Predictor
 
     predictor = Predictor.from_pretrained(model_dir, device="cpu")
     lines = data_path("samples/articles.jsonl").read_text(encoding="utf-8").splitlines()[:n]
@@ -104,12 +102,3 @@ def show_predictions(model_dir: Path, n: int = 2) -> None:
         pred = predictor.predict(art["text"])
         ents = ", ".join(f"{e['text']} [{e['label']}]" for e in pred["entities"][:8])
         print(f"- {art['id']}: labels={pred['labels']} primary={pred['primary']}\n  {ents}")
-
-
-def add_parser(sub) -> None:
-    p = sub.add_parser("demo", help="run the pipeline end to end on the embedded default data")
-    p.add_argument("-o", "--output", type=Path, default=Path("runs/demo"))
-    p.add_argument("--epochs", type=int, default=40,
-                   help="tiny-model epochs (0 skips training; default %(default)s)")
-    p.set_defaults(func=lambda args: (args.output.mkdir(parents=True, exist_ok=True),
-                                      run_demo(args)))

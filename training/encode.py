@@ -5,9 +5,9 @@ article heads can pool over every window. The collator flattens the windows of
 the batch's articles, pads them to the longest (dynamic padding) and records which
 article each window belongs to.
 
->>> from inference.windows import _toy_tokenizer
+>>> from sorot.inference.windows import _toy_tokenizer
 >>> item = encode_example({"words": ["Putin", "tibanya"], "tags": [1, 0], "labels": [0],
-...                        "primary": 0}, _toy_tokenizer(), max_length=8, stride=2)
+...                        "primary": 0}, _toy_tokenizer(), window_length=8, window_stride=2)
 >>> item["window_ids"], item["window_tags"], item["article_labels"]
 ([[2, 5, 6, 9, 3]], [[-100, 1, 0, -100, -100]], [1.0, 0.0, 0.0])
 >>> batch = SorotCollator(pad_id=0)([item, item])
@@ -21,16 +21,16 @@ from dataclasses import dataclass
 
 import torch
 
-from inference.windows import encode_words
-from models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
+from sorot.inference.windows import encode_words
+from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
 
 
-def encode_example(ex: dict, tokenizer, max_length: int, stride: int) -> dict:
+def encode_example(ex: dict, tokenizer, window_length: int, window_stride: int) -> dict:
     """Windows of one example; tag ids only on words' first sub-tokens, -100 elsewhere."""
     tags = [t if isinstance(t, int) else BIO_TAGS.index(t) for t in ex["tags"]]
     labels = [lbl if isinstance(lbl, int) else ARTICLE_LABELS.index(lbl) for lbl in ex["labels"]]
     primary = ex["primary"] if isinstance(ex["primary"], int) else PRIMARY_VALUES.index(ex["primary"])
-    enc = encode_words(ex["words"], tokenizer, max_length, stride)
+    enc = encode_words(ex["words"], tokenizer, window_length, window_stride)
     return {
         "window_ids": [w.input_ids for w in enc.windows],
         "window_tags": [[tags[k] if k >= 0 else -100 for k in w.first_of_word] for w in enc.windows],

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sorot.models.errors import SorotError
 
-class HubError(RuntimeError):
+
+class HubError(SorotError, RuntimeError):
     """The upload failed; the message says why and how to retry."""
 
 

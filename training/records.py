@@ -11,7 +11,7 @@ empty text, a ``primary`` outside the schema.
 >>> validate_record({**rec, "primary": "ukraine"})
 Traceback (most recent call last):
 ...
-training.records.AnnotationError: record 'a': primary 'ukraine' is not one of russia_ukraine, israel_iran, gaza, other
+sorot.training.records.AnnotationError: record 'a': primary 'ukraine' is not one of russia_ukraine, israel_iran, gaza, other
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from inference.bio import AlignmentError, spans_to_bio
-from inference.words import word_spans
-from models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES, TOPIC_IDS
+from sorot.inference.bio import AlignmentError, spans_to_bio
+from sorot.inference.words import word_spans
+from sorot.models.errors import SorotError
+from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES, TOPIC_IDS
 
 
-class AnnotationError(ValueError):
+class AnnotationError(SorotError, ValueError):
     """An annotated record breaks the schema; the message names the record."""
 
 

@@ -12,7 +12,7 @@ import base64
 import html
 from pathlib import Path
 
-from models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES
+from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES
 
 
 def _plt():

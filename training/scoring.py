@@ -19,9 +19,9 @@ from __future__ import annotations
 from seqeval.metrics import classification_report
 from seqeval.scheme import IOB2
 
-from inference.bio import spans_to_bio
-from inference.words import word_spans
-from models.schema import ARTICLE_LABELS, ENTITY_TYPES
+from sorot.inference.bio import spans_to_bio
+from sorot.inference.words import word_spans
+from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:

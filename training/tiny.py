@@ -15,8 +15,8 @@ from collections.abc import Iterable
 
 from transformers import BertConfig, BertTokenizerFast
 
-TINY_MAX_LENGTH = 128
-TINY_STRIDE = 32
+TINY_WINDOW_LENGTH = 128
+TINY_WINDOW_STRIDE = 32
 
 
 def train_wordpiece(texts: Iterable[str], vocab_size: int = 4000) -> BertTokenizerFast:
@@ -60,4 +60,4 @@ def tiny_backbone_config(vocab_size: int) -> BertConfig:
     """A 2-layer, 128-wide BERT: the same family as IndoBERT, a thousandth of the size."""
     return BertConfig(vocab_size=vocab_size, hidden_size=128, num_hidden_layers=2,
                       num_attention_heads=2, intermediate_size=256,
-                      max_position_embeddings=TINY_MAX_LENGTH)
+                      max_position_embeddings=TINY_WINDOW_LENGTH)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from transformers import Trainer, TrainerCallback
 
-from inference.predictor import Predictor
-from training.scoring import score
+from sorot.inference.predictor import Predictor
+from sorot.training.scoring import score
 
 
 def predict_records(model, tokenizer, gold: dict[str, dict], batch_size: int = 8) -> dict[str, dict]:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from inference.phrases import Document, Hit, PhraseMatcher
-from inference.resources import data_path
-from models.schema import ARTICLE_LABELS, PRIMARY_OTHER
+from sorot.inference.phrases import Document, Hit, PhraseMatcher
+from sorot.inference.resources import data_path
+from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
 
 
 @dataclass

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from inference.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
-from inference.resources import data_path
+from sorot.inference.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
+from sorot.inference.resources import data_path
 
 _PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "abu",
                         "abdel", "abdul", "-", "'", "ad", "as", "ben"})

@@ -21,13 +21,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
-from inference.boilerplate import find_boilerplate
-from inference.gazetteer import Gazetteer
-from inference.phrases import Document, Hit, PhraseMatcher
-from inference.topics import TopicLexicon
-from inference.words import sentence_spans
-from training.weak.articles import ConflictEvidence
-from training.weak.context import _PARTICLES, ArticleContext, RoleRules
+from sorot.inference.boilerplate import find_boilerplate
+from sorot.inference.gazetteer import Gazetteer
+from sorot.inference.phrases import Document, Hit, PhraseMatcher
+from sorot.inference.topics import TopicLexicon
+from sorot.inference.words import sentence_spans
+from sorot.training.weak.articles import ConflictEvidence
+from sorot.training.weak.context import _PARTICLES, ArticleContext, RoleRules
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
 SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}

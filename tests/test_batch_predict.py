@@ -15,7 +15,7 @@ import pytest
 from conftest import write_jsonl
 from test_cli import sorot
 
-from inference.batch import repair_and_read_ids
+from sorot.inference.batch_predict import repair_and_read_ids
 
 SENTENCES = ["Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.",
              "Hamas membebaskan sandera di Gaza setelah perundingan di Kairo.",
@@ -90,8 +90,8 @@ def test_kill_9_mid_run_then_resume_writes_every_id_exactly_once(tmp_path, train
     n = 3000
     src = write_jsonl(tmp_path / "a.jsonl", corpus(n))
     out = tmp_path / "p.jsonl"
-    cmd = [sys.executable, "-m", "training.cli", "predict", "--model", str(trained[1]), str(src),
-           "-o", str(out), "--batch-size", "8", "--window-docs", "64"]
+    cmd = [sys.executable, "-m", "sorot", "predict", "--model", str(trained[1]), str(src),
+           "-o", str(out), "--batch-size", "8", "--sync-every", "8", "--read-ahead", "64"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.stat().st_size < 20_000):
@@ -113,7 +113,7 @@ def test_two_processes_shard_and_merge(tmp_path, trained):
     src = write_jsonl(tmp_path / "a.jsonl", corpus(41) + ["{rusak\n"])
     cmd = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2",
            "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
-           "-m", "training.cli", "predict", "--model", str(trained[1]), str(src),
+           "-m", "sorot", "predict", "--model", str(trained[1]), str(src),
            "-o", str(tmp_path / "p.jsonl"), "--device", "cpu"]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-3000:]

@@ -7,16 +7,16 @@ longest first, the cheapest cut into consecutive runs is found by dynamic
 programming in ``O(len(lengths) * max_windows)``; filling every pass greedily instead
 pads short windows up to a long one whenever a run of lengths straddles a gap.
 
->>> plan_batches([300, 120, 290, 110], max_windows=4, max_tokens=2048, overhead=64)
+>>> plan_passes([300, 120, 290, 110], max_windows=4, max_tokens=2048, overhead=64)
 [[0, 2], [1, 3]]
->>> plan_batches([300, 120, 290, 110], max_windows=4, max_tokens=2048, overhead=10_000)
+>>> plan_passes([300, 120, 290, 110], max_windows=4, max_tokens=2048, overhead=10_000)
 [[0, 2, 1, 3]]
 """
 
 from __future__ import annotations
 
 
-def plan_batches(lengths: list[int], max_windows: int, max_tokens: int,
+def plan_passes(lengths: list[int], max_windows: int, max_tokens: int,
                  overhead: int) -> list[list[int]]:
     """Indices into ``lengths``, longest first, cut into passes of at most ``max_windows``
     windows and ``max_tokens`` padded tokens (a window longer than ``max_tokens`` runs

@@ -16,21 +16,22 @@ from pathlib import Path
 import torch
 from datasets import Dataset, concatenate_datasets, load_from_disk
 
-from inference.bio import bio_to_spans
-from inference.resources import data_path
-from models import SorotConfig, SorotModel
-from models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
-from training.arguments import DataArguments, ModelArguments
-from training.builder import example_from_record, features
-from training.card import model_card
-from training.encode import SorotCollator, encode_example
-from training.records import load_annotated
-from training.scoring import score, to_markdown
-from training.thresholds import tune_thresholds
-from training.tiny import TINY_MAX_LENGTH, TINY_STRIDE, tiny_backbone_config, train_wordpiece
+from sorot.inference.bio import bio_to_spans
+from sorot.inference.resources import data_path
+from sorot.models import SorotConfig, SorotModel
+from sorot.models.errors import SorotError
+from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
+from sorot.training.arguments import DataArguments, ModelArguments
+from sorot.training.builder import example_from_record, features
+from sorot.training.card import model_card
+from sorot.training.encode import SorotCollator, encode_example
+from sorot.training.records import load_annotated
+from sorot.training.scoring import score, to_markdown
+from sorot.training.thresholds import tune_thresholds
+from sorot.training.tiny import TINY_WINDOW_LENGTH, TINY_WINDOW_STRIDE, tiny_backbone_config, train_wordpiece
 
 
-class TrainingDataError(ValueError):
+class TrainingDataError(SorotError, ValueError):
     """Training data that cannot be trained on; the message names the source or record."""
 
 
@@ -105,22 +106,22 @@ def build_model(margs: ModelArguments, texts, seed: int, checkpoint: str | None 
             "classifier_dropout": margs.classifier_dropout}
     if margs.backbone == "tiny":
         tokenizer = AutoTokenizer.from_pretrained(checkpoint) if checkpoint else train_wordpiece(texts)
-        max_length = min(margs.max_length, TINY_MAX_LENGTH)
-        stride = min(margs.stride, TINY_STRIDE)
+        window_length = min(margs.window_length, TINY_WINDOW_LENGTH)
+        window_stride = min(margs.window_stride, TINY_WINDOW_STRIDE)
         config = SorotConfig(backbone_config=tiny_backbone_config(len(tokenizer)).to_dict(),
-                             backbone_name="tiny (random init)", window_length=max_length,
-                             window_stride=stride, pad_token_id=tokenizer.pad_token_id, **head)
+                             backbone_name="tiny (random init)", window_length=window_length,
+                             window_stride=window_stride, pad_token_id=tokenizer.pad_token_id, **head)
         return tokenizer, SorotModel(config)
     tokenizer = AutoTokenizer.from_pretrained(margs.backbone, revision=margs.backbone_revision)
     head["pad_token_id"] = tokenizer.pad_token_id
     model = SorotModel.from_backbone(margs.backbone, margs.backbone_revision,
-                                     window_length=margs.max_length,
-                                     window_stride=margs.stride, **head)
+                                     window_length=margs.window_length,
+                                     window_stride=margs.window_stride, **head)
     return tokenizer, model
 
 
 def _tiny_texts(train: Dataset, extra_inputs: list[str]):
-    from inference.readers import Article, read_articles
+    from sorot.inference.readers import Article, read_articles
 
     yield from train["text"]
     for path in extra_inputs:
@@ -169,7 +170,7 @@ def _prepare_args(targs, dargs: DataArguments, model) -> None:
 def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments, extra_callbacks=()):
     from transformers import EarlyStoppingCallback
 
-    from training.trainer import JsonlLogger, SorotTrainer
+    from sorot.training.trainer import JsonlLogger, SorotTrainer
 
     targs.remove_unused_columns = False
     targs.dataloader_pin_memory = targs.dataloader_pin_memory and torch.cuda.is_available()
@@ -193,7 +194,7 @@ def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments, 
 
 def _finalise(trainer, tokenizer, dev_gold, info: dict, counts: dict) -> tuple[Path, dict | None]:
     """Tune thresholds on dev, evaluate, and save model, tokenizer, gazetteer, reports, card."""
-    from training.trainer import predict_records
+    from sorot.training.trainer import predict_records
 
     model, targs = trainer.model, trainer.args
     report = None
@@ -253,7 +254,7 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
             "model_id": targs.hub_model_id or str(Path(targs.output_dir) / "model")}
     out, report = _finalise(trainer, tokenizer, dev_gold, info, counts)
     if push and trainer.is_world_process_zero():
-        from training.hub import push_folder
+        from sorot.training.hub import push_folder
 
         push_folder(out, targs.hub_model_id, dargs.private)
     return out, report

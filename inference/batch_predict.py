@@ -1,9 +1,10 @@
 """``sorot predict``: the batch script for large dumps of scraped articles.
 
-* **Streaming, bounded memory.** Records are read lazily; a window of
-  ``--window-docs`` articles is sorted by length and predicted in batches (the
-  predictor cuts them by a token budget). Memory depends on the window, not the corpus.
-* **Durable output.** Results are appended per batch, flushed and ``fsync``-ed. The
+* **Streaming, bounded memory.** Records are read lazily; ``--read-ahead`` articles
+  at a time are sorted by length and predicted ``--sync-every`` at a time, in forward
+  passes of at most ``--batch-size`` windows and ``--max-batch-tokens`` padded tokens.
+  Memory depends on the read-ahead, not the corpus.
+* **Durable output.** Results are appended every ``--sync-every`` articles, flushed and ``fsync``-ed. The
   JSONL file is the run's log: ``--resume`` repairs a partial last line (left by
   ``kill -9``), skips the ids already written and writes nothing twice.
 * **Bad records** go to ``OUT.errors.jsonl`` with the id and the reason; the run goes on.
@@ -14,18 +15,58 @@
 
 from __future__ import annotations
 
-import argparse
 import json
+import logging
 import os
-import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from inference.readers import Article, RecordError, read_articles
-from inference.sinks import ErrorSink, JsonlSink, errors_path_for
+from sorot.inference.readers import Article, ReaderOptions, RecordError
+from sorot.inference.sinks import STDOUT, error_sink, errors_path_for, output_sink
+from sorot.models.errors import SorotError
 
 FORMATS = ("jsonl", "csv", "parquet")
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PredictJob:
+    """Everything one ``sorot predict`` run needs (the CLI fills it from its flags).
+
+    ``batch_size`` means what it means for :meth:`Predictor.predict`: the most windows
+    per forward pass. ``sync_every`` articles are written and ``fsync``-ed together;
+    ``read_ahead`` articles are read and sorted by length at a time.
+    """
+
+    input: str | Path
+    output: str | Path
+    model: str
+    revision: str | None = None
+    format: str | None = None
+    keep_fields: list[str] = field(default_factory=list)
+    resume: bool = False
+    overwrite: bool = False
+    batch_size: int = 32
+    sync_every: int = 32
+    read_ahead: int = 1024
+    max_batch_tokens: int = 8192
+    device: str = "auto"
+    dtype: str = "auto"
+    quantize: str | None = None
+    reader: ReaderOptions = field(default_factory=ReaderOptions)
+    errors: str | Path | None = None
+    progress: bool | None = None
+
+    def check(self) -> None:
+        """Refuse settings that cannot work together, before anything is opened."""
+        for name in ("batch_size", "sync_every", "read_ahead", "max_batch_tokens"):
+            if getattr(self, name) < 1:
+                raise SorotError(f"--{name.replace('_', '-')} must be at least 1")
+        if str(self.output) == STDOUT and (self.resume or self.format not in (None, "jsonl")):
+            raise SorotError("-o - writes JSON Lines to standard output: --resume and "
+                             "--format csv/parquet need an output file")
 
 
 def repair_and_read_ids(path: Path) -> set[str]:
@@ -55,6 +96,7 @@ class Stats:
     def __init__(self) -> None:
         self.start = time.perf_counter()
         self.written = self.skipped = self.errors = self.tokens = 0
+        self.errors_output = ""
 
     def rates(self) -> tuple[float, float]:
         dt = max(time.perf_counter() - self.start, 1e-9)
@@ -75,14 +117,14 @@ def _record(article: Article, pred: dict, keep: list[str]) -> dict:
     return out | {k: v for k, v in fields.items() if k not in out}
 
 
-def _predict_window(predictor, window: list[Article], batch_size: int, keep, sink, errors,
+def _predict_window(predictor, window: list[Article], job: PredictJob, sink, errors,
                     stats: Stats, bar) -> None:
-    """Longest articles first, so batches hold articles of similar length."""
+    """Longest articles first, so each durable write holds articles of similar length."""
     window.sort(key=lambda a: -len(a.text))
-    for k in range(0, len(window), batch_size):
-        batch = window[k:k + batch_size]
+    for k in range(0, len(window), job.sync_every):
+        batch = window[k:k + job.sync_every]
         try:
-            prep = predictor.prepare([a.text for a in batch], max_windows=batch_size)
+            prep = predictor.prepare([a.text for a in batch], max_windows=job.batch_size)
             preds = predictor.run(prep)
         except Exception:  # isolate the record that broke the batch
             preds, prep = [], None
@@ -97,7 +139,7 @@ def _predict_window(predictor, window: list[Article], batch_size: int, keep, sin
                                          id=a.id).to_dict())
                 stats.errors += 1
             else:
-                sink.write(_record(a, p, keep))
+                sink.write(_record(a, p, job.keep_fields))
                 stats.written += 1
         sink.sync()
         stats.tokens += prep.num_tokens if prep else 0
@@ -176,46 +218,60 @@ def _merge(parts: list[Path], into: Path) -> None:
         part.unlink(missing_ok=True)
 
 
-def _paths(args, rank: int, world: int) -> dict[str, Path]:
-    out = Path(args.output)
-    fmt = args.format or (out.suffix.lstrip(".") if out.suffix.lstrip(".") in FORMATS else "jsonl")
-    log = out if fmt == "jsonl" else out.with_name(out.name + ".log.jsonl")
-    errors = errors_path_for(out)
+def _paths(job: PredictJob, rank: int, world: int) -> dict[str, Path]:
+    out = Path(job.output)
+    fmt = job.format or (out.suffix.lstrip(".") if out.suffix.lstrip(".") in FORMATS else "jsonl")
+    log_path = out if fmt == "jsonl" else out.with_name(out.name + ".log.jsonl")
+    errors = Path(job.errors) if job.errors else errors_path_for(out)
     if world == 1:
-        return {"out": out, "fmt": fmt, "log": log, "part": log, "errors": errors,
+        return {"out": out, "fmt": fmt, "log": log_path, "part": log_path, "errors": errors,
                 "err_part": errors}
     tag = f"part-{rank}-of-{world}"
-    return {"out": out, "fmt": fmt, "log": log, "errors": errors,
-            "part": log.with_name(f"{log.stem}.{tag}.jsonl"),
+    return {"out": out, "fmt": fmt, "log": log_path, "errors": errors,
+            "part": log_path.with_name(f"{log_path.stem}.{tag}.jsonl"),
             "err_part": errors.with_name(f"{errors.stem}.{tag}.jsonl")}
 
 
-def run_predict(args) -> None:
-    """The whole batch run; raises ``ValueError``/``OSError`` with a user-facing message."""
+def _done_ids(job: PredictJob, paths: dict, world: int) -> set[str]:
+    """Ids already written (``--resume``); refuse to touch an existing output otherwise."""
+    if str(job.output) == STDOUT:
+        return set()
+    part = paths["part"]
+    if part.exists() and part.stat().st_size and not (job.resume or job.overwrite):
+        raise SorotError(f"{part} exists: add --resume to continue it, or --overwrite")
+    if job.overwrite:
+        part.unlink(missing_ok=True)
+    done = repair_and_read_ids(part) if job.resume else set()
+    if job.resume and world > 1:
+        done |= repair_and_read_ids(paths["log"])
+    return done
+
+
+def run_predict(job: PredictJob) -> Stats:
+    """The whole batch run; known failures raise :class:`SorotError` (or ``OSError``)."""
     from tqdm.auto import tqdm
 
-    from inference.predictor import Predictor, chunked
+    from sorot.inference.predictor import Predictor, chunked
 
+    job.check()
     rank, world, rank_device = _distributed()
-    paths = _paths(args, rank, world)
-    if paths["part"].exists() and paths["part"].stat().st_size and not (args.resume or args.overwrite):
-        raise ValueError(f"{paths['part']} exists: add --resume to continue it, or --overwrite")
-    if args.overwrite:
-        paths["part"].unlink(missing_ok=True)
-    done = repair_and_read_ids(paths["part"]) if args.resume else set()
-    if args.resume and world > 1:
-        done |= repair_and_read_ids(paths["log"])
-    device = args.device if args.device != "auto" or rank_device is None else rank_device
-    predictor = Predictor.from_pretrained(args.model, revision=args.revision, device=device,
-                                          dtype=args.dtype, quantize=args.quantize,
-                                          max_batch_tokens=args.max_batch_tokens)
-    records = _shard(read_articles(args.input, text_column=args.text_column,
-                                   id_column=args.id_column, max_chars=args.max_chars), rank, world)
-    keep = [k for k in (args.keep_fields or "").split(",") if k]
+    if world > 1 and str(job.output) == STDOUT:
+        raise SorotError("several processes cannot share standard output: give -o OUT.jsonl")
+    paths = _paths(job, rank, world)
+    done = _done_ids(job, paths, world)
+    device = job.device if job.device != "auto" or rank_device is None else rank_device
+    predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
+                                          dtype=job.dtype, quantize=job.quantize,
+                                          max_batch_tokens=job.max_batch_tokens)
+    records = _shard(job.reader.read(job.input), rank, world)
     stats = Stats()
-    with JsonlSink(paths["part"], "a") as sink, ErrorSink(paths["err_part"]) as errors, \
-            tqdm(desc=f"predict[{rank}]" if world > 1 else "predict", unit=" docs",
-                 disable=None if args.progress is None else not args.progress) as bar:
+    to_stdout = str(job.output) == STDOUT
+    sink = output_sink(STDOUT) if to_stdout else output_sink(paths["part"], "a")
+    # -o - sends bad records to stderr unless --errors names a file
+    errors_sink = error_sink(job.output, None if to_stdout and not job.errors else paths["err_part"])
+    with sink, errors_sink as errors, tqdm(desc=f"predict[{rank}]" if world > 1 else "predict",
+                                           unit=" docs", disable=None if job.progress is None
+                                           else not job.progress) as bar:
         def todo():
             for rec in records:
                 if isinstance(rec, RecordError):
@@ -226,10 +282,13 @@ def run_predict(args) -> None:
                 else:
                     yield rec
 
-        for window in chunked(todo(), args.window_docs):
-            _predict_window(predictor, window, args.batch_size, keep, sink, errors, stats, bar)
-    print(f"[rank {rank}] " * (world > 1) + stats.summary(), file=sys.stderr)
-    _finish(paths, rank, world)
+        for window in chunked(todo(), job.read_ahead):
+            _predict_window(predictor, window, job, sink, errors, stats, bar)
+    stats.errors_output = errors.name
+    log.info("%s%s", f"[rank {rank}] " * (world > 1), stats.summary())
+    if not to_stdout:
+        _finish(paths, rank, world)
+    return stats
 
 
 def _finish(paths: dict, rank: int, world: int) -> None:
@@ -249,34 +308,6 @@ def _finish(paths: dict, rank: int, world: int) -> None:
     if paths["fmt"] != "jsonl":
         convert(paths["log"], paths["out"], paths["fmt"])
     where = paths["out"] if paths["fmt"] == "jsonl" else f"{paths['out']} (log: {paths['log']})"
-    print(f"predictions in {where}", file=sys.stderr)
+    log.info("predictions in %s", where)
     if paths["errors"].exists():
-        print(f"bad records in {paths['errors']}", file=sys.stderr)
-
-
-def add_parser(sub) -> None:
-    from inference.readers import DEFAULT_MAX_CHARS
-
-    p = sub.add_parser("predict", help="predict a corpus with a trained model (streaming, resumable)")
-    p.add_argument("input", type=Path, help="a directory of .txt files, or .txt/.jsonl/.csv/.parquet")
-    p.add_argument("--model", required=True, help="a saved model folder or a hub id")
-    p.add_argument("--revision", help="hub revision of --model")
-    p.add_argument("-o", "--output", type=Path, required=True, help="OUT.jsonl, OUT.csv or OUT.parquet")
-    p.add_argument("--format", choices=FORMATS, help="default: from the output's suffix")
-    p.add_argument("--keep-fields", help="input fields to copy to the output, comma-separated, or 'all'")
-    p.add_argument("--resume", action="store_true", help="continue OUT, skipping ids already written")
-    p.add_argument("--overwrite", action="store_true", help="start OUT afresh")
-    p.add_argument("--batch-size", type=int, default=32,
-                   help="articles per written batch, and most windows per forward pass")
-    p.add_argument("--window-docs", type=int, default=1024,
-                   help="articles read ahead and sorted by length (bounds memory)")
-    p.add_argument("--max-batch-tokens", type=int, default=8192, help="padded tokens per forward")
-    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
-    p.add_argument("--dtype", default="auto", help="auto, fp32, bf16 or fp16")
-    p.add_argument("--quantize", choices=["int8"], help="dynamic int8 linear layers (CPU)")
-    p.add_argument("--text-column", default="text")
-    p.add_argument("--id-column", default="id")
-    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS)
-    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="progress bar (default: on a terminal only)")
-    p.set_defaults(func=run_predict)
+        log.info("bad records in %s", paths["errors"])

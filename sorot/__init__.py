@@ -1,0 +1,47 @@
+"""sorot: leaders, officials and conflict topics in Indonesian news, and the conflicts
+each article covers (``russia_ukraine``, ``israel_iran``, ``gaza``).
+
+The public API is lazy, so ``import sorot`` and ``sorot --help`` load no torch:
+
+>>> import sorot
+>>> sorot.__version__ != ""
+True
+
+``from sorot import Predictor`` (or ``SorotModel``/``SorotConfig``) imports
+:mod:`sorot.models.modeling`, which registers the ``sorot`` model type with the
+transformers Auto classes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("sorot")
+except PackageNotFoundError:  # a checkout on sys.path that was never installed
+    __version__ = "0+unknown"
+
+_LAZY = {
+    "Predictor": "sorot.inference.predictor",
+    "SorotConfig": "sorot.models.modeling",
+    "SorotModel": "sorot.models.modeling",
+    "SorotOutput": "sorot.models.modeling",
+    "WeakLabeler": "sorot.training.weak.labeler",
+    "ARTICLE_LABELS": "sorot.models.schema",
+    "ENTITY_TYPES": "sorot.models.schema",
+    "TOPIC_IDS": "sorot.models.schema",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'sorot' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
+__all__ = ["__version__", *_LAZY]

@@ -1,0 +1,7 @@
+"""``python -m sorot``: the same program as the ``sorot`` command."""
+
+import sys
+
+from sorot.cli import main
+
+sys.exit(main())

@@ -1,0 +1,320 @@
+"""The ``sorot`` command line: one program, one subcommand per job.
+
+Each subcommand parses its flags and calls one plain function (:mod:`sorot.training.jobs`,
+:func:`sorot.inference.batch_predict.run_predict`, :func:`sorot.training.run.run_training`).
+Every failure takes one path: ``sorot: error: …`` on stderr, exit 1 (2 for usage),
+and a traceback only with ``-v``. ``-`` as an input reads JSON Lines from stdin and
+``-o -`` writes them to stdout. Heavy libraries load inside the commands, so
+``sorot --help`` imports no torch.
+
+    sorot weak-label ARTICLES -o silver.jsonl
+    cat dump.jsonl | sorot predict --model M - -o - > preds.jsonl
+    sorot env
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+import sorot
+from sorot.inference.readers import DEFAULT_MAX_CHARS, ReaderOptions
+from sorot.models.errors import SorotError
+
+log = logging.getLogger("sorot")
+
+
+def _common() -> argparse.ArgumentParser:
+    """-q/-v, accepted before or after the subcommand."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                   help="more detail (debug logging, tracebacks on errors)")
+    p.add_argument("-q", "--quiet", action="count", default=argparse.SUPPRESS,
+                   help="only warnings and errors on stderr")
+    return p
+
+
+def _add_reader_args(p: argparse.ArgumentParser, what: str = "articles") -> None:
+    p.add_argument("input", help=f"{what}: a directory of .txt files, a .txt, .jsonl, .csv or "
+                                 ".parquet file, or - for JSON Lines on stdin")
+    p.add_argument("--text-column", default="text", help="text field of jsonl/csv/parquet")
+    p.add_argument("--id-column", default="id", help="id field of jsonl/csv/parquet")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help="refuse longer articles (default %(default)s)")
+
+
+def _reader(args) -> ReaderOptions:
+    return ReaderOptions(args.text_column, args.id_column, args.max_chars)
+
+
+def _model_source(args):
+    from sorot.training.jobs import ModelSource
+
+    return ModelSource(args.model, getattr(args, "revision", None), args.device) if args.model else None
+
+
+def _summary_out(output) -> object:
+    """Summaries go to stdout, unless stdout carries the results (``-o -``)."""
+    return sys.stderr if str(output) == "-" else sys.stdout
+
+
+def cmd_weak_label(args) -> None:
+    from sorot.training.jobs import weak_label
+
+    summary = weak_label(args.input, args.output, _reader(args), args.gazetteer)
+    print(summary, file=_summary_out(args.output))
+    summary.check()
+
+
+def cmd_build_dataset(args) -> None:
+    from sorot.training.jobs import build_dataset
+
+    stats = build_dataset(args.input, args.output, reader=_reader(args), annotated=args.annotated,
+                          validation_fraction=args.validation_fraction, gazetteer=args.gazetteer)
+    print(stats.summary())
+    print(f"dataset written to {args.output} (hf/, train.jsonl, validation.jsonl, stats.json)")
+
+
+def cmd_evaluate(args) -> None:
+    from sorot.training.jobs import evaluate
+
+    _, markdown = evaluate(args.gold, pred=args.pred, model=_model_source(args), output=args.output,
+                           report_dir=args.report)
+    print(markdown)
+
+
+def cmd_train(args) -> None:
+    import os
+
+    from transformers import HfArgumentParser, TrainingArguments
+
+    from sorot.training.arguments import DataArguments, ModelArguments
+    from sorot.training.run import run_training
+
+    parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments), prog="sorot train")
+    argv = args.args
+    try:
+        if len(argv) == 1 and argv[0].endswith((".yaml", ".yml", ".json")):
+            yaml_file = argv[0].endswith(("yaml", "yml"))
+            margs, dargs, targs = (parser.parse_yaml_file if yaml_file else parser.parse_json_file)(
+                argv[0], allow_extra_keys=False)
+        else:
+            margs, dargs, targs = parser.parse_args_into_dataclasses(argv)
+    except (ValueError, TypeError) as e:  # unknown or ill-typed settings: a usage error
+        parser.error(str(e))
+    out, _ = run_training(margs, dargs, targs)
+    if os.environ.get("RANK", "0") == "0":  # once, not once per process
+        print(f"model saved to {out}")
+
+
+def cmd_predict(args) -> None:
+    from sorot.inference.batch_predict import PredictJob, run_predict
+
+    job = PredictJob(
+        input=args.input, output=args.output, model=args.model, revision=args.revision,
+        format=args.format, keep_fields=[k for k in (args.keep_fields or "").split(",") if k],
+        resume=args.resume, overwrite=args.overwrite, batch_size=args.batch_size,
+        sync_every=args.sync_every, read_ahead=args.read_ahead,
+        max_batch_tokens=args.max_batch_tokens, device=args.device, dtype=args.dtype,
+        quantize=args.quantize, reader=_reader(args), errors=args.errors, progress=args.progress)
+    stats = run_predict(job)
+    print(stats.summary(), file=_summary_out(args.output))
+    if not stats.written and stats.errors:
+        raise SorotError(f"no record could be predicted; see {stats.errors_output}")
+
+
+def cmd_export_labelstudio(args) -> None:
+    from sorot.training.jobs import export_labelstudio
+
+    n = export_labelstudio(args.input, args.output, reader=_reader(args), model=_model_source(args),
+                           gazetteer=args.gazetteer)
+    print(f"{n} tasks written to {args.output}; labelling config in "
+          f"{args.output.with_suffix('.config.xml')}")
+
+
+def cmd_import_labelstudio(args) -> None:
+    from sorot.training.jobs import import_labelstudio
+
+    summary, warnings = import_labelstudio(args.input, args.output)
+    for w in warnings:
+        log.warning("%s", w)
+    print(summary, file=_summary_out(args.output))
+    summary.check()
+
+
+def cmd_demo(args) -> None:
+    from sorot.training.demo import run_demo
+
+    run_demo(args.output, args.epochs)
+
+
+def cmd_env(args) -> None:
+    from sorot.environment import describe
+
+    print(describe())
+
+
+def _add_predict(sub, common) -> None:
+    p = sub.add_parser("predict", parents=[common],
+                       help="predict a corpus with a trained model (streaming, resumable)")
+    _add_reader_args(p)
+    p.add_argument("--model", required=True, help="a saved model folder or a hub id")
+    p.add_argument("--revision", help="hub revision (branch, tag or commit) of --model")
+    p.add_argument("-o", "--output", required=True,
+                   help="OUT.jsonl, OUT.csv or OUT.parquet, or - for JSON Lines on stdout")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], help="default: from the suffix")
+    p.add_argument("--errors", help="bad records go here (default OUT.errors.jsonl; stderr for -o -)")
+    p.add_argument("--keep-fields", help="input fields to copy to the output, comma-separated, or 'all'")
+    p.add_argument("--resume", action="store_true", help="continue OUT, skipping ids already written")
+    p.add_argument("--overwrite", action="store_true", help="start OUT afresh")
+    p.add_argument("--batch-size", type=int, default=32,
+                   help="most windows (pieces of up to window_length sub-tokens) per forward pass")
+    p.add_argument("--max-batch-tokens", type=int, default=8192, help="most padded tokens per forward pass")
+    p.add_argument("--sync-every", type=int, default=32,
+                   help="articles written and fsync-ed together (what a crash can lose)")
+    p.add_argument("--read-ahead", type=int, default=1024,
+                   help="articles read and sorted by length at a time (bounds memory)")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
+    p.add_argument("--dtype", default="auto", choices=["auto", "fp32", "bf16", "fp16"])
+    p.add_argument("--quantize", choices=["int8"], help="dynamic int8 linear layers (CPU)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar (default: on a terminal only)")
+    p.set_defaults(func=cmd_predict)
+
+
+def _add_training_side(sub, common) -> None:
+    p = sub.add_parser("weak-label", parents=[common],
+                       help="silver predictions from raw articles (rules + gazetteer)")
+    _add_reader_args(p)
+    p.add_argument("-o", "--output", required=True, help="output JSONL, or - for stdout")
+    p.add_argument("--gazetteer", type=Path, help="a gazetteer YAML/JSON to use instead of ours")
+    p.set_defaults(func=cmd_weak_label)
+
+    p = sub.add_parser("build-dataset", parents=[common],
+                       help="a Hugging Face dataset from raw or annotated articles")
+    _add_reader_args(p)
+    p.add_argument("-o", "--output", type=Path, required=True, help="output directory")
+    p.add_argument("--annotated", action="store_true",
+                   help="the input is already annotated (gold JSONL): convert, do not weak-label")
+    p.add_argument("--validation-fraction", type=float, default=0.1)
+    p.add_argument("--gazetteer", type=Path)
+    p.set_defaults(func=cmd_build_dataset)
+
+    p = sub.add_parser("evaluate", parents=[common],
+                       help="score predictions, or a model, against gold (SCHEMA §4)")
+    p.add_argument("--gold", type=Path, required=True, help="gold JSONL")
+    p.add_argument("--pred", type=Path, help="predictions JSONL")
+    p.add_argument("--model", help="a saved model folder or hub id: predict, then score")
+    p.add_argument("--revision", help="hub revision of --model")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
+    p.add_argument("--report", type=Path, help="also write plots (PNG) and a self-contained HTML page here")
+    p.add_argument("-o", "--output", type=Path,
+                   help="report prefix for .eval.json/.eval.md (default: PRED without .jsonl, "
+                        "or ./eval with --model)")
+    p.set_defaults(func=cmd_evaluate)
+
+    # its flags are parsed by transformers' HfArgumentParser (`sorot train --help`)
+    p = sub.add_parser("train", add_help=False, parents=[common],
+                       help="train the joint model (see sorot train --help)")
+    p.set_defaults(func=cmd_train)
+
+
+def _add_tools(sub, common) -> None:
+    p = sub.add_parser("export-labelstudio", parents=[common],
+                       help="Label Studio tasks with pre-annotations")
+    _add_reader_args(p)
+    p.add_argument("-o", "--output", type=Path, required=True, help="tasks JSON (config XML beside it)")
+    p.add_argument("--model", help="pre-annotate with this model instead of the weak labeler")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--gazetteer", type=Path)
+    p.set_defaults(func=cmd_export_labelstudio)
+
+    p = sub.add_parser("import-labelstudio", parents=[common],
+                       help="a Label Studio JSON export back to gold JSONL")
+    p.add_argument("input", help="Label Studio JSON export, or - for stdin")
+    p.add_argument("-o", "--output", required=True, help="gold JSONL (SCHEMA §3), or - for stdout")
+    p.set_defaults(func=cmd_import_labelstudio)
+
+    p = sub.add_parser("demo", parents=[common],
+                       help="run the pipeline end to end on the embedded default data")
+    p.add_argument("-o", "--output", type=Path, default=Path("runs/demo"))
+    p.add_argument("--epochs", type=int, default=40,
+                   help="tiny-model epochs (0 skips training; default %(default)s)")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("env", parents=[common],
+                       help="versions, device, CUDA and bf16 support (paste it into bug reports)")
+    p.set_defaults(func=cmd_env)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()  # shared by the subcommands; the main parser gets its own copy
+    parser = argparse.ArgumentParser(prog="sorot", parents=[_common()], description=(
+        "Tag leaders, officials and conflict topics in Indonesian news, and label articles "
+        "with the conflicts they cover (russia_ukraine, israel_iran, gaza)."),
+        epilog="Exit codes: 0 ok, 1 failure, 2 usage error.")
+    parser.add_argument("--version", action="version", version=f"sorot {sorot.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_training_side(sub, common)
+    _add_predict(sub, common)
+    _add_tools(sub, common)
+    return parser
+
+
+def _configure_logging(verbosity: int) -> None:
+    level = logging.DEBUG if verbosity > 0 else logging.WARNING if verbosity < 0 else logging.INFO
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s" if verbosity <= 0 else
+                                           "%(levelname)s %(name)s: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+    if verbosity < 0:  # -q: no progress bars either
+        import os
+
+        os.environ.setdefault("TQDM_DISABLE", "1")
+
+
+def _report_error(e: BaseException, verbose: bool) -> int:
+    """One line on stderr, exit 1; the traceback only with ``-v``."""
+    if verbose:
+        traceback.print_exception(e, file=sys.stderr)
+    if isinstance(e, (SorotError, OSError, ValueError)):
+        message = str(e) or type(e).__name__
+    else:  # a bug: say so, and how to see more
+        message = f"unexpected {type(e).__name__}: {e}"
+        if not verbose:
+            message += " (run again with -v for the traceback)"
+    print(f"sorot: error: {message}", file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "train":
+        args.args = extra
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.verbose, args.quiet = getattr(args, "verbose", 0), getattr(args, "quiet", 0)
+    _configure_logging(args.verbose - args.quiet)
+    try:
+        args.func(args)
+    except KeyboardInterrupt:
+        print("sorot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `sorot predict … -o - | head`: the reader left early
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no 2nd error at exit
+        return 1
+    except Exception as e:
+        return _report_error(e, args.verbose > 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""``sorot env``: what a bug report needs to know about this installation.
+
+>>> "sorot" in describe(with_torch=False)
+True
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+PACKAGES = ("sorot", "torch", "transformers", "tokenizers", "huggingface_hub", "safetensors",
+            "accelerate", "datasets", "evaluate", "seqeval")
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def _devices() -> list[tuple[str, str]]:
+    import torch
+
+    rows = [("CUDA available", str(torch.cuda.is_available()))]
+    if torch.cuda.is_available():
+        rows += [("CUDA version", str(torch.version.cuda)),
+                 ("GPUs", ", ".join(torch.cuda.get_device_name(i)
+                                    for i in range(torch.cuda.device_count()))),
+                 ("GPU bf16", str(torch.cuda.is_bf16_supported()))]
+    try:  # oneDNN's own check: avx512_bf16 or AMX
+        cpu_bf16 = str(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        cpu_bf16 = "unknown"
+    rows += [("CPU capability", torch.backends.cpu.get_cpu_capability()), ("CPU bf16", cpu_bf16),
+             ("CPU threads", str(torch.get_num_threads()))]
+    return rows
+
+
+def describe(with_torch: bool = True) -> str:
+    """Versions, platform, devices and bf16 support, one ``- name: value`` line each."""
+    rows = [(name, _version(name)) for name in PACKAGES]
+    rows += [("python", sys.version.split()[0]), ("platform", platform.platform())]
+    if with_torch and _version("torch") != "not installed":
+        rows += _devices()
+    return "\n".join(f"- {k}: {v}" for k, v in rows)

@@ -1,0 +1,229 @@
+"""The training-side jobs behind ``sorot`` subcommands, as plain functions.
+
+Each takes paths and typed options and returns what it made; :mod:`sorot.cli` only
+parses flags and calls these. Known failures raise a
+:class:`~sorot.models.errors.SorotError` subclass whose message names the file or
+record and the reason.
+
+>>> import json, tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "in.jsonl").write_text(json.dumps({"id": "a", "text": "Presiden Joko Widodo tiba."}) + "\\n")
+>>> weak_label(d / "in.jsonl", d / "out.jsonl").written
+1
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sorot.inference.readers import ReaderOptions, RecordError
+from sorot.inference.sinks import error_sink, output_sink, process_corpus
+from sorot.models.errors import SorotError
+
+log = logging.getLogger(__name__)
+DEFAULT_READER = ReaderOptions()  # frozen: safe to share as a default
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a corpus job did: records written and records sent to the errors output."""
+
+    what: str
+    output: str
+    written: int
+    errors: int
+    errors_output: str
+    skipped: int = 0
+
+    def __str__(self) -> str:
+        bad = f"; {self.errors} bad records in {self.errors_output}" if self.errors else ""
+        skipped = f"; {self.skipped} skipped" if self.skipped else ""
+        return f"{self.what}: {self.written} written to {self.output}{skipped}{bad}"
+
+    def check(self) -> RunSummary:
+        """Raise when nothing could be processed: a run that wrote nothing is a failure."""
+        if not self.written and self.errors:
+            raise SorotError(f"no record could be processed; see {self.errors_output}")
+        return self
+
+
+def weak_label(input: str | Path, output: str | Path, reader: ReaderOptions = DEFAULT_READER,
+               gazetteer: str | Path | None = None) -> RunSummary:
+    """Silver predictions (SCHEMA §3) for every article of ``input``; ``-`` is stdin/stdout."""
+    from sorot.training.weak.labeler import WeakLabeler
+
+    labeler = WeakLabeler.load(gazetteer)
+
+    def label(article):  # extra input fields ride along; they never replace a prediction
+        pred = labeler.label(article.text, article.id)
+        return {**pred, **{k: v for k, v in article.extra.items() if k not in pred}}
+
+    written, errors, where = process_corpus(reader.read(input), label, output, desc="weak-label")
+    return RunSummary("weak-label", "<stdout>" if str(output) == "-" else str(output),
+                      written, errors, where)
+
+
+def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazetteer):
+    """Records of ``input``: as written (annotated), or weak-labelled."""
+    from sorot.training.weak.labeler import WeakLabeler
+
+    labeler = None if annotated else WeakLabeler.load(gazetteer)
+    for art in reader.read(input):
+        if isinstance(art, RecordError):
+            yield art
+        elif labeler is None:
+            yield {"id": art.id, "text": art.text, **art.extra}
+        else:
+            yield labeler.label(art.text, art.id)
+
+
+def build_dataset(input: str | Path, output: Path, *, reader: ReaderOptions = DEFAULT_READER,
+                  annotated: bool = False, validation_fraction: float = 0.1,
+                  gazetteer: str | Path | None = None):
+    """A Hugging Face dataset in ``output`` from raw (weak-labelled) or annotated articles.
+
+    Returns the :class:`~sorot.training.builder.BuildStats`; bad records go to
+    ``output/input.errors.jsonl``.
+    """
+    from sorot.training import builder
+    from sorot.training.records import AnnotationError, validate_record
+
+    with error_sink(Path(output) / "input.jsonl") as errors:
+        def good():
+            for rec in _records_for_dataset(input, reader, annotated, gazetteer):
+                if isinstance(rec, RecordError):
+                    errors.write(rec.to_dict())
+                    continue
+                try:
+                    yield validate_record(rec)
+                except AnnotationError as e:
+                    errors.write({"source": str(input), "id": rec.get("id"), "reason": str(e)})
+
+        stats = builder.build_dataset(good(), output, validation_fraction,
+                                      "gold" if annotated else "silver")
+    if errors.count:
+        log.warning("%d bad records written to %s", errors.count, errors.name)
+    if not sum(stats.examples.values()):
+        raise SorotError(f"no valid record in {input}")
+    return stats
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """A saved model to predict with: folder or hub id, revision and device."""
+
+    model: str
+    revision: str | None = None
+    device: str = "auto"
+
+    def predictor(self):
+        from sorot.inference.predictor import Predictor
+
+        return Predictor.from_pretrained(self.model, revision=self.revision, device=self.device)
+
+
+def evaluate(gold: Path, *, pred: Path | None = None, model: ModelSource | None = None,
+             output: Path | None = None, report_dir: Path | None = None) -> tuple[dict, str]:
+    """Score ``pred`` (or ``model``'s predictions) against ``gold`` (SCHEMA §4).
+
+    Writes ``OUTPUT.eval.json`` and ``OUTPUT.eval.md`` (and the predictions as
+    ``OUTPUT.pred.jsonl`` with a model); returns the report and its Markdown.
+    """
+    from sorot.training.records import load_annotated
+    from sorot.training.scoring import score, to_markdown
+
+    if (pred is None) == (model is None):
+        raise SorotError("give exactly one of --pred PRED.jsonl or --model DIR_OR_HUB_ID")
+    output = output or (pred.with_suffix("") if pred else Path("eval"))
+    gold_records = load_annotated(gold)
+    if pred is not None:
+        preds = load_annotated(pred)
+    else:
+        preds = model.predictor().predict_records(gold_records)
+        with output_sink(f"{output}.pred.jsonl") as sink:
+            for p in preds.values():
+                sink.write(p)
+    report = score(gold_records, preds)
+    name = pred.name if pred else model.model
+    md = to_markdown(report, f"{name} against {Path(gold).name}")
+    Path(f"{output}.eval.json").write_text(json.dumps(report, indent=2) + "\n")
+    Path(f"{output}.eval.md").write_text(md)
+    log.info("report written to %s.eval.json and %s.eval.md", output, output)
+    if report_dir is not None:
+        from sorot.training.report import write_report
+
+        log.info("report page: %s", write_report(gold_records, preds, report, report_dir, name))
+    return report, md
+
+
+def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions = DEFAULT_READER,
+                       model: ModelSource | None = None, gazetteer: str | Path | None = None) -> int:
+    """Label Studio tasks pre-annotated by the weak labeler (or ``model``), and the
+    labelling config beside them (``OUTPUT.config.xml``); returns the task count."""
+    from sorot.training.labelstudio import export_tasks, labeling_config
+
+    articles = []
+    with error_sink(output) as errors:
+        for a in reader.read(input):
+            if isinstance(a, RecordError):
+                errors.write(a.to_dict())
+            else:
+                articles.append(a)
+    if errors.count:
+        log.warning("%d bad records written to %s", errors.count, errors.name)
+    if model is not None:
+        preds = list(model.predictor().predict_records({a.id: {"text": a.text} for a in articles}).values())
+        version = f"sorot:{model.model}"
+    else:
+        from sorot.training.weak.labeler import WeakLabeler
+
+        labeler = WeakLabeler.load(gazetteer)
+        preds = [labeler.label(a.text, a.id) for a in articles]
+        version = "sorot-weak-labeler"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(export_tasks(preds, version), ensure_ascii=False, indent=1))
+    output.with_suffix(".config.xml").write_text(labeling_config())
+    return len(preds)
+
+
+def _read_export(input: str | Path) -> list:
+    where = "<stdin>" if str(input) == "-" else str(input)
+    try:
+        raw = sys.stdin.read() if str(input) == "-" else Path(input).read_text(encoding="utf-8")
+        tasks = json.loads(raw)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise SorotError(f"{where}: not a Label Studio JSON export ({e})") from e
+    if not isinstance(tasks, list):
+        raise SorotError(f"{where}: a Label Studio JSON export is a list of tasks, "
+                         f"not a JSON {type(tasks).__name__}")
+    return tasks
+
+
+def import_labelstudio(input: str | Path, output: str | Path) -> tuple[RunSummary, list[str]]:
+    """A Label Studio JSON export (``-``: stdin) back to gold JSONL; returns the run
+    summary and the import's warnings."""
+    from sorot.training.labelstudio import import_export
+    from sorot.training.records import AnnotationError, validate_record
+
+    tasks = _read_export(input)
+    try:
+        report = import_export(tasks)
+    except (KeyError, TypeError, AttributeError, ValueError) as e:
+        raise SorotError(f"{input}: malformed Label Studio export ({type(e).__name__}: {e})") from e
+    with output_sink(output) as out, error_sink(output) as errors:
+        for rec in report.records:
+            try:
+                out.write(validate_record(rec))
+            except AnnotationError as e:
+                errors.write({"source": str(input), "id": rec["id"], "reason": str(e)})
+    summary = RunSummary("import-labelstudio", out.name, out.count, errors.count, errors.name,
+                         skipped=len(report.skipped))
+    return summary, list(report.warnings)
+
+
+__all__ = ["ModelSource", "RunSummary", "build_dataset", "evaluate",
+           "export_labelstudio", "import_labelstudio", "weak_label"]
