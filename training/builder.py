@@ -18,18 +18,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inference.bio import spans_to_bio
-from inference.words import word_spans
-from models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
-from training.records import validate_record
+from sorot.inference.bio import spans_to_bio
+from sorot.inference.words import word_spans
+from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
+from sorot.training.records import validate_record
 
 SPLITS = ("train", "validation")
+
+
+log = logging.getLogger(__name__)
 
 
 def features():
@@ -106,6 +110,15 @@ def build_dataset(records: Iterable[dict], out_dir: str | Path, validation_fract
     finally:
         for f in files.values():
             f.close()
+    if not stats.examples["train"] and stats.examples["validation"]:
+        # too few records for the hash split to leave any for training: train on them all
+        (out_dir / "validation.jsonl").replace(out_dir / "train.jsonl")
+        (out_dir / "validation.jsonl").touch()
+        stats.examples = {"train": stats.examples["validation"], "validation": 0}
+    if not stats.examples["validation"]:
+        log.warning("%s: no record fell into the validation split (%d in train); training "
+                    "evaluates on --dev-gold, so this only matters if you read hf/validation",
+                    out_dir, stats.examples["train"])
     _save_hf(out_dir)
     (out_dir / "stats.json").write_text(json.dumps(stats.to_dict(), indent=2) + "\n")
     return stats
@@ -117,10 +130,8 @@ def _save_hf(out_dir: Path) -> None:
 
     disable_progress_bar()  # one line of our own summary says more than four bars
     with tempfile.TemporaryDirectory() as cache:
-        splits = {}
-        for s in SPLITS:
-            path = out_dir / f"{s}.jsonl"
-            splits[s] = (Dataset.from_json(str(path), features=features(), cache_dir=cache)
-                         if path.stat().st_size
-                         else Dataset.from_dict({k: [] for k in features()}, features=features()))
-        DatasetDict(splits).save_to_disk(str(out_dir / "hf"))
+        # an empty split is left out: `datasets` saves it, then cannot load it back
+        splits = {s: Dataset.from_json(str(out_dir / f"{s}.jsonl"), features=features(), cache_dir=cache)
+                  for s in SPLITS if (out_dir / f"{s}.jsonl").stat().st_size}
+        if splits:
+            DatasetDict(splits).save_to_disk(str(out_dir / "hf"))
