@@ -1,0 +1,134 @@
+"""One import package, `sorot`: its layout, what each part may import, and the public API.
+
+These run in subprocesses where what is imported matters, so that this test
+session's own imports cannot hide a heavy or wrong import.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERIC = {"models", "training", "inference", "sorot_data", "data"}
+FIXTURE_MODEL = Path(__file__).parent / "fixtures" / "model-0.1.0"
+
+
+def python(code: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def _imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    roots = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+def _notebook_code(path: Path) -> str:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = ("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    return "\n".join(line for block in code for line in block.splitlines()
+                     if not line.lstrip().startswith(("%", "!")))
+
+
+def test_no_module_imports_a_bare_generic_package():
+    offenders = []
+    for folder in ("models", "inference", "training", "sorot", "tests", "benchmarks"):
+        for path in (ROOT / folder).rglob("*.py"):
+            bad = _imported_roots(path) & GENERIC
+            offenders += [f"{path.relative_to(ROOT)}: import {b}" for b in sorted(bad)]
+    for nb in (ROOT / "notebooks").glob("*.ipynb"):
+        tree = ast.parse(_notebook_code(nb))
+        roots = {n.module.split(".")[0] for n in ast.walk(tree)
+                 if isinstance(n, ast.ImportFrom) and n.module}
+        offenders += [f"{nb.name}: import {b}" for b in sorted(roots & GENERIC)]
+    assert offenders == []
+
+
+def test_layers_import_one_way():
+    """training -> inference -> models: models imports neither, inference never training."""
+    def roots_of(folder: str) -> set[str]:
+        subs = set()
+        for path in (ROOT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            subs |= {n.module.split(".")[1] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                     and n.module and n.module.startswith("sorot.") and n.module.count(".") >= 1}
+            subs |= {a.name.split(".")[1] for n in ast.walk(tree) if isinstance(n, ast.Import)
+                     for a in n.names if a.name.startswith("sorot.")}
+        return subs
+
+    assert roots_of("models") <= {"models"}
+    assert roots_of("inference") <= {"inference", "models"}
+
+
+def test_text_processing_and_weak_labeler_load_no_torch_or_transformers():
+    r = python("import sys\n"
+               "import sorot.inference.readers, sorot.inference.words, sorot.inference.boilerplate\n"
+               "import sorot.inference.gazetteer, sorot.inference.topics, sorot.inference.sinks\n"
+               "import sorot.training.weak.labeler, sorot.models.schema\n"
+               "from sorot.training.weak.labeler import WeakLabeler\n"
+               "WeakLabeler.load().label('Presiden Joko Widodo tiba di Kyiv.')\n"
+               "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
+
+
+def test_import_sorot_and_help_load_no_torch():
+    r = python("import sys, sorot\nfrom sorot.cli import build_parser\nbuild_parser().format_help()\n"
+               "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules), sorot.__version__)")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split()[0] == "[]"
+
+
+def test_the_documented_import_registers_the_auto_classes():
+    """README: `from sorot import Predictor` (or SorotModel) registers the model type."""
+    code = ("from transformers import AutoConfig\n"
+            "try:\n    AutoConfig.for_model('sorot')\nexcept ValueError:\n    print('unregistered')\n"
+            "from sorot import Predictor\n"
+            "print(type(AutoConfig.for_model('sorot')).__module__)")
+    r = python(code)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["unregistered", "sorot.models.configuration"]
+
+
+def test_public_api_names_resolve():
+    import sorot
+
+    assert sorot.Predictor.__module__ == "sorot.inference.predictor"
+    assert sorot.SorotModel.config_class is sorot.SorotConfig
+    assert sorot.ARTICLE_LABELS == ("russia_ukraine", "israel_iran", "gaza")
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        sorot.Nope  # noqa: B018
+
+
+def test_a_model_saved_before_the_sorot_package_still_loads(tmp_path):
+    """tests/fixtures/model-0.1.0 was saved by sorot 0.1.0, when the code was importable as
+    `models`: a saved config names a model_type, never an import path."""
+    config = json.loads((FIXTURE_MODEL / "config.json").read_text())
+    assert config["sorot_version"] == "0.1.0" and "auto_map" not in config
+    r = python(f"from sorot import Predictor\np = Predictor.from_pretrained({str(FIXTURE_MODEL)!r})\n"
+               "out = p.predict('Presiden Rusia Vladimir Putin tiba di Kyiv.')\n"
+               "print(sorted(out), type(p.model).__module__)", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split("]")[1].strip() == "sorot.models.modeling"
+    assert r.stdout.split(']')[0] + ']' == "['entities', 'labels', 'primary', 'scores', 'text']"
+
+
+def test_saved_config_holds_no_import_path(tmp_path):
+    from sorot.models import SorotModel
+
+    model = SorotModel.from_pretrained(FIXTURE_MODEL)
+    model.save_pretrained(tmp_path)
+    text = (tmp_path / "config.json").read_text()
+    assert "auto_map" not in text and "sorot.models" not in text and '"model_type": "sorot"' in text
