@@ -46,10 +46,8 @@ class DataArguments:
         "help": "stop after this many evaluations without improvement on dev"})
     precision: str = field(default="auto", metadata={
         "help": "auto (bf16 on GPUs that support it, else fp16 on GPU, fp32 on CPU), fp32, "
-                "bf16 or fp16"})
+                "bf16 (also on CPU, through autocast) or fp16; --bf16/--fp16 override it"})
     tensorboard: bool = field(default=True, metadata={
         "help": "also log to TensorBoard (in --output-dir/runs) when tensorboard is installed"})
     resume: bool = field(default=False, metadata={
         "help": "resume from the last checkpoint in --output-dir"})
-    private: bool = field(default=False, metadata={
-        "help": "with --push-to-hub: create the hub repository as private"})

@@ -9,14 +9,15 @@ reports and the model card.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
 
-import torch
 from datasets import Dataset, concatenate_datasets, load_from_disk
 
 from sorot.inference.bio import bio_to_spans
+from sorot.inference.loading import MODEL_RESOURCES
 from sorot.inference.resources import data_path
 from sorot.models import SorotConfig, SorotModel
 from sorot.models.errors import SorotError
@@ -25,6 +26,7 @@ from sorot.training.arguments import DataArguments, ModelArguments
 from sorot.training.builder import example_from_record, features
 from sorot.training.card import model_card
 from sorot.training.encode import SorotCollator, encode_example
+from sorot.training.precision import effective_training_arguments, precision_in_effect
 from sorot.training.records import load_annotated
 from sorot.training.scoring import score, to_markdown
 from sorot.training.thresholds import tune_thresholds
@@ -135,61 +137,26 @@ def _encode(ds: Dataset, tokenizer, config: SorotConfig) -> Dataset:
                   remove_columns=ds.column_names, desc="encoding windows")
 
 
-def choose_precision(requested: str, cuda: bool, bf16_ok: bool) -> str:
-    """The mixed precision to train in.
-
-    >>> choose_precision("auto", True, True), choose_precision("auto", True, False)
-    ('bf16', 'fp16')
-    >>> choose_precision("auto", False, False), choose_precision("bf16", False, True)
-    ('fp32', 'bf16')
-    """
-    if requested not in ("auto", "fp32", "bf16", "fp16"):
-        raise TrainingDataError(f"--precision must be auto, fp32, bf16 or fp16, not {requested!r}")
-    if requested != "auto":
-        return requested
-    return ("bf16" if bf16_ok else "fp16") if cuda else "fp32"
-
-
-def _prepare_args(targs, dargs: DataArguments, model) -> None:
-    """Settings the joint model needs, and the defaults that depend on the machine."""
-    import importlib.util
-
-    targs.remove_unused_columns = False
-    targs.label_names = ["tag_labels", "article_labels", "primary_labels"]
-    cuda = torch.cuda.is_available() and not targs.use_cpu
-    targs.dataloader_pin_memory = targs.dataloader_pin_memory and cuda
-    if not (targs.bf16 or targs.fp16):
-        precision = choose_precision(dargs.precision, cuda, cuda and torch.cuda.is_bf16_supported())
-        targs.bf16, targs.fp16 = precision == "bf16", precision == "fp16"
-    if dargs.tensorboard and not targs.report_to and importlib.util.find_spec("tensorboard"):
-        targs.report_to = ["tensorboard"]
-    if targs.ddp_find_unused_parameters is None:  # only max/mean pooling leaves the scorer unused
-        targs.ddp_find_unused_parameters = model.config.pooling != "attention"
-
-
 def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments, extra_callbacks=()):
     from transformers import EarlyStoppingCallback
 
-    from sorot.training.trainer import JsonlLogger, SorotTrainer
+    from sorot.training import trainer as trainer_module
 
-    targs.remove_unused_columns = False
-    targs.dataloader_pin_memory = targs.dataloader_pin_memory and torch.cuda.is_available()
-    if targs.ddp_find_unused_parameters is None:  # only max/mean pooling leaves the scorer unused
-        targs.ddp_find_unused_parameters = model.config.pooling != "attention"
-    targs.label_names = ["tag_labels", "article_labels", "primary_labels"]
-    callbacks = [JsonlLogger(Path(targs.output_dir) / "log.jsonl"), *extra_callbacks]
+    callbacks = [trainer_module.JsonlLogger(Path(targs.output_dir) / "log.jsonl"), *extra_callbacks]
     if dargs.early_stopping_patience:
         if not dev_gold:
             raise TrainingDataError("early stopping needs a dev set: give --dev-gold")
-        targs.load_best_model_at_end = True
-        targs.metric_for_best_model = "score"
-        targs.greater_is_better = True
+        targs = dataclasses.replace(targs, load_best_model_at_end=True, metric_for_best_model="score",
+                                    greater_is_better=True)
         callbacks.append(EarlyStoppingCallback(dargs.early_stopping_patience))
+    targs = effective_training_arguments(targs, dargs.precision, dargs.tensorboard,
+                                         model.config.pooling)
     # our evaluate() reads the gold records; the Trainer only needs to know there is a dev set
     dev_ids = Dataset.from_dict({"id": list(dev_gold)}) if dev_gold else None
-    return SorotTrainer(model=model, args=targs, train_dataset=train_ds, eval_dataset=dev_ids,
-                        data_collator=SorotCollator(tokenizer.pad_token_id or 0),
-                        processing_class=tokenizer, callbacks=callbacks, dev_gold=dev_gold)
+    return trainer_module.SorotTrainer(
+        model=model, args=targs, train_dataset=train_ds, eval_dataset=dev_ids,
+        data_collator=SorotCollator(tokenizer.pad_token_id or 0), processing_class=tokenizer,
+        callbacks=callbacks, dev_gold=dev_gold)
 
 
 def _finalise(trainer, tokenizer, dev_gold, info: dict, counts: dict) -> tuple[Path, dict | None]:
@@ -209,18 +176,23 @@ def _finalise(trainer, tokenizer, dev_gold, info: dict, counts: dict) -> tuple[P
     if trainer.is_world_process_zero():
         model.save_pretrained(out)  # safetensors
         tokenizer.save_pretrained(out)
-        shutil.copy(data_path("gazetteer.yaml"), out / "gazetteer.yaml")
-        hyper = {k: getattr(targs, k) for k in ("learning_rate", "num_train_epochs",
-                 "per_device_train_batch_size", "gradient_accumulation_steps", "warmup_steps",
-                 "lr_scheduler_type", "weight_decay", "bf16", "fp16", "seed")}
-        hyper |= {"world_size": targs.world_size, "window_length": model.config.window_length,
-                  "window_stride": model.config.window_stride,
-                  "pooling": model.config.pooling, "thresholds": model.config.thresholds}
+        for name in MODEL_RESOURCES:  # what the predictor reads travels with the model
+            shutil.copy(data_path(name), out / name)
         if report:
             (out / "eval.json").write_text(json.dumps(report, indent=2) + "\n")
             (out / "eval.md").write_text(to_markdown(report))
-        (out / "README.md").write_text(model_card(info, counts, report, hyper))
+        (out / "README.md").write_text(model_card(info, counts, report, hyperparameters(trainer)))
     return out, report
+
+
+def hyperparameters(trainer) -> dict:
+    """transformers' own extraction from the Trainer, plus what the joint model adds."""
+    from transformers.modelcard import extract_hyperparameters_from_trainer
+
+    cfg = trainer.model.config
+    return {**extract_hyperparameters_from_trainer(trainer),
+            "precision": precision_in_effect(trainer.args), "window_length": cfg.window_length,
+            "window_stride": cfg.window_stride, "pooling": cfg.pooling, "thresholds": cfg.thresholds}
 
 
 def _last_checkpoint(output_dir: str) -> str:
@@ -244,7 +216,8 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
     checkpoint = _last_checkpoint(targs.output_dir) if dargs.resume else None
     tokenizer, model = build_model(margs, _tiny_texts(train, dargs.tiny_corpus), targs.seed,
                                    checkpoint)
-    push, targs.push_to_hub = targs.push_to_hub, False  # we push the final folder, not checkpoints
+    push = targs.push_to_hub  # the final folder is pushed, not every checkpoint
+    targs = dataclasses.replace(targs, push_to_hub=False)
     trainer = _trainer(model, tokenizer, targs, _encode(train, tokenizer, model.config),
                        dev_gold, dargs, callbacks)
     trainer.train(resume_from_checkpoint=True if dargs.resume else None)
@@ -256,5 +229,5 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
     if push and trainer.is_world_process_zero():
         from sorot.training.hub import push_folder
 
-        push_folder(out, targs.hub_model_id, dargs.private)
+        push_folder(out, trainer.args)
     return out, report
