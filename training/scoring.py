@@ -16,45 +16,24 @@
 
 from __future__ import annotations
 
-from seqeval.metrics import classification_report
-from seqeval.scheme import IOB2
+import functools
+from pathlib import Path
 
 from sorot.inference.bio import spans_to_bio
 from sorot.inference.words import word_spans
-from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "support": n_gold, "predicted": n_pred}
+def metric_path() -> Path:
+    """The sorot ``evaluate`` module shipped with the package (load it by this path)."""
+    return Path(__file__).with_name("sorot_metric") / "sorot_metric.py"
 
 
-def _entity_scores(y_true: list[list[str]], y_pred: list[list[str]]) -> dict:
-    report = classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True,
-                                   zero_division=0)
-    out = {}
-    for key, name in [*((t, t) for t in ENTITY_TYPES), ("micro avg", "micro")]:
-        row = report.get(key, {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 0})
-        out[name] = {"precision": round(float(row["precision"]), 4),
-                     "recall": round(float(row["recall"]), 4),
-                     "f1": round(float(row["f1-score"]), 4), "support": int(row["support"])}
-    return out
+@functools.lru_cache(maxsize=1)
+def load_metric():
+    """``evaluate.load`` of :func:`metric_path`: local, so it works offline."""
+    import evaluate
 
-
-def _article_scores(pairs: list[tuple[dict, dict]]) -> dict:
-    per_label, tp_all, pred_all, gold_all = {}, 0, 0, 0
-    for label in ARTICLE_LABELS:
-        tp = sum(label in g["labels"] and label in p["labels"] for g, p in pairs)
-        n_pred = sum(label in p["labels"] for _, p in pairs)
-        n_gold = sum(label in g["labels"] for g, _ in pairs)
-        per_label[label] = _prf(tp, n_pred, n_gold)
-        tp_all, pred_all, gold_all = tp_all + tp, pred_all + n_pred, gold_all + n_gold
-    macro = {k: round(sum(per_label[lbl][k] for lbl in ARTICLE_LABELS) / len(ARTICLE_LABELS), 4)
-             for k in ("precision", "recall", "f1")}
-    return {"per_label": per_label, "micro": _prf(tp_all, pred_all, gold_all), "macro": macro}
+    return evaluate.load(str(metric_path()))
 
 
 def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict:
@@ -66,20 +45,21 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict:
     warnings = [f"no prediction for gold id {i!r}: scored as empty" for i in gold if i not in pred]
     warnings += [f"prediction for unknown id {i!r} ignored" for i in pred if i not in gold]
     empty = {"labels": [], "primary": "other", "entities": []}
-    pairs, y_true, y_pred = [], [], []
+    references, predictions = [], []
     for rid, g in gold.items():
         p = pred.get(rid, empty)
         if p.get("text") not in (None, g["text"]):
             raise ValueError(f"record {rid!r}: prediction text differs from gold text")
         words = word_spans(g["text"])
-        y_true.append(spans_to_bio(words, g["entities"]))
-        y_pred.append(spans_to_bio(words, p["entities"]))
-        pairs.append((g, p))
-    primary = sum(g.get("primary", "other") == p.get("primary", "other") for g, p in pairs)
-    return {"n_articles": len(pairs), "entities": _entity_scores(y_true, y_pred),
-            "articles": _article_scores(pairs),
-            "primary_accuracy": round(primary / len(pairs), 4) if pairs else 0.0,
-            "warnings": warnings}
+        references.append(_article(g, spans_to_bio(words, g["entities"])))
+        predictions.append(_article(p, spans_to_bio(words, p["entities"])))
+    scores = load_metric().compute(predictions=predictions, references=references)
+    return {"n_articles": len(references), **scores, "warnings": warnings}
+
+
+def _article(rec: dict, tags: list[str]) -> dict:
+    return {"tags": tags, "labels": list(rec.get("labels", [])),
+            "primary": rec.get("primary", "other")}
 
 
 def to_markdown(report: dict, title: str = "Evaluation") -> str:
