@@ -16,6 +16,13 @@ import sorot.models.modeling  # noqa: F401  (registers the sorot model type with
 from sorot.models.configuration import SorotConfig
 from sorot.models.errors import SorotError
 
+#: Files a saved model carries beside its weights that the predictor reads at run time,
+#: so that its output depends on the model, not on the installed sorot version.
+MODEL_RESOURCES = ("gazetteer.yaml", "topics.yaml")
+#: What is fetched of a hub repository: config, safetensors weights, tokenizer, resources.
+HUB_FILES = ["config.json", "*.safetensors", "*.safetensors.index.json", "tokenizer*",
+             "vocab.txt", "special_tokens_map.json", "added_tokens.json", *MODEL_RESOURCES]
+
 
 class ModelLoadError(SorotError, OSError):
     """The model could not be loaded; the message says why and what to do."""
@@ -42,25 +49,40 @@ def _check_folder(path: Path) -> None:
         raise ModelLoadError(f"{path} has no model.safetensors.{hint}")
 
 
+def model_folder(model_id_or_dir: str | Path, revision: str | None = None) -> Path:
+    """A local folder holding the model: the folder itself, or the hub repository's snapshot
+    at ``revision`` from the hub cache (``HF_HUB_OFFLINE=1`` uses the cache alone)."""
+    path = Path(model_id_or_dir)
+    if path.exists():
+        return path
+    if str(model_id_or_dir).startswith((".", "/", "~")) or str(model_id_or_dir).count("/") > 1:
+        raise ModelLoadError(f"model folder not found: {model_id_or_dir}")
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(str(model_id_or_dir), revision=revision,
+                                      allow_patterns=HUB_FILES))
+    except Exception as e:  # unknown repo, offline without a cached copy, no access...
+        rev = f" at revision {revision!r}" if revision else ""
+        raise ModelLoadError(f"could not get {model_id_or_dir}{rev} from the hub or its cache: "
+                             f"{type(e).__name__}: {e}") from e
+
+
 def load_model(model_id_or_dir: str | Path, revision: str | None = None):
     """The model and tokenizer of a folder or hub id (safetensors only)."""
     from transformers import AutoModel, AutoTokenizer
 
-    path = Path(model_id_or_dir)
-    if path.exists():
-        _check_folder(path)
-    elif str(model_id_or_dir).startswith((".", "/")) or str(model_id_or_dir).count("/") > 1:
-        raise ModelLoadError(f"model folder not found: {model_id_or_dir}")
+    path = model_folder(model_id_or_dir, revision)
+    _check_folder(path)
     try:
-        model = AutoModel.from_pretrained(str(model_id_or_dir), revision=revision,
-                                          use_safetensors=True)
+        model = AutoModel.from_pretrained(str(path), use_safetensors=True)
     except Exception as e:  # corrupt file, hub unreachable, missing weights...
         raise ModelLoadError(f"could not load the model from {model_id_or_dir}: "
                              f"{type(e).__name__}: {e}") from e
     if not isinstance(model.config, SorotConfig):
         raise ModelLoadError(f"{model_id_or_dir} is not a sorot model")
     try:
-        tokenizer = AutoTokenizer.from_pretrained(str(model_id_or_dir), revision=revision)
+        tokenizer = AutoTokenizer.from_pretrained(str(path))
     except Exception as e:
         raise ModelLoadError(f"could not load the tokenizer from {model_id_or_dir}: {e}; "
                              "the folder needs the tokenizer files `sorot train` saves") from e

@@ -35,7 +35,7 @@ import torch
 
 from sorot.inference.bio import bio_to_word_spans
 from sorot.inference.gazetteer import Gazetteer
-from sorot.inference.loading import load_model, quantize_int8, resolve_dtype
+from sorot.inference.loading import load_model, model_folder, quantize_int8, resolve_dtype
 from sorot.inference.passes import plan_passes
 from sorot.inference.topics import TopicLexicon
 from sorot.inference.windows import EncodedArticle, best_windows, encode_subtokens
@@ -105,10 +105,17 @@ class Predictor:
     def from_pretrained(cls, model_id_or_dir: str | Path, revision: str | None = None,
                         device: str = "auto", dtype: str = "auto", quantize: str | None = None,
                         **kwargs) -> Predictor:
-        """Load a saved sorot model (folder or hub id; safetensors only)."""
-        model, tokenizer = load_model(model_id_or_dir, revision)
-        gaz = Path(model_id_or_dir) / "gazetteer.yaml"
-        kwargs.setdefault("gazetteer", Gazetteer.load(gaz) if gaz.exists() else None)
+        """Load a saved sorot model: a folder, or a hub id at ``revision`` (through the hub
+        cache; ``HF_HUB_OFFLINE=1`` works from the cache alone). Safetensors only.
+
+        The gazetteer and topic lexicon come from the model folder, so a model predicts the
+        same whatever sorot version loads it; folders saved without them fall back to the
+        shipped files."""
+        folder = model_folder(model_id_or_dir, revision)
+        model, tokenizer = load_model(folder)
+        gazetteer, topics = folder / "gazetteer.yaml", folder / "topics.yaml"
+        kwargs.setdefault("gazetteer", Gazetteer.load(gazetteer) if gazetteer.exists() else None)
+        kwargs.setdefault("topics", TopicLexicon.load(topics) if topics.exists() else None)
         return cls(model, tokenizer, device=device, dtype=dtype, quantize=quantize, **kwargs)
 
     # ---- public API -------------------------------------------------------------------

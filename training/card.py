@@ -1,14 +1,26 @@
 """The model card (``README.md`` of a saved model), generated from the real run.
 
+Its metadata is built with ``huggingface_hub``'s :class:`ModelCardData` and
+:class:`EvalResult`, as SpanMarker and SetFit do: ``library_name: sorot`` (the hub
+must not offer a ``transformers.pipeline`` snippet that cannot work), ``base_model``
+only when the backbone is a hub id, and a ``model-index`` with the dev results.
+
 >>> card = model_card({"backbone": "tiny", "model_id": "org/sorot"}, {"train": 3}, None, {})
 >>> card.startswith("---") and "## Intended use" in card and "org/sorot" in card
+True
+>>> "library_name: sorot" in card and "base_model" not in card
 True
 """
 
 from __future__ import annotations
 
-from sorot.models.schema import ARTICLE_LABELS, TOPIC_IDS
+import re
+from pathlib import Path
+
+from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, TOPIC_IDS
 from sorot.training.scoring import to_markdown
+
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 _LIMITS = """- Trained on silver labels from a rule-based weak labeler (plus any gold data
   listed above): it inherits the gazetteer's coverage and the rules' blind spots.
@@ -17,16 +29,57 @@ _LIMITS = """- Trained on silver labels from a rule-based weak labeler (plus any
 - Entity text is always sliced from the original string, even with a lower-casing tokenizer."""
 
 
-def _front_matter(info: dict) -> str:
-    return "\n".join(["---", "language: id", "license: apache-2.0", "library_name: transformers",
-                      "pipeline_tag: token-classification",
-                      f"base_model: {info.get('backbone', 'unknown')}",
-                      "tags: [sorot, ner, multi-label-classification, indonesian, news]", "---", ""])
+def hub_base_model(backbone: str | None) -> str | None:
+    """The backbone as ``base_model`` metadata: a hub id only, never a path or a preset.
+
+    >>> hub_base_model("indobenchmark/indobert-base-p1"), hub_base_model("tiny (random init)")
+    ('indobenchmark/indobert-base-p1', None)
+    """
+    if not backbone or not _HUB_ID.match(backbone) or Path(backbone).exists():
+        return None
+    return backbone
+
+
+def _eval_results(report: dict, dev_name: str) -> list:
+    from huggingface_hub import EvalResult
+
+    def result(task: str, metric_type: str, name: str, value: float) -> EvalResult:
+        return EvalResult(task_type=task, task_name=task.replace("-", " ").capitalize(),
+                          dataset_type="sorot-dev", dataset_name=dev_name, dataset_split="dev",
+                          metric_type=metric_type, metric_name=name, metric_value=value)
+
+    ents, arts = report["entities"], report["articles"]
+    out = [result("token-classification", "f1", f"{t} F1 (strict IOB2)", ents[t]["f1"])
+           for t in ENTITY_TYPES]
+    out.append(result("token-classification", "f1", "entity micro F1", ents["micro"]["f1"]))
+    out.append(result("text-classification", "f1", "article micro F1", arts["micro"]["f1"]))
+    out.append(result("text-classification", "f1", "article macro F1", arts["macro"]["f1"]))
+    out.append(result("text-classification", "accuracy", "primary accuracy",
+                      report["primary_accuracy"]))
+    return out
+
+
+def card_data(info: dict, report: dict | None):
+    """The card's YAML metadata as :class:`huggingface_hub.ModelCardData`."""
+    from huggingface_hub import ModelCardData
+
+    dev = Path(str(info.get("dev") or "dev")).name
+    return ModelCardData(
+        language="id", license="apache-2.0", library_name="sorot",
+        base_model=hub_base_model(info.get("backbone")),
+        tags=["sorot", "token-classification", "ner", "multi-label-classification", "indonesian",
+              "news"],
+        model_name=info.get("model_id", "sorot"),
+        eval_results=_eval_results(report, dev) if report else None)
+
+
+def _front_matter(info: dict, report: dict | None) -> str:
+    return f"---\n{card_data(info, report).to_yaml()}\n---\n"
 
 
 def _usage(model_id: str) -> str:
     return f"""```python
-from sorot.inference import Predictor   # pip install sorot (registers the model type)
+from sorot import Predictor   # pip install sorot (registers the model type)
 
 predictor = Predictor.from_pretrained("{model_id}")
 result = predictor.predict("Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.")
@@ -37,7 +90,7 @@ print(result["labels"], result["entities"])
 def model_card(info: dict, data_counts: dict, report: dict | None, hyper: dict) -> str:
     """Markdown card: intended use, schema, data counts, hyperparameters, metrics, limits."""
     model_id = info.get("model_id", "PATH_OR_HUB_ID")
-    lines = [_front_matter(info), f"# sorot: {model_id}", "",
+    lines = [_front_matter(info, report), f"# sorot: {model_id}", "",
              "A joint model for Indonesian news: one encoder pass tags leaders, officials "
              "and conflict topics (IOB2 over words) and labels the article with the conflicts "
              f"it covers ({', '.join(ARTICLE_LABELS)}; multi-label), plus a `primary` conflict.", "",
