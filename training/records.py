@@ -11,7 +11,7 @@ empty text, a ``primary`` outside the schema.
 >>> validate_record({**rec, "primary": "ukraine"})
 Traceback (most recent call last):
 ...
-sorot.training.records.AnnotationError: record 'a': primary 'ukraine' is not one of russia_ukraine, israel_iran, gaza, other
+sorot.training.records.AnnotationError: record 'a': primary 'ukraine' is not one of ...
 """
 
 from __future__ import annotations
