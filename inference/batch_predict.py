@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -24,7 +25,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sorot.inference.readers import Article, ReaderOptions, RecordError
-from sorot.inference.sinks import STDOUT, error_sink, errors_path_for, output_sink
+from sorot.inference.run_state import OutputLock, check_provenance, fingerprint, repair_and_read_ids
+from sorot.inference.sinks import (
+    STDOUT,
+    UnwritableRecord,
+    error_sink,
+    errors_path_for,
+    output_sink,
+    refuse_overwriting_inputs,
+    run_failure,
+)
 from sorot.models.errors import SorotError
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -58,32 +68,19 @@ class PredictJob:
     reader: ReaderOptions = field(default_factory=ReaderOptions)
     errors: str | Path | None = None
     progress: bool | None = None
+    force: bool = False
+    max_error_rate: float | None = None
 
     def check(self) -> None:
         """Refuse settings that cannot work together, before anything is opened."""
         for name in ("batch_size", "sync_every", "read_ahead", "max_batch_tokens"):
             if getattr(self, name) < 1:
                 raise SorotError(f"--{name.replace('_', '-')} must be at least 1")
+        if self.max_error_rate is not None and not 0 <= self.max_error_rate <= 1:
+            raise SorotError("--max-error-rate is a fraction between 0 and 1")
         if str(self.output) == STDOUT and (self.resume or self.format not in (None, "jsonl")):
             raise SorotError("-o - writes JSON Lines to standard output: --resume and "
                              "--format csv/parquet need an output file")
-
-
-def repair_and_read_ids(path: Path) -> set[str]:
-    """Cut a partial last line (an interrupted write), then return the ids in ``path``."""
-    if not path.exists():
-        return set()
-    data = path.read_bytes()
-    keep = data.rfind(b"\n") + 1
-    if keep < len(data):
-        with path.open("r+b") as f:
-            f.truncate(keep)
-            os.fsync(f.fileno())
-    ids = set()
-    for line in data[:keep].splitlines():
-        if line.strip():
-            ids.add(str(json.loads(line)["id"]))
-    return ids
 
 
 def _shard(records, rank: int, world: int) -> Iterator:
@@ -98,14 +95,17 @@ class Stats:
         self.written = self.skipped = self.errors = self.tokens = 0
         self.errors_output = ""
 
+    def failure(self, max_error_rate: float | None) -> str | None:
+        return run_failure(self.written, self.errors, self.errors_output, max_error_rate)
+
     def rates(self) -> tuple[float, float]:
         dt = max(time.perf_counter() - self.start, 1e-9)
         return self.written / dt, self.tokens / dt
 
     def summary(self) -> str:
         docs, toks = self.rates()
-        return (f"{self.written} written, {self.skipped} skipped (already done), {self.errors} "
-                f"errors; {docs:.1f} docs/s, {toks:,.0f} tokens/s, "
+        return (f"{self.written} done, {self.skipped} skipped (already done), {self.errors} "
+                f"failed; {docs:.1f} docs/s, {toks:,.0f} tokens/s, "
                 f"{time.perf_counter() - self.start:.1f} s")
 
 
@@ -139,8 +139,12 @@ def _predict_window(predictor, window: list[Article], job: PredictJob, sink, err
                                          id=a.id).to_dict())
                 stats.errors += 1
             else:
-                sink.write(_record(a, p, job.keep_fields))
-                stats.written += 1
+                try:
+                    sink.write(_record(a, p, job.keep_fields))
+                    stats.written += 1
+                except UnwritableRecord as e:  # a kept input field that is not valid Unicode
+                    errors.write(RecordError(a.source, str(e), id=a.id).to_dict())
+                    stats.errors += 1
         sink.sync()
         stats.tokens += prep.num_tokens if prep else 0
         docs, toks = stats.rates()
@@ -160,35 +164,51 @@ def _flatten(rec: dict) -> dict:
     return row
 
 
-def convert(log: Path, out: Path, fmt: str, chunk: int = 2048) -> None:
-    """Stream the JSONL log into a flattened CSV or Parquet file."""
-    import csv
+def _rows(log: Path):
+    with log.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield _flatten(json.loads(line))
 
-    rows = (_flatten(json.loads(line)) for line in log.open(encoding="utf-8") if line.strip())
+
+def _columns(log: Path) -> list[str]:
+    """Every column of every row, in order of first appearance: a field only some input
+    records have (``--keep-fields url``) still gets its column."""
+    return list(dict.fromkeys(k for row in _rows(log) for k in row))
+
+
+def convert(log: Path, out: Path, fmt: str, chunk: int = 2048) -> None:
+    """Stream the JSONL log into a flattened CSV or Parquet file, written under a temporary
+    name and renamed, so a reader never sees half a file."""
+    columns = _columns(log)
+    partial = out.with_name(f".{out.name}.partial")
     if fmt == "csv":
-        with out.open("w", newline="", encoding="utf-8") as f:
-            writer = None
-            for row in rows:
-                if writer is None:
-                    writer = csv.DictWriter(f, fieldnames=list(row), extrasaction="ignore")
-                    writer.writeheader()
-                writer.writerow(row)
-        return
+        import csv
+
+        with partial.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=columns, restval="")
+            writer.writeheader()
+            writer.writerows(_rows(log))
+    else:
+        _write_parquet(_rows(log), columns, partial, chunk)
+    os.replace(partial, out)
+
+
+def _write_parquet(rows, columns: list[str], out: Path, chunk: int) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    writer, batch = None, []
-    for row in [*rows, None]:
-        if row is not None:
-            batch.append(row)
-        if batch and (row is None or len(batch) == chunk):
-            table = pa.Table.from_pylist(batch) if writer is None else pa.Table.from_pylist(
-                batch, schema=writer.schema)
-            writer = writer or pq.ParquetWriter(out, table.schema)
-            writer.write_table(table)
-            batch = []
-    if writer is not None:
-        writer.close()
+    # typed from the column names, not from the first rows, where a field may be all empty
+    schema = pa.schema([(c, pa.float64() if c.startswith("score_") else
+                         pa.int64() if c == "n_entities" else pa.string()) for c in columns])
+    with pq.ParquetWriter(out, schema) as writer:
+        batch = []
+        for row in itertools.chain(rows, [None]):  # streamed: the log can be larger than memory
+            if row is not None:
+                batch.append({c: row.get(c) for c in columns})
+            if batch and (row is None or len(batch) == chunk):
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
 
 
 def _distributed():
@@ -247,17 +267,51 @@ def _done_ids(job: PredictJob, paths: dict, world: int) -> set[str]:
     return done
 
 
+def _made_from(job: PredictJob) -> dict:
+    return {"inputs": [fingerprint(job.input)], "model": str(job.model), "revision": job.revision,
+            "text_column": job.reader.text_column, "id_column": job.reader.id_column}
+
+
+def _guard_outputs(job: PredictJob, paths: dict, rank: int) -> OutputLock | None:
+    """Refuse to overwrite the input; lock the output; check what it was made from."""
+    if str(job.output) == STDOUT:
+        return None
+    refuse_overwriting_inputs([job.input], [paths["out"], paths["log"], paths["errors"],
+                                            paths["part"], paths["err_part"]])
+    lock = OutputLock(paths["part"]).__enter__()
+    try:
+        if rank == 0:
+            check_provenance(paths["out"], _made_from(job), job.resume, job.force)
+    except BaseException:
+        lock.__exit__(None, None, None)
+        raise
+    return lock
+
+
 def run_predict(job: PredictJob) -> Stats:
     """The whole batch run; known failures raise :class:`SorotError` (or ``OSError``)."""
-    from tqdm.auto import tqdm
-
-    from sorot.inference.predictor import Predictor, chunked
-
     job.check()
     rank, world, rank_device = _distributed()
     if world > 1 and str(job.output) == STDOUT:
         raise SorotError("several processes cannot share standard output: give -o OUT.jsonl")
     paths = _paths(job, rank, world)
+    lock = _guard_outputs(job, paths, rank)
+    try:
+        stats = _predict_all(job, paths, rank, world, rank_device)
+    finally:
+        if lock is not None:
+            lock.__exit__(None, None, None)
+    log.info("%s%s", f"[rank {rank}] " * (world > 1), stats.summary())
+    if str(job.output) != STDOUT:
+        _finish(paths, rank, world)
+    return stats
+
+
+def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_device) -> Stats:
+    from tqdm.auto import tqdm
+
+    from sorot.inference.predictor import Predictor, chunked
+
     done = _done_ids(job, paths, world)
     device = job.device if job.device != "auto" or rank_device is None else rank_device
     predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
@@ -285,9 +339,6 @@ def run_predict(job: PredictJob) -> Stats:
         for window in chunked(todo(), job.read_ahead):
             _predict_window(predictor, window, job, sink, errors, stats, bar)
     stats.errors_output = errors.name
-    log.info("%s%s", f"[rank {rank}] " * (world > 1), stats.summary())
-    if not to_stdout:
-        _finish(paths, rank, world)
     return stats
 
 

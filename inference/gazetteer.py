@@ -20,10 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from sorot.inference.phrases import Document, Hit, PhraseMatcher, keys_of
-from sorot.inference.resources import data_path
+from sorot.inference.resources import data_path, load_yaml
 from sorot.models.errors import SorotError
 from sorot.models.schema import ARTICLE_LABELS, PERSON_TYPES
 
@@ -36,6 +34,12 @@ class Person:
     country: str = ""
     conflicts: tuple[str, ...] = ()
     aliases: tuple[str, ...] = field(default=())
+
+
+#: Limits that keep a hostile or broken gazetteer from exhausting memory.
+MAX_PEOPLE = 200_000
+MAX_ALIASES = 500
+MAX_NAME_CHARS = 200
 
 
 class GazetteerError(SorotError, ValueError):
@@ -52,6 +56,11 @@ def _person(record: dict, where: str) -> Person:
     unknown = [c for c in conflicts if c not in ARTICLE_LABELS]
     if unknown:
         raise GazetteerError(f"{where} ({record['name']}): unknown conflict {unknown[0]!r}")
+    aliases = record.get("aliases") or ()
+    if not isinstance(aliases, (list, tuple)) or len(aliases) > MAX_ALIASES or any(
+            not isinstance(a, (str, int)) or len(str(a)) > MAX_NAME_CHARS for a in aliases):
+        raise GazetteerError(f"{where} ({record['name']}): aliases must be a list of at most "
+                             f"{MAX_ALIASES} names of at most {MAX_NAME_CHARS} characters")
     known = {"name", "type", "role", "country", "conflicts", "aliases"}
     extra = sorted(set(record) - known)
     if extra:
@@ -86,12 +95,12 @@ class Gazetteer:
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         """Load a YAML or JSON gazetteer (``people: [...]``); the shipped one by default."""
         path = Path(path) if path else data_path("gazetteer.yaml")
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as e:
-            raise GazetteerError(f"{path}: not valid YAML/JSON: {e}") from e
+        data = load_yaml(path, GazetteerError)
         if not isinstance(data, dict) or not isinstance(data.get("people"), list):
             raise GazetteerError(f"{path}: expected a mapping with a 'people' list")
+        if len(data["people"]) > MAX_PEOPLE:
+            raise GazetteerError(f"{path}: {len(data['people']):,} people, over the limit of "
+                                 f"{MAX_PEOPLE:,}")
         return cls.from_records(data["people"], str(path))
 
     def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:

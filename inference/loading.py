@@ -28,6 +28,21 @@ class ModelLoadError(SorotError, OSError):
     """The model could not be loaded; the message says why and what to do."""
 
 
+def _refuse_remote_code(path: Path) -> None:
+    """A folder whose config or tokenizer config declares ``auto_map`` asks to run its own
+    Python: sorot never does, whatever the user answers to a prompt."""
+    for name in ("config.json", "tokenizer_config.json"):
+        try:
+            data = json.loads((path / name).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        except (ValueError, OSError) as e:
+            raise ModelLoadError(f"{path / name} is not valid JSON ({e}); the file is corrupt") from e
+        if isinstance(data, dict) and "auto_map" in data:
+            raise ModelLoadError(f"{path / name} declares auto_map: the model asks to run its own "
+                                 "Python code, which sorot never loads. Use a model saved by sorot")
+
+
 def _check_folder(path: Path) -> None:
     config = path / "config.json"
     if not config.exists():
@@ -37,6 +52,7 @@ def _check_folder(path: Path) -> None:
         model_type = json.loads(config.read_text(encoding="utf-8")).get("model_type")
     except json.JSONDecodeError as e:
         raise ModelLoadError(f"{config} is not valid JSON ({e}); the file is corrupt") from e
+    _refuse_remote_code(path)
     if model_type != SorotConfig.model_type:
         raise ModelLoadError(f"{path} holds a {model_type!r} model, not a sorot model; train one "
                              "with `sorot train` and load its OUTPUT_DIR/model")
@@ -75,14 +91,14 @@ def load_model(model_id_or_dir: str | Path, revision: str | None = None):
     path = model_folder(model_id_or_dir, revision)
     _check_folder(path)
     try:
-        model = AutoModel.from_pretrained(str(path), use_safetensors=True)
+        model = AutoModel.from_pretrained(str(path), use_safetensors=True, trust_remote_code=False)
     except Exception as e:  # corrupt file, hub unreachable, missing weights...
         raise ModelLoadError(f"could not load the model from {model_id_or_dir}: "
                              f"{type(e).__name__}: {e}") from e
     if not isinstance(model.config, SorotConfig):
         raise ModelLoadError(f"{model_id_or_dir} is not a sorot model")
     try:
-        tokenizer = AutoTokenizer.from_pretrained(str(path))
+        tokenizer = AutoTokenizer.from_pretrained(str(path), trust_remote_code=False)
     except Exception as e:
         raise ModelLoadError(f"could not load the tokenizer from {model_id_or_dir}: {e}; "
                              "the folder needs the tokenizer files `sorot train` saves") from e

@@ -17,7 +17,6 @@ a set of id digests for the duplicate check.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import sys
@@ -54,8 +53,10 @@ class RecordError:
     id: str | None = None
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "location": self.location, "id": self.id,
-                "reason": self.reason}
+        """JSON-safe: a name or id that is not valid Unicode (a lone surrogate, a file name
+        in another encoding) is written with backslash escapes, never lost."""
+        return {"source": printable(self.source), "location": self.location,
+                "id": None if self.id is None else printable(self.id), "reason": printable(self.reason)}
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.location}" if self.location else self.source
@@ -75,8 +76,26 @@ class ReadError(SorotError, ValueError):
     """Raised by :func:`read_articles_strict` on the first bad record."""
 
 
+def printable(s: str) -> str:
+    """``s`` as valid UTF-8 text: lone surrogates become ``\\udcXX`` escapes.
+
+    >>> printable("ok"), printable("bad\\udcff")
+    ('ok', 'bad\\\\udcff')
+    """
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def unicode_problem(s: str) -> str | None:
+    """Why ``s`` cannot be written as UTF-8 (a lone surrogate), or ``None``."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return f"not valid Unicode: lone surrogate {s[e.start]!a} at character {e.start}"
+    return None
+
+
 @dataclass
-class _Checker:
+class RecordChecker:
     """Checks ids and text of each record; remembers id digests to catch duplicates."""
 
     max_chars: int
@@ -90,6 +109,8 @@ class _Checker:
             return err("missing id")
         if not isinstance(rid, (str, int)) or isinstance(rid, bool):
             return err(f"id must be a string or integer, got {type(rid).__name__}")
+        if isinstance(rid, str) and (problem := unicode_problem(rid)):
+            return err(f"id is {problem}")
         if text is None:
             return err("missing text")
         if not isinstance(text, str):
@@ -101,6 +122,8 @@ class _Checker:
                        f"{self.max_chars:,} (raise it with --max-chars)")
         if "\x00" in text:
             return err("text holds NUL bytes: binary data, not text")
+        if problem := unicode_problem(text):
+            return err(f"text is {problem}")
         digest = hashlib.blake2b(str(rid).encode(), digest_size=8).digest()
         if digest in self.seen:
             return err(f"duplicate id {str(rid)!r}")
@@ -116,7 +139,7 @@ def _decode(raw: bytes, source: str, location: str) -> str | RecordError:
                            location)
 
 
-def _read_txt_file(path: Path, checker: _Checker) -> Article | RecordError:
+def _read_txt_file(path: Path, checker: RecordChecker) -> Article | RecordError:
     source = str(path)
     size = path.stat().st_size
     if size == 0:
@@ -134,90 +157,75 @@ def _read_txt_file(path: Path, checker: _Checker) -> Article | RecordError:
     return checker.check(source, "", path.stem, text)
 
 
-def _read_txt_dir(path: Path, checker: _Checker) -> Iterator[Article | RecordError]:
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+def _read_txt_dir(path: Path, checker: RecordChecker) -> Iterator[Article | RecordError]:
+    root = path.resolve()
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
     if not files:
         yield RecordError(str(path), "directory holds no .txt files")
     for f in files:
-        yield _read_txt_file(f, checker)
+        if f.is_symlink() and not f.resolve().is_relative_to(root):
+            # a link out of the folder could copy any file the user can read into the output
+            yield RecordError(str(f), f"symbolic link to {f.resolve()}, outside the input "
+                              "folder: skipped", id=f.stem)
+        else:
+            yield _read_txt_file(f, checker)
 
 
-def _with_extra(result: Article | RecordError, row: dict, id_col: str, text_col: str):
+def with_extra(result: Article | RecordError, row: dict, id_col: str, text_col: str):
     if isinstance(result, RecordError):
         return result
     extra = {k: v for k, v in row.items() if k not in (id_col, text_col)}
     return Article(result.id, result.text, extra, result.source)
 
 
-def _read_jsonl(path: Path, checker: _Checker, id_col: str, text_col: str):
+def _read_jsonl(path: Path, checker: RecordChecker, id_col: str, text_col: str):
     with path.open("rb") as f:
         yield from _read_jsonl_stream(f, str(path), checker, id_col, text_col)
 
 
-def _read_jsonl_stream(f, source: str, checker: _Checker, id_col: str, text_col: str):
-    empty = True
+def _lines(f) -> Iterator[tuple[str, bytes]]:
+    """``(location, line)`` of a binary stream; ``\r\n`` ends a line like ``\n``, and a bare
+    ``\r`` (old Mac line ends) splits one too, each part named in its location."""
     for n, raw in enumerate(f, start=1):
+        body = raw.rstrip(b"\n").removesuffix(b"\r")
+        if n == 1:
+            body = body.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as Excel writes
+        if b"\r" not in body:
+            yield f"line {n}", body
+            continue
+        for k, part in enumerate(body.split(b"\r"), start=1):
+            yield f"line {n}, part {k} (after a bare \\r line end)", part
+
+
+def _parse_json(line: str, source: str, loc: str) -> dict | RecordError:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as e:
+        return RecordError(source, f"malformed JSON: {e.msg} at column {e.colno}", loc)
+    except RecursionError:
+        return RecordError(source, "malformed JSON: nested too deeply", loc)
+    except ValueError as e:  # an integer of more than 4,300 digits
+        return RecordError(source, f"malformed JSON: {e}", loc)
+    if not isinstance(row, dict):
+        return RecordError(source, f"a JSON {type(row).__name__}, not an object", loc)
+    return row
+
+
+def _read_jsonl_stream(f, source: str, checker: RecordChecker, id_col: str, text_col: str):
+    empty = True
+    for loc, raw in _lines(f):
         if not raw.strip():
             continue
-        empty, loc = False, f"line {n}"
+        empty = False
         line = _decode(raw, source, loc)
-        if isinstance(line, RecordError):
-            yield line
+        row = line if isinstance(line, RecordError) else _parse_json(line, source, loc)
+        if isinstance(row, RecordError):
+            yield row
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield RecordError(source, f"malformed JSON: {e.msg} at column {e.colno}", loc)
-            continue
-        if not isinstance(row, dict):
-            yield RecordError(source, f"a JSON {type(row).__name__}, not an object", loc)
-            continue
-        yield _with_extra(checker.check(source, loc, row.get(id_col), row.get(text_col)),
+        yield with_extra(checker.check(source, loc, row.get(id_col), row.get(text_col)),
                           row, id_col, text_col)
     if empty:
         yield RecordError(source, "empty file: no records")
-
-
-def _read_csv(path: Path, checker: _Checker, id_col: str, text_col: str):
-    source = str(path)
-    csv.field_size_limit(sys.maxsize)
-    with path.open(encoding="utf-8", errors="surrogateescape", newline="") as f:
-        reader = csv.DictReader(f)
-        columns = reader.fieldnames or []
-        if not columns:
-            yield RecordError(source, "empty file: no header row")
-            return
-        missing = [c for c in (text_col, id_col) if c not in columns]
-        if missing:
-            yield RecordError(source, f"no column {missing[0]!r} (columns: {', '.join(columns)}); "
-                              "choose one with --text-column / --id-column")
-            return
-        for n, row in enumerate(reader, start=1):
-            loc = f"row {n} (line {reader.line_num})"
-            if any("\udc80" <= c <= "\udcff" for v in row.values() if isinstance(v, str)
-                   for c in v):
-                yield RecordError(source, "invalid UTF-8 in this row", loc, row.get(id_col))
-                continue
-            yield _with_extra(checker.check(source, loc, row.get(id_col), row.get(text_col)),
-                              row, id_col, text_col)
-
-
-def _read_parquet(path: Path, checker: _Checker, id_col: str, text_col: str):
-    import pyarrow.parquet as pq
-
-    source = str(path)
-    pf = pq.ParquetFile(path)
-    missing = [c for c in (text_col, id_col) if c not in pf.schema_arrow.names]
-    if missing:
-        yield RecordError(source, f"no column {missing[0]!r} (columns: "
-                          f"{', '.join(pf.schema_arrow.names)}); choose one with --text-column")
-        return
-    n = 0
-    for batch in pf.iter_batches(batch_size=512):
-        for row in batch.to_pylist():
-            n += 1
-            yield _with_extra(checker.check(source, f"row {n}", row.get(id_col),
-                                            row.get(text_col)), row, id_col, text_col)
 
 
 def read_articles(path: str | Path, *, text_column: str = "text", id_column: str = "id",
@@ -228,18 +236,20 @@ def read_articles(path: str | Path, *, text_column: str = "text", id_column: str
     the input as a whole (it does not exist, or its format is unknown).
     """
     if str(path) == STDIN:
-        return _read_jsonl_stream(sys.stdin.buffer, "<stdin>", _Checker(max_chars), id_column,
+        return _read_jsonl_stream(sys.stdin.buffer, "<stdin>", RecordChecker(max_chars), id_column,
                                   text_column)
     path = Path(path)
     if not path.exists():
         raise InputNotFoundError(f"input not found: {path}")
-    checker = _Checker(max_chars)
+    checker = RecordChecker(max_chars)
     if path.is_dir():
         return _read_txt_dir(path, checker)
     suffix = path.suffix.lower()
     if suffix == ".txt":
         return iter([_read_txt_file(path, checker)])
-    readers = {".jsonl": _read_jsonl, ".csv": _read_csv, ".parquet": _read_parquet}
+    from sorot.inference.tabular import read_csv, read_parquet
+
+    readers = {".jsonl": _read_jsonl, ".csv": read_csv, ".parquet": read_parquet}
     if suffix not in readers:
         raise InputError(f"unknown input format {suffix!r} for {path}: use a directory of .txt "
                          f"files or one of {', '.join(SUFFIXES)}")

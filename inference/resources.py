@@ -13,6 +13,8 @@ from __future__ import annotations
 from importlib.resources import as_file, files
 from pathlib import Path
 
+from sorot.models.errors import SorotError
+
 
 def data_dir() -> Path:
     """The folder that holds the shipped data files."""
@@ -26,3 +28,50 @@ def data_path(name: str) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"shipped data file {name!r} not found in {path.parent}")
     return path
+
+
+#: Larger YAML/JSON data files are refused: the shipped gazetteer is about 60 KB.
+MAX_DATA_FILE_BYTES = 20_000_000
+
+
+class DataFileError(SorotError, ValueError):
+    """A gazetteer or lexicon file that cannot be used; the message names it and why."""
+
+
+def _no_aliases_loader():
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        """safe_load without anchors and aliases: a 450-byte "billion laughs" file would
+        otherwise expand to gigabytes. sorot's data files never need them."""
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.events.AliasEvent):
+                event = self.peek_event()
+                raise DataFileError(f"line {event.start_mark.line + 1}: YAML aliases (*name) are "
+                                    "not allowed in sorot data files")
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
+def load_yaml(path: str | Path, error: type[Exception] = DataFileError):
+    """A YAML or JSON data file, safely: size-limited, no aliases, no Python objects.
+
+    ``error`` is the exception raised, naming the file, for a file that cannot be used.
+    """
+    import yaml
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_DATA_FILE_BYTES:
+            raise error(f"{path}: {size:,} bytes, over the limit of {MAX_DATA_FILE_BYTES:,} "
+                        "for a data file")
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_no_aliases_loader())
+    except DataFileError as e:
+        raise error(f"{path}: {e}") from e
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise error(f"{path}: not valid YAML/JSON: {e}") from e
+    except OSError as e:
+        raise error(f"{path}: cannot be read: {e}") from e

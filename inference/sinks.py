@@ -26,26 +26,49 @@ log = logging.getLogger(__name__)
 STDOUT = "-"
 
 
+class UnwritableRecord(ValueError):
+    """A record that cannot be written as UTF-8 JSON (a lone surrogate in some field)."""
+
+
+def json_line(obj: dict) -> str:
+    """One JSON line, checked to be valid UTF-8 before anything is written."""
+    line = json.dumps(obj, ensure_ascii=False) + "\n"
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise UnwritableRecord(f"a field holds a lone surrogate ({line[e.start]!a}): not valid "
+                               "Unicode") from None
+    return line
+
+
 class JsonlSink:
     """Appends one JSON object a line; ``fsync`` on close. ``stream`` writes to an open
-    text stream instead of ``path`` (``sys.stdout`` for ``-o -``), which it never closes."""
+    text stream instead of ``path`` (``sys.stdout`` for ``-o -``), which it never closes.
 
-    def __init__(self, path: str | Path, mode: str = "w", stream=None) -> None:
+    ``atomic=True`` (mode ``w``) writes to a hidden partial file beside ``path`` and
+    renames it over ``path`` only when the sink closes without an error, so an earlier
+    output survives a failed run whole."""
+
+    def __init__(self, path: str | Path, mode: str = "w", stream=None, atomic: bool = False) -> None:
         self.path = Path(path)
         self.mode = mode
         self.count = 0
         self.stream = stream
         self._f = stream
+        # a device or a pipe (/dev/full, a FIFO) is written as it is: it cannot be renamed over
+        self.atomic = (atomic and stream is None and mode == "w"
+                       and (not self.path.exists() or self.path.is_file()))
+        self._target = self.path.with_name(f".{self.path.name}.partial") if self.atomic else self.path
 
     def _open(self):
         if self._f is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._f = self.path.open(self.mode, encoding="utf-8")
+            self._f = self._target.open(self.mode, encoding="utf-8")
         return self._f
 
     def write(self, obj: dict) -> None:
-        f = self._open()
-        f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        line = json_line(obj)  # raises before writing: never half a record
+        self._open().write(line)
         self.count += 1
 
     def sync(self) -> None:
@@ -55,12 +78,17 @@ class JsonlSink:
             if self.stream is None:  # a pipe or terminal cannot be fsync-ed
                 os.fsync(self._f.fileno())
 
-    def close(self) -> None:
+    def close(self, failed: bool = False) -> None:
         if self._f is not None:
             self.sync()
             if self.stream is None:
                 self._f.close()
             self._f = None
+        if self.atomic and self._target.exists():
+            if failed:
+                self._target.unlink()
+            else:
+                os.replace(self._target, self.path)
 
     def __enter__(self) -> JsonlSink:
         if self.mode == "w":
@@ -72,12 +100,20 @@ class JsonlSink:
         return "<stdout>" if self.stream is sys.stdout else (
             "<stderr>" if self.stream is sys.stderr else str(self.path))
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(failed=exc_type is not None)
 
 
 class ErrorSink(JsonlSink):
     """A :class:`JsonlSink` that creates its file only when the first error comes."""
+
+    def write(self, obj: dict) -> None:
+        try:
+            super().write(obj)
+        except UnwritableRecord:  # the bad record's own fields: escape them, keep the error
+            from sorot.inference.readers import printable
+
+            super().write(_escaped(obj, printable))
 
     def __enter__(self) -> ErrorSink:
         if self.stream is None and self.path.exists() and self.mode == "w":
@@ -85,16 +121,80 @@ class ErrorSink(JsonlSink):
         return self
 
 
+def _escaped(obj, printable):
+    if isinstance(obj, str):
+        return printable(obj)
+    if isinstance(obj, dict):
+        return {printable(str(k)): _escaped(v, printable) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_escaped(v, printable) for v in obj]
+    return obj
+
+
 def errors_path_for(out: str | Path) -> Path:
-    """``OUT.errors.jsonl`` beside an output file ``OUT.jsonl``."""
+    """``OUT.errors.jsonl`` beside ``OUT.jsonl``; ``OUT.csv.errors.jsonl`` beside ``OUT.csv``
+    (and so for Parquet), so that runs in different formats never share one errors file.
+
+    >>> errors_path_for("runs/p.jsonl").name, errors_path_for("runs/p.csv").name
+    ('p.errors.jsonl', 'p.csv.errors.jsonl')
+    """
     out = Path(out)
-    stem = out.name[: -len(out.suffix)] if out.suffix else out.name
+    stem = out.name[: -len(out.suffix)] if out.suffix == ".jsonl" else out.name
     return out.with_name(f"{stem}.errors.jsonl")
 
 
-def output_sink(out: str | Path, mode: str = "w") -> JsonlSink:
+def run_failure(done: int, failed: int, where: str, max_error_rate: float | None) -> str | None:
+    """Why a corpus run counts as failed, or ``None``: nothing succeeded, or the share of
+    failed records passed ``max_error_rate``.
+
+    >>> run_failure(0, 3, "e.jsonl", None), run_failure(9, 1, "e.jsonl", 0.2)
+    ('no record could be processed; see e.jsonl', None)
+    """
+    attempted = done + failed
+    if failed and not done:
+        return f"no record could be processed; see {where}"
+    if max_error_rate is not None and attempted and failed / attempted > max_error_rate:
+        return (f"{failed} of {attempted} records failed ({failed / attempted:.1%}), over "
+                f"--max-error-rate {max_error_rate}; see {where}")
+    return None
+
+
+def output_sink(out: str | Path, mode: str = "w", atomic: bool = False) -> JsonlSink:
     """The sink for ``-o OUT``: a file, or standard output for ``-``."""
-    return JsonlSink(out, mode, stream=sys.stdout if str(out) == STDOUT else None)
+    return JsonlSink(out, mode, stream=sys.stdout if str(out) == STDOUT else None, atomic=atomic)
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` under a temporary name and rename it over ``path``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    with partial.open("w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(partial, path)
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name one file: the same path, a hard link or a symbolic link."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one does not exist (yet): compare where they would resolve
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def refuse_overwriting_inputs(inputs: list, outputs: list) -> None:
+    """Raise before anything is opened for writing when an output would overwrite an input."""
+    from sorot.models.errors import SorotError
+
+    for i in inputs:
+        if str(i) == STDOUT or not Path(i).exists():
+            continue
+        for o in outputs:
+            if o is not None and str(o) != STDOUT and same_file(i, o):
+                raise SorotError(f"the output {o} is the input {i}: writing it would destroy the "
+                                 "input; choose another output path")
 
 
 def error_sink(out: str | Path, errors: str | Path | None = None, mode: str = "w") -> ErrorSink:
@@ -120,7 +220,7 @@ def process_corpus(records, fn, out: str | Path, *, desc: str = "articles",
 
     from sorot.inference.readers import RecordError
 
-    with output_sink(out) as sink, error_sink(out) as errors:
+    with output_sink(out, atomic=True) as sink, error_sink(out) as errors:
         # disable=None: a bar on a terminal, none in logs and CI.
         for rec in tqdm(records, desc=desc, unit=" docs",
                         disable=None if progress is None else not progress):
@@ -129,6 +229,9 @@ def process_corpus(records, fn, out: str | Path, *, desc: str = "articles",
                 continue
             try:
                 sink.write(fn(rec))
-            except ValueError as e:
-                errors.write(RecordError(rec.source, str(e), id=rec.id).to_dict())
+            except Exception as e:  # one record's failure never ends the run
+                if isinstance(e, OSError):  # a full disk or a lost folder ends it for all
+                    raise
+                reason = str(e) if isinstance(e, ValueError) else f"{type(e).__name__}: {e}"
+                errors.write(RecordError(rec.source, reason, id=rec.id).to_dict())
         return sink.count, errors.count, errors.name

@@ -16,10 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from sorot.inference.phrases import Document, Hit, PhraseMatcher, keys_of
-from sorot.inference.resources import data_path
+from sorot.inference.resources import data_path, load_yaml
 from sorot.models.schema import TOPIC_IDS
 
 
@@ -63,7 +61,7 @@ class TopicLexicon:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicLexicon:
-        data = yaml.safe_load(Path(path or data_path("topics.yaml")).read_text(encoding="utf-8"))
+        data = load_yaml(path or data_path("topics.yaml"))
         return cls(data["topics"], data.get("exceptions"))
 
     def _excepted(self, doc: Document, hit: Hit, cue: tuple) -> bool:

@@ -123,7 +123,8 @@ class SorotModel(SorotPreTrainedModel):
         safe loader (torch >= 2.6) and are saved back as safetensors. The embedding
         matrix is kept at its size even when it is larger than the vocabulary.
         """
-        backbone = _without_pooler(AutoModel.from_pretrained, name_or_path, revision=revision)
+        backbone = _without_pooler(AutoModel.from_pretrained, name_or_path, revision=revision,
+                                   trust_remote_code=False)
         config = SorotConfig(backbone_config=backbone.config.to_dict(), backbone_name=name_or_path,
                              backbone_revision=revision, **config_kwargs)
         model = cls(config)

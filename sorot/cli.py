@@ -46,6 +46,18 @@ def _add_reader_args(p: argparse.ArgumentParser, what: str = "articles") -> None
                    help="refuse longer articles (default %(default)s)")
 
 
+def _add_model_args(p: argparse.ArgumentParser, required: bool, what: str) -> None:
+    p.add_argument("--model", required=required, help=f"a saved model folder or a hub id{what}")
+    p.add_argument("--revision", help="hub revision (branch, tag or commit) of --model")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
+
+
+def _add_error_rate(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-error-rate", type=float, metavar="FRACTION",
+                   help="exit 1 when more than this share of records failed (default: only "
+                        "when none succeeded); the run always finishes first")
+
+
 def _reader(args) -> ReaderOptions:
     return ReaderOptions(args.text_column, args.id_column, args.max_chars)
 
@@ -66,7 +78,7 @@ def cmd_weak_label(args) -> None:
 
     summary = weak_label(args.input, args.output, _reader(args), args.gazetteer)
     print(summary, file=_summary_out(args.output))
-    summary.check()
+    summary.check(args.max_error_rate)
 
 
 def cmd_build_dataset(args) -> None:
@@ -119,11 +131,12 @@ def cmd_predict(args) -> None:
         resume=args.resume, overwrite=args.overwrite, batch_size=args.batch_size,
         sync_every=args.sync_every, read_ahead=args.read_ahead,
         max_batch_tokens=args.max_batch_tokens, device=args.device, dtype=args.dtype,
-        quantize=args.quantize, reader=_reader(args), errors=args.errors, progress=args.progress)
+        quantize=args.quantize, reader=_reader(args), errors=args.errors, progress=args.progress,
+        force=args.force, max_error_rate=args.max_error_rate)
     stats = run_predict(job)
     print(stats.summary(), file=_summary_out(args.output))
-    if not stats.written and stats.errors:
-        raise SorotError(f"no record could be predicted; see {stats.errors_output}")
+    if failure := stats.failure(job.max_error_rate):
+        raise SorotError(failure)
 
 
 def cmd_export_labelstudio(args) -> None:
@@ -161,8 +174,7 @@ def _add_predict(sub, common) -> None:
     p = sub.add_parser("predict", parents=[common],
                        help="predict a corpus with a trained model (streaming, resumable)")
     _add_reader_args(p)
-    p.add_argument("--model", required=True, help="a saved model folder or a hub id")
-    p.add_argument("--revision", help="hub revision (branch, tag or commit) of --model")
+    _add_model_args(p, True, "")
     p.add_argument("-o", "--output", required=True,
                    help="OUT.jsonl, OUT.csv or OUT.parquet, or - for JSON Lines on stdout")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], help="default: from the suffix")
@@ -170,6 +182,9 @@ def _add_predict(sub, common) -> None:
     p.add_argument("--keep-fields", help="input fields to copy to the output, comma-separated, or 'all'")
     p.add_argument("--resume", action="store_true", help="continue OUT, skipping ids already written")
     p.add_argument("--overwrite", action="store_true", help="start OUT afresh")
+    p.add_argument("--force", action="store_true",
+                   help="--resume even though the input or model differ from the ones OUT was made from")
+    _add_error_rate(p)
     p.add_argument("--batch-size", type=int, default=32,
                    help="most windows (pieces of up to window_length sub-tokens) per forward pass")
     p.add_argument("--max-batch-tokens", type=int, default=8192, help="most padded tokens per forward pass")
@@ -177,7 +192,6 @@ def _add_predict(sub, common) -> None:
                    help="articles written and fsync-ed together (what a crash can lose)")
     p.add_argument("--read-ahead", type=int, default=1024,
                    help="articles read and sorted by length at a time (bounds memory)")
-    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
     p.add_argument("--dtype", default="auto", choices=["auto", "fp32", "bf16", "fp16"])
     p.add_argument("--quantize", choices=["int8"], help="dynamic int8 linear layers (CPU)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -191,6 +205,7 @@ def _add_training_side(sub, common) -> None:
     _add_reader_args(p)
     p.add_argument("-o", "--output", required=True, help="output JSONL, or - for stdout")
     p.add_argument("--gazetteer", type=Path, help="a gazetteer YAML/JSON to use instead of ours")
+    _add_error_rate(p)
     p.set_defaults(func=cmd_weak_label)
 
     p = sub.add_parser("build-dataset", parents=[common],
@@ -207,9 +222,7 @@ def _add_training_side(sub, common) -> None:
                        help="score predictions, or a model, against gold (SCHEMA §4)")
     p.add_argument("--gold", type=Path, required=True, help="gold JSONL")
     p.add_argument("--pred", type=Path, help="predictions JSONL")
-    p.add_argument("--model", help="a saved model folder or hub id: predict, then score")
-    p.add_argument("--revision", help="hub revision of --model")
-    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
+    _add_model_args(p, False, ": predict, then score")
     p.add_argument("--report", type=Path, help="also write plots (PNG) and a self-contained HTML page here")
     p.add_argument("-o", "--output", type=Path,
                    help="report prefix for .eval.json/.eval.md (default: PRED without .jsonl, "
@@ -227,8 +240,7 @@ def _add_tools(sub, common) -> None:
                        help="Label Studio tasks with pre-annotations")
     _add_reader_args(p)
     p.add_argument("-o", "--output", type=Path, required=True, help="tasks JSON (config XML beside it)")
-    p.add_argument("--model", help="pre-annotate with this model instead of the weak labeler")
-    p.add_argument("--device", default="auto")
+    _add_model_args(p, False, " to pre-annotate with, instead of the weak labeler")
     p.add_argument("--gazetteer", type=Path)
     p.set_defaults(func=cmd_export_labelstudio)
 

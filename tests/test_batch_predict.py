@@ -48,9 +48,9 @@ def test_predict_jsonl_with_bad_records_kept_fields_and_odd_ids(tmp_path, traine
                for x in recs if x["id"].startswith("doc"))
     errors = [json.loads(x) for x in (out_dir / "p.errors.jsonl").read_text().splitlines()]
     assert [e["reason"][:14] for e in errors] == ["malformed JSON", "empty text", "missing id"]
-    assert sorted(p.name for p in out_dir.iterdir()) == ["p.errors.jsonl", "p.jsonl"]
+    assert sorted(p.name for p in out_dir.iterdir()) == ["p.errors.jsonl", "p.jsonl", "p.jsonl.source.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # nothing escaped
-    assert "5 written" not in r.stderr and "9 written, 0 skipped (already done), 3 errors" in r.stderr
+    assert r.stdout.startswith("9 done, 0 skipped (already done), 3 failed;")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
@@ -120,4 +120,5 @@ def test_two_processes_shard_and_merge(tmp_path, trained):
     assert "[rank 0]" in r.stderr and "[rank 1]" in r.stderr
     assert ids_in(tmp_path / "p.jsonl") == Counter(f"doc-{i}" for i in range(41))
     assert len((tmp_path / "p.errors.jsonl").read_text().splitlines()) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "p.errors.jsonl", "p.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "p.errors.jsonl", "p.jsonl",
+                                                         "p.jsonl.source.json"]

@@ -80,7 +80,7 @@ def test_bad_jsonl_lines_are_reported_and_the_rest_survives(tmp_path):
                             "quotes at column 2"),
                    ("line 3", "missing id"), ("line 4", "duplicate id 'a'"), ("line 5", "empty text"),
                    ("line 6", "a JSON list, not an object"), "d",
-                   ("line 9", "invalid UTF-8 at byte 21: b'\\xff\"}\\n'")]
+                   ("line 9", "invalid UTF-8 at byte 21: b'\\xff\"}'")]
 
 
 def test_empty_jsonl_and_csv_without_text_column(tmp_path):

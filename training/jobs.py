@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sorot.inference.readers import ReaderOptions, RecordError
-from sorot.inference.sinks import error_sink, output_sink, process_corpus
+from sorot.inference.sinks import (
+    error_sink,
+    errors_path_for,
+    output_sink,
+    process_corpus,
+    refuse_overwriting_inputs,
+    run_failure,
+    write_text_atomic,
+)
 from sorot.models.errors import SorotError
 
 log = logging.getLogger(__name__)
@@ -44,10 +52,11 @@ class RunSummary:
         skipped = f"; {self.skipped} skipped" if self.skipped else ""
         return f"{self.what}: {self.written} written to {self.output}{skipped}{bad}"
 
-    def check(self) -> RunSummary:
-        """Raise when nothing could be processed: a run that wrote nothing is a failure."""
-        if not self.written and self.errors:
-            raise SorotError(f"no record could be processed; see {self.errors_output}")
+    def check(self, max_error_rate: float | None = None) -> RunSummary:
+        """Raise when nothing could be processed, or when the share of failed records
+        passes ``max_error_rate``."""
+        if failure := run_failure(self.written, self.errors, self.errors_output, max_error_rate):
+            raise SorotError(failure)
         return self
 
 
@@ -56,6 +65,7 @@ def weak_label(input: str | Path, output: str | Path, reader: ReaderOptions = DE
     """Silver predictions (SCHEMA §3) for every article of ``input``; ``-`` is stdin/stdout."""
     from sorot.training.weak.labeler import WeakLabeler
 
+    refuse_overwriting_inputs([input], [output, errors_path_for(output)])
     labeler = WeakLabeler.load(gazetteer)
 
     def label(article):  # extra input fields ride along; they never replace a prediction
@@ -166,6 +176,7 @@ def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions
     labelling config beside them (``OUTPUT.config.xml``); returns the task count."""
     from sorot.training.labelstudio import export_tasks, labeling_config
 
+    refuse_overwriting_inputs([input], [output, output.with_suffix(".config.xml")])
     articles = []
     with error_sink(output) as errors:
         for a in reader.read(input):
@@ -184,9 +195,8 @@ def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions
         labeler = WeakLabeler.load(gazetteer)
         preds = [labeler.label(a.text, a.id) for a in articles]
         version = "sorot-weak-labeler"
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(export_tasks(preds, version), ensure_ascii=False, indent=1))
-    output.with_suffix(".config.xml").write_text(labeling_config())
+    write_text_atomic(output, json.dumps(export_tasks(preds, version), ensure_ascii=False, indent=1))
+    write_text_atomic(output.with_suffix(".config.xml"), labeling_config())
     return len(preds)
 
 
@@ -209,12 +219,13 @@ def import_labelstudio(input: str | Path, output: str | Path) -> tuple[RunSummar
     from sorot.training.labelstudio import import_export
     from sorot.training.records import AnnotationError, validate_record
 
+    refuse_overwriting_inputs([input], [output, errors_path_for(output)])
     tasks = _read_export(input)
-    try:
-        report = import_export(tasks)
-    except (KeyError, TypeError, AttributeError, ValueError) as e:
-        raise SorotError(f"{input}: malformed Label Studio export ({type(e).__name__}: {e})") from e
-    with output_sink(output) as out, error_sink(output) as errors:
+    report = import_export(tasks)
+    source = "<stdin>" if str(input) == "-" else str(input)
+    with output_sink(output, atomic=True) as out, error_sink(output) as errors:
+        for n, rid, reason in report.errors:
+            errors.write({"source": source, "location": f"task {n}", "id": rid, "reason": reason})
         for rec in report.records:
             try:
                 out.write(validate_record(rec))

@@ -92,6 +92,12 @@ class ImportReport:
     records: list[dict] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: ``(task number, id or None, reason)`` for each task that could not be imported
+    errors: list[tuple[int, str | None, str]] = field(default_factory=list)
+
+
+class TaskError(ValueError):
+    """One task of an export cannot be imported; the message says why."""
 
 
 def _pick_annotation(task: dict, rid: str, report: ImportReport) -> dict | None:
@@ -111,7 +117,22 @@ def _fingerprint(annotation: dict) -> str:
     return "|".join(items)
 
 
+def _checked_span(text: str, value: dict) -> tuple[int, int]:
+    """The span's offsets, refused when they are not inside the text or do not hold the
+    text Label Studio says they hold (its offsets have been wrong around emoji and \\r\\n)."""
+    start, end = value.get("start"), value.get("end")
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+        raise TaskError(f"span offsets {start!r}, {end!r} are not integers")
+    if not 0 <= start < end <= len(text):
+        raise TaskError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
+    if "text" in value and value["text"] != text[start:end]:
+        raise TaskError(f"span [{start}, {end}) holds {text[start:end]!r}, but Label Studio says "
+                        f"{value['text']!r}: its offsets do not match this text")
+    return start, end
+
+
 def _snap(text: str, words, value: dict, rid: str, report: ImportReport) -> tuple[int, int]:
+    _checked_span(text, value)
     i, j = entity_word_range(words, value["start"], value["end"], strict=False)
     start, end = words[i][0], words[j - 1][1]
     if (start, end) != (value["start"], value["end"]):
@@ -136,7 +157,11 @@ def _guess_topic(span: str, rid: str, report: ImportReport) -> str | None:
 
 
 def _record(task: dict, annotation: dict, rid: str, report: ImportReport) -> dict:
-    text = task["data"]["text"]
+    text = task["data"].get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise TaskError("no text in data.text")
+    if not isinstance(annotation.get("result"), list):
+        raise TaskError("the annotation has no result list")
     words = word_spans(text)
     topics = {r["id"]: r["value"]["choices"][0] for r in annotation["result"]
               if r.get("from_name") == "topic" and r["value"].get("choices")}
@@ -144,6 +169,8 @@ def _record(task: dict, annotation: dict, rid: str, report: ImportReport) -> dic
     for r in annotation["result"]:
         value = r.get("value", {})
         if r.get("type") == "labels" and value.get("labels"):
+            if value["labels"][0] not in ENTITY_TYPES:
+                raise TaskError(f"unknown label {value['labels'][0]!r} (labels: {', '.join(ENTITY_TYPES)})")
             start, end = _snap(text, words, value, rid, report)
             ent = {"start": start, "end": end, "label": value["labels"][0]}
             if ent["label"] == "TOPIC":
@@ -157,14 +184,36 @@ def _record(task: dict, annotation: dict, rid: str, report: ImportReport) -> dic
     return {"id": rid, "text": text, "labels": labels, "primary": primary, "entities": entities}
 
 
-def import_export(tasks: list[dict]) -> ImportReport:
-    """SCHEMA §3 records from a Label Studio JSON export."""
-    report = ImportReport()
-    for task in tasks:
-        rid = str(task.get("data", {}).get("id", task.get("id")))
-        annotation = _pick_annotation(task, rid, report)
-        if annotation is None:
-            report.skipped.append(rid)
-            continue
+def _task_id(task) -> str:
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise TaskError("not a Label Studio task (no data object)")
+    rid = task["data"].get("id", task.get("id"))
+    if rid is None or (isinstance(rid, str) and not rid.strip()):
+        raise TaskError("no id in data.id nor in the task")
+    return str(rid)
+
+
+def _import_task(task, rid: str, report: ImportReport) -> None:
+    annotation = _pick_annotation(task, rid, report)
+    if annotation is None:
+        report.skipped.append(rid)
+    else:
         report.records.append(_record(task, annotation, rid, report))
+
+
+def import_export(tasks: list) -> ImportReport:
+    """SCHEMA §3 records from a Label Studio JSON export. A malformed task, a duplicate or
+    missing id, or a span outside its text is reported in ``errors``; the rest import."""
+    report, seen = ImportReport(), set()
+    for n, task in enumerate(tasks, start=1):
+        rid = None
+        try:
+            rid = _task_id(task)
+            if rid in seen:
+                raise TaskError(f"duplicate id {rid!r}: an earlier task has it")
+            seen.add(rid)
+            _import_task(task, rid, report)
+        except (TaskError, KeyError, TypeError, AttributeError, IndexError, ValueError) as e:
+            reason = str(e) if isinstance(e, TaskError) else f"malformed task: {type(e).__name__}: {e}"
+            report.errors.append((n, rid, reason))
     return report

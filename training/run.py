@@ -107,14 +107,16 @@ def build_model(margs: ModelArguments, texts, seed: int, checkpoint: str | None 
             "article_pos_weight": margs.article_pos_weight,
             "classifier_dropout": margs.classifier_dropout}
     if margs.backbone == "tiny":
-        tokenizer = AutoTokenizer.from_pretrained(checkpoint) if checkpoint else train_wordpiece(texts)
+        tokenizer = (AutoTokenizer.from_pretrained(checkpoint, trust_remote_code=False) if checkpoint
+                     else train_wordpiece(texts))
         window_length = min(margs.window_length, TINY_WINDOW_LENGTH)
         window_stride = min(margs.window_stride, TINY_WINDOW_STRIDE)
         config = SorotConfig(backbone_config=tiny_backbone_config(len(tokenizer)).to_dict(),
                              backbone_name="tiny (random init)", window_length=window_length,
                              window_stride=window_stride, pad_token_id=tokenizer.pad_token_id, **head)
         return tokenizer, SorotModel(config)
-    tokenizer = AutoTokenizer.from_pretrained(margs.backbone, revision=margs.backbone_revision)
+    tokenizer = AutoTokenizer.from_pretrained(margs.backbone, revision=margs.backbone_revision,
+                                              trust_remote_code=False)
     head["pad_token_id"] = tokenizer.pad_token_id
     model = SorotModel.from_backbone(margs.backbone, margs.backbone_revision,
                                      window_length=margs.window_length,

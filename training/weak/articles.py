@@ -18,10 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from sorot.inference.phrases import Document, Hit, PhraseMatcher
-from sorot.inference.resources import data_path
+from sorot.inference.resources import data_path, load_yaml
 from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
 
 
@@ -58,7 +56,7 @@ class ConflictEvidence:
 
     @classmethod
     def load(cls, path: str | Path | None = None, **kwargs) -> ConflictEvidence:
-        data = yaml.safe_load(Path(path or data_path("conflicts.yaml")).read_text("utf-8"))
+        data = load_yaml(path or data_path("conflicts.yaml"))
         return cls(data, **kwargs)
 
     def sentence_scores(self, doc: Document, people: list[Hit] = (), topics: list[Hit] = (),

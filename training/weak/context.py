@@ -17,10 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from sorot.inference.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
-from sorot.inference.resources import data_path
+from sorot.inference.resources import data_path, load_yaml
 
 _PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "abu",
                         "abdel", "abdul", "-", "'", "ad", "as", "ben"})
@@ -47,8 +45,8 @@ class RoleRules:
 
     @classmethod
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
-        r = yaml.safe_load(Path(roles or data_path("roles.yaml")).read_text(encoding="utf-8"))
-        p = yaml.safe_load(Path(places or data_path("places.yaml")).read_text(encoding="utf-8"))
+        r = load_yaml(roles or data_path("roles.yaml"))
+        p = load_yaml(places or data_path("places.yaml"))
         return cls({k: r[k] for k in ("LEADER", "OFFICIAL")}, r.get("modifiers", []),
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []))
 

@@ -1,0 +1,151 @@
+"""What makes ``sorot predict --resume`` safe: a lock, the run's provenance, and repair.
+
+* :class:`OutputLock` — ``OUT.lock``, created exclusively; a second run on the same
+  output is refused while the first lives (a lock left by a dead process is taken over).
+* :func:`check_provenance` — ``OUT.source.json`` records what the output was made from
+  (each input's path, size and modification time; the model and its revision). Resuming
+  against anything else is refused unless ``--force``.
+* :func:`repair_and_read_ids` — cuts a partial last line (what ``kill -9`` leaves), moves
+  damaged lines to ``OUT.damaged.jsonl`` naming each line, keeps every good line, and
+  returns the ids already done.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+from pathlib import Path
+
+from sorot.models.errors import SorotError
+
+log = logging.getLogger(__name__)
+
+
+class OutputLock:
+    """An exclusive lock file beside the output, held for the run."""
+
+    def __init__(self, output: Path) -> None:
+        self.path = output.with_name(output.name + ".lock")
+        self.held = False
+
+    def _holder_alive(self) -> bool:
+        try:
+            info = json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            return True  # unreadable: being written right now, most likely
+        if info.get("host") != socket.gethostname():
+            return True  # another machine's process: cannot tell, so respect it
+        try:
+            os.kill(int(info["pid"]), 0)
+        except ProcessLookupError:
+            return False
+        except (PermissionError, KeyError, ValueError):
+            return True
+        return True
+
+    def __enter__(self) -> OutputLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                if self._holder_alive():
+                    raise SorotError(f"{self.path} exists: another sorot run is writing this output. "
+                                     "Wait for it, or delete the lock if that run is gone") from None
+                log.warning("taking over %s, left by a process that is gone", self.path)
+                self.path.unlink(missing_ok=True)
+                continue
+            with os.fdopen(fd, "w") as f:
+                json.dump({"pid": os.getpid(), "host": socket.gethostname()}, f)
+            self.held = True
+            return self
+        raise SorotError(f"could not take the lock {self.path}")
+
+    def __exit__(self, *exc) -> None:
+        if self.held:
+            self.path.unlink(missing_ok=True)
+            self.held = False
+
+
+def fingerprint(path: str | Path) -> dict:
+    """Path, size and modification time of an input (for a folder: its .txt files)."""
+    p = Path(path)
+    if p.is_dir():
+        files = [f.stat() for f in p.iterdir() if f.suffix.lower() == ".txt" and f.is_file()]
+        return {"path": str(p.resolve()), "files": len(files), "size": sum(s.st_size for s in files),
+                "mtime_ns": max((s.st_mtime_ns for s in files), default=0)}
+    st = p.stat()
+    return {"path": str(p.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def check_provenance(output: Path, made_from: dict, resume: bool, force: bool) -> None:
+    """Write ``OUT.source.json`` for a new output; on resume, refuse a different source."""
+    path = output.with_name(output.name + ".source.json")
+    if resume and path.exists() and not force:
+        try:
+            before = json.loads(path.read_text())
+        except ValueError:
+            before = None
+        if before != made_from:
+            raise SorotError(f"{output} was made from {json.dumps(before)}, not from "
+                             f"{json.dumps(made_from)}: resuming would mix two runs. Use another "
+                             "output, or --force to resume anyway")
+    path.write_text(json.dumps(made_from, indent=1) + "\n")
+
+
+def _line_id(line: bytes) -> str | None:
+    try:
+        rid = json.loads(line)["id"]
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return None
+    return str(rid)
+
+
+def repair_and_read_ids(path: Path) -> set[str]:
+    """The ids in ``path`` after repair (see the module docstring); streams the file."""
+    if not path.exists():
+        return set()
+    with path.open("rb") as f:
+        size = f.seek(0, os.SEEK_END)
+        keep = 0
+        ids, damaged = set(), []
+        f.seek(0)
+        for n, line in enumerate(f, start=1):
+            if not line.endswith(b"\n"):
+                break  # a partial last line: cut below
+            keep += len(line)
+            rid = _line_id(line) if line.strip() else ""
+            if rid is None:
+                damaged.append((n, line))
+            elif rid:
+                ids.add(rid)
+    if keep < size:
+        log.warning("%s: cut a partial last line (%d bytes) left by an interrupted run",
+                    path, size - keep)
+        with path.open("r+b") as f:
+            f.truncate(keep)
+            os.fsync(f.fileno())
+    if damaged:
+        _move_damaged(path, damaged)
+    return ids
+
+
+def _move_damaged(path: Path, damaged: list[tuple[int, bytes]]) -> None:
+    bad_numbers = {n for n, _ in damaged}
+    aside = path.with_name(path.name.removesuffix(".jsonl") + ".damaged.jsonl")
+    with aside.open("ab") as out:
+        for n, line in damaged:
+            log.warning("%s line %d: not a prediction record; moved to %s, its record will be "
+                        "predicted again", path, n, aside)
+            out.write(json.dumps({"file": str(path), "line": n,
+                                  "content": line.decode("utf-8", "replace")}).encode() + b"\n")
+    partial = path.with_name(f".{path.name}.repair")
+    with path.open("rb") as src, partial.open("wb") as dst:
+        for n, line in enumerate(src, start=1):
+            if n not in bad_numbers:
+                dst.write(line)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(partial, path)
