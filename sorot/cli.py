@@ -91,10 +91,13 @@ def cmd_build_dataset(args) -> None:
 
 
 def cmd_evaluate(args) -> None:
-    from sorot.training.jobs import evaluate
+    from sorot.training.jobs import WeakLabelerSource, evaluate
 
-    _, markdown = evaluate(args.gold, pred=args.pred, model=_model_source(args), output=args.output,
-                           report_dir=args.report)
+    if args.leave_names_out and not args.weak_labeler:
+        raise SorotError("--leave-names-out scores the weak labeler: add --weak-labeler")
+    weak = WeakLabelerSource(args.gazetteer, args.leave_names_out) if args.weak_labeler else None
+    _, markdown = evaluate(args.gold, pred=args.pred, model=_model_source(args), weak=weak,
+                           output=args.output, report_dir=args.report)
     print(markdown)
 
 
@@ -223,6 +226,11 @@ def _add_training_side(sub, common) -> None:
     p.add_argument("--gold", type=Path, required=True, help="gold JSONL")
     p.add_argument("--pred", type=Path, help="predictions JSONL")
     _add_model_args(p, False, ": predict, then score")
+    p.add_argument("--weak-labeler", action="store_true", help="predict with the weak labeler, then score")
+    p.add_argument("--leave-names-out", type=int, default=0, metavar="K",
+                   help="with --weak-labeler: K folds, each labelled without the gazetteer people "
+                        "named in it (how well the rules find people they do not know)")
+    p.add_argument("--gazetteer", type=Path, help="with --weak-labeler: another gazetteer")
     p.add_argument("--report", type=Path, help="also write plots (PNG) and a self-contained HTML page here")
     p.add_argument("-o", "--output", type=Path,
                    help="report prefix for .eval.json/.eval.md (default: PRED without .jsonl, "

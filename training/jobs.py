@@ -136,29 +136,61 @@ class ModelSource:
         return Predictor.from_pretrained(self.model, revision=self.revision, device=self.device)
 
 
+@dataclass(frozen=True)
+class WeakLabelerSource:
+    """Predict with the weak labeler; with ``leave_names_out`` k folds, each fold without
+    the gazetteer people any of whose names occur in it (how well the rules generalise)."""
+
+    gazetteer: str | Path | None = None
+    leave_names_out: int = 0
+
+    @property
+    def name(self) -> str:
+        k = self.leave_names_out
+        return f"weak labeler, leave names out ({k} folds)" if k else "weak labeler"
+
+    def predict(self, gold: dict) -> dict:
+        from sorot.training.weak.labeler import WeakLabeler
+        from sorot.training.weak.leave_names_out import leave_names_out
+
+        labeler = WeakLabeler.load(self.gazetteer)
+        if self.leave_names_out:
+            preds, removed = leave_names_out(labeler, gold, self.leave_names_out)
+            log.info("people removed from the gazetteer per fold: %s", removed)
+            return preds
+        return {rid: labeler.label(rec["text"], rid) for rid, rec in gold.items()}
+
+
+def _predictions(gold_records: dict, pred, model, weak, output: Path) -> tuple[dict, str]:
+    from sorot.training.records import load_annotated
+
+    if pred is not None:
+        return load_annotated(pred), pred.name
+    preds = weak.predict(gold_records) if weak else model.predictor().predict_records(gold_records)
+    with output_sink(f"{output}.pred.jsonl") as sink:
+        for p in preds.values():
+            sink.write(p)
+    return preds, weak.name if weak else model.model
+
+
 def evaluate(gold: Path, *, pred: Path | None = None, model: ModelSource | None = None,
-             output: Path | None = None, report_dir: Path | None = None) -> tuple[dict, str]:
-    """Score ``pred`` (or ``model``'s predictions) against ``gold`` (SCHEMA §4).
+             weak: WeakLabelerSource | None = None, output: Path | None = None,
+             report_dir: Path | None = None) -> tuple[dict, str]:
+    """Score ``pred`` (or the predictions of ``model`` or the weak labeler) against
+    ``gold`` (SCHEMA §4).
 
     Writes ``OUTPUT.eval.json`` and ``OUTPUT.eval.md`` (and the predictions as
-    ``OUTPUT.pred.jsonl`` with a model); returns the report and its Markdown.
+    ``OUTPUT.pred.jsonl`` when sorot predicted them); returns the report and its Markdown.
     """
     from sorot.training.records import load_annotated
     from sorot.training.scoring import score, to_markdown
 
-    if (pred is None) == (model is None):
-        raise SorotError("give exactly one of --pred PRED.jsonl or --model DIR_OR_HUB_ID")
+    if sum(x is not None for x in (pred, model, weak)) != 1:
+        raise SorotError("give exactly one of --pred PRED.jsonl, --model DIR_OR_HUB_ID or --weak-labeler")
     output = output or (pred.with_suffix("") if pred else Path("eval"))
     gold_records = load_annotated(gold)
-    if pred is not None:
-        preds = load_annotated(pred)
-    else:
-        preds = model.predictor().predict_records(gold_records)
-        with output_sink(f"{output}.pred.jsonl") as sink:
-            for p in preds.values():
-                sink.write(p)
+    preds, name = _predictions(gold_records, pred, model, weak, output)
     report = score(gold_records, preds)
-    name = pred.name if pred else model.model
     md = to_markdown(report, f"{name} against {Path(gold).name}")
     Path(f"{output}.eval.json").write_text(json.dumps(report, indent=2) + "\n")
     Path(f"{output}.eval.md").write_text(md)
@@ -236,5 +268,5 @@ def import_labelstudio(input: str | Path, output: str | Path) -> tuple[RunSummar
     return summary, list(report.warnings)
 
 
-__all__ = ["ModelSource", "RunSummary", "build_dataset", "evaluate",
+__all__ = ["ModelSource", "RunSummary", "WeakLabelerSource", "build_dataset", "evaluate",
            "export_labelstudio", "import_labelstudio", "weak_label"]

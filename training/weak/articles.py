@@ -38,7 +38,7 @@ class ConflictEvidence:
 
     def __init__(self, cues: dict[str, dict], min_sentence_score: int = 2,
                  min_sentences: int = 1, primary_margin: float = 1.5,
-                 min_primary_sentences: int = 2) -> None:
+                 min_primary_sentences: int = 2, lead_sentences: int = 3) -> None:
         self.matcher = PhraseMatcher()
         self.promote: dict[str, tuple[frozenset, frozenset]] = {}
         for label in ARTICLE_LABELS:
@@ -53,6 +53,7 @@ class ConflictEvidence:
         self.min_sentences = min_sentences
         self.primary_margin = primary_margin
         self.min_primary_sentences = min_primary_sentences
+        self.lead_sentences = lead_sentences
 
     @classmethod
     def load(cls, path: str | Path | None = None, **kwargs) -> ConflictEvidence:
@@ -93,6 +94,7 @@ class ConflictEvidence:
         towards ``primary``."""
         about = dict.fromkeys(ARTICLE_LABELS, 0)
         evidence = dict.fromkeys(ARTICLE_LABELS, 0.0)
+        first = dict.fromkeys(ARTICLE_LABELS, len(sentence_scores))
         for k, scores in enumerate(sentence_scores):
             best = max(scores.values())
             if best < self.min_sentence_score:
@@ -100,10 +102,18 @@ class ConflictEvidence:
             for label in (lbl for lbl, score in scores.items() if score == best):
                 about[label] += 1
                 evidence[label] += best * (2 if k == 0 else 1)
-        labels = [lbl for lbl in ARTICLE_LABELS if about[lbl] >= self.min_sentences]
+                first[label] = min(first[label], k)
+        labels = [lbl for lbl in ARTICLE_LABELS if about[lbl] >= self.min_sentences
+                  and not self._in_passing(lbl, about, first)]
         return ArticleDecision(labels, self._primary(labels, evidence, about),
                                {lbl: round(1 - 0.5 ** about[lbl], 4) for lbl in ARTICLE_LABELS},
                                evidence)
+
+    def _in_passing(self, label: str, about: dict, first: dict) -> bool:
+        """One sentence, after the title and lead, in an article that covers another
+        conflict at length: "an Israel–Iran article with one line about Gaza"."""
+        covered_elsewhere = any(about[other] >= 2 for other in about if other != label)
+        return about[label] == 1 and first[label] >= self.lead_sentences and covered_elsewhere
 
     def _primary(self, labels: list[str], evidence: dict[str, float], about: dict) -> str:
         if not labels or max(about[lbl] for lbl in labels) < self.min_primary_sentences:

@@ -19,18 +19,26 @@ from pathlib import Path
 
 from sorot.inference.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.inference.resources import data_path, load_yaml
+from sorot.training.weak.names import is_common_word
 
 _PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "abu",
                         "abdel", "abdul", "-", "'", "ad", "as", "ben"})
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
+_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
+_OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+_INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
+                           "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
+                           "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade"})
 
 
 class RoleRules:
     """Finds names after role words; payloads are ``LEADER`` / ``OFFICIAL``."""
 
     def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
-                 leader_groups: list[str], not_names: list[str] = ()) -> None:
+                 leader_groups: list[str], not_names: list[str] = (),
+                 principal_roles: list[str] = ()) -> None:
+        self.principal_roles = frozenset(r.lower() for r in principal_roles)
         self.roles = PhraseMatcher()
         for label, words in roles.items():
             for word in words:
@@ -48,21 +56,39 @@ class RoleRules:
         r = load_yaml(roles or data_path("roles.yaml"))
         p = load_yaml(places or data_path("places.yaml"))
         return cls({k: r[k] for k in ("LEADER", "OFFICIAL")}, r.get("modifiers", []),
-                   p["places"], r.get("leader_of_groups", []), r.get("not_names", []))
+                   p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
+                   r.get("principal_roles", []))
 
     def _skip_modifiers(self, doc: Document, i: int, lower: set[str]) -> int:
         """Index of the first word after the office's domain words, places, institution
-        words ("Badan", "Departemen") and a comma; at most 8 words are skipped."""
-        limit = i + 8
-        while i < min(len(doc.keys), limit):
+        words ("Badan", "Departemen"), a bracketed acronym ("(IAEA)") and a comma; at
+        most 10 words are skipped."""
+        limit, first = i + 10, i
+        while i < min(len(doc.keys), limit) and (i == first or same_line(doc, i - 1, i)):
             place = self.places.match_at(doc, i)
             if place:
                 i = place.end
+            elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
+                i = close
             elif self._skippable(doc, i, lower):
-                i += 1
+                # "Partai Demokrasi", "Badan Intelijen": an institution word names its
+                # institution with the next capitalised word
+                named = doc.keys[i] in _INSTITUTIONS and i + 1 < len(doc.keys) and \
+                    is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None
+                i += 2 if named else 1
             else:
                 break
         return i
+
+    @staticmethod
+    def _bracket_end(doc: Document, i: int) -> int | None:
+        """After a short bracketed aside of capitalised words or acronyms ("(AS)",
+        "(Menkop)", "(IAEA)"), or ``None``."""
+        for j in range(i + 1, min(i + 6, len(doc.keys))):
+            if doc.keys[j] in _CLOSE:
+                inner = [doc.word(k) for k in range(i + 1, j)]
+                return j + 1 if inner and all(is_capitalised(w) for w in inner) else None
+        return None
 
     def _skippable(self, doc: Document, i: int, lower: set[str]) -> bool:
         key = doc.keys[i]
@@ -71,19 +97,22 @@ class RoleRules:
         return is_capitalised(doc.word(i)) and not self.is_name_word(doc, i, lower)
 
     def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
-        """Capitalised, not an acronym, place, role or institution word, and never
-        written in lower case elsewhere in the article (so not a common word)."""
+        """Capitalised, not an acronym, place, role or institution word, never written in
+        lower case elsewhere in the article, and not a frequent Indonesian word."""
         word, key = doc.word(i), doc.keys[i]
         return (is_capitalised(word) and bool(_NAME_WORD.match(word)) and not word.isupper()
                 and key not in lower and key not in self.not_names and key not in self.modifiers
+                and not is_common_word(key)
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
 
     def _name_at(self, doc: Document, i: int, lower: set[str]) -> int:
-        """End of the name starting at word ``i`` (``i`` itself when there is none)."""
+        """End of the name starting at word ``i`` (``i`` itself when there is none); a
+        name never runs over a line break (a byline above a headline is not its name)."""
         j = i
-        while j < len(doc.keys) and j - i < _MAX_NAME + 2:
-            particle = doc.keys[j] in _PARTICLES and self._particle_joins(doc, i, j, lower)
-            if particle or self.is_name_word(doc, j, lower):
+        while j < len(doc.keys) and j - i < _MAX_NAME + 2 and (j == i or same_line(doc, j - 1, j)):
+            particle = doc.keys[j] in _PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
+            numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
+            if particle or numeral or self.is_name_word(doc, j, lower):  # "Leo XIV"
                 j += 1
             else:
                 break
@@ -103,30 +132,76 @@ class RoleRules:
                 return False
         return False
 
+    def _continues_as_institution(self, doc: Document, end: int, lower: set[str]) -> bool:
+        """The capitalised run goes on past the name candidate with words that are no
+        name ("Perserikatan Bangsa-Bangsa Antonio Guterres"): the candidate was part of
+        an institution's name."""
+        return (end < len(doc.keys) and is_capitalised(doc.word(end)) and doc.word(end).isalpha()
+                and not self.is_name_word(doc, end, lower) and self.roles.match_at(doc, end) is None)
+
     def _name_after_role(self, doc: Document, role_end: int, lower: set[str]) -> tuple[int, int]:
-        start = self._skip_modifiers(doc, role_end, lower)
-        end = self._name_at(doc, start, lower)
-        # "Menteri Luar Negeri Chile, Alberto van Klaveren": the appositive is the name.
-        if end < len(doc.keys) - 1 and doc.keys[end] == "," and is_capitalised(doc.word(end + 1)):
-            start = end + 1
+        start = role_end
+        for _ in range(3):
+            start = self._skip_modifiers(doc, start, lower)
             end = self._name_at(doc, start, lower)
+            if end == start or not self._continues_as_institution(doc, end, lower):
+                break
+            start = end
+        # "Menteri Luar Negeri Chile, Alberto van Klaveren": the appositive is the name,
+        # when there is one ("Kanselir Christian Stocker, Wakil Kanselir ..." keeps its own).
+        if end < len(doc.keys) - 1 and doc.keys[end] == "," and is_capitalised(doc.word(end + 1)):
+            after = self._name_at(doc, end + 1, lower)
+            if after > end + 1:
+                start, end = end + 1, after
         return start, end
+
+    def serves(self, role: Hit, doc: Document, name_end: int) -> bool:
+        """Whether the name after ``role`` is the one its holder serves, not the holder:
+        "utusan khusus Donald Trump untuk Timur Tengah", "juru bicara Presiden ..."."""
+        phrase = doc.span_text(role.start, role.end).lower()
+        return phrase in self.principal_roles and name_end < len(doc.keys) and \
+            doc.keys[name_end] in ("untuk", "bagi", "ke")
 
     def find(self, doc: Document, blocked: set[int] | None = None,
              context: ArticleContext | None = None) -> list[Hit]:
-        """Names after role words, outside ``blocked`` words and Title Case lines."""
+        """Names after role words, outside ``blocked`` words and Title Case lines. After an
+        envoy's or adviser's role, a name followed by "untuk" is the one they serve: a
+        LEADER ("utusan khusus Donald Trump untuk Timur Tengah")."""
         blocked = blocked or set()
         context = context or ArticleContext.of(doc)
         headline, lower = context.headline, context.lower
-        hits: list[Hit] = []
+        hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
             start, end = self._name_after_role(doc, role.end, lower)
-            if end == start or role.start in headline:
+            if end == start or (role.start in headline and not _ends_title(doc, end)):
                 continue
             if blocked.intersection(range(start, end)):
                 continue
-            hits.append(Hit(start, end, role.payload))
-        return hits
+            # two roles can reach one name ("penasihat Presiden Donald Trump"): the role
+            # nearest the name names its office, and later roles come later in the text
+            for s in [s for s, h in hits.items() if h.start < end and start < h.end]:
+                del hits[s]
+            for hit in self._holder_and_principal(doc, role, start, end, lower):
+                hits[hit.start] = hit
+        return sorted(hits.values(), key=lambda h: h.start)
+
+    def _holder_and_principal(self, doc: Document, role: Hit, start: int, end: int,
+                              lower: set[str]) -> list[Hit]:
+        """The name after a role, or, after an envoy's role, the principal (LEADER) and
+        the holder: "Utusan Trump Steve Witkoff" when "Trump" stands alone elsewhere."""
+        if self.serves(role, doc, end):
+            return [Hit(start, end, "LEADER")]
+        principal = doc.span_text(role.start, role.end).lower() in self.principal_roles
+        if principal and end - start >= 3 and self._stands_alone(doc, start, lower):
+            return [Hit(start, start + 1, "LEADER"), Hit(start + 1, end, role.payload)]
+        return [Hit(start, end, role.payload)]
+
+    def _stands_alone(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """Whether word ``i``'s key also appears elsewhere as a one-word name."""
+        key = doc.keys[i]
+        return any(doc.keys[k] == key and (k + 1 == len(doc.keys) or not self.is_name_word(doc, k + 1, lower))
+                   and (k == 0 or not self.is_name_word(doc, k - 1, lower))
+                   for k in range(len(doc.keys)) if k != i)
 
 
 @dataclass(frozen=True)
@@ -140,6 +215,26 @@ class ArticleContext:
     @classmethod
     def of(cls, doc: Document) -> ArticleContext:
         return cls(headline_words(doc), {k for i, k in enumerate(doc.keys) if doc.word(i).islower()})
+
+
+def joins(doc: Document, k: int) -> bool:
+    """Whether particle ``k`` can join a name: a hyphen only when attached to both
+    neighbours ("al-Hayya"), never spaced like a dash ("Witkoff - Steve")."""
+    if doc.keys[k] != "-":
+        return True
+    s, e = doc.words[k]
+    return 0 < k < len(doc.keys) - 1 and doc.words[k - 1][1] == s and doc.words[k + 1][0] == e
+
+
+def _ends_title(doc: Document, end: int) -> bool:
+    """On a Title Case line a name is trusted only when a lower-case word or a
+    punctuation mark follows it (the line is then a sentence, not a headline)."""
+    return end >= len(doc.keys) or not is_capitalised(doc.word(end))
+
+
+def same_line(doc: Document, i: int, j: int) -> bool:
+    """Whether words ``i`` < ``j`` stand on one line."""
+    return "\n" not in doc.text[doc.words[i][1]:doc.words[j][0]]
 
 
 def headline_words(doc: Document) -> set[int]:

@@ -23,11 +23,13 @@ from pathlib import Path
 
 from sorot.inference.boilerplate import find_boilerplate
 from sorot.inference.gazetteer import Gazetteer
-from sorot.inference.phrases import Document, Hit, PhraseMatcher
+from sorot.inference.phrases import Document, Hit
 from sorot.inference.topics import TopicLexicon
 from sorot.inference.words import sentence_spans
+from sorot.training.weak.appositive import AppositiveRules
 from sorot.training.weak.articles import ConflictEvidence
-from sorot.training.weak.context import _PARTICLES, ArticleContext, RoleRules
+from sorot.training.weak.context import ArticleContext, RoleRules
+from sorot.training.weak.mentions import Mentions
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
 SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}
@@ -40,6 +42,9 @@ class WeakLabeler:
     roles: RoleRules
     evidence: ConflictEvidence
 
+    def __post_init__(self) -> None:
+        self.appositives = AppositiveRules(self.roles)
+
     @classmethod
     def load(cls, gazetteer: str | Path | None = None) -> WeakLabeler:
         """The shipped lexicons, with another gazetteer file if given."""
@@ -48,17 +53,15 @@ class WeakLabeler:
 
     def _context_people(self, doc: Document, blocked: set[int],
                         context: ArticleContext) -> list[tuple[Hit, str]]:
-        """Names found by role words, plus their other mentions in the same article."""
-        found = [(h, "context") for h in self.roles.find(doc, blocked, context)]
-        names = PhraseMatcher()
-        for hit, _ in found:
-            names.add(doc.span_text(hit.start, hit.end), hit.payload)
-            last = doc.word(hit.end - 1)
-            if hit.end - hit.start > 1 and doc.keys[hit.end - 1] not in _PARTICLES:
-                names.add(last, hit.payload)
-        taken = blocked | {i for h, _ in found for i in range(h.start, h.end)}
-        found += [(h, "propagated") for h in names.find(doc, taken)] if found else []
-        return sorted(found, key=lambda f: f[0].start)
+        """Names found by role words before or after them, plus their other mentions in
+        the same article, one class per person."""
+        found = self.roles.find(doc, blocked, context)
+        found += self.appositives.find(doc, blocked | {i for h in found for i in range(h.start, h.end)},
+                                       context)
+        people = Mentions.find(doc, sorted(found, key=lambda h: h.start), blocked, context.lower,
+                               context.headline)
+        return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],
+                      key=lambda f: f[0].start)
 
     def _entity(self, doc: Document, hit: Hit, label: str, source: str, **extra) -> dict:
         start, end = doc.char_span(hit.start, hit.end)
@@ -66,18 +69,27 @@ class WeakLabeler:
                 "score": SOURCE_SCORE[source], **extra}
 
     def _known_people(self, doc: Document, context: ArticleContext) -> list[Hit]:
-        """Gazetteer hits, less a lone surname right after an unknown first name
-        ("Hazem Qassem" is not Naim Qassem): that name is left to the context rules."""
+        """Gazetteer hits, less a lone name next to an unknown name word ("Hazem Qassem"
+        is not Naim Qassem, "Abbas Araghchi" is not Mahmoud Abbas): that name is left to
+        the context rules."""
         lower, headline = context.lower, context.headline
 
         def mid_sentence(i: int) -> bool:  # word i has a word before it on its line
             return i > 0 and "\n" not in doc.text[doc.words[i - 1][1]:doc.words[i][0]] and \
                 doc.keys[i - 1] not in {".", "!", "?", ":", '"', "'", "("}
 
-        return [h for h in self.gazetteer.find(doc)
-                if h.end - h.start > 1 or h.start < 2 or h.start in headline
-                or not (mid_sentence(h.start) and mid_sentence(h.start - 1)
-                        and self.roles.is_name_word(doc, h.start - 1, lower))]
+        hits = self.gazetteer.find(doc)
+        starts = {h.start for h in hits}
+
+        def unknown_name_after(i: int) -> bool:  # "Abbas" before an unknown "Araghchi"
+            return (i < len(doc.keys) and mid_sentence(i) and mid_sentence(i - 1)
+                    and i not in starts and self.roles.is_name_word(doc, i, lower))
+
+        return [h for h in hits
+                if h.end - h.start > 1 or h.start in headline
+                or not ((h.start >= 2 and mid_sentence(h.start) and mid_sentence(h.start - 1)
+                         and self.roles.is_name_word(doc, h.start - 1, lower))
+                        or unknown_name_after(h.end))]
 
     def entities(self, doc: Document) -> tuple[list[dict], list[Hit], list[Hit]]:
         """Entity dicts, plus the gazetteer and topic hits for article evidence."""

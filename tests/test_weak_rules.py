@@ -1,0 +1,147 @@
+"""The weak labeler's rules for people no gazetteer lists, one test per style of writing.
+
+Every sentence here is written for this project; the labeler runs with an empty
+gazetteer unless a test says otherwise, so only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sorot.inference.gazetteer import Gazetteer
+from sorot.inference.words import word_spans
+from sorot.training.weak.labeler import WeakLabeler
+from sorot.training.weak.leave_names_out import folds_of, leave_names_out, without_people_in
+
+
+@pytest.fixture(scope="module")
+def rules_only(labeler) -> WeakLabeler:
+    return WeakLabeler(Gazetteer([]), labeler.topics, labeler.roles, labeler.evidence)
+
+
+def people(wl: WeakLabeler, text: str) -> list[tuple[str, str]]:
+    return [(e["text"], e["label"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # role before name, the role (and its abbreviation) outside the span
+    ("Wamenkeu Anggoro Wisnu hadir dalam rapat itu.", [("Anggoro Wisnu", "OFFICIAL")]),
+    ("Menko Polkam Surya Dharmawan menggelar rapat terbatas.", [("Surya Dharmawan", "OFFICIAL")]),
+    ("Kapolri Jenderal Listiyo Prakoso meninjau lokasi.", [("Listiyo Prakoso", "OFFICIAL")]),
+    # a bracketed acronym between role and name
+    ("Menteri Koperasi (Menkop) Fahri Lubis meresmikan koperasi desa.", [("Fahri Lubis", "OFFICIAL")]),
+    ("Presiden Amerika Serikat (AS) Walter Brennan menolak usulan itu.", [("Walter Brennan", "LEADER")]),
+    # an institution's name between role and name
+    ("Sekretaris Jenderal Perserikatan Bangsa-Bangsa Olaf Lindqvist berpidato.",
+     [("Olaf Lindqvist", "OFFICIAL")]),
+    # rank words are not names; a Roman numeral is
+    ("Laksamana Muda Ronen Dagan mengatakan serangan berlanjut.", [("Ronen Dagan", "OFFICIAL")]),
+    ("Paus Gregorius XVII menyerukan perdamaian.", [("Gregorius XVII", "LEADER")]),
+    # heads of international bodies are officials even when called "presiden"
+    ("Presiden Komisi Eropa Greta Holm tiba di Kyiv.", [("Greta Holm", "OFFICIAL")]),
+    ("Mantan Presiden Hendra Gunawan menerima tamu.", [("Hendra Gunawan", "LEADER")]),
+])
+def test_role_before_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hal itu disampaikan Dmitri Orlov, juru bicara kementerian itu.", [("Dmitri Orlov", "OFFICIAL")]),
+    ("Pertemuan dipimpin oleh Yusuf al-Rahim, kepala negosiator kelompok itu.",
+     [("Yusuf al-Rahim", "OFFICIAL")]),
+    ("Rapat itu dihadiri Wira Dharma selaku Menteri Perdagangan.", [("Wira Dharma", "OFFICIAL")]),
+])
+def test_name_before_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_a_coordinated_list_of_ministers(rules_only):
+    text = ("Rapat dihadiri Menteri Keuangan Fulan Santosa, Menteri Pertahanan Budiman Karta, "
+            "serta Menteri Luar Negeri Wira Dharma.")
+    assert people(rules_only, text) == [("Fulan Santosa", "OFFICIAL"), ("Budiman Karta", "OFFICIAL"),
+                                        ("Wira Dharma", "OFFICIAL")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Presiden melantik Wira Dharma menjadi Menkeu pada Senin.", [("Wira Dharma", "OFFICIAL")]),
+    ("Jabatan Menteri Koperasi kini dijabat Fulan Santosa.", [("Fulan Santosa", "OFFICIAL")]),
+    ("Posisi Menkeu digantikan oleh Budiman Karta.", [("Budiman Karta", "OFFICIAL")]),
+])
+def test_appointment_verbs(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_later_mentions_take_the_same_class_and_pronouns_never(rules_only):
+    text = ("Menteri Kesehatan Budi Hartawan Sadikun (BHS) meninjau rumah sakit. BHS mengatakan "
+            "stok obat cukup. Sadikun menambahkan vaksin tersedia. Ia lalu pergi. Budi tersenyum.")
+    assert people(rules_only, text) == [
+        ("Budi Hartawan Sadikun", "OFFICIAL"), ("BHS", "OFFICIAL"), ("BHS", "OFFICIAL"),
+        ("Sadikun", "OFFICIAL"), ("Budi", "OFFICIAL")]
+
+
+def test_an_ambiguous_part_is_not_propagated(rules_only):
+    text = ("Menteri Perdagangan Budi Santika dan Menteri Kesehatan Budi Hartawan bertemu. "
+            "Budi mengatakan rapat berjalan baik.")
+    assert people(rules_only, text) == [("Budi Santika", "OFFICIAL"), ("Budi Hartawan", "OFFICIAL")]
+
+
+def test_one_person_one_class_the_highest_office(rules_only):
+    text = ("Fulan Wirawan, penasihat Presiden Walter Brennan, tiba. Presiden Brennan lalu berbicara.")
+    assert people(rules_only, text) == [("Fulan Wirawan", "OFFICIAL"), ("Walter Brennan", "LEADER"),
+                                        ("Brennan", "LEADER")]
+
+
+def test_an_envoys_principal_is_a_leader_not_an_official(rules_only):
+    text = "Menurut Fulan Wirawan, utusan khusus Walter Brennan untuk Timur Tengah, perundingan berlanjut."
+    assert people(rules_only, text) == [("Fulan Wirawan", "OFFICIAL"), ("Walter Brennan", "LEADER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Kabinet Merah Putih menggelar sidang kabinet.",      # a cabinet is no person
+    "Menteri Luar Negeri Austria tiba di Wina.",                 # a place is no person
+    "Juru bicara Kremlin menolak berkomentar.",                  # an institution
+    "Ketua Umum Partai Demokrasi menggelar rapat.",              # a party's name
+    "Presiden Terpilih menyampaikan pidato pada Senin.",          # a frequent word, capitalised
+])
+def test_common_words_institutions_and_places_are_not_people(rules_only, text):
+    assert people(rules_only, text) == []
+
+
+def test_a_person_removed_from_the_gazetteer_is_still_found_by_role(labeler):
+    text = "Menteri Luar Negeri Iran Abbas Araghchi tiba di Wina. Araghchi bertemu diplomat Eropa."
+    assert ("Abbas Araghchi", "OFFICIAL") in people(labeler, text)
+    reduced = without_people_in(labeler.gazetteer, [text])
+    assert reduced.lookup("Abbas Araghchi") is None and len(reduced) < len(labeler.gazetteer)
+    alone = WeakLabeler(reduced, labeler.topics, labeler.roles, labeler.evidence)
+    assert people(alone, text) == [("Abbas Araghchi", "OFFICIAL"), ("Araghchi", "OFFICIAL")]
+
+
+def test_leave_names_out_labels_each_fold_without_its_people(labeler):
+    gold = {f"g{i}": {"text": t, "id": f"g{i}"} for i, t in enumerate([
+        "Presiden Rusia Vladimir Putin menolak gencatan senjata.",
+        "Menteri Luar Negeri Iran Abbas Araghchi tiba di Wina.",
+        "Presiden Ukraina Volodymyr Zelensky bertemu Trump."])}
+    assert sorted(sum(folds_of(sorted(gold), 2), [])) == sorted(gold)
+    preds, removed = leave_names_out(labeler, gold, 3)
+    assert sum(removed.values()) >= 4  # Putin, Araghchi, Zelensky, Trump
+    assert all("canonical" not in e for p in preds.values() for e in p["entities"])
+    assert [(e["text"], e["label"]) for e in preds["g0"]["entities"]][0] == ("Vladimir Putin", "LEADER")
+
+
+ROLES = ["Presiden", "Menteri Luar Negeri", "juru bicara", "Wamenkeu", "utusan khusus", "Kapolri"]
+WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi", "Kabinet", "Merah",
+         "Putih", "mengatakan", "di", "Jakarta", ".", "-", "XIV", "digantikan", "oleh", "Ia", "\n"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(ROLES + WORDS), min_size=1, max_size=30))
+def test_rules_never_make_overlapping_or_mid_word_spans(rules_only, parts):
+    text = " ".join(parts)
+    pred = rules_only.label(text)
+    starts = {s for s, _ in word_spans(text)}
+    ends = {e for _, e in word_spans(text)}
+    spans = sorted((e["start"], e["end"]) for e in pred["entities"])
+    assert all(s in starts and e in ends for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

@@ -1,0 +1,123 @@
+"""Names whose role comes after them, and names an appointment verb hands an office to.
+
+* Appositive: "kata Rafael Grossi, kepala Badan ..." and "Steve Witkoff, utusan khusus
+  ..." — a name, a comma (or "selaku", "sebagai", "yang merupakan", "seorang"), then a
+  role word: the name takes the role's class.
+* Appointment: "Purbaya menjadi Menkeu", "X dilantik sebagai Wamenlu" (name before the
+  verb) and "digantikan oleh X", "kini dijabat X" (name after it, the office named
+  earlier in the sentence).
+
+>>> from sorot.training.weak.context import RoleRules
+>>> rules = AppositiveRules(RoleRules.load())
+>>> doc = Document.from_text("Hal itu disampaikan Dmitri Orlov, juru bicara kementerian itu.")
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in rules.find(doc)]
+[('Dmitri Orlov', 'OFFICIAL')]
+"""
+
+from __future__ import annotations
+
+from sorot.inference.phrases import Document, Hit, PhraseMatcher
+from sorot.training.weak.context import _PARTICLES, ArticleContext, RoleRules, joins, same_line
+
+#: Words between a name and the role that describes it.
+_LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "yang menjabat", "seorang",
+          "sang", "menjadi", "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
+          "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi"]
+#: Verbs after which the name of an office's (new) holder follows.
+_HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
+             "kini dijabat", "dipegang oleh"]
+_QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+class AppositiveRules:
+    """Finds names next to roles that follow them; payloads are LEADER / OFFICIAL."""
+
+    def __init__(self, roles: RoleRules) -> None:
+        self.roles = roles
+        self.links = PhraseMatcher()
+        for link in _LINKS:
+            self.links.add(link, link)
+        self.handover = PhraseMatcher()
+        for verb in _HANDOVER:
+            self.handover.add(verb, verb)
+
+    def _name_before(self, doc: Document, end: int, lower: set[str]) -> int:
+        """Start of the name ending at word ``end`` (``end`` itself when there is none):
+        name words and the particles between them ("Khalil al-Hayya")."""
+        start = k = end
+        while k > 0 and end - k < 7 and (k == end or same_line(doc, k - 1, k)):
+            if self.roles.is_name_word(doc, k - 1, lower):
+                k -= 1
+                start = k
+            elif doc.keys[k - 1] in _PARTICLES and k < end and joins(doc, k - 1):
+                k -= 1  # kept only if a name word comes before it
+            else:
+                break
+        names = sum(self.roles.is_name_word(doc, i, lower) for i in range(start, end))
+        return start if 0 < names <= 4 else end
+
+    def _link_before(self, doc: Document, role_start: int) -> int | None:
+        """Where the name ends, when a link (a comma, "selaku", ...) stands right before
+        the role; ``None`` otherwise."""
+        i = role_start
+        if i > 0 and doc.keys[i - 1] in ("mantan", "wakil"):
+            return None  # the role word itself starts at the modifier: the matcher has it
+        for length in range(3, 0, -1):
+            link = self.links.match_at(doc, i - length) if i - length >= 0 else None
+            if link and link.end == i:
+                i = link.start
+                break
+        if i > 0 and doc.keys[i - 1] == ",":
+            i -= 1
+        while i > 0 and doc.keys[i - 1] in _QUOTES:
+            i -= 1
+        return i if i < role_start else None
+
+    def _appositives(self, doc: Document, context: ArticleContext) -> list[Hit]:
+        hits = []
+        for role in self.roles.roles.find(doc):
+            end = self._link_before(doc, role.start)
+            if end is None or role.start in context.headline:
+                continue
+            after, after_end = self.roles._name_after_role(doc, role.end, context.lower)
+            principal = doc.span_text(role.start, role.end).lower() in self.roles.principal_roles
+            if after_end > after and not principal:
+                continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
+            start = self._name_before(doc, end, context.lower)
+            if start < end:
+                hits.append(Hit(start, end, role.payload))
+        return hits
+
+    def _office_before(self, doc: Document, i: int) -> str | None:
+        """The class of the nearest role word before word ``i`` in its sentence."""
+        for k in range(i - 1, max(-1, i - 15), -1):
+            if doc.keys[k] in _SENTENCE_END:
+                return None
+            role = self.roles.roles.match_at(doc, k)
+            if role and role.end <= i:
+                return role.payload
+        return None
+
+    def _handovers(self, doc: Document, context: ArticleContext) -> list[Hit]:
+        hits = []
+        for verb in self.handover.find(doc):
+            office = self._office_before(doc, verb.start)
+            end = self.roles._name_at(doc, verb.end, context.lower)
+            if office and end > verb.end:
+                hits.append(Hit(verb.end, end, office))
+        return hits
+
+    def find(self, doc: Document, blocked: set[int] | None = None,
+             context: ArticleContext | None = None) -> list[Hit]:
+        """Appositive and appointment names outside ``blocked`` words."""
+        blocked = blocked or set()
+        context = context or ArticleContext.of(doc)
+        hits = sorted(self._appositives(doc, context) + self._handovers(doc, context),
+                      key=lambda h: (h.start, -h.end))
+        out, taken = [], set(blocked)
+        for hit in hits:
+            if not taken.intersection(range(hit.start, hit.end)):
+                out.append(hit)
+                taken.update(range(hit.start, hit.end))
+        return out

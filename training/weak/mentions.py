@@ -1,0 +1,104 @@
+"""Later mentions of a person found once in an article, and one class per person.
+
+Once "Steve Witkoff" is tagged, a later "Witkoff" (surname), "Steve" (first name), the
+full name again, or an acronym first given in brackets ("Budi Gunadi Sadikin (BGS)")
+takes the same class, unless that word belongs to two tagged people of the article.
+Words that are frequent Indonesian words or appear in lower case in the article are
+never tagged alone, and pronouns never are. A person keeps the class of the highest
+office found for them anywhere in the article: "penasihat Presiden Donald Trump" and
+"Presiden Trump" make every "Trump" a LEADER.
+
+>>> doc = Document.from_text("Menlu Fulan Wibisana tiba. Wibisana lalu bertemu Fulan.")
+>>> people = [Hit(1, 3, "OFFICIAL")]
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in Mentions.find(doc, people, set(), set())]
+[('Fulan Wibisana', 'OFFICIAL'), ('Wibisana', 'OFFICIAL'), ('Fulan', 'OFFICIAL')]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sorot.inference.phrases import Document, Hit, PhraseMatcher, is_capitalised
+from sorot.training.weak.context import _PARTICLES
+from sorot.training.weak.names import is_common_word
+
+_RANK = {"LEADER": 2, "OFFICIAL": 1}
+
+
+def _name_keys(doc: Document, hit: Hit) -> tuple[str, ...]:
+    return tuple(k for k in doc.keys[hit.start:hit.end] if k not in _PARTICLES)
+
+
+def _classes(doc: Document, people: list[Hit]) -> dict[tuple, str]:
+    """One class per person: the highest found for them or for a shorter or longer form
+    of their name ("Trump" and "Donald Trump")."""
+    best: dict[tuple, str] = {}
+    for hit in people:
+        keys = _name_keys(doc, hit)
+        best[keys] = max(best.get(keys, hit.payload), hit.payload, key=_RANK.get)
+    return {keys: max((lbl for other, lbl in best.items()
+                       if set(other) <= set(keys) or set(keys) <= set(other)), key=_RANK.get)
+            for keys in best}
+
+
+def _acronym_after(doc: Document, hit: Hit) -> str | None:
+    """``XY`` when the mention is followed by "(XY)", an all-capitals acronym."""
+    i = hit.end
+    if i + 2 < len(doc.keys) and doc.keys[i] == "(" and doc.keys[i + 2] == ")":
+        word = doc.word(i + 1)
+        if word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
+            return word
+    return None
+
+
+def _parts(doc: Document, people: list[Hit], lower: set[str]) -> dict[str, set]:
+    """Phrase -> the people (full-name keys) it may stand for."""
+    owners: dict[str, set] = defaultdict(set)
+    for hit in people:
+        keys = _name_keys(doc, hit)
+        owners[doc.span_text(hit.start, hit.end)].add(keys)
+        words = [doc.word(i) for i in range(hit.start, hit.end) if doc.keys[i] not in _PARTICLES]
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                if is_capitalised(word) and word.lower() not in lower and not is_common_word(word.lower()):
+                    owners[word].add(keys)
+        if acronym := _acronym_after(doc, hit):
+            owners[acronym].add(keys)
+    return owners
+
+
+def _one_person(keys_set: set) -> tuple | None:
+    """The person a part stands for, when the candidates are forms of one name."""
+    longest = max(keys_set, key=len)
+    return longest if all(set(k) <= set(longest) for k in keys_set) else None
+
+
+class Mentions:
+    @staticmethod
+    def find(doc: Document, people: list[Hit], blocked: set[int], lower: set[str],
+             headline: set[int] = frozenset()) -> list[Hit]:
+        """``people`` relabelled to one class per person, plus their later mentions
+        outside ``blocked`` words and outside ``people``."""
+        classes = _classes(doc, people)
+        out = [Hit(h.start, h.end, classes[_name_keys(doc, h)]) for h in people]
+        matcher = PhraseMatcher()
+        for phrase, owners in _parts(doc, people, lower).items():
+            person = _one_person(owners)
+            if person is not None:
+                matcher.add(phrase, classes[person])
+        taken = blocked | {i for h in people for i in range(h.start, h.end)}
+        for hit in matcher.find(doc, taken):
+            # next to another name-like word it is part of a longer name, except on a Title
+            # Case headline, where every word looks like a name
+            if hit.start in headline or not (_name_like(doc, hit.start - 1, lower)
+                                             or _name_like(doc, hit.end, lower)):
+                out.append(hit)
+        return out
+
+
+def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
+    if not 0 <= i < len(doc.keys):
+        return False
+    word, key = doc.word(i), doc.keys[i]
+    return key in _PARTICLES or (is_capitalised(word) and word.isalpha() and not word.isupper()
+                                 and key not in lower and not is_common_word(key))
