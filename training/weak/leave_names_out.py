@@ -23,7 +23,7 @@ def folds_of(ids: list[str], k: int) -> list[list[str]]:
     """``k`` folds of ``ids``, stable for given ids (hash order, not input order).
 
     >>> folds_of(["a", "b", "c", "d", "e"], 2)
-    [['c', 'e', 'a'], ['b', 'd']]
+    [['e', 'a', 'd'], ['c', 'b']]
     """
     ranked = sorted(ids, key=lambda i: hashlib.blake2b(i.encode(), digest_size=8).digest())
     return [ranked[f::k] for f in range(k)]
