@@ -15,8 +15,6 @@
 
 from __future__ import annotations
 
-import itertools
-import json
 import logging
 import os
 import time
@@ -24,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sorot.inference.output_formats import convert, prediction_record
 from sorot.inference.readers import Article, ReaderOptions, RecordError
 from sorot.inference.run_state import OutputLock, check_provenance, fingerprint, repair_and_read_ids
 from sorot.inference.sinks import (
@@ -109,14 +108,6 @@ class Stats:
                 f"{time.perf_counter() - self.start:.1f} s")
 
 
-def _record(article: Article, pred: dict, keep: list[str]) -> dict:
-    out = {"id": article.id, "labels": pred["labels"], "primary": pred["primary"],
-           "scores": pred["scores"], "entities": pred["entities"]}
-    fields = article.extra if keep == ["all"] else {k: article.extra[k] for k in keep
-                                                    if k in article.extra}
-    return out | {k: v for k, v in fields.items() if k not in out}
-
-
 def _predict_window(predictor, window: list[Article], job: PredictJob, sink, errors,
                     stats: Stats, bar) -> None:
     """Longest articles first, so each durable write holds articles of similar length."""
@@ -140,7 +131,7 @@ def _predict_window(predictor, window: list[Article], job: PredictJob, sink, err
                 stats.errors += 1
             else:
                 try:
-                    sink.write(_record(a, p, job.keep_fields))
+                    sink.write(prediction_record(a, p, job.keep_fields))
                     stats.written += 1
                 except UnwritableRecord as e:  # a kept input field that is not valid Unicode
                     errors.write(RecordError(a.source, str(e), id=a.id).to_dict())
@@ -150,65 +141,6 @@ def _predict_window(predictor, window: list[Article], job: PredictJob, sink, err
         docs, toks = stats.rates()
         bar.update(len(batch))
         bar.set_postfix_str(f"{docs:.1f} docs/s, {toks:,.0f} tok/s", refresh=False)
-
-
-def _flatten(rec: dict) -> dict:
-    """One CSV/Parquet row: scalars as columns, lists and entities as JSON text."""
-    row = {"id": rec["id"], "labels": ";".join(rec["labels"]), "primary": rec["primary"]}
-    row |= {f"score_{k}": v for k, v in rec["scores"].items()}
-    row["n_entities"] = len(rec["entities"])
-    row["entities"] = json.dumps(rec["entities"], ensure_ascii=False)
-    for k, v in rec.items():
-        if k not in ("id", "labels", "primary", "scores", "entities"):
-            row[k] = v if isinstance(v, str) or v is None else json.dumps(v, ensure_ascii=False)
-    return row
-
-
-def _rows(log: Path):
-    with log.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield _flatten(json.loads(line))
-
-
-def _columns(log: Path) -> list[str]:
-    """Every column of every row, in order of first appearance: a field only some input
-    records have (``--keep-fields url``) still gets its column."""
-    return list(dict.fromkeys(k for row in _rows(log) for k in row))
-
-
-def convert(log: Path, out: Path, fmt: str, chunk: int = 2048) -> None:
-    """Stream the JSONL log into a flattened CSV or Parquet file, written under a temporary
-    name and renamed, so a reader never sees half a file."""
-    columns = _columns(log)
-    partial = out.with_name(f".{out.name}.partial")
-    if fmt == "csv":
-        import csv
-
-        with partial.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, fieldnames=columns, restval="")
-            writer.writeheader()
-            writer.writerows(_rows(log))
-    else:
-        _write_parquet(_rows(log), columns, partial, chunk)
-    os.replace(partial, out)
-
-
-def _write_parquet(rows, columns: list[str], out: Path, chunk: int) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    # typed from the column names, not from the first rows, where a field may be all empty
-    schema = pa.schema([(c, pa.float64() if c.startswith("score_") else
-                         pa.int64() if c == "n_entities" else pa.string()) for c in columns])
-    with pq.ParquetWriter(out, schema) as writer:
-        batch = []
-        for row in itertools.chain(rows, [None]):  # streamed: the log can be larger than memory
-            if row is not None:
-                batch.append({c: row.get(c) for c in columns})
-            if batch and (row is None or len(batch) == chunk):
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                batch = []
 
 
 def _distributed():

@@ -68,6 +68,24 @@ def test_flat_formats(tmp_path, trained, fmt):
     assert {"score_gaza", "entities", "url", "lang"} <= set(cols)
 
 
+def test_parquet_keeps_entities_nested_and_round_trips(tmp_path, trained):
+    import pyarrow as pa
+
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(5))
+    assert sorot("predict", "--model", trained[1], src, "-o", tmp_path / "p.jsonl").returncode == 0
+    assert sorot("predict", "--model", trained[1], src, "-o", tmp_path / "p.parquet").returncode == 0
+    table = pq.read_table(tmp_path / "p.parquet")
+    assert table.schema.field("labels").type == pa.list_(pa.string())
+    assert table.schema.field("entities").type.value_type.names == [
+        "start", "end", "label", "text", "score", "canonical", "topic"]
+    jsonl = {json.loads(x)["id"]: json.loads(x) for x in (tmp_path / "p.jsonl").read_text().splitlines()}
+    for row in table.to_pylist():
+        rec = jsonl[row["id"]]
+        assert row["labels"] == rec["labels"] and row["score_gaza"] == rec["scores"]["gaza"]
+        names = ("start", "end", "label", "text", "score", "canonical", "topic")
+        assert row["entities"] == [{k: e.get(k) for k in names} for e in rec["entities"]]
+
+
 def test_existing_output_needs_resume_or_overwrite(tmp_path, trained):
     src = write_jsonl(tmp_path / "a.jsonl", corpus(3))
     assert sorot("predict", "--model", trained[1], src, "-o", tmp_path / "p.jsonl").returncode == 0
