@@ -144,19 +144,16 @@ def _predict_window(predictor, window: list[Article], job: PredictJob, sink, err
 
 
 def _distributed():
-    """``(rank, world, device)`` from the launcher's environment (``accelerate launch``,
-    ``torchrun``); a process group is started for the final barrier."""
-    world = int(os.environ.get("WORLD_SIZE", "1"))
-    if world <= 1:
+    """``(rank, world, device)`` from accelerate's ``PartialState``, which reads the
+    launcher's environment (``accelerate launch``, ``torchrun``) and starts the process
+    group; a single process needs none of it."""
+    if int(os.environ.get("WORLD_SIZE", "1")) <= 1:
         return 0, 1, None
     import torch
-    import torch.distributed as dist
+    from accelerate import PartialState
 
-    if not dist.is_initialized():
-        dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
-    local = int(os.environ.get("LOCAL_RANK", "0"))
-    device = torch.device(f"cuda:{local}") if torch.cuda.is_available() else torch.device("cpu")
-    return dist.get_rank(), world, device
+    state = PartialState(cpu=not torch.cuda.is_available())
+    return state.process_index, state.num_processes, state.device
 
 
 def _merge(parts: list[Path], into: Path) -> None:
@@ -276,10 +273,9 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
 
 def _finish(paths: dict, rank: int, world: int) -> None:
     if world > 1:
-        import torch.distributed as dist
+        from accelerate import PartialState
 
-        dist.barrier()  # every part is complete before rank 0 merges
-        dist.destroy_process_group()
+        PartialState().wait_for_everyone()  # every part is complete before rank 0 merges
     if rank != 0:
         return
     if world > 1:

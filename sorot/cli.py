@@ -125,9 +125,26 @@ def cmd_train(args) -> None:
         print(f"model saved to {out}")
 
 
+def cmd_predict_ray(args) -> None:
+    from sorot.inference.ray_engine import RayJob, run_ray
+
+    fmt = args.format or ("parquet" if str(args.output).endswith(".parquet") else "jsonl")
+    job = RayJob(inputs=[args.input], output=args.output, model=args.model, revision=args.revision,
+                 format=fmt, keep_fields=[k for k in (args.keep_fields or "").split(",") if k],
+                 reader=_reader(args), concurrency=args.actors, num_gpus=args.gpus_per_actor,
+                 threads_per_actor=args.threads_per_actor, batch_size=args.batch_size,
+                 max_batch_tokens=args.max_batch_tokens, dtype=args.dtype, address=args.ray_address)
+    stats = run_ray(job)
+    print(stats.summary())
+    if failure := stats.failure(args.max_error_rate):
+        raise SorotError(failure)
+
+
 def cmd_predict(args) -> None:
     from sorot.inference.batch_predict import PredictJob, run_predict
 
+    if args.engine == "ray":
+        return cmd_predict_ray(args)
     job = PredictJob(
         input=args.input, output=args.output, model=args.model, revision=args.revision,
         format=args.format, keep_fields=[k for k in (args.keep_fields or "").split(",") if k],
@@ -199,6 +216,15 @@ def _add_predict(sub, common) -> None:
     p.add_argument("--quantize", choices=["int8"], help="dynamic int8 linear layers (CPU)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on a terminal only)")
+    ray = p.add_argument_group("--engine ray (pip install 'sorot[ray]'): -o is a folder, one "
+                               "output file per input file; a rerun skips finished files")
+    ray.add_argument("--engine", choices=["local", "ray"], default="local",
+                     help="local: this process (or accelerate launch); ray: Ray Data")
+    ray.add_argument("--ray-address", help="an existing Ray cluster (default: $RAY_ADDRESS, else a "
+                                           "local Ray over this machine's CPUs)")
+    ray.add_argument("--actors", type=int, default=2, help="predictor actors (default %(default)s)")
+    ray.add_argument("--gpus-per-actor", type=float, default=0.0)
+    ray.add_argument("--threads-per-actor", type=int, default=1)
     p.set_defaults(func=cmd_predict)
 
 

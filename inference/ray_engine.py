@@ -1,0 +1,272 @@
+"""Batch inference past one machine: ``sorot predict --engine ray`` (``pip install sorot[ray]``).
+
+Ray Data runs the job on a local Ray that sorot starts itself (the machine's CPUs), or
+on an existing cluster (``--ray-address`` or ``RAY_ADDRESS``):
+
+1. each input *unit* — a JSONL, CSV or Parquet file, or a folder of ``.txt`` files — is
+   read in a Ray task by sorot's own readers, so every record is checked as in
+   ``sorot predict`` and a bad one becomes an error row, never a lost one;
+2. a pool of actors, each holding one :class:`~sorot.inference.predictor.Predictor`
+   (``concurrency`` actors, ``num_gpus`` each), predicts the rows in token-budget passes;
+3. the driver writes one output file per unit (``OUT/<unit>-<hash>.jsonl`` or
+   ``.parquet``) and one errors file, under temporary names, renaming the output last.
+
+A rerun after a crash skips every unit whose output file exists (it is complete, since
+it was renamed whole), so no id is written twice.
+
+Python::
+
+    from sorot.inference.ray_engine import RayJob, run_ray
+    run_ray(RayJob(inputs=["s3-mirror/dumps/"], output="preds/", model="ORG/sorot-indobert-base",
+                   concurrency=8, num_gpus=1))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sorot.inference.readers import SUFFIXES, ReaderOptions
+from sorot.models.errors import SorotError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RayJob:
+    """One Ray Data batch-inference job. ``batch_size`` is the most windows per forward
+    pass, as for :meth:`Predictor.predict`; ``rows_per_batch`` is how many articles an
+    actor receives at a time."""
+
+    inputs: list[str | Path]
+    output: str | Path
+    model: str
+    revision: str | None = None
+    format: str = "jsonl"
+    keep_fields: list[str] = field(default_factory=list)
+    reader: ReaderOptions = field(default_factory=ReaderOptions)
+    concurrency: int = 2
+    num_gpus: float = 0.0
+    threads_per_actor: int = 1
+    batch_size: int = 32
+    rows_per_batch: int = 64
+    max_batch_tokens: int = 8192
+    dtype: str = "auto"
+    address: str | None = None
+
+
+@dataclass
+class RayStats:
+    units: int = 0
+    skipped_units: int = 0
+    written: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    startup_seconds: float = 0.0
+
+    def failure(self, max_error_rate: float | None) -> str | None:
+        from sorot.inference.sinks import run_failure
+
+        return run_failure(self.written, self.errors, "the .errors.jsonl files", max_error_rate)
+
+    def summary(self) -> str:
+        rate = self.written / self.seconds if self.seconds else 0.0
+        return (f"{self.written} done, {self.errors} failed, {self.units - self.skipped_units} units "
+                f"predicted, {self.skipped_units} skipped (already done); {rate:.1f} docs/s, "
+                f"{self.seconds:.1f} s (Ray start-up {self.startup_seconds:.1f} s)")
+
+
+def input_units(inputs: list[str | Path]) -> list[Path]:
+    """The units of work: files with a known suffix, and folders of ``.txt`` files; a
+    folder of other files gives each of them; a glob pattern expands."""
+    units: list[Path] = []
+    for item in inputs:
+        paths = sorted(Path().glob(str(item))) if any(c in str(item) for c in "*?[") else [Path(item)]
+        for p in paths:
+            if not p.exists():
+                raise SorotError(f"input not found: {p}")
+            if p.is_dir() and not any(f.suffix.lower() == ".txt" for f in p.iterdir()):
+                units += sorted(f for f in p.iterdir() if f.suffix.lower() in SUFFIXES[1:])
+            else:
+                units.append(p)
+    if not units:
+        raise SorotError(f"no input files in {', '.join(map(str, inputs))}")
+    return units
+
+
+def unit_name(unit: Path) -> str:
+    """A stable output name per unit: its stem and a hash of its full path."""
+    digest = hashlib.blake2b(str(unit.resolve()).encode(), digest_size=4).hexdigest()
+    return f"{unit.name.split('.')[0]}-{digest}"
+
+
+def _read_unit(reader: ReaderOptions):
+    def read(row: dict):
+        from sorot.inference.readers import RecordError
+
+        for rec in reader.read(row["unit"]):
+            if isinstance(rec, RecordError):
+                yield {"unit": row["unit"], "id": "", "text": "", "extra": "{}",
+                       "error": json.dumps(rec.to_dict(), ensure_ascii=False)}
+            else:
+                yield {"unit": row["unit"], "id": rec.id, "text": rec.text, "source": rec.source,
+                       "extra": json.dumps(rec.extra, ensure_ascii=False, default=str), "error": ""}
+    return read
+
+
+class _PredictActor:
+    """One Predictor per actor; rows in, output or error records (JSON text) out."""
+
+    def __init__(self, job: RayJob) -> None:
+        import torch
+
+        from sorot.inference.predictor import Predictor
+
+        torch.set_num_threads(job.threads_per_actor)
+        device = "cuda" if job.num_gpus and torch.cuda.is_available() else "cpu"
+        self.job = job
+        self.predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
+                                                   dtype=job.dtype, max_batch_tokens=job.max_batch_tokens)
+
+    def __call__(self, batch):
+        from sorot.inference.output_formats import prediction_record
+        from sorot.inference.readers import Article, RecordError
+
+        rows = batch.to_dict("records")
+        todo = [r for r in rows if not r["error"]]
+        arts = [Article(r["id"], r["text"], json.loads(r["extra"]), r["source"]) for r in todo]
+        preds = self._predict([a.text for a in arts])
+        out = {id(r): ("", r["error"]) for r in rows if r["error"]}
+        for r, a, p in zip(todo, arts, preds):
+            if isinstance(p, Exception):
+                err = RecordError(a.source, f"prediction failed: {type(p).__name__}: {p}", id=a.id)
+                out[id(r)] = ("", json.dumps(err.to_dict(), ensure_ascii=False))
+            else:
+                out[id(r)] = (json.dumps(prediction_record(a, p, self.job.keep_fields), ensure_ascii=False), "")
+        import pandas as pd
+
+        return pd.DataFrame({"unit": [r["unit"] for r in rows], "record": [out[id(r)][0] for r in rows],
+                             "error": [out[id(r)][1] for r in rows]})
+
+    def _predict(self, texts: list[str]) -> list:
+        try:
+            return self.predictor.predict(texts, batch_size=self.job.batch_size)
+        except Exception:  # isolate the record that broke the batch
+            out = []
+            for t in texts:
+                try:
+                    out.append(self.predictor.predict(t))
+                except Exception as e:
+                    out.append(e)
+            return out
+
+
+class _UnitWriter:
+    """Writes one unit's records and errors under temporary names; ``close`` renames the
+    errors file, then the output file last: an output file that exists is complete."""
+
+    def __init__(self, out_dir: Path, unit: str, fmt: str) -> None:
+        name = unit_name(Path(unit))
+        self.final = out_dir / f"{name}.{fmt}"
+        self.errors_final = out_dir / f"{name}.errors.jsonl"
+        self.fmt, self.records, self.written, self.errors = fmt, [], 0, 0
+        self.partial_errors = out_dir / f".{name}.errors.jsonl.partial"
+        self.partial = self.final.with_name(f".{self.final.name}.partial")
+        self._errors = self.partial_errors.open("w", encoding="utf-8")
+        # JSONL streams to disk; Parquet collects the unit's records for one typed table
+        self._out = self.partial.open("w", encoding="utf-8") if fmt == "jsonl" else None
+
+    def add(self, record: str, error: str) -> None:
+        if error:
+            self._errors.write(error + "\n")
+            self.errors += 1
+        elif self._out is not None:
+            self._out.write(record + "\n")
+            self.written += 1
+        else:
+            self.records.append(json.loads(record))
+            self.written += 1
+
+    def close(self) -> None:
+        from sorot.inference.output_formats import parquet_table
+
+        self._errors.close()
+        if self._out is not None:
+            self._out.close()
+        else:
+            import pyarrow.parquet as pq
+
+            pq.write_table(parquet_table(self.records), self.partial)
+        if self.errors:
+            os.replace(self.partial_errors, self.errors_final)
+        else:
+            self.partial_errors.unlink()
+        os.replace(self.partial, self.final)
+
+
+def _start_ray(address: str | None) -> float:
+    import ray
+
+    start = time.perf_counter()
+    address = address or os.environ.get("RAY_ADDRESS")
+    quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+    if not ray.is_initialized():
+        if address:
+            ray.init(address=address, **quiet)
+        else:  # the embedded default: a local Ray over this machine's CPUs
+            ray.init(num_cpus=os.cpu_count(), include_dashboard=False, **quiet)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # its progress lines: -v shows them
+    return time.perf_counter() - start
+
+
+def _dataset(job: RayJob, units: list[Path]):
+    import ray.data
+
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True  # unit after unit, so each can be closed
+    ctx.enable_progress_bars = log.isEnabledFor(logging.DEBUG)
+    # a CPU actor asks for slightly less than its threads so that reading tasks still fit
+    actor_cpus = job.threads_per_actor if job.num_gpus else max(0.5, job.threads_per_actor - 0.1)
+    return (ray.data.from_items([{"unit": str(u)} for u in units])
+            .flat_map(_read_unit(job.reader), num_cpus=0.1)
+            .map_batches(_PredictActor, fn_constructor_args=(job,), batch_size=job.rows_per_batch,
+                         batch_format="pandas", concurrency=job.concurrency, num_gpus=job.num_gpus,
+                         num_cpus=actor_cpus))
+
+
+def run_ray(job: RayJob) -> RayStats:
+    """Run the job; units whose output file exists are skipped (resume)."""
+    try:
+        import ray  # noqa: F401
+    except ImportError as e:
+        raise SorotError("--engine ray needs Ray: pip install 'sorot[ray]'") from e
+    if job.format not in ("jsonl", "parquet"):
+        raise SorotError("--engine ray writes jsonl or parquet")
+    out_dir = Path(job.output)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    units = input_units(job.inputs)
+    todo = [u for u in units if not (out_dir / f"{unit_name(u)}.{job.format}").exists()]
+    stats = RayStats(units=len(units), skipped_units=len(units) - len(todo))
+    stats.startup_seconds = _start_ray(job.address)
+    start = time.perf_counter()
+    writer: _UnitWriter | None = None
+    if todo:
+        for batch in _dataset(job, todo).iter_batches(batch_size=None, batch_format="pandas"):
+            for unit, record, error in zip(batch["unit"], batch["record"], batch["error"]):
+                if writer is None or writer.final.name != f"{unit_name(Path(unit))}.{job.format}":
+                    if writer is not None:
+                        writer.close()
+                    writer = _UnitWriter(out_dir, unit, job.format)
+                writer.add(record, error)
+                stats.written += not error
+                stats.errors += bool(error)
+        if writer is not None:
+            writer.close()
+    stats.seconds = time.perf_counter() - start
+    log.debug("%s", stats.summary())
+    return stats

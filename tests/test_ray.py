@@ -1,0 +1,121 @@
+"""`sorot predict --engine ray` on a local Ray (2 CPUs), a tiny model and a few hundred
+records over several input files, run as a user runs it. Skipped without Ray."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import write_jsonl
+
+pytest.importorskip("ray")
+pytestmark = pytest.mark.slow
+
+SENTENCES = ["Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.",
+             "Hamas membebaskan sandera di Gaza setelah perundingan di Kairo.",
+             "Menteri Luar Negeri Iran Abbas Araghchi membahas program nuklir.",
+             "Harga cabai naik menjelang Lebaran, kata pedagang di Jakarta."]
+
+
+def sorot(*args, **kw):
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TQDM_DISABLE": "1"}
+    return subprocess.run([sys.executable, "-m", "sorot", *map(str, args)], capture_output=True,
+                          text=True, env=env, timeout=900, **kw)
+
+
+def make_inputs(folder: Path, files: int, per_file: int) -> int:
+    folder.mkdir()
+    n = 0
+    for f in range(files):
+        rows = [{"id": f"f{f}-{i}", "text": " ".join(SENTENCES[(i + k) % 4] for k in range(1 + i % 3)),
+                 "url": f"u{i}"} for i in range(per_file)]
+        n += len(rows)
+        if f == 0:
+            rows.append("{rusak\n")  # one bad record
+        if f == files - 1:
+            import csv
+
+            with (folder / f"c{f}.csv").open("w", newline="") as out:
+                w = csv.DictWriter(out, fieldnames=["id", "text", "url"])
+                w.writeheader()
+                w.writerows(rows)
+        else:
+            write_jsonl(folder / f"j{f}.jsonl", rows)
+    return n
+
+
+def records(folder: Path, suffix: str = ".jsonl") -> list[dict]:
+    return [json.loads(x) for p in sorted(folder.glob(f"*{suffix}")) if not p.name.endswith(".errors.jsonl")
+            for x in p.read_text().splitlines() if x.strip()]
+
+
+def comparable(rec: dict) -> str:
+    rec = {**rec, "scores": {k: round(v, 3) for k, v in rec["scores"].items()},
+           "entities": [{**e, "score": round(e["score"], 3)} for e in rec["entities"]]}
+    return json.dumps(rec, sort_keys=True, ensure_ascii=False)
+
+
+def test_ray_output_equals_single_process_and_bad_records_land_in_errors(tmp_path, trained):
+    n = make_inputs(tmp_path / "in", files=3, per_file=80)
+    r = sorot("predict", "--engine", "ray", "--model", trained[1], tmp_path / "in", "-o", tmp_path / "out",
+              "--keep-fields", "url")
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert f"{n} done, 1 failed, 3 units predicted" in r.stdout
+    ray_out = records(tmp_path / "out")
+    single = []
+    for src in sorted((tmp_path / "in").iterdir()):
+        out = tmp_path / "single" / f"{src.stem}.jsonl"
+        assert sorot("predict", "--model", trained[1], src, "-o", out, "--keep-fields", "url").returncode == 0
+        single += records(out.parent)
+    single = [json.loads(x) for x in {comparable(s) for s in single}]
+    assert Counter(map(comparable, ray_out)) == Counter(map(comparable, single))
+    (err_file,) = (tmp_path / "out").glob("j0-*.errors.jsonl")
+    (err,) = [json.loads(x) for x in err_file.read_text().splitlines()]
+    assert err["location"] == "line 81" and err["reason"].startswith("malformed JSON")
+
+
+def test_killed_then_rerun_every_id_exactly_once(tmp_path, trained):
+    n = make_inputs(tmp_path / "in", files=6, per_file=40)
+    cmd = [sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model", str(trained[1]),
+           str(tmp_path / "in"), "-o", str(tmp_path / "out")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 300
+    while time.time() < deadline and not list(tmp_path.glob("out/*.jsonl")):
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGKILL)  # the driver and the local Ray it started
+    proc.wait()
+    done_before = len([p for p in (tmp_path / "out").glob("*.jsonl") if not p.name.endswith(".errors.jsonl")])
+    assert 0 < done_before < 6, "the kill must land mid-run"
+    r = sorot("predict", "--engine", "ray", "--model", trained[1], tmp_path / "in", "-o", tmp_path / "out")
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert f"{done_before} skipped (already done)" in r.stdout
+    assert Counter(rec["id"] for rec in records(tmp_path / "out")) == Counter(
+        f"f{f}-{i}" for f in range(6) for i in range(40))
+    assert len(records(tmp_path / "out")) == n
+
+
+def test_parquet_output_round_trips_with_nested_types(tmp_path, trained):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    make_inputs(tmp_path / "in", files=2, per_file=30)
+    r = sorot("predict", "--engine", "ray", "--model", trained[1], tmp_path / "in", "-o", tmp_path / "out",
+              "--format", "parquet")
+    assert r.returncode == 0, r.stderr[-3000:]
+    tables = [pq.read_table(p) for p in sorted((tmp_path / "out").glob("*.parquet"))]
+    assert sum(t.num_rows for t in tables) == 60
+    for t in tables:
+        assert t.schema.field("entities").type == pa.list_(pa.struct([
+            ("start", pa.int64()), ("end", pa.int64()), ("label", pa.string()), ("text", pa.string()),
+            ("score", pa.float64()), ("canonical", pa.string()), ("topic", pa.string())]))
+        assert t.schema.field("labels").type == pa.list_(pa.string())
+    rows = [row for t in tables for row in t.to_pylist()]
+    assert all(row["n_entities"] == len(row["entities"]) for row in rows)
+    assert all(isinstance(e["start"], int) and isinstance(e["label"], str) for row in rows for e in row["entities"])
