@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sorot.inference.output_formats import convert, prediction_record
+from sorot.inference.output_formats import convert, prediction_error, prediction_record
 from sorot.inference.readers import Article, ReaderOptions, RecordError
 from sorot.inference.run_state import OutputLock, check_provenance, fingerprint, repair_and_read_ids
 from sorot.inference.sinks import (
@@ -118,16 +118,10 @@ def _predict_window(predictor, window: list[Article], job: PredictJob, sink, err
             prep = predictor.prepare([a.text for a in batch], max_windows=job.batch_size)
             preds = predictor.run(prep)
         except Exception:  # isolate the record that broke the batch
-            preds, prep = [], None
-            for a in batch:
-                try:
-                    preds.append(predictor.predict(a.text))
-                except Exception as e:
-                    preds.append(e)
+            preds, prep = predictor.predict_isolated([a.text for a in batch], job.batch_size), None
         for a, p in zip(batch, preds):
             if isinstance(p, Exception):
-                errors.write(RecordError(a.source, f"prediction failed: {type(p).__name__}: {p}",
-                                         id=a.id).to_dict())
+                errors.write(prediction_error(a, p))
                 stats.errors += 1
             else:
                 try:

@@ -46,6 +46,14 @@ def prediction_record(article: Article, pred: dict, keep: list[str]) -> dict:
     return out | {k: v for k, v in fields.items() if k not in out}
 
 
+def prediction_error(article: Article, error: Exception) -> dict:
+    """The errors-file record of an article whose prediction failed."""
+    from sorot.inference.readers import RecordError
+
+    return RecordError(article.source, f"prediction failed: {type(error).__name__}: {error}",
+                       id=article.id).to_dict()
+
+
 def _text(v):
     return v if isinstance(v, str) or v is None else json.dumps(v, ensure_ascii=False)
 

@@ -131,6 +131,21 @@ class Predictor:
         results = self._iter_predict(texts, batch_size, thresholds)
         return list(results) if isinstance(texts, (list, tuple)) else results
 
+    def predict_isolated(self, texts: list[str], batch_size: int = 32) -> list:
+        """Like :meth:`predict` on a list, but a text that breaks its batch is predicted
+        alone, and a failure is returned in its place (an ``Exception``), so one bad
+        record never costs the others theirs."""
+        try:
+            return self.predict(list(texts), batch_size=batch_size)
+        except Exception:  # isolate the record that broke the batch
+            out = []
+            for text in texts:
+                try:
+                    out.append(self.predict(text))
+                except Exception as e:
+                    out.append(e)
+            return out
+
     def predict_records(self, records: dict[str, dict], batch_size: int = 32,
                         thresholds: dict[str, float] | None = None) -> dict[str, dict]:
         """Predictions keyed by id for records ``{id: {"text": ...}}`` (gold files, exports)."""

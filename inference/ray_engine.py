@@ -134,36 +134,23 @@ class _PredictActor:
                                                    dtype=job.dtype, max_batch_tokens=job.max_batch_tokens)
 
     def __call__(self, batch):
-        from sorot.inference.output_formats import prediction_record
-        from sorot.inference.readers import Article, RecordError
+        from sorot.inference.output_formats import prediction_error, prediction_record
+        from sorot.inference.readers import Article
 
         rows = batch.to_dict("records")
         todo = [r for r in rows if not r["error"]]
         arts = [Article(r["id"], r["text"], json.loads(r["extra"]), r["source"]) for r in todo]
-        preds = self._predict([a.text for a in arts])
+        preds = self.predictor.predict_isolated([a.text for a in arts], self.job.batch_size)
         out = {id(r): ("", r["error"]) for r in rows if r["error"]}
         for r, a, p in zip(todo, arts, preds):
             if isinstance(p, Exception):
-                err = RecordError(a.source, f"prediction failed: {type(p).__name__}: {p}", id=a.id)
-                out[id(r)] = ("", json.dumps(err.to_dict(), ensure_ascii=False))
+                out[id(r)] = ("", json.dumps(prediction_error(a, p), ensure_ascii=False))
             else:
                 out[id(r)] = (json.dumps(prediction_record(a, p, self.job.keep_fields), ensure_ascii=False), "")
         import pandas as pd
 
         return pd.DataFrame({"unit": [r["unit"] for r in rows], "record": [out[id(r)][0] for r in rows],
                              "error": [out[id(r)][1] for r in rows]})
-
-    def _predict(self, texts: list[str]) -> list:
-        try:
-            return self.predictor.predict(texts, batch_size=self.job.batch_size)
-        except Exception:  # isolate the record that broke the batch
-            out = []
-            for t in texts:
-                try:
-                    out.append(self.predictor.predict(t))
-                except Exception as e:
-                    out.append(e)
-            return out
 
 
 class _UnitWriter:

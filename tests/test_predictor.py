@@ -129,3 +129,19 @@ def test_results_do_not_depend_on_how_windows_are_cut_into_passes(predictor):
         runs.append([strip_scores(x) for x in p.predict(texts, batch_size=batch_size)])
     assert len(p.prepare(texts[-1:]).encoded[0].windows) > 1
     assert runs[0] == runs[1] == runs[2]
+
+
+def test_predict_isolated_keeps_the_others_when_one_text_breaks_the_batch(trained, monkeypatch):
+    p = Predictor.from_pretrained(trained[1], device="cpu")
+    real = Predictor.predict
+
+    def fragile(self, texts, batch_size=32, thresholds=None):
+        items = [texts] if isinstance(texts, str) else list(texts)
+        if any("RUSAK" in t for t in items):
+            raise RuntimeError("a record this model cannot take")
+        return real(self, texts, batch_size, thresholds)
+
+    monkeypatch.setattr(Predictor, "predict", fragile)
+    out = p.predict_isolated(["Putin tiba di Kyiv.", "RUSAK", "Hamas menolak gencatan senjata."])
+    assert [type(x).__name__ for x in out] == ["dict", "RuntimeError", "dict"]
+    assert out[0] == real(p, "Putin tiba di Kyiv.")
