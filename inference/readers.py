@@ -229,11 +229,13 @@ def _read_jsonl_stream(f, source: str, checker: RecordChecker, id_col: str, text
 
 
 def read_articles(path: str | Path, *, text_column: str = "text", id_column: str = "id",
-                  max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | RecordError]:
+                  max_chars: int = DEFAULT_MAX_CHARS, csv_delimiter: str | None = None
+                  ) -> Iterator[Article | RecordError]:
     """Yield every record of ``path`` in order, as an :class:`Article` or a :class:`RecordError`.
 
-    ``"-"`` reads JSON Lines from standard input. Raises :class:`InputError` only for
-    the input as a whole (it does not exist, or its format is unknown).
+    ``"-"`` reads JSON Lines from standard input. ``csv_delimiter=None`` detects a CSV
+    file's delimiter from its header. Raises :class:`InputError` only for the input as a
+    whole (it does not exist, or its format is unknown).
     """
     if str(path) == STDIN:
         return _read_jsonl_stream(sys.stdin.buffer, "<stdin>", RecordChecker(max_chars), id_column,
@@ -249,7 +251,9 @@ def read_articles(path: str | Path, *, text_column: str = "text", id_column: str
         return iter([_read_txt_file(path, checker)])
     from sorot.inference.tabular import read_csv, read_parquet
 
-    readers = {".jsonl": _read_jsonl, ".csv": read_csv, ".parquet": read_parquet}
+    if suffix == ".csv":
+        return read_csv(path, checker, id_column, text_column, csv_delimiter)
+    readers = {".jsonl": _read_jsonl, ".parquet": read_parquet}
     if suffix not in readers:
         raise InputError(f"unknown input format {suffix!r} for {path}: use a directory of .txt "
                          f"files or one of {', '.join(SUFFIXES)}")
@@ -258,16 +262,22 @@ def read_articles(path: str | Path, *, text_column: str = "text", id_column: str
 
 @dataclass(frozen=True)
 class ReaderOptions:
-    """How to read an input: which fields hold the text and the id, and the longest
-    article accepted (the ``--text-column``, ``--id-column`` and ``--max-chars`` flags)."""
+    """How to read an input: which fields hold the text and the id, the longest article
+    accepted and a CSV file's delimiter (the ``--text-column``, ``--id-column``,
+    ``--max-chars`` and ``--csv-delimiter`` flags; ``None`` detects the delimiter)."""
 
     text_column: str = "text"
     id_column: str = "id"
     max_chars: int = DEFAULT_MAX_CHARS
+    csv_delimiter: str | None = None
+
+    def __post_init__(self):
+        if self.csv_delimiter is not None and len(self.csv_delimiter) != 1:
+            raise InputError(f"--csv-delimiter must be one character, got {self.csv_delimiter!r}")
 
     def read(self, path: str | Path) -> Iterator[Article | RecordError]:
         return read_articles(path, text_column=self.text_column, id_column=self.id_column,
-                             max_chars=self.max_chars)
+                             max_chars=self.max_chars, csv_delimiter=self.csv_delimiter)
 
 
 def read_articles_strict(path: str | Path, **kwargs) -> Iterator[Article]:

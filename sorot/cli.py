@@ -44,6 +44,9 @@ def _add_reader_args(p: argparse.ArgumentParser, what: str = "articles") -> None
     p.add_argument("--id-column", default="id", help="id field of jsonl/csv/parquet")
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                    help="refuse longer articles (default %(default)s)")
+    p.add_argument("--csv-delimiter", metavar="CHAR", type=_delimiter,
+                   help="field separator of a .csv input (default: detected from the header "
+                        "among , ; TAB |); \\t means a tab")
 
 
 def _add_model_args(p: argparse.ArgumentParser, required: bool, what: str) -> None:
@@ -58,8 +61,15 @@ def _add_error_rate(p: argparse.ArgumentParser) -> None:
                         "when none succeeded); the run always finishes first")
 
 
+def _delimiter(value: str) -> str:
+    value = "\t" if value in ("\\t", "tab", "TAB") else value
+    if len(value) != 1:
+        raise argparse.ArgumentTypeError(f"one character, got {value!r}")
+    return value
+
+
 def _reader(args) -> ReaderOptions:
-    return ReaderOptions(args.text_column, args.id_column, args.max_chars)
+    return ReaderOptions(args.text_column, args.id_column, args.max_chars, args.csv_delimiter)
 
 
 def _model_source(args):
