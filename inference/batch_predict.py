@@ -34,6 +34,7 @@ from sorot.inference.sinks import (
     refuse_overwriting_inputs,
     run_failure,
 )
+from sorot.inference.time_limit import DEFAULT_MAX_SECONDS, time_limit
 from sorot.models.errors import SorotError
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -69,6 +70,8 @@ class PredictJob:
     progress: bool | None = None
     force: bool = False
     max_error_rate: float | None = None
+    #: a record whose CPU work takes longer becomes an error record (None or 0: no limit)
+    max_seconds_per_record: float | None = DEFAULT_MAX_SECONDS
 
     def check(self) -> None:
         """Refuse settings that cannot work together, before anything is opened."""
@@ -114,11 +117,15 @@ def _predict_window(predictor, window: list[Article], job: PredictJob, sink, err
     window.sort(key=lambda a: -len(a.text))
     for k in range(0, len(window), job.sync_every):
         batch = window[k:k + job.sync_every]
+        budget = job.max_seconds_per_record
         try:
-            prep = predictor.prepare([a.text for a in batch], max_windows=job.batch_size)
+            # the batch's CPU work gets each record's budget; past it, each record alone
+            with time_limit(budget and budget * len(batch)):
+                prep = predictor.prepare([a.text for a in batch], max_windows=job.batch_size)
             preds = predictor.run(prep)
         except Exception:  # isolate the record that broke the batch
-            preds, prep = predictor.predict_isolated([a.text for a in batch], job.batch_size), None
+            preds = predictor.predict_isolated([a.text for a in batch], job.batch_size, budget)
+            prep = None
         for a, p in zip(batch, preds):
             if isinstance(p, Exception):
                 errors.write(prediction_error(a, p))

@@ -62,9 +62,11 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("byline", re.compile(
         r"^\W*(penulis|editor|reporter|redaktur|narator|produser|musik|video editor|penulis naskah"
         r"|sumber|laporan|pewarta|kontributor|penerjemah|fotografer|writer|oleh)\s*:", _I)),
+    # "[^()]*" stops at the next bracket: with "[^)]*" every "(reuters" of a long line
+    # without a closing bracket scanned to the end of the line (quadratic)
     ("caption", re.compile(
         r"\(\s*foto\s*[:/]|\bfoto\s*[:/]|\bfoto(:|\s*/\s*)\s*\w|\b(ist|istimewa|dok|ilustrasi)\.?\)?$"
-        r"|^[-–\s]*(ist|istimewa|dok\.?.*)$|\((unsplash|reuters|afp|ap|antara|getty)[^)]*\)\s*$"
+        r"|^[-–\s]*(ist|istimewa|dok\.?.*)$|\((unsplash|reuters|afp|ap|antara|getty)[^()]*\)\s*$"
         r"|\b(reuters|afp|ap|antara|getty images|anadolu)/\w", _I)),
 ]
 _DAY_MONTH = (
@@ -74,7 +76,11 @@ _DAY_MONTH = (
     r"|december|jan|feb|mar|apr|jun|jul|agu|aug|sep|okt|oct|nov|des|dec|wib|wita|wit|gmt|utc|date"
 )
 _DATE_WORD = re.compile(rf"^(\d+([/.:-]\d+)*|{_DAY_MONTH})$", _I)
-_PAREN_CREDIT = re.compile(r"^\(\s*[\w.]+(/[\w. ]+)*\s*\)$|^[-–]\s*[\w.]+(/[\w.]+)+$")
+# "(ant/abc)", "(Reuters/ Rina Putri )": after a slash come words separated by spaces.
+# Spaces and word characters sit in separate quantifiers, so the engine never tries the
+# ways of sharing one run of spaces between two of them (the old `[\w. ]+` then `\s*`
+# backtracked quadratically: "(a/" + 80,000 spaces + "x" took 15 s).
+_PAREN_CREDIT = re.compile(r"^\(\s*[\w.]+(/ *[\w.]+( +[\w.]+)*)*(/(?= ))?\s*\)$|^[-–]\s*[\w.]+(/[\w.]+)+$")
 _NAV_SEP = re.compile(r"\s[|»›>•/-]\s|\s\|\s?|\|")
 _WORD = re.compile(r"[^\W_][\w'.-]*")
 

@@ -37,6 +37,7 @@ from sorot.inference.bio import bio_to_word_spans
 from sorot.inference.gazetteer import Gazetteer
 from sorot.inference.loading import load_model, model_folder, quantize_int8, resolve_dtype
 from sorot.inference.passes import plan_passes
+from sorot.inference.time_limit import time_limit
 from sorot.inference.topics import TopicLexicon
 from sorot.inference.windows import EncodedArticle, best_windows, encode_subtokens
 from sorot.inference.words import Span, word_spans
@@ -131,20 +132,28 @@ class Predictor:
         results = self._iter_predict(texts, batch_size, thresholds)
         return list(results) if isinstance(texts, (list, tuple)) else results
 
-    def predict_isolated(self, texts: list[str], batch_size: int = 32) -> list:
+    def predict_isolated(self, texts: list[str], batch_size: int = 32,
+                         max_seconds: float | None = None) -> list:
         """Like :meth:`predict` on a list, but a text that breaks its batch is predicted
         alone, and a failure is returned in its place (an ``Exception``), so one bad
-        record never costs the others theirs."""
-        try:
-            return self.predict(list(texts), batch_size=batch_size)
-        except Exception:  # isolate the record that broke the batch
-            out = []
-            for text in texts:
-                try:
+        record never costs the others theirs.
+
+        With ``max_seconds`` every text is predicted alone within that budget, and one
+        that takes longer fails with :class:`~sorot.inference.time_limit.RecordTimeout`
+        (the batch is not tried whole first: a runaway text in it would run unbounded)."""
+        if not max_seconds:
+            try:
+                return self.predict(list(texts), batch_size=batch_size)
+            except Exception:  # isolate the record that broke the batch
+                pass
+        out = []
+        for text in texts:
+            try:
+                with time_limit(max_seconds):  # a single text runs in this thread: it can be timed
                     out.append(self.predict(text))
-                except Exception as e:
-                    out.append(e)
-            return out
+            except Exception as e:
+                out.append(e)
+        return out
 
     def predict_records(self, records: dict[str, dict], batch_size: int = 32,
                         thresholds: dict[str, float] | None = None) -> dict[str, dict]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import sorot
 from sorot.inference.readers import DEFAULT_MAX_CHARS, ReaderOptions
+from sorot.inference.time_limit import DEFAULT_MAX_SECONDS
 from sorot.models.errors import SorotError
 
 log = logging.getLogger("sorot")
@@ -68,6 +69,17 @@ def _delimiter(value: str) -> str:
     return value
 
 
+def _add_budget(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-seconds-per-record", type=float, metavar="S",
+                   help="a record whose work takes longer becomes an error record and the run goes "
+                        f"on (default {DEFAULT_MAX_SECONDS:g}; 0: no limit)")
+
+
+def _budget(args) -> float:
+    value = getattr(args, "max_seconds_per_record", None)
+    return DEFAULT_MAX_SECONDS if value is None else value
+
+
 def _reader(args) -> ReaderOptions:
     return ReaderOptions(args.text_column, args.id_column, args.max_chars, args.csv_delimiter)
 
@@ -86,7 +98,7 @@ def _summary_out(output) -> object:
 def cmd_weak_label(args) -> None:
     from sorot.training.jobs import weak_label
 
-    summary = weak_label(args.input, args.output, _reader(args), args.gazetteer)
+    summary = weak_label(args.input, args.output, _reader(args), args.gazetteer, _budget(args))
     print(summary, file=_summary_out(args.output))
     summary.check(args.max_error_rate)
 
@@ -95,7 +107,8 @@ def cmd_build_dataset(args) -> None:
     from sorot.training.jobs import build_dataset
 
     stats = build_dataset(args.input, args.output, reader=_reader(args), annotated=args.annotated,
-                          validation_fraction=args.validation_fraction, gazetteer=args.gazetteer)
+                          validation_fraction=args.validation_fraction, gazetteer=args.gazetteer,
+                          max_seconds=_budget(args))
     print(stats.summary())
     print(f"dataset written to {args.output} (hf/, train.jsonl, validation.jsonl, stats.json)")
 
@@ -138,6 +151,9 @@ def cmd_train(args) -> None:
 def cmd_predict_ray(args) -> None:
     from sorot.inference.ray_engine import RayJob, run_ray
 
+    if args.max_seconds_per_record is not None:
+        raise SorotError("--max-seconds-per-record is not enforced under --engine ray (Ray runs "
+                         "tasks outside the main thread, where no timer can interrupt them)")
     fmt = args.format or ("parquet" if str(args.output).endswith(".parquet") else "jsonl")
     job = RayJob(inputs=[args.input], output=args.output, model=args.model, revision=args.revision,
                  format=fmt, keep_fields=[k for k in (args.keep_fields or "").split(",") if k],
@@ -162,7 +178,7 @@ def cmd_predict(args) -> None:
         sync_every=args.sync_every, read_ahead=args.read_ahead,
         max_batch_tokens=args.max_batch_tokens, device=args.device, dtype=args.dtype,
         quantize=args.quantize, reader=_reader(args), errors=args.errors, progress=args.progress,
-        force=args.force, max_error_rate=args.max_error_rate)
+        force=args.force, max_error_rate=args.max_error_rate, max_seconds_per_record=_budget(args))
     stats = run_predict(job)
     print(stats.summary(), file=_summary_out(args.output))
     if failure := stats.failure(job.max_error_rate):
@@ -215,6 +231,7 @@ def _add_predict(sub, common) -> None:
     p.add_argument("--force", action="store_true",
                    help="--resume even though the input or model differ from the ones OUT was made from")
     _add_error_rate(p)
+    _add_budget(p)
     p.add_argument("--batch-size", type=int, default=32,
                    help="most windows (pieces of up to window_length sub-tokens) per forward pass")
     p.add_argument("--max-batch-tokens", type=int, default=8192, help="most padded tokens per forward pass")
@@ -245,6 +262,7 @@ def _add_training_side(sub, common) -> None:
     p.add_argument("-o", "--output", required=True, help="output JSONL, or - for stdout")
     p.add_argument("--gazetteer", type=Path, help="a gazetteer YAML/JSON to use instead of ours")
     _add_error_rate(p)
+    _add_budget(p)
     p.set_defaults(func=cmd_weak_label)
 
     p = sub.add_parser("build-dataset", parents=[common],
@@ -255,6 +273,7 @@ def _add_training_side(sub, common) -> None:
                    help="the input is already annotated (gold JSONL): convert, do not weak-label")
     p.add_argument("--validation-fraction", type=float, default=0.1)
     p.add_argument("--gazetteer", type=Path)
+    _add_budget(p)
     p.set_defaults(func=cmd_build_dataset)
 
     p = sub.add_parser("evaluate", parents=[common],

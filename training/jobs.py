@@ -30,6 +30,7 @@ from sorot.inference.sinks import (
     run_failure,
     write_text_atomic,
 )
+from sorot.inference.time_limit import DEFAULT_MAX_SECONDS, RecordTimeout, time_limit
 from sorot.models.errors import SorotError
 
 log = logging.getLogger(__name__)
@@ -61,15 +62,18 @@ class RunSummary:
 
 
 def weak_label(input: str | Path, output: str | Path, reader: ReaderOptions = DEFAULT_READER,
-               gazetteer: str | Path | None = None) -> RunSummary:
-    """Silver predictions (SCHEMA §3) for every article of ``input``; ``-`` is stdin/stdout."""
+               gazetteer: str | Path | None = None, max_seconds: float | None = DEFAULT_MAX_SECONDS
+               ) -> RunSummary:
+    """Silver predictions (SCHEMA §3) for every article of ``input``; ``-`` is stdin/stdout.
+    An article that takes longer than ``max_seconds`` becomes an error record."""
     from sorot.training.weak.labeler import WeakLabeler
 
     refuse_overwriting_inputs([input], [output, errors_path_for(output)])
     labeler = WeakLabeler.load(gazetteer)
 
     def label(article):  # extra input fields ride along; they never replace a prediction
-        pred = labeler.label(article.text, article.id)
+        with time_limit(max_seconds):
+            pred = labeler.label(article.text, article.id)
         return {**pred, **{k: v for k, v in article.extra.items() if k not in pred}}
 
     written, errors, where = process_corpus(reader.read(input), label, output, desc="weak-label")
@@ -77,8 +81,9 @@ def weak_label(input: str | Path, output: str | Path, reader: ReaderOptions = DE
                       written, errors, where)
 
 
-def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazetteer):
-    """Records of ``input``: as written (annotated), or weak-labelled."""
+def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazetteer,
+                         max_seconds: float | None = DEFAULT_MAX_SECONDS):
+    """Records of ``input``: as written (annotated), or weak-labelled within ``max_seconds``."""
     from sorot.training.weak.labeler import WeakLabeler
 
     labeler = None if annotated else WeakLabeler.load(gazetteer)
@@ -88,12 +93,18 @@ def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazettee
         elif labeler is None:
             yield {"id": art.id, "text": art.text, **art.extra}
         else:
-            yield labeler.label(art.text, art.id)
+            try:
+                with time_limit(max_seconds):
+                    labelled = labeler.label(art.text, art.id)
+            except RecordTimeout as e:
+                yield RecordError(art.source, str(e), id=art.id)
+                continue
+            yield labelled
 
 
 def build_dataset(input: str | Path, output: Path, *, reader: ReaderOptions = DEFAULT_READER,
                   annotated: bool = False, validation_fraction: float = 0.1,
-                  gazetteer: str | Path | None = None):
+                  gazetteer: str | Path | None = None, max_seconds: float | None = DEFAULT_MAX_SECONDS):
     """A Hugging Face dataset in ``output`` from raw (weak-labelled) or annotated articles.
 
     Returns the :class:`~sorot.training.builder.BuildStats`; bad records go to
@@ -104,7 +115,7 @@ def build_dataset(input: str | Path, output: Path, *, reader: ReaderOptions = DE
 
     with error_sink(Path(output) / "input.jsonl") as errors:
         def good():
-            for rec in _records_for_dataset(input, reader, annotated, gazetteer):
+            for rec in _records_for_dataset(input, reader, annotated, gazetteer, max_seconds):
                 if isinstance(rec, RecordError):
                     errors.write(rec.to_dict())
                     continue

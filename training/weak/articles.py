@@ -15,12 +15,25 @@ most evidence, or ``other`` when none is clearly ahead.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sorot.inference.phrases import Document, Hit, PhraseMatcher
 from sorot.inference.resources import data_path, load_yaml
 from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
+
+
+def _by_start(hits) -> tuple[list[int], list[Hit]]:
+    """``hits`` sorted by start word, with the starts alongside for bisection."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    return [h.start for h in ordered], ordered
+
+
+def _within(indexed: tuple[list[int], list[Hit]], start: int, end: int) -> list[Hit]:
+    """The hits that start in words ``[start, end)``."""
+    starts, hits = indexed
+    return hits[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 @dataclass
@@ -67,18 +80,20 @@ class ConflictEvidence:
         people tied to a single conflict count, and a conflict with no strong cue in
         the sentence scores 0 (a bare name or "Rusia" in passing is not the subject)."""
         sentences = sentences if sentences is not None else [(0, len(doc.keys))]
-        cue_hits = self.matcher.find(doc)
+        # each hit list sorted once by start word: a sentence takes its slice by bisection,
+        # so the cost is linear in sentences + hits, not their product (long articles)
+        cue_hits, people, topics = (_by_start(hits) for hits in (self.matcher.find(doc), people, topics))
         out = []
         for start, end in sentences:
             cues = {(*h.payload, doc.span_text(h.start, h.end).lower())
-                    for h in cue_hits if start <= h.start < end}
+                    for h in _within(cue_hits, start, end)}
             scores = dict.fromkeys(ARTICLE_LABELS, 0)
             for label, weight, _ in cues:
                 scores[label] += weight
-            for person in {p.payload for p in people if start <= p.start < end}:
+            for person in {p.payload for p in _within(people, start, end)}:
                 if len(person.conflicts) == 1:
                     scores[person.conflicts[0]] += 1
-            has_topic = any(start <= t.start < end for t in topics)
+            has_topic = bool(_within(topics, start, end))
             strong = {label for label, weight, _ in cues if weight == 2}
             words = set(doc.keys[start:end])
             strong |= {label for label, (names, context) in self.promote.items()

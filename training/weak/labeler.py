@@ -17,7 +17,7 @@ Sources, in order of trust:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,12 +107,14 @@ class WeakLabeler:
 
     def _body_sentences(self, doc: Document) -> list[tuple[int, int]]:
         """Word ranges of the sentences that are not boilerplate."""
-        noise = find_boilerplate(doc.text)
+        noise = find_boilerplate(doc.text)  # in text order, not overlapping
+        noise_starts = [b.start for b in noise]
         starts = [s for s, _ in doc.words]
         out = []
         for s, e in sentence_spans(doc.text):
             mid = (s + e) // 2
-            if any(b.start <= mid < b.end for b in noise):
+            k = bisect_right(noise_starts, mid) - 1  # the one span that could hold mid
+            if k >= 0 and mid < noise[k].end:
                 continue
             out.append((bisect_left(starts, s), bisect_left(starts, e)))
         return out
