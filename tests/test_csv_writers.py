@@ -118,7 +118,7 @@ def test_the_issue_reproduction_from_the_command_line(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "2 written" in proc.stdout and "bad" not in proc.stdout
     assert [json.loads(line)["id"] for line in out.open()] == ["a", "b"]
-    assert not (tmp_path / "out.jsonl.errors.jsonl").exists()
+    assert not (tmp_path / "out.errors.jsonl").exists()
 
 
 def test_semicolon_flag_on_the_command_line(tmp_path):

@@ -69,7 +69,7 @@ def weak_label(input: str | Path, output: str | Path, reader: ReaderOptions = DE
     from sorot.training.weak.labeler import WeakLabeler
 
     refuse_overwriting_inputs([input], [output, errors_path_for(output)])
-    labeler = WeakLabeler.load(gazetteer)
+    labeler = WeakLabeler.load(gazetteer).warm_up()
 
     def label(article):  # extra input fields ride along; they never replace a prediction
         with time_limit(max_seconds):
@@ -86,7 +86,7 @@ def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazettee
     """Records of ``input``: as written (annotated), or weak-labelled within ``max_seconds``."""
     from sorot.training.weak.labeler import WeakLabeler
 
-    labeler = None if annotated else WeakLabeler.load(gazetteer)
+    labeler = None if annotated else WeakLabeler.load(gazetteer).warm_up()
     for art in reader.read(input):
         if isinstance(art, RecordError):
             yield art
