@@ -2,10 +2,13 @@
 project folder that has its own `models/`, `training/`, `inference/` packages and an
 `inference.py`, as most ML projects do.
 
-The venv sees this machine's packages (torch, transformers…) through
-``--system-site-packages`` so that nothing is downloaded; the wheel goes into the venv
-itself, which comes first on its path, and each test checks that sorot is imported
-from there and not from this checkout.
+The venv sees the packages of the interpreter running the tests (torch, transformers…)
+through a ``.pth`` file naming that interpreter's site-packages, so that nothing is
+downloaded. ``--system-site-packages`` would not do: from inside a virtual environment
+it reaches the *base* interpreter's packages, not the running venv's. A path line in a
+``.pth`` file does not run the ``.pth`` files of the folder it names, so the checkout's
+editable install stays out. The wheel goes into the venv itself, which comes first on
+its path, and each test checks that sorot is imported from there and not from this checkout.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import site
 import subprocess
 import sys
 import venv
@@ -48,8 +52,9 @@ def wheel(tmp_path_factory) -> Path:
 def env(wheel, tmp_path_factory) -> dict:
     """A venv with the wheel, and a user project full of same-named packages."""
     home = tmp_path_factory.mktemp("wheel-env")
-    venv.create(home / "venv", system_site_packages=True, with_pip=False)
+    venv.create(home / "venv", system_site_packages=False, with_pip=False)
     bin_dir = home / "venv" / "bin"
+    _see_running_packages(bin_dir / "python")
     r = subprocess.run([sys.executable, "-m", "pip", "--python", str(bin_dir / "python"), "install",
                         "-q", "--no-deps", str(wheel)], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
@@ -61,6 +66,14 @@ def env(wheel, tmp_path_factory) -> dict:
     (project / "models" / "schema.py").write_text("LABELS = ['cat', 'dog']\n")
     return {"python": str(bin_dir / "python"), "sorot": str(bin_dir / "sorot"), "project": project,
             "site": str(home / "venv")}
+
+
+def _see_running_packages(python: Path) -> None:
+    """Put the running interpreter's site-packages after the new venv's own."""
+    own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    running = [p for p in (*site.getsitepackages(), site.getusersitepackages()) if Path(p).is_dir()]
+    Path(own, "_running_interpreter.pth").write_text("".join(f"{p}\n" for p in running))
 
 
 def run(env: dict, *cmd, stdin: str | None = None) -> subprocess.CompletedProcess:
