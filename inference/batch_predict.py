@@ -8,8 +8,10 @@
   JSONL file is the run's log: ``--resume`` repairs a partial last line (left by
   ``kill -9``), skips the ids already written and writes nothing twice.
 * **Bad records** go to ``OUT.errors.jsonl`` with the id and the reason; the run goes on.
-* **Several processes** (``accelerate launch``): rank r takes records r, r+N, r+2N…,
-  writes ``OUT.part-r-of-N.jsonl``, and rank 0 merges the parts into ``OUT`` at the end.
+* **Several processes** (``accelerate launch``): rank 0 takes the one lock of ``OUT`` and
+  checks it for every rank; rank r takes records r, r+N, r+2N…, writes
+  ``OUT.part-r-of-N.jsonl``, and rank 0 merges the parts into ``OUT`` at the end,
+  atomically and each id once. ``--resume`` reads the parts of any process count.
 * ``--format csv|parquet`` flattens the finished JSONL log into that format.
 """
 
@@ -24,7 +26,15 @@ from pathlib import Path
 
 from sorot.inference.output_formats import convert, prediction_error, prediction_record
 from sorot.inference.readers import Article, ReaderOptions, RecordError
-from sorot.inference.run_state import OutputLock, check_provenance, fingerprint, repair_and_read_ids
+from sorot.inference.run_state import (
+    OutputLock,
+    check_provenance,
+    concat_parts,
+    fingerprint,
+    merge_parts,
+    part_files,
+    repair_and_read_ids,
+)
 from sorot.inference.sinks import (
     STDOUT,
     UnwritableRecord,
@@ -157,17 +167,6 @@ def _distributed():
     return state.process_index, state.num_processes, state.device
 
 
-def _merge(parts: list[Path], into: Path) -> None:
-    with into.open("ab") as dst:
-        for part in parts:
-            if part.exists():
-                dst.write(part.read_bytes())
-        dst.flush()
-        os.fsync(dst.fileno())
-    for part in parts:
-        part.unlink(missing_ok=True)
-
-
 def _paths(job: PredictJob, rank: int, world: int) -> dict[str, Path]:
     out = Path(job.output)
     fmt = job.format or (out.suffix.lstrip(".") if out.suffix.lstrip(".") in FORMATS else "jsonl")
@@ -182,18 +181,24 @@ def _paths(job: PredictJob, rank: int, world: int) -> dict[str, Path]:
             "err_part": errors.with_name(f"{errors.stem}.{tag}.jsonl")}
 
 
-def _done_ids(job: PredictJob, paths: dict, world: int) -> set[str]:
-    """Ids already written (``--resume``); refuse to touch an existing output otherwise."""
-    if str(job.output) == STDOUT:
+def _refuse_or_clear_existing(job: PredictJob, paths: dict) -> None:
+    """A plain rerun on an existing output is refused; ``--overwrite`` clears it. The final
+    log and the parts of every rank of any earlier run count, whatever their process count."""
+    log_path = paths["log"]
+    written = [p for p in (log_path, *part_files(log_path)) if p.exists() and p.stat().st_size]
+    if written and not (job.resume or job.overwrite):
+        raise SorotError(f"{written[0]} exists: add --resume to continue it, or --overwrite")
+    for stale in (*part_files(paths["errors"]), *(written if job.overwrite else [])):
+        stale.unlink(missing_ok=True)  # error parts of an interrupted run: their records run again
+
+
+def _done_ids(job: PredictJob, paths: dict) -> set[str]:
+    """Ids already written (``--resume``): in the final log and in every part file."""
+    if str(job.output) == STDOUT or not job.resume:
         return set()
-    part = paths["part"]
-    if part.exists() and part.stat().st_size and not (job.resume or job.overwrite):
-        raise SorotError(f"{part} exists: add --resume to continue it, or --overwrite")
-    if job.overwrite:
-        part.unlink(missing_ok=True)
-    done = repair_and_read_ids(part) if job.resume else set()
-    if job.resume and world > 1:
-        done |= repair_and_read_ids(paths["log"])
+    done: set[str] = set()
+    for path in (paths["log"], *part_files(paths["log"])):
+        done |= repair_and_read_ids(path)  # rank 0 repaired them already: this only reads
     return done
 
 
@@ -202,19 +207,46 @@ def _made_from(job: PredictJob) -> dict:
             "text_column": job.reader.text_column, "id_column": job.reader.id_column}
 
 
-def _guard_outputs(job: PredictJob, paths: dict, rank: int) -> OutputLock | None:
-    """Refuse to overwrite the input; lock the output; check what it was made from."""
+def _guard_outputs(job: PredictJob, paths: dict) -> OutputLock | None:
+    """Refuse to overwrite the input; lock the final output (one lock, whatever the process
+    count); refuse or clear an existing output; check, then record, what it was made from;
+    repair what an interrupted run left. Everything that can refuse comes before anything
+    is written, so a refused run changes nothing on disk."""
     if str(job.output) == STDOUT:
         return None
     refuse_overwriting_inputs([job.input], [paths["out"], paths["log"], paths["errors"],
                                             paths["part"], paths["err_part"]])
-    lock = OutputLock(paths["part"]).__enter__()
+    lock = OutputLock(paths["log"]).__enter__()
     try:
-        if rank == 0:
-            check_provenance(paths["out"], _made_from(job), job.resume, job.force)
+        _refuse_or_clear_existing(job, paths)
+        check_provenance(paths["out"], _made_from(job), job.resume, job.force)
+        if job.resume:
+            for path in (paths["log"], *part_files(paths["log"])):
+                repair_and_read_ids(path)
     except BaseException:
         lock.__exit__(None, None, None)
         raise
+    return lock
+
+
+def _guard_all_ranks(job: PredictJob, paths: dict, rank: int, world: int) -> OutputLock | None:
+    """Rank 0 guards the output for every rank and tells them the outcome; no rank writes
+    before it (a barrier follows the reading of done ids)."""
+    if world == 1:
+        return _guard_outputs(job, paths)
+    from accelerate.utils import broadcast_object_list
+
+    lock, failure, outcome = None, None, [None]
+    if rank == 0:
+        try:
+            lock = _guard_outputs(job, paths)
+        except BaseException as e:
+            failure, outcome = e, [str(e)]
+    broadcast_object_list(outcome, from_process=0)
+    if failure is not None:
+        raise failure
+    if outcome[0] is not None:
+        raise SorotError(f"rank 0 refused the run: {outcome[0]}")
     return lock
 
 
@@ -225,15 +257,15 @@ def run_predict(job: PredictJob) -> Stats:
     if world > 1 and str(job.output) == STDOUT:
         raise SorotError("several processes cannot share standard output: give -o OUT.jsonl")
     paths = _paths(job, rank, world)
-    lock = _guard_outputs(job, paths, rank)
-    try:
+    lock = _guard_all_ranks(job, paths, rank, world)
+    try:  # the lock is held until the parts are merged
         stats = _predict_all(job, paths, rank, world, rank_device)
+        log.info("%s%s", f"[rank {rank}] " * (world > 1), stats.summary())
+        if str(job.output) != STDOUT:
+            _finish(paths, rank, world)
     finally:
         if lock is not None:
             lock.__exit__(None, None, None)
-    log.info("%s%s", f"[rank {rank}] " * (world > 1), stats.summary())
-    if str(job.output) != STDOUT:
-        _finish(paths, rank, world)
     return stats
 
 
@@ -242,7 +274,11 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
 
     from sorot.inference.predictor import Predictor, chunked
 
-    done = _done_ids(job, paths, world)
+    done = _done_ids(job, paths)
+    if world > 1:
+        from accelerate import PartialState
+
+        PartialState().wait_for_everyone()  # every rank has read the done ids before any writes
     device = job.device if job.device != "auto" or rank_device is None else rank_device
     predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
                                           dtype=job.dtype, quantize=job.quantize,
@@ -279,12 +315,10 @@ def _finish(paths: dict, rank: int, world: int) -> None:
         PartialState().wait_for_everyone()  # every part is complete before rank 0 merges
     if rank != 0:
         return
+    # the parts of this run and of any interrupted earlier run, whatever its process count
+    merge_parts(paths["log"], part_files(paths["log"]))
     if world > 1:
-        tags = [f"part-{r}-of-{world}" for r in range(world)]
-        _merge([paths["log"].with_name(f"{paths['log'].stem}.{t}.jsonl") for t in tags], paths["log"])
-        errs = [paths["errors"].with_name(f"{paths['errors'].stem}.{t}.jsonl") for t in tags]
-        if any(p.exists() for p in errs):
-            _merge(errs, paths["errors"])
+        concat_parts(paths["errors"], part_files(paths["errors"]))
     if paths["fmt"] != "jsonl":
         convert(paths["log"], paths["out"], paths["fmt"])
     where = paths["out"] if paths["fmt"] == "jsonl" else f"{paths['out']} (log: {paths['log']})"

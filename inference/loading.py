@@ -102,7 +102,36 @@ def load_model(model_id_or_dir: str | Path, revision: str | None = None):
     except Exception as e:
         raise ModelLoadError(f"could not load the tokenizer from {model_id_or_dir}: {e}; "
                              "the folder needs the tokenizer files `sorot train` saves") from e
+    check_tokenizer(tokenizer, model, str(model_id_or_dir))
     return model, tokenizer
+
+
+#: Special tokens every window is built with (``[CLS] … [SEP]``, padded).
+SPECIAL_TOKENS = ("cls_token", "sep_token", "pad_token", "unk_token")
+
+
+def check_tokenizer(tokenizer, model, where: str) -> None:
+    """Refuse a tokenizer that does not belong to the model.
+
+    A folder without its tokenizer files still loads one in transformers: a stand-in of
+    a handful of special tokens, under which every word is unknown, so the model would
+    predict garbage and exit 0. The tokenizer's vocabulary must fit the model's
+    embedding (no id past its last row) and fill most of it, and it must have the
+    special tokens that windows are built with.
+    """
+    rows = model.get_input_embeddings().num_embeddings
+    size = len(tokenizer)
+    hint = "save the tokenizer `sorot train` trained with into the folder (tokenizer.json, vocab.txt…)"
+    if size > rows:
+        raise ModelLoadError(f"{where}: the tokenizer has {size:,} tokens but the model's embedding "
+                             f"only {rows:,} rows: it is another model's tokenizer; {hint}")
+    if size < rows // 2:
+        raise ModelLoadError(f"{where}: the tokenizer has {size:,} tokens for a model embedding "
+                             f"{rows:,}: the folder's tokenizer files are missing or wrong; {hint}")
+    missing = [name for name in SPECIAL_TOKENS if getattr(tokenizer, f"{name}_id", None) is None]
+    if missing:
+        raise ModelLoadError(f"{where}: the tokenizer has no {', '.join(missing)}, which sorot's "
+                             f"windows need; {hint}")
 
 
 def resolve_dtype(dtype: str | torch.dtype, device: torch.device) -> torch.dtype:

@@ -23,6 +23,7 @@ Python::
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import logging
@@ -86,23 +87,45 @@ def input_units(inputs: list[str | Path]) -> list[Path]:
     folder of other files gives each of them; a glob pattern expands."""
     units: list[Path] = []
     for item in inputs:
-        paths = sorted(Path().glob(str(item))) if any(c in str(item) for c in "*?[") else [Path(item)]
+        # the stdlib's glob takes absolute patterns too (Path.glob refuses them)
+        pattern = str(item)
+        paths = sorted(map(Path, glob.glob(pattern, recursive=True))) if any(c in pattern for c in "*?[") \
+            else [Path(item)]
+        if not paths:
+            raise SorotError(f"input not found: nothing matches {pattern}")
         for p in paths:
             if not p.exists():
                 raise SorotError(f"input not found: {p}")
-            if p.is_dir() and not any(f.suffix.lower() == ".txt" for f in p.iterdir()):
-                units += sorted(f for f in p.iterdir() if f.suffix.lower() in SUFFIXES[1:])
-            else:
-                units.append(p)
+            units += _folder_units(p) if p.is_dir() else [p]
     if not units:
         raise SorotError(f"no input files in {', '.join(map(str, inputs))}")
     return units
 
 
+def _folder_units(folder: Path) -> list[Path]:
+    """A folder's units: its ``.txt`` files together (the folder itself, read as articles),
+    and each JSONL, CSV or Parquet file beside them on its own; none is dropped."""
+    files = sorted(folder.iterdir())
+    txt = [folder] if any(f.suffix.lower() == ".txt" for f in files) else []
+    return txt + [f for f in files if f.is_file() and f.suffix.lower() in SUFFIXES[1:]]
+
+
 def unit_name(unit: Path) -> str:
-    """A stable output name per unit: its stem and a hash of its full path."""
-    digest = hashlib.blake2b(str(unit.resolve()).encode(), digest_size=4).hexdigest()
+    """A stable output name per unit: its stem and a 128-bit hash of its full path (a 32-bit
+    one collided among 45,089 names, and the two units then shared one output file)."""
+    digest = hashlib.blake2b(str(unit.resolve()).encode(), digest_size=16).hexdigest()
     return f"{unit.name.split('.')[0]}-{digest}"
+
+
+def unit_names(units: list[Path]) -> dict[Path, str]:
+    """Each unit's output name, refusing the run if two units would share one."""
+    names: dict[str, Path] = {}
+    for unit in units:
+        name = unit_name(unit)
+        if name in names and names[name].resolve() != unit.resolve():
+            raise SorotError(f"{names[name]} and {unit} would write the same output {name}")
+        names[name] = unit
+    return {unit: name for name, unit in names.items()}
 
 
 def _read_unit(reader: ReaderOptions):
@@ -158,6 +181,7 @@ class _UnitWriter:
     errors file, then the output file last: an output file that exists is complete."""
 
     def __init__(self, out_dir: Path, unit: str, fmt: str) -> None:
+        self.unit = unit
         name = unit_name(Path(unit))
         self.final = out_dir / f"{name}.{fmt}"
         self.errors_final = out_dir / f"{name}.errors.jsonl"
@@ -226,6 +250,28 @@ def _dataset(job: RayJob, units: list[Path]):
                          num_cpus=actor_cpus))
 
 
+def _write_units(dataset, out_dir: Path, fmt: str, stats: RayStats) -> None:
+    """Rows arrive unit after unit (order is preserved); each unit's file is written whole.
+    A unit whose rows came back after its file was closed would overwrite it: refused."""
+    writer: _UnitWriter | None = None
+    closed: set[str] = set()
+    for batch in dataset.iter_batches(batch_size=None, batch_format="pandas"):
+        for unit, record, error in zip(batch["unit"], batch["record"], batch["error"]):
+            if writer is None or writer.unit != unit:
+                if writer is not None:
+                    writer.close()
+                    closed.add(writer.unit)
+                if unit in closed:
+                    raise SorotError(f"records of {unit} arrived after its output was written; "
+                                     "run again to redo it")
+                writer = _UnitWriter(out_dir, unit, fmt)
+            writer.add(record, error)
+            stats.written += not error
+            stats.errors += bool(error)
+    if writer is not None:
+        writer.close()
+
+
 def run_ray(job: RayJob) -> RayStats:
     """Run the job; units whose output file exists are skipped (resume)."""
     try:
@@ -236,24 +282,13 @@ def run_ray(job: RayJob) -> RayStats:
         raise SorotError("--engine ray writes jsonl or parquet")
     out_dir = Path(job.output)
     out_dir.mkdir(parents=True, exist_ok=True)
-    units = input_units(job.inputs)
+    units = list(unit_names(input_units(job.inputs)))  # one unit per distinct output name
     todo = [u for u in units if not (out_dir / f"{unit_name(u)}.{job.format}").exists()]
     stats = RayStats(units=len(units), skipped_units=len(units) - len(todo))
     stats.startup_seconds = _start_ray(job.address)
     start = time.perf_counter()
-    writer: _UnitWriter | None = None
     if todo:
-        for batch in _dataset(job, todo).iter_batches(batch_size=None, batch_format="pandas"):
-            for unit, record, error in zip(batch["unit"], batch["record"], batch["error"]):
-                if writer is None or writer.final.name != f"{unit_name(Path(unit))}.{job.format}":
-                    if writer is not None:
-                        writer.close()
-                    writer = _UnitWriter(out_dir, unit, job.format)
-                writer.add(record, error)
-                stats.written += not error
-                stats.errors += bool(error)
-        if writer is not None:
-            writer.close()
+        _write_units(_dataset(job, todo), out_dir, job.format, stats)
     stats.seconds = time.perf_counter() - start
     log.debug("%s", stats.summary())
     return stats

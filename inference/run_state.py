@@ -5,6 +5,9 @@
 * :func:`check_provenance` — ``OUT.source.json`` records what the output was made from
   (each input's path, size and modification time; the model and its revision). Resuming
   against anything else is refused unless ``--force``.
+* :func:`merge_parts` — folds the part files of ``accelerate launch`` ranks into the
+  output atomically, each id once, so that a merge interrupted or repeated, or a resume
+  with another process count, never writes a record twice.
 * :func:`repair_and_read_ids` — cuts a partial last line (what ``kill -9`` leaves), moves
   damaged lines to ``OUT.damaged.jsonl`` naming each line, keeps every good line, and
   returns the ids already done.
@@ -81,18 +84,26 @@ def fingerprint(path: str | Path) -> dict:
 
 
 def check_provenance(output: Path, made_from: dict, resume: bool, force: bool) -> None:
-    """Write ``OUT.source.json`` for a new output; on resume, refuse a different source."""
+    """Write ``OUT.source.json`` for a new output; on resume, refuse a different source.
+
+    Call it last among the checks of a run: whatever refuses the run must do so before
+    this writes, so that a refused run changes nothing on disk (a rewritten record of the
+    source would let the ``--resume`` that the refusal suggests mix two inputs)."""
     path = output.with_name(output.name + ".source.json")
-    if resume and path.exists() and not force:
+    if resume and path.exists():
         try:
             before = json.loads(path.read_text())
         except ValueError:
             before = None
-        if before != made_from:
+        if before == made_from:
+            return
+        if not force:
             raise SorotError(f"{output} was made from {json.dumps(before)}, not from "
                              f"{json.dumps(made_from)}: resuming would mix two runs. Use another "
                              "output, or --force to resume anyway")
-    path.write_text(json.dumps(made_from, indent=1) + "\n")
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(json.dumps(made_from, indent=1) + "\n")
+    os.replace(partial, path)
 
 
 def _line_id(line: bytes) -> str | None:
@@ -149,3 +160,60 @@ def _move_damaged(path: Path, damaged: list[tuple[int, bytes]]) -> None:
         dst.flush()
         os.fsync(dst.fileno())
     os.replace(partial, path)
+
+
+def part_files(log: Path) -> list[Path]:
+    """Every rank's part of ``log`` (``OUT.part-R-of-N.jsonl``), whatever process count
+    wrote it: a run killed at 2 processes and resumed at 3 finds the 2 old parts."""
+    return sorted(log.parent.glob(f"{glob_escape(log.stem)}.part-*-of-*.jsonl"))
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def merge_parts(log: Path, parts: list[Path]) -> int:
+    """Fold ``parts`` into ``log``, each id once (the first copy), atomically.
+
+    The merged file is written beside ``log`` and renamed over it, and only then are the
+    parts removed: killed at any point, ``log`` is either the old or the new file and
+    the parts still hold whatever the old one lacks, so merging again gives the same
+    result (idempotent). Returns the number of records in ``log``.
+    """
+    if not parts:
+        return -1
+    seen: set[str] = set()
+    merged = log.with_name(f".{log.name}.merge")
+    with merged.open("wb") as dst:
+        for src in (log, *parts):
+            if not src.exists():
+                continue
+            with src.open("rb") as f:
+                for line in f:
+                    rid = _line_id(line)
+                    if rid is None or rid in seen:
+                        continue  # a duplicate, or damage already reported by repair
+                    seen.add(rid)
+                    dst.write(line if line.endswith(b"\n") else line + b"\n")
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(merged, log)
+    for part in parts:
+        part.unlink(missing_ok=True)
+    return len(seen)
+
+
+def concat_parts(into: Path, parts: list[Path]) -> None:
+    """``into`` becomes the concatenation of ``parts`` (this run's error records), atomically."""
+    present = [p for p in parts if p.exists()]
+    if not present:
+        return
+    joined = into.with_name(f".{into.name}.merge")
+    with joined.open("wb") as dst:
+        for part in present:
+            dst.write(part.read_bytes())
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(joined, into)
+    for part in present:
+        part.unlink(missing_ok=True)

@@ -114,6 +114,13 @@ class SorotModel(SorotPreTrainedModel):
         self.primary_head = nn.Linear(H, len(config.primary_labels))
         self.post_init()
 
+    def get_input_embeddings(self) -> nn.Module:
+        """The encoder's token embedding (``resize_token_embeddings`` and loaders use it)."""
+        return self.encoder.get_input_embeddings()
+
+    def set_input_embeddings(self, value: nn.Module) -> None:
+        self.encoder.set_input_embeddings(value)
+
     @classmethod
     def from_backbone(cls, name_or_path: str, revision: str | None = None,
                       **config_kwargs) -> SorotModel:

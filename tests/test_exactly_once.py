@@ -1,0 +1,215 @@
+"""Exactly once under every engine, resume that cannot mix, a tokenizer that must fit.
+
+Regression tests for the audit's high items: ``accelerate launch`` wrote every record
+twice on a rerun, ``--overwrite`` or a resume with another process count; a refused run
+rewrote ``OUT.source.json`` so that the suggested ``--resume`` mixed two inputs; a model
+folder without its tokenizer predicted garbage with exit 0; two Ray inputs of one stem
+could share an output file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import write_jsonl
+
+from sorot.inference.run_state import merge_parts, part_files
+
+SENTENCES = ["Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.",
+             "Hamas membebaskan sandera di Gaza setelah perundingan di Kairo.",
+             "Menteri Luar Negeri Iran Abbas Araghchi membahas program nuklir."]
+
+
+def corpus(n: int, prefix: str = "doc") -> list[dict]:
+    return [{"id": f"{prefix}-{i}", "text": " ".join(SENTENCES[(i + k) % 3] for k in range(1 + i % 3))}
+            for i in range(n)]
+
+
+def ids_in(path: Path) -> Counter:
+    return Counter(json.loads(x)["id"] for x in path.read_text().splitlines() if x.strip())
+
+
+def predict(model, src, out, *flags, processes: int = 1) -> subprocess.CompletedProcess:
+    head = [sys.executable, "-m", "sorot"] if processes == 1 else [
+        sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes",
+        str(processes), "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
+        "-m", "sorot"]
+    cmd = [*head, "predict", "--model", str(model), str(src), "-o", str(out), "--device", "cpu",
+           "--no-progress", *flags]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+
+# ---- 1. accelerate launch: one lock, one provenance, an idempotent merge ---------------
+
+@pytest.mark.slow
+def test_two_processes_rerun_overwrite_and_resume_never_duplicate(tmp_path, trained):
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(30))
+    out = tmp_path / "p.jsonl"
+    expected = Counter(f"doc-{i}" for i in range(30))
+    assert predict(trained[1], src, out, processes=2).returncode == 0
+    rerun = predict(trained[1], src, out, processes=2)  # a plain rerun: refused, nothing added
+    assert rerun.returncode == 1 and "add --resume to continue it, or --overwrite" in rerun.stderr
+    assert ids_in(out) == expected
+    assert predict(trained[1], src, out, "--overwrite", processes=2).returncode == 0
+    assert ids_in(out) == expected
+    assert predict(trained[1], src, out, "--resume", processes=2).returncode == 0
+    assert ids_in(out) == expected
+    assert not part_files(out) and not (tmp_path / "p.jsonl.lock").exists()
+
+
+def _interrupted_two_process_run(tmp_path: Path, src: Path, trained) -> Path:
+    """What a 2-process run killed mid-way leaves: a finished output from an earlier run
+    is absent, two parts hold some records each, one ends in a torn line."""
+    out = tmp_path / "p.jsonl"
+    assert predict(trained[1], src, out).returncode == 0
+    lines = out.read_text().splitlines(keepends=True)
+    out.unlink()
+    (tmp_path / "p.part-0-of-2.jsonl").write_text("".join(lines[0:10:2]))
+    (tmp_path / "p.part-1-of-2.jsonl").write_text("".join(lines[1:10:2]) + lines[11][:25])
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("processes", [1, 3])
+def test_resume_with_another_process_count_finishes_every_id_once(tmp_path, trained, processes):
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(24))
+    out = _interrupted_two_process_run(tmp_path, src, trained)
+    r = predict(trained[1], src, out, "--resume", "--force", processes=processes)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert ids_in(out) == Counter(f"doc-{i}" for i in range(24))
+    assert not part_files(out)
+
+
+@pytest.mark.slow
+def test_a_multi_process_run_is_refused_while_another_run_holds_the_output(tmp_path, trained):
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(12))
+    out = tmp_path / "p.jsonl"
+    # the lock of a live single-process run on this output (this test process)
+    (tmp_path / "p.jsonl.lock").write_text(json.dumps({"pid": os.getpid(), "host": os.uname().nodename}))
+    r = predict(trained[1], src, out, "--resume", processes=2)
+    assert r.returncode == 1 and "another sorot run is writing this output" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "p.jsonl.lock"]
+
+
+def test_merge_is_idempotent_when_killed_between_rename_and_cleanup(tmp_path):
+    log = tmp_path / "p.jsonl"
+    rows = [json.dumps({"id": f"d{i}"}) + "\n" for i in range(6)]
+    log.write_text("".join(rows[:2]))
+    parts = [tmp_path / "p.part-0-of-2.jsonl", tmp_path / "p.part-1-of-2.jsonl"]
+    parts[0].write_text("".join(rows[1:4]))  # d1 is already in the log
+    parts[1].write_text("".join(rows[4:]) + rows[0])
+    kept = [p.read_bytes() for p in parts]
+    assert merge_parts(log, part_files(log)) == 6 and not part_files(log)
+    for p, body in zip(parts, kept):  # killed after the rename, before the parts went
+        p.write_bytes(body)
+    assert merge_parts(log, part_files(log)) == 6
+    assert ids_in(log) == Counter(f"d{i}" for i in range(6))
+
+
+# ---- 2. a refused run changes nothing on disk ------------------------------------------
+
+def test_a_refused_rerun_leaves_the_provenance_and_the_resume_still_refused(tmp_path, trained):
+    first = write_jsonl(tmp_path / "a.jsonl", corpus(6))
+    other = write_jsonl(tmp_path / "b.jsonl", corpus(6, "asing"))
+    out = tmp_path / "p.jsonl"
+    assert predict(trained[1], first, out).returncode == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    refused = predict(trained[1], other, out)
+    assert refused.returncode == 1 and "add --resume" in refused.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    resumed = predict(trained[1], other, out, "--resume")  # what the refusal suggested
+    assert resumed.returncode == 1 and "resuming would mix two runs" in resumed.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+# ---- 3. a tokenizer that does not belong to the model is refused ------------------------
+
+def _without_tokenizer_files(model: Path, dst: Path) -> Path:
+    """What a hand-copied folder often is: config, weights and tokenizer_config.json only."""
+    shutil.copytree(model, dst)
+    for f in dst.iterdir():
+        if f.name.startswith(("tokenizer.json", "vocab", "special_tokens")):
+            f.unlink()
+    return dst
+
+
+def test_a_folder_without_its_tokenizer_is_refused_in_one_line(tmp_path, trained):
+    from sorot.inference.loading import ModelLoadError
+    from sorot.inference.predictor import Predictor
+
+    broken = _without_tokenizer_files(trained[1], tmp_path / "broken")
+    assert (broken / "tokenizer_config.json").exists()  # transformers builds a 5-token stand-in
+    with pytest.raises(ModelLoadError, match="the tokenizer has 5 tokens for a model embedding"):
+        Predictor.from_pretrained(broken, device="cpu")
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(3))
+    r = predict(broken, src, tmp_path / "p.jsonl")
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines()[-1].startswith("sorot: error: ")
+    assert "tokenizer has 5 tokens" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "p.jsonl").exists()
+
+
+def test_a_hub_id_without_its_tokenizer_is_refused(tmp_path, trained):
+    from test_hub import lay_out_hub_cache
+
+    broken = _without_tokenizer_files(trained[1], tmp_path / "broken")
+    lay_out_hub_cache(broken, tmp_path / "hub", "org/rusak")
+    code = "from sorot import Predictor; Predictor.from_pretrained('org/rusak')"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(tmp_path / "hub")})
+    assert r.returncode == 1 and "ModelLoadError" in r.stderr and "tokenizer has 5 tokens" in r.stderr
+
+
+def test_a_tokenizer_larger_than_the_embedding_is_refused(trained):
+    from transformers import AutoTokenizer
+
+    from sorot.inference.loading import ModelLoadError, check_tokenizer, load_model
+
+    model, tokenizer = load_model(trained[1])
+    bigger = AutoTokenizer.from_pretrained(trained[1])
+    bigger.add_tokens([f"kata{i}" for i in range(model.get_input_embeddings().num_embeddings)])
+    with pytest.raises(ModelLoadError, match="another model's tokenizer"):
+        check_tokenizer(bigger, model, "m")
+    check_tokenizer(tokenizer, model, "m")  # its own passes
+
+
+# ---- 4. Ray output names cannot collide ------------------------------------------------
+
+def test_unit_names_are_full_width_and_a_collision_is_refused(tmp_path, monkeypatch):
+    from sorot.inference import ray_engine
+    from sorot.models.errors import SorotError
+
+    units = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        units.append(write_jsonl(tmp_path / folder / "berita.jsonl", corpus(1)))
+    names = ray_engine.unit_names(units)
+    assert len(set(names.values())) == 2 and all(len(n.split("-")[-1]) == 32 for n in names.values())
+    monkeypatch.setattr(ray_engine, "unit_name", lambda unit: "berita-sama")
+    with pytest.raises(SorotError, match="would write the same output berita-sama"):
+        ray_engine.unit_names(units)
+
+
+@pytest.mark.slow
+def test_ray_same_stem_files_in_two_folders_keep_every_record(tmp_path, trained):
+    pytest.importorskip("ray")
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        write_jsonl(tmp_path / "in" / folder / "berita.jsonl", corpus(15, folder))
+    r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model",
+                        str(trained[1]), str(tmp_path / "in" / "*" / "berita.jsonl"), "-o",
+                        str(tmp_path / "out"), "--actors", "1"], capture_output=True, text=True,
+                       timeout=900, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    outputs = [p for p in (tmp_path / "out").glob("berita-*.jsonl") if not p.name.endswith("errors.jsonl")]
+    assert len(outputs) == 2
+    assert sum((ids_in(p) for p in outputs), Counter()) == Counter([*(f"a-{i}" for i in range(15)),
+                                                       *(f"b-{i}" for i in range(15))])
