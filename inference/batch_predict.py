@@ -32,7 +32,9 @@ from sorot.inference.run_state import (
     concat_parts,
     fingerprint,
     merge_parts,
+    model_fingerprint,
     part_files,
+    record_provenance,
     repair_and_read_ids,
 )
 from sorot.inference.sinks import (
@@ -203,15 +205,23 @@ def _done_ids(job: PredictJob, paths: dict) -> set[str]:
 
 
 def _made_from(job: PredictJob) -> dict:
+    """What decides the output's records: the input, the model's content, and every option
+    that shapes a record (resuming with other kept fields would mix columns)."""
+    from sorot.inference.loading import model_folder
+
     return {"inputs": [fingerprint(job.input)], "model": str(job.model), "revision": job.revision,
-            "text_column": job.reader.text_column, "id_column": job.reader.id_column}
+            "model_content": model_fingerprint(model_folder(job.model, job.revision)),
+            "text_column": job.reader.text_column, "id_column": job.reader.id_column,
+            "csv_delimiter": job.reader.csv_delimiter, "keep_fields": sorted(job.keep_fields),
+            "dtype": job.dtype, "quantize": job.quantize}
 
 
 def _guard_outputs(job: PredictJob, paths: dict) -> OutputLock | None:
     """Refuse to overwrite the input; lock the final output (one lock, whatever the process
-    count); refuse or clear an existing output; check, then record, what it was made from;
-    repair what an interrupted run left. Everything that can refuse comes before anything
-    is written, so a refused run changes nothing on disk."""
+    count); refuse or clear an existing output; check what it was made from; repair what
+    an interrupted run left. Everything that can refuse comes before anything is written,
+    so a refused run changes nothing on disk (the provenance is recorded once the model
+    has loaded)."""
     if str(job.output) == STDOUT:
         return None
     refuse_overwriting_inputs([job.input], [paths["out"], paths["log"], paths["errors"],
@@ -283,6 +293,8 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
     predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
                                           dtype=job.dtype, quantize=job.quantize,
                                           max_batch_tokens=job.max_batch_tokens)
+    if rank == 0 and str(job.output) != STDOUT:  # the run has really started: say what from
+        record_provenance(paths["out"], _made_from(job))
     records = _shard(job.reader.read(job.input), rank, world)
     stats = Stats()
     to_stdout = str(job.output) == STDOUT

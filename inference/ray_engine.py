@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sorot.inference.readers import SUFFIXES, ReaderOptions
+from sorot.inference.run_state import OutputLock
+from sorot.inference.sinks import refuse_overwriting_inputs
 from sorot.models.errors import SorotError
 
 log = logging.getLogger(__name__)
@@ -128,17 +130,25 @@ def unit_names(units: list[Path]) -> dict[Path, str]:
     return {unit: name for name, unit in names.items()}
 
 
+def _error_row(unit: str, error) -> dict:
+    # ensure_ascii: a lone surrogate in a bad record is escaped, never a crash in Arrow
+    return {"unit": unit, "id": "", "text": "", "source": unit, "extra": "{}",
+            "error": json.dumps(error.to_dict(), ensure_ascii=True)}
+
+
 def _read_unit(reader: ReaderOptions):
     def read(row: dict):
         from sorot.inference.readers import RecordError
 
-        for rec in reader.read(row["unit"]):
-            if isinstance(rec, RecordError):
-                yield {"unit": row["unit"], "id": "", "text": "", "extra": "{}",
-                       "error": json.dumps(rec.to_dict(), ensure_ascii=False)}
-            else:
-                yield {"unit": row["unit"], "id": rec.id, "text": rec.text, "source": rec.source,
-                       "extra": json.dumps(rec.extra, ensure_ascii=False, default=str), "error": ""}
+        try:
+            for rec in reader.read(row["unit"]):
+                if isinstance(rec, RecordError):
+                    yield _error_row(row["unit"], rec)
+                else:
+                    yield {"unit": row["unit"], "id": rec.id, "text": rec.text, "source": rec.source,
+                           "extra": json.dumps(rec.extra, ensure_ascii=True, default=str), "error": ""}
+        except Exception as e:  # an unreadable file is this unit's error, not the whole job's
+            yield _error_row(row["unit"], RecordError(row["unit"], f"{type(e).__name__}: {e}"))
     return read
 
 
@@ -159,6 +169,7 @@ class _PredictActor:
     def __call__(self, batch):
         from sorot.inference.output_formats import prediction_error, prediction_record
         from sorot.inference.readers import Article
+        from sorot.inference.sinks import UnwritableRecord, json_line
 
         rows = batch.to_dict("records")
         todo = [r for r in rows if not r["error"]]
@@ -166,10 +177,13 @@ class _PredictActor:
         preds = self.predictor.predict_isolated([a.text for a in arts], self.job.batch_size)
         out = {id(r): ("", r["error"]) for r in rows if r["error"]}
         for r, a, p in zip(todo, arts, preds):
-            if isinstance(p, Exception):
-                out[id(r)] = ("", json.dumps(prediction_error(a, p), ensure_ascii=False))
-            else:
-                out[id(r)] = (json.dumps(prediction_record(a, p, self.job.keep_fields), ensure_ascii=False), "")
+            if not isinstance(p, Exception):
+                try:  # a kept field that is not valid Unicode: this record's error
+                    out[id(r)] = (json_line(prediction_record(a, p, self.job.keep_fields)).rstrip("\n"), "")
+                    continue
+                except UnwritableRecord as e:
+                    p = e
+            out[id(r)] = ("", json.dumps(prediction_error(a, p), ensure_ascii=True))
         import pandas as pd
 
         return pd.DataFrame({"unit": [r["unit"] for r in rows], "record": [out[id(r)][0] for r in rows],
@@ -280,15 +294,32 @@ def run_ray(job: RayJob) -> RayStats:
         raise SorotError("--engine ray needs Ray: pip install 'sorot[ray]'") from e
     if job.format not in ("jsonl", "parquet"):
         raise SorotError("--engine ray writes jsonl or parquet")
+    for flag, value, least in (("--actors", job.concurrency, 1), ("--threads-per-actor", job.threads_per_actor, 1),
+                               ("--batch-size", job.batch_size, 1), ("--gpus-per-actor", job.num_gpus, 0)):
+        if value < least:
+            raise SorotError(f"{flag} must be at least {least}, got {value}")
     out_dir = Path(job.output)
+    refuse_overwriting_inputs(job.inputs, [out_dir])
     out_dir.mkdir(parents=True, exist_ok=True)
+    with OutputLock(out_dir):  # OUT.lock beside the folder: one Ray run per output at a time
+        return _run_locked(job, out_dir)
+
+
+def _run_locked(job: RayJob, out_dir: Path) -> RayStats:
     units = list(unit_names(input_units(job.inputs)))  # one unit per distinct output name
     todo = [u for u in units if not (out_dir / f"{unit_name(u)}.{job.format}").exists()]
     stats = RayStats(units=len(units), skipped_units=len(units) - len(todo))
     stats.startup_seconds = _start_ray(job.address)
     start = time.perf_counter()
     if todo:
-        _write_units(_dataset(job, todo), out_dir, job.format, stats)
+        try:
+            _write_units(_dataset(job, todo), out_dir, job.format, stats)
+        except SorotError:
+            raise
+        except Exception as e:  # a Ray task's failure: its first line, not 150 remote ones
+            first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+            raise SorotError(f"the Ray job failed: {type(e).__name__}: {first[:300]} "
+                             "(run again with -v for the traceback); finished files are kept") from e
     stats.seconds = time.perf_counter() - start
     log.debug("%s", stats.summary())
     return stats

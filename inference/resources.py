@@ -71,7 +71,9 @@ def load_yaml(path: str | Path, error: type[Exception] = DataFileError):
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_no_aliases_loader())
     except DataFileError as e:
         raise error(f"{path}: {e}") from e
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise error(f"{path}: not valid YAML/JSON: {e}") from e
+    except (yaml.YAMLError, UnicodeDecodeError) as e:  # PyYAML's message spans lines: one line
+        raise error(f"{path}: not valid YAML/JSON: {' '.join(str(e).split())}") from e
+    except RecursionError as e:
+        raise error(f"{path}: nested too deeply to be a data file") from e
     except OSError as e:
         raise error(f"{path}: cannot be read: {e}") from e

@@ -1,7 +1,7 @@
 """What makes ``sorot predict --resume`` safe: a lock, the run's provenance, and repair.
 
-* :class:`OutputLock` — ``OUT.lock``, created exclusively; a second run on the same
-  output is refused while the first lives (a lock left by a dead process is taken over).
+* :class:`OutputLock` — a kernel lock on ``OUT.lock``; a second run on the same output
+  is refused while the first lives, and the lock dies with its holder (``kill -9`` too).
 * :func:`check_provenance` — ``OUT.source.json`` records what the output was made from
   (each input's path, size and modification time; the model and its revision). Resuming
   against anything else is refused unless ``--force``.
@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -27,49 +28,62 @@ log = logging.getLogger(__name__)
 
 
 class OutputLock:
-    """An exclusive lock file beside the output, held for the run."""
+    """An exclusive lock beside the output (``OUT.lock``), held for the run.
+
+    The lock is the kernel's (``fcntl.flock``) on that file, not the file's existence:
+    it is released when its holder ends however it ends (``kill -9`` too), so a lock
+    left by a dead run is simply free, two runs that find it so cannot both take it,
+    and an empty lock file (a full disk at start) refuses nobody. The file says who
+    holds it, for the message."""
 
     def __init__(self, output: Path) -> None:
         self.path = output.with_name(output.name + ".lock")
         self.held = False
+        self._fd: int | None = None
 
-    def _holder_alive(self) -> bool:
+    def _holder(self) -> str:
         try:
             info = json.loads(self.path.read_text())
-        except (OSError, ValueError):
-            return True  # unreadable: being written right now, most likely
-        if info.get("host") != socket.gethostname():
-            return True  # another machine's process: cannot tell, so respect it
+            return f" (process {info['pid']} on {info['host']})"
+        except (OSError, ValueError, KeyError, TypeError):
+            return ""
+
+    def _try(self) -> bool:
+        """Lock the file now at ``self.path``; ``False`` when another process holds it."""
+        import fcntl
+
+        fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644)
         try:
-            os.kill(int(info["pid"]), 0)
-        except ProcessLookupError:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
             return False
-        except (PermissionError, KeyError, ValueError):
-            return True
+        try:  # the holder before us may have removed the file as we opened it: lock the new one
+            same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+        except FileNotFoundError:
+            same = False
+        if not same:
+            os.close(fd)
+            return self._try()
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode())
+        self._fd = fd
         return True
 
     def __enter__(self) -> OutputLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        for _ in range(2):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if self._holder_alive():
-                    raise SorotError(f"{self.path} exists: another sorot run is writing this output. "
-                                     "Wait for it, or delete the lock if that run is gone") from None
-                log.warning("taking over %s, left by a process that is gone", self.path)
-                self.path.unlink(missing_ok=True)
-                continue
-            with os.fdopen(fd, "w") as f:
-                json.dump({"pid": os.getpid(), "host": socket.gethostname()}, f)
-            self.held = True
-            return self
-        raise SorotError(f"could not take the lock {self.path}")
+        if not self._try():
+            raise SorotError(f"{self.path} is held{self._holder()}: another sorot run is writing "
+                             "this output. Wait for it to finish")
+        self.held = True
+        return self
 
     def __exit__(self, *exc) -> None:
         if self.held:
+            # remove, then release: a run that opened the old file sees it gone and retries
             self.path.unlink(missing_ok=True)
-            self.held = False
+            os.close(self._fd)
+            self._fd, self.held = None, False
 
 
 def fingerprint(path: str | Path) -> dict:
@@ -83,24 +97,61 @@ def fingerprint(path: str | Path) -> dict:
     return {"path": str(p.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
-def check_provenance(output: Path, made_from: dict, resume: bool, force: bool) -> None:
-    """Write ``OUT.source.json`` for a new output; on resume, refuse a different source.
+#: The files of a model folder that decide its predictions.
+MODEL_CONTENT = ("config.json", "tokenizer.json", "vocab.txt", "tokenizer_config.json",
+                 "gazetteer.yaml", "topics.yaml")
 
-    Call it last among the checks of a run: whatever refuses the run must do so before
-    this writes, so that a refused run changes nothing on disk (a rewritten record of the
-    source would let the ``--resume`` that the refusal suggests mix two inputs)."""
-    path = output.with_name(output.name + ".source.json")
-    if resume and path.exists():
-        try:
-            before = json.loads(path.read_text())
-        except ValueError:
-            before = None
-        if before == made_from:
+
+def model_fingerprint(folder: Path) -> str:
+    """A content hash of what decides a model's predictions: its weights, config,
+    tokenizer and resources. A folder retrained in place gets another fingerprint, so a
+    ``--resume`` cannot mix the old model's records with the new one's. A hub snapshot
+    (``…/snapshots/<commit>``) is named by its commit, which already fixes its content."""
+    if folder.parent.name == "snapshots" and len(folder.name) == 40:
+        return f"commit:{folder.name}"
+    digest = hashlib.blake2b(digest_size=16)
+    names = sorted(f.name for f in folder.iterdir() if f.suffix == ".safetensors") + list(MODEL_CONTENT)
+    for name in names:
+        path = folder / name
+        if not path.is_file():
+            continue
+        digest.update(name.encode() + b"\0")
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 22):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _provenance_path(output: Path) -> Path:
+    return output.with_name(output.name + ".source.json")
+
+
+def check_provenance(output: Path, made_from: dict, resume: bool, force: bool) -> None:
+    """On resume, refuse an output made from another source (``OUT.source.json``);
+    writes nothing: :func:`record_provenance` does, once the run has really started, so
+    that a refused or failed start changes nothing on disk (a rewritten record of the
+    source would let the ``--resume`` that a refusal suggests mix two inputs)."""
+    path = _provenance_path(output)
+    if not (resume and path.exists()) or force:
+        return
+    try:
+        before = json.loads(path.read_text())
+    except ValueError:
+        before = None
+    if before != made_from:
+        raise SorotError(f"{output} was made from {json.dumps(before)}, not from "
+                         f"{json.dumps(made_from)}: resuming would mix two runs. Use another "
+                         "output, or --force to resume anyway")
+
+
+def record_provenance(output: Path, made_from: dict) -> None:
+    """Write ``OUT.source.json`` (atomically) when it does not already say ``made_from``."""
+    path = _provenance_path(output)
+    try:
+        if json.loads(path.read_text()) == made_from:
             return
-        if not force:
-            raise SorotError(f"{output} was made from {json.dumps(before)}, not from "
-                             f"{json.dumps(made_from)}: resuming would mix two runs. Use another "
-                             "output, or --force to resume anyway")
+    except (OSError, ValueError):
+        pass
     partial = path.with_name(f".{path.name}.partial")
     partial.write_text(json.dumps(made_from, indent=1) + "\n")
     os.replace(partial, path)

@@ -17,7 +17,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -58,7 +60,9 @@ class JsonlSink:
         # a device or a pipe (/dev/full, a FIFO) is written as it is: it cannot be renamed over
         self.atomic = (atomic and stream is None and mode == "w"
                        and (not self.path.exists() or self.path.is_file()))
-        self._target = self.path.with_name(f".{self.path.name}.partial") if self.atomic else self.path
+        # one partial file per run: two runs never write into one file, whatever else happens
+        self._target = (self.path.with_name(f".{self.path.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
+                        if self.atomic else self.path)
 
     def _open(self):
         if self._f is None:
@@ -192,9 +196,28 @@ def refuse_overwriting_inputs(inputs: list, outputs: list) -> None:
         if str(i) == STDOUT or not Path(i).exists():
             continue
         for o in outputs:
-            if o is not None and str(o) != STDOUT and same_file(i, o):
+            if o is None or str(o) == STDOUT:
+                continue
+            if same_file(i, o):
                 raise SorotError(f"the output {o} is the input {i}: writing it would destroy the "
                                  "input; choose another output path")
+            if _read_back(Path(i), Path(o)):
+                raise SorotError(f"the output {o} is inside the input folder {i}, whose files are "
+                                 "read as input: this run or the next would read it back; write "
+                                 "it outside that folder")
+
+
+def _read_back(input: Path, output: Path) -> bool:
+    """Whether ``output`` lies where reading the folder ``input`` would pick it up: a
+    ``.txt`` file directly in it (a ``.txt`` folder), a file of a known format in it (a
+    folder of files, as the Ray engine reads it), or the folder itself (a Ray output
+    folder that is its input folder)."""
+    from sorot.inference.readers import SUFFIXES
+
+    if not input.is_dir():
+        return False
+    root, out = input.resolve(), output.resolve()
+    return out == root or (out.parent == root and out.suffix.lower() in SUFFIXES)
 
 
 def error_sink(out: str | Path, errors: str | Path | None = None, mode: str = "w") -> ErrorSink:
@@ -205,6 +228,22 @@ def error_sink(out: str | Path, errors: str | Path | None = None, mode: str = "w
     if str(out) == STDOUT:
         return ErrorSink("<stderr>", mode, stream=sys.stderr)
     return ErrorSink(errors_path_for(out), mode)
+
+
+@contextmanager
+def _lock_output(out: str | Path):
+    """The lock ``sorot predict`` takes, for a file output: a second run on the same output
+    is refused; partial files that killed runs left beside it are removed."""
+    path = Path(out)
+    if str(out) == STDOUT or (path.exists() and not path.is_file()):
+        yield  # standard output, a device or a pipe: nothing to lock
+        return
+    from sorot.inference.run_state import OutputLock, glob_escape
+
+    with OutputLock(path):
+        for stale in path.parent.glob(f".{glob_escape(path.name)}.*.partial"):
+            stale.unlink(missing_ok=True)
+        yield
 
 
 def process_corpus(records, fn, out: str | Path, *, desc: str = "articles",
@@ -220,7 +259,7 @@ def process_corpus(records, fn, out: str | Path, *, desc: str = "articles",
 
     from sorot.inference.readers import RecordError
 
-    with output_sink(out, atomic=True) as sink, error_sink(out) as errors:
+    with _lock_output(out), output_sink(out, atomic=True) as sink, error_sink(out) as errors:
         # disable=None: a bar on a terminal, none in logs and CI.
         for rec in tqdm(records, desc=desc, unit=" docs",
                         disable=None if progress is None else not progress):

@@ -187,9 +187,25 @@ def read_parquet(path: Path, checker: RecordChecker, id_col: str, text_col: str
         yield RecordError(source, f"no column {missing[0]!r} (columns: "
                           f"{', '.join(pf.schema_arrow.names)}); choose one with --text-column")
         return
+    yield from _parquet_rows(pf, checker, source, id_col, text_col)
+
+
+def _parquet_rows(pf, checker: RecordChecker, source: str, id_col: str, text_col: str
+                  ) -> Iterator[Article | RecordError]:
+    """Row group by row group: a corrupt one becomes one error naming it and its rows,
+    and the groups after it are still read."""
     n = 0
-    for batch in pf.iter_batches(batch_size=512):
-        for row in batch.to_pylist():
-            n += 1
-            yield with_extra(checker.check(source, f"row {n}", row.get(id_col),
-                                           row.get(text_col)), row, id_col, text_col)
+    for group in range(pf.num_row_groups):
+        rows = pf.metadata.row_group(group).num_rows
+        first, end = n, n + rows
+        try:
+            for batch in pf.iter_batches(batch_size=512, row_groups=[group]):
+                for row in batch.to_pylist():
+                    n += 1
+                    yield with_extra(checker.check(source, f"row {n}", row.get(id_col),
+                                                   row.get(text_col)), row, id_col, text_col)
+        except Exception as e:  # a damaged page or column chunk: pyarrow's own errors vary
+            yield RecordError(source, f"row group {group} is unreadable ({type(e).__name__}: "
+                              f"{str(e)[:200]}); rows {n + 1}-{end} skipped",
+                              f"row group {group} (rows {first + 1}-{end})")
+        n = end

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sorot.inference.phrases import Document, Hit, PhraseMatcher, keys_of
-from sorot.inference.resources import data_path, load_yaml
+from sorot.inference.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import TOPIC_IDS
 
 
@@ -61,8 +61,22 @@ class TopicLexicon:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicLexicon:
-        data = load_yaml(path or data_path("topics.yaml"))
-        return cls(data["topics"], data.get("exceptions"))
+        path = path or data_path("topics.yaml")
+        data = load_yaml(path)
+        topics = data.get("topics") if isinstance(data, dict) else None
+        if not isinstance(topics, dict) or not all(
+                isinstance(cues, list) and all(isinstance(c, str) and c.strip() for c in cues)
+                for cues in topics.values()):
+            raise DataFileError(f"{path}: not a topic lexicon: expected `topics:` mapping each topic "
+                                "id to a list of cue phrases")
+        exceptions = data.get("exceptions") or []
+        if not isinstance(exceptions, list) or not all(
+                isinstance(e, dict) and isinstance(e.get("cues"), list) for e in exceptions):
+            raise DataFileError(f"{path}: `exceptions:` must be a list of mappings with `cues:`")
+        try:
+            return cls(topics, exceptions)
+        except ValueError as e:
+            raise DataFileError(f"{path}: {e}") from e
 
     def _excepted(self, doc: Document, hit: Hit, cue: tuple) -> bool:
         for ex in self.exceptions:

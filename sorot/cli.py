@@ -143,6 +143,9 @@ def cmd_train(args) -> None:
             margs, dargs, targs = parser.parse_args_into_dataclasses(argv)
     except (ValueError, TypeError) as e:  # unknown or ill-typed settings: a usage error
         parser.error(str(e))
+    except (AttributeError, RecursionError) as e:  # a list, a scalar, or nested past reason
+        raise SorotError(f"{argv[0]}: not a training config: expected one JSON/YAML object of "
+                         f"settings ({type(e).__name__})") from e
     out, _ = run_training(margs, dargs, targs)
     if os.environ.get("RANK", "0") == "0":  # once, not once per process
         print(f"model saved to {out}")

@@ -92,11 +92,12 @@ def test_resume_with_another_process_count_finishes_every_id_once(tmp_path, trai
 def test_a_multi_process_run_is_refused_while_another_run_holds_the_output(tmp_path, trained):
     src = write_jsonl(tmp_path / "a.jsonl", corpus(12))
     out = tmp_path / "p.jsonl"
-    # the lock of a live single-process run on this output (this test process)
-    (tmp_path / "p.jsonl.lock").write_text(json.dumps({"pid": os.getpid(), "host": os.uname().nodename}))
-    r = predict(trained[1], src, out, "--resume", processes=2)
-    assert r.returncode == 1 and "another sorot run is writing this output" in r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "p.jsonl.lock"]
+    from sorot.inference.run_state import OutputLock
+
+    with OutputLock(out):  # a live single-process run on this output (this test process)
+        r = predict(trained[1], src, out, "--resume", processes=2)
+        assert r.returncode == 1 and "another sorot run is writing this output" in r.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "p.jsonl.lock"]
 
 
 def test_merge_is_idempotent_when_killed_between_rename_and_cleanup(tmp_path):
@@ -213,3 +214,183 @@ def test_ray_same_stem_files_in_two_folders_keep_every_record(tmp_path, trained)
     assert len(outputs) == 2
     assert sum((ids_in(p) for p in outputs), Counter()) == Counter([*(f"a-{i}" for i in range(15)),
                                                        *(f"b-{i}" for i in range(15))])
+
+
+# ---- 9, 11, 16. one lock, the kernel's, for every writer of an output --------------------
+
+RACE = """
+import sys, time
+from pathlib import Path
+from sorot.inference.run_state import OutputLock
+from sorot.models.errors import SorotError
+out, start = Path(sys.argv[1]), float(sys.argv[2])
+while time.time() < start:
+    time.sleep(0.001)
+try:
+    with OutputLock(out):
+        print("got", flush=True)
+        time.sleep(1.5)
+except SorotError:
+    print("refused", flush=True)
+"""
+
+
+@pytest.mark.parametrize("left_behind", ["dead-process", "empty"])
+def test_racing_processes_on_a_stale_lock_only_one_takes_it(tmp_path, left_behind):
+    out = tmp_path / "p.jsonl"
+    lock = tmp_path / "p.jsonl.lock"
+    # what a killed run or a full disk at start leaves: a lock file nobody holds
+    lock.write_text(json.dumps({"pid": 999_999_999, "host": os.uname().nodename})
+                    if left_behind == "dead-process" else "")
+    start = __import__("time").time() + 3  # every process is up and waiting by then
+    procs = [subprocess.Popen([sys.executable, "-c", RACE, str(out), str(start)], text=True,
+                              stdout=subprocess.PIPE) for _ in range(6)]
+    results = sorted(p.communicate(timeout=120)[0].strip() for p in procs)
+    assert results == ["got"] + ["refused"] * 5
+    assert not lock.exists()
+
+
+def test_a_second_weak_label_run_on_one_output_is_refused(tmp_path):
+    from sorot.inference.run_state import OutputLock
+    from sorot.inference.sinks import JsonlSink
+
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(4))
+    out = tmp_path / "s.jsonl"
+    with OutputLock(out):  # a first run, still writing
+        r = subprocess.run([sys.executable, "-m", "sorot", "weak-label", str(src), "-o", str(out)],
+                           capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and "another sorot run is writing this output" in r.stderr
+    assert not out.exists()
+    # each run writes its own partial file, and a later run clears what a killed one left
+    assert JsonlSink(out, atomic=True)._target != JsonlSink(out, atomic=True)._target
+    (tmp_path / ".s.jsonl.123-abcd.partial").write_text('{"id": "torn')
+    r = subprocess.run([sys.executable, "-m", "sorot", "weak-label", str(src), "-o", str(out)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and ids_in(out) == Counter(f"doc-{i}" for i in range(4))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "s.jsonl"]
+
+
+def test_a_second_ray_run_on_one_output_folder_is_refused(tmp_path):
+    pytest.importorskip("ray")
+    from sorot.inference.run_state import OutputLock
+
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(2))
+    with OutputLock(tmp_path / "out"):
+        r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model",
+                            str(tmp_path / "m"), str(src), "-o", str(tmp_path / "out")],
+                           capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and "another sorot run is writing this output" in r.stderr
+
+
+# ---- 7. --resume cannot mix models or kept fields --------------------------------------
+
+def test_resume_refuses_a_model_changed_in_place_or_other_kept_fields(tmp_path, trained):
+    model = tmp_path / "model"
+    shutil.copytree(trained[1], model)
+    rows = [{**r, "url": f"https://contoh.id/{i}"} for i, r in enumerate(corpus(8))]
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    out = tmp_path / "p.jsonl"
+    assert predict(model, src, out, "--keep-fields", "url").returncode == 0
+    out.write_text("".join(out.read_text().splitlines(keepends=True)[:4]))  # as if interrupted
+    other_fields = predict(model, src, out, "--resume")
+    assert other_fields.returncode == 1 and "resuming would mix two runs" in other_fields.stderr
+    gazetteer = model / "gazetteer.yaml"  # the folder retrained or edited in place
+    gazetteer.write_text(gazetteer.read_text() + "\n# edited\n")
+    other_model = predict(model, src, out, "--resume", "--keep-fields", "url")
+    assert other_model.returncode == 1 and "model_content" in other_model.stderr
+    assert len(out.read_text().splitlines()) == 4  # neither refused run wrote a record
+
+
+# ---- 6, 12. a bad file or row group is error records; the rest is read ------------------
+
+def _parquet_with_a_corrupt_row_group(path: Path, rows: list[dict], group: int = 600) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=group, use_dictionary=False)
+    meta = pq.ParquetFile(path).metadata.row_group(1)
+    text = next(meta.column(i) for i in range(meta.num_columns) if meta.column(i).path_in_schema == "text")
+    with path.open("r+b") as f:  # garble the page header of the second group's text column
+        f.seek(text.data_page_offset)
+        f.write(b"\xff" * 64)
+
+
+def test_a_corrupt_parquet_row_group_loses_only_its_rows(tmp_path):
+    from sorot.inference.readers import Article, RecordError, read_articles
+
+    rows = corpus(1800)
+    _parquet_with_a_corrupt_row_group(tmp_path / "a.parquet", rows)
+    records = list(read_articles(tmp_path / "a.parquet"))
+    good = [r.id for r in records if isinstance(r, Article)]
+    (err,) = [r for r in records if isinstance(r, RecordError)]
+    assert good == [r["id"] for r in rows[:600] + rows[1200:]]
+    assert err.location == "row group 1 (rows 601-1200)" and "rows 601-1200 skipped" in err.reason
+
+
+@pytest.mark.slow
+def test_ray_bad_files_are_error_records_and_the_other_files_finish(tmp_path, trained):
+    pytest.importorskip("ray")
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "baik.jsonl", corpus(20, "baik"))
+    _parquet_with_a_corrupt_row_group(tmp_path / "in" / "rusak.parquet", corpus(1300, "pq"))
+    # a kept field with a lone surrogate, as JSON escapes allow
+    (tmp_path / "in" / "surrogat.jsonl").write_text(
+        '{"id": "s1", "text": "Putin tiba di Kyiv.", "url": "\\udc80"}\n'
+        '{"id": "s2", "text": "Hamas menolak.", "url": "ok"}\n')
+    r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model",
+                        str(trained[1]), str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                        "--actors", "1", "--keep-fields", "url"], capture_output=True, text=True,
+                       timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = {p.name.split("-")[0]: p for p in (tmp_path / "out").glob("*.jsonl")
+           if not p.name.endswith(".errors.jsonl")}
+    assert ids_in(out["baik"]) == Counter(f"baik-{i}" for i in range(20))
+    assert len(ids_in(out["rusak"])) == 700 and ids_in(out["surrogat"]) == Counter(["s2"])
+    errors = [json.loads(x) for p in (tmp_path / "out").glob("*.errors.jsonl") for x in p.open()]
+    assert sorted(e.get("location", "") for e in errors)[-1].startswith("row group 1")
+    assert any(e.get("id") == "s1" and "lone surrogate" in e["reason"] for e in errors)
+
+
+# ---- 13. one task that is not valid Unicode never aborts a Label Studio import ----------
+
+def test_a_lone_surrogate_task_is_an_error_and_the_other_tasks_are_imported(tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "labelstudio_export.json"
+    tasks = json.loads(fixture.read_text())
+    bad = json.loads(json.dumps(tasks[0]))
+    bad["id"] = 999
+    bad["data"]["text"] = bad["data"]["text"] + " \udc80"  # as a JSON "\\udc80" escape loads
+    bad["data"]["id"] = "rusak-unicode"
+    (tmp_path / "export.json").write_text(json.dumps([*tasks, bad]))  # ASCII JSON keeps the escape
+    clean = subprocess.run([sys.executable, "-m", "sorot", "import-labelstudio", str(fixture), "-o",
+                            str(tmp_path / "clean.jsonl")], capture_output=True, text=True, timeout=300)
+    r = subprocess.run([sys.executable, "-m", "sorot", "import-labelstudio", str(tmp_path / "export.json"),
+                        "-o", str(tmp_path / "gold.jsonl")], capture_output=True, text=True, timeout=300)
+    assert clean.returncode == 0 and r.returncode == 0, r.stderr
+    assert (tmp_path / "gold.jsonl").read_text() == (tmp_path / "clean.jsonl").read_text()
+    (err,) = [json.loads(x) for x in (tmp_path / "gold.errors.jsonl").open()]
+    assert "lone surrogate" in err["reason"]
+
+
+# ---- 15. an output where the input is read is refused -----------------------------------
+
+def test_an_output_inside_the_input_folder_is_refused(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(SENTENCES[0])
+    for out in ("docs/silver.txt", "docs/silver.jsonl"):
+        r = subprocess.run([sys.executable, "-m", "sorot", "weak-label", "docs", "-o", out],
+                           capture_output=True, text=True, timeout=300, cwd=tmp_path)
+        assert r.returncode == 1 and "inside the input folder" in r.stderr
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["a.txt"]
+    r = subprocess.run([sys.executable, "-m", "sorot", "weak-label", "docs", "-o", "silver.jsonl"],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+
+
+def test_a_ray_output_folder_that_is_the_input_folder_is_refused(tmp_path):
+    pytest.importorskip("ray")
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "a.jsonl", corpus(2))
+    r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model", "m",
+                        "in", "-o", "in"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert r.returncode == 1 and "sorot: error: the output in is the input in" in r.stderr
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.jsonl"]

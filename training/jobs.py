@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sorot.inference.readers import ReaderOptions, RecordError
 from sorot.inference.sinks import (
+    UnwritableRecord,
     error_sink,
     errors_path_for,
     output_sink,
@@ -272,8 +273,8 @@ def import_labelstudio(input: str | Path, output: str | Path) -> tuple[RunSummar
         for rec in report.records:
             try:
                 out.write(validate_record(rec))
-            except AnnotationError as e:
-                errors.write({"source": str(input), "id": rec["id"], "reason": str(e)})
+            except (AnnotationError, UnwritableRecord) as e:  # one bad task never costs the others
+                errors.write({"source": source, "id": rec["id"], "reason": str(e)})
     summary = RunSummary("import-labelstudio", out.name, out.count, errors.count, errors.name,
                          skipped=len(report.skipped))
     return summary, list(report.warnings)

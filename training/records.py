@@ -94,6 +94,9 @@ def load_annotated(path: str | Path) -> dict[str, dict]:
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
                 raise AnnotationError(f"{where}: malformed JSON: {e.msg}") from e
+            except (RecursionError, ValueError) as e:  # nested 10,000 deep; a 5,000-digit integer
+                raise AnnotationError(f"{where}: malformed JSON: "
+                                      f"{'nested too deeply' if isinstance(e, RecursionError) else e}") from e
             rec = validate_record(rec, where)
             rid = str(rec["id"])
             if rid in out:
