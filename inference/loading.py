@@ -43,7 +43,45 @@ def _refuse_remote_code(path: Path) -> None:
                                  "Python code, which sorot never loads. Use a model saved by sorot")
 
 
+#: The largest tokenizer or index file accepted (real ones are a few MB; a 1 GB one took 10 GB).
+MAX_SIDE_FILE_BYTES = 200_000_000
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """``path`` (links followed) lies in ``folder``, or, for a hub snapshot
+    (``models--org--name/snapshots/<commit>``), in that repository's ``blobs``."""
+    target = path.resolve()
+    roots = [folder.resolve()]
+    if folder.parent.name == "snapshots":
+        roots.append((folder.parent.parent / "blobs").resolve())
+    return any(target.is_relative_to(r) for r in roots)
+
+
+def _check_files(path: Path) -> None:
+    """Every file the loaders read is a regular file inside the folder, of bounded size."""
+    for f in sorted(path.iterdir()):
+        if not f.name.endswith((".json", ".safetensors", ".txt", ".yaml", ".model")):
+            continue
+        if not _inside(f, path):
+            raise ModelLoadError(f"{f} leads out of the model folder (to {f.resolve()}): refused")
+        if not f.is_file():
+            raise ModelLoadError(f"{f} is not a regular file (a device or a pipe): refused")
+        if not f.name.endswith(".safetensors") and f.stat().st_size > MAX_SIDE_FILE_BYTES:
+            raise ModelLoadError(f"{f}: {f.stat().st_size:,} bytes, over the limit of "
+                                 f"{MAX_SIDE_FILE_BYTES:,} for a tokenizer or index file")
+    index = path / "model.safetensors.index.json"
+    if index.exists():
+        try:
+            shards = set(json.loads(index.read_text(encoding="utf-8"))["weight_map"].values())
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise ModelLoadError(f"{index} is not a safetensors index ({e})") from e
+        for shard in sorted(shards):
+            if not isinstance(shard, str) or Path(shard).name != shard or not (path / shard).is_file():
+                raise ModelLoadError(f"{index} names {shard!r}, which is not a file of the folder")
+
+
 def _check_folder(path: Path) -> None:
+    _check_files(path)
     config = path / "config.json"
     if not config.exists():
         raise ModelLoadError(f"{path} has no config.json: give the folder `sorot train` wrote "

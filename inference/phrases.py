@@ -66,7 +66,12 @@ class PhraseMatcher:
     capitalised in the text too, so names do not match common words."""
 
     def __init__(self) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Any]]] = {}
+        # phrase keys -> (capitalisation, payload) in the order added; and, per first word,
+        # the distinct phrase lengths, longest first. Adding is O(1) and a lookup costs one
+        # dict probe per distinct length, however many phrases share a first word (a
+        # gazetteer of 100,000 "Muhammad …" names was quadratic to build and to match).
+        self._phrases: dict[tuple[str, ...], list[tuple[tuple[bool, ...], Any]]] = {}
+        self._lengths: dict[str, list[int]] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
         doc = Document.from_text(phrase)
@@ -74,24 +79,26 @@ class PhraseMatcher:
         if not keys:
             raise ValueError(f"phrase {phrase!r} has no words")
         caps = tuple(is_capitalised(doc.word(i)) for i in range(len(keys)))
-        entries = self._index.setdefault(keys[0], [])
-        entries.append((keys, caps, payload))
-        entries.sort(key=lambda e: -len(e[0]))  # longest first
+        self._phrases.setdefault(keys, []).append((caps, payload))
+        lengths = self._lengths.setdefault(keys[0], [])
+        if len(keys) not in lengths:
+            lengths.append(len(keys))
+            lengths.sort(reverse=True)  # few distinct lengths: cheap
 
     def get(self, keys: tuple[str, ...]) -> Any | None:
         """The payload of the phrase with exactly these folded keys, if any."""
-        for k, _, payload in self._index.get(keys[0], []) if keys else []:
-            if k == keys:
-                return payload
-        return None
+        entries = self._phrases.get(tuple(keys)) if keys else None
+        return entries[0][1] if entries else None
 
     def match_at(self, doc: Document, i: int) -> Hit | None:
         """The longest phrase that starts at word ``i``."""
-        for keys, caps, payload in self._index.get(doc.keys[i], ()):
-            end = i + len(keys)
-            if tuple(doc.keys[i:end]) == keys and all(
-                    not cap or is_capitalised(doc.word(j)) for j, cap in zip(range(i, end), caps)):
-                return Hit(i, end, payload)
+        for length in self._lengths.get(doc.keys[i], ()):
+            end = i + length
+            if end > len(doc.keys):
+                continue
+            for caps, payload in self._phrases.get(tuple(doc.keys[i:end]), ()):
+                if all(not cap or is_capitalised(doc.word(j)) for j, cap in zip(range(i, end), caps)):
+                    return Hit(i, end, payload)
         return None
 
     def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sorot.inference.readers import SUFFIXES, ReaderOptions
-from sorot.inference.run_state import OutputLock
+from sorot.inference.run_state import OutputLock, fingerprint, model_fingerprint, record_provenance
 from sorot.inference.sinks import refuse_overwriting_inputs
 from sorot.models.errors import SorotError
 
@@ -60,7 +60,12 @@ class RayJob:
     rows_per_batch: int = 64
     max_batch_tokens: int = 8192
     dtype: str = "auto"
+    quantize: str | None = None
     address: str | None = None
+    #: redo every unit, finished or not (otherwise a unit is redone only when its input,
+    #: the model or the output options changed since its file was written)
+    overwrite: bool = False
+    progress: bool | None = None
 
 
 @dataclass
@@ -164,7 +169,8 @@ class _PredictActor:
         device = "cuda" if job.num_gpus and torch.cuda.is_available() else "cpu"
         self.job = job
         self.predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
-                                                   dtype=job.dtype, max_batch_tokens=job.max_batch_tokens)
+                                                   dtype=job.dtype, quantize=job.quantize,
+                                                   max_batch_tokens=job.max_batch_tokens)
 
     def __call__(self, batch):
         from sorot.inference.output_formats import prediction_error, prediction_record
@@ -194,8 +200,8 @@ class _UnitWriter:
     """Writes one unit's records and errors under temporary names; ``close`` renames the
     errors file, then the output file last: an output file that exists is complete."""
 
-    def __init__(self, out_dir: Path, unit: str, fmt: str) -> None:
-        self.unit = unit
+    def __init__(self, out_dir: Path, unit: str, fmt: str, source: dict) -> None:
+        self.unit, self.source = unit, source
         name = unit_name(Path(unit))
         self.final = out_dir / f"{name}.{fmt}"
         self.errors_final = out_dir / f"{name}.errors.jsonl"
@@ -231,7 +237,9 @@ class _UnitWriter:
             os.replace(self.partial_errors, self.errors_final)
         else:
             self.partial_errors.unlink()
-        os.replace(self.partial, self.final)
+            self.errors_final.unlink(missing_ok=True)  # a redone unit's old errors
+        record_provenance(self.final, self.source)  # OUT/<unit>.jsonl.source.json
+        os.replace(self.partial, self.final)  # last: an output file that exists is complete
 
 
 def _start_ray(address: str | None) -> float:
@@ -254,7 +262,7 @@ def _dataset(job: RayJob, units: list[Path]):
 
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # unit after unit, so each can be closed
-    ctx.enable_progress_bars = log.isEnabledFor(logging.DEBUG)
+    ctx.enable_progress_bars = log.isEnabledFor(logging.DEBUG) if job.progress is None else job.progress
     # a CPU actor asks for slightly less than its threads so that reading tasks still fit
     actor_cpus = job.threads_per_actor if job.num_gpus else max(0.5, job.threads_per_actor - 0.1)
     return (ray.data.from_items([{"unit": str(u)} for u in units])
@@ -264,7 +272,7 @@ def _dataset(job: RayJob, units: list[Path]):
                          num_cpus=actor_cpus))
 
 
-def _write_units(dataset, out_dir: Path, fmt: str, stats: RayStats) -> None:
+def _write_units(dataset, out_dir: Path, fmt: str, stats: RayStats, sources: dict[str, dict]) -> None:
     """Rows arrive unit after unit (order is preserved); each unit's file is written whole.
     A unit whose rows came back after its file was closed would overwrite it: refused."""
     writer: _UnitWriter | None = None
@@ -278,7 +286,7 @@ def _write_units(dataset, out_dir: Path, fmt: str, stats: RayStats) -> None:
                 if unit in closed:
                     raise SorotError(f"records of {unit} arrived after its output was written; "
                                      "run again to redo it")
-                writer = _UnitWriter(out_dir, unit, fmt)
+                writer = _UnitWriter(out_dir, unit, fmt, sources[unit])
             writer.add(record, error)
             stats.written += not error
             stats.errors += bool(error)
@@ -305,15 +313,39 @@ def run_ray(job: RayJob) -> RayStats:
         return _run_locked(job, out_dir)
 
 
+def _unit_source(job: RayJob, unit: Path, model_content: str) -> dict:
+    """What a unit's output is made from: its input, the model's content, the options."""
+    return {"input": fingerprint(unit), "model": str(job.model), "revision": job.revision,
+            "model_content": model_content, "keep_fields": sorted(job.keep_fields),
+            "text_column": job.reader.text_column, "id_column": job.reader.id_column,
+            "csv_delimiter": job.reader.csv_delimiter, "dtype": job.dtype, "quantize": job.quantize}
+
+
+def _finished(out_dir: Path, unit: Path, fmt: str, source: dict) -> bool:
+    """A unit's output exists and was made from the same input, model and options."""
+    name = unit_name(unit)
+    if not (out_dir / f"{name}.{fmt}").exists():
+        return False
+    try:
+        return json.loads((out_dir / f"{name}.{fmt}.source.json").read_text()) == source
+    except (OSError, ValueError):
+        return False  # written before provenance was recorded: redo it
+
+
 def _run_locked(job: RayJob, out_dir: Path) -> RayStats:
+    from sorot.inference.loading import model_folder
+
     units = list(unit_names(input_units(job.inputs)))  # one unit per distinct output name
-    todo = [u for u in units if not (out_dir / f"{unit_name(u)}.{job.format}").exists()]
+    content = model_fingerprint(model_folder(job.model, job.revision))
+    sources = {str(u): _unit_source(job, u, content) for u in units}
+    todo = [u for u in units
+            if job.overwrite or not _finished(out_dir, u, job.format, sources[str(u)])]
     stats = RayStats(units=len(units), skipped_units=len(units) - len(todo))
     stats.startup_seconds = _start_ray(job.address)
     start = time.perf_counter()
     if todo:
         try:
-            _write_units(_dataset(job, todo), out_dir, job.format, stats)
+            _write_units(_dataset(job, todo), out_dir, job.format, stats, sources)
         except SorotError:
             raise
         except Exception as e:  # a Ray task's failure: its first line, not 150 remote ones

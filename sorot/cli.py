@@ -151,18 +151,41 @@ def cmd_train(args) -> None:
         print(f"model saved to {out}")
 
 
+#: Local-engine flags that mean nothing under Ray, with why (their value when not given).
+_NOT_UNDER_RAY = {
+    "max_seconds_per_record": (None, "is not enforced under --engine ray (Ray runs tasks outside "
+                                     "the main thread, where no timer can interrupt them)"),
+    "errors": (None, "does not apply under --engine ray: each file's bad records go to "
+                     "OUT/<file>.errors.jsonl"),
+    "force": (False, "does not apply under --engine ray: a file whose input, model or options "
+                     "changed is predicted again by itself"),
+    "sync_every": (32, "does not apply under --engine ray: each output file is written whole"),
+    "read_ahead": (1024, "does not apply under --engine ray: Ray streams the rows"),
+}
+
+
+def _refuse_what_ray_cannot_honour(args) -> None:
+    """Every flag of ``sorot predict`` works under ``--engine ray`` or is refused here."""
+    for name, (default, why) in _NOT_UNDER_RAY.items():
+        if getattr(args, name) != default:
+            raise SorotError(f"--{name.replace('_', '-')} {why}")
+    if args.device.startswith("cuda") and not args.gpus_per_actor:
+        raise SorotError("--device cuda under --engine ray: give each actor a GPU with --gpus-per-actor")
+    if args.device == "cpu" and args.gpus_per_actor:
+        raise SorotError("--device cpu contradicts --gpus-per-actor: leave one of them out")
+
+
 def cmd_predict_ray(args) -> None:
     from sorot.inference.ray_engine import RayJob, run_ray
 
-    if args.max_seconds_per_record is not None:
-        raise SorotError("--max-seconds-per-record is not enforced under --engine ray (Ray runs "
-                         "tasks outside the main thread, where no timer can interrupt them)")
+    _refuse_what_ray_cannot_honour(args)
     fmt = args.format or ("parquet" if str(args.output).endswith(".parquet") else "jsonl")
     job = RayJob(inputs=[args.input], output=args.output, model=args.model, revision=args.revision,
                  format=fmt, keep_fields=[k for k in (args.keep_fields or "").split(",") if k],
                  reader=_reader(args), concurrency=args.actors, num_gpus=args.gpus_per_actor,
                  threads_per_actor=args.threads_per_actor, batch_size=args.batch_size,
-                 max_batch_tokens=args.max_batch_tokens, dtype=args.dtype, address=args.ray_address)
+                 max_batch_tokens=args.max_batch_tokens, dtype=args.dtype, quantize=args.quantize,
+                 address=args.ray_address, overwrite=args.overwrite, progress=args.progress)
     stats = run_ray(job)
     print(stats.summary())
     if failure := stats.failure(args.max_error_rate):
@@ -247,7 +270,8 @@ def _add_predict(sub, common) -> None:
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on a terminal only)")
     ray = p.add_argument_group("--engine ray (pip install 'sorot[ray]'): -o is a folder, one "
-                               "output file per input file; a rerun skips finished files")
+                               "output file per input file; a rerun skips files finished from the "
+                               "same input, model and options (--overwrite redoes them all)")
     ray.add_argument("--engine", choices=["local", "ray"], default="local",
                      help="local: this process (or accelerate launch); ray: Ray Data")
     ray.add_argument("--ray-address", help="an existing Ray cluster (default: $RAY_ADDRESS, else a "

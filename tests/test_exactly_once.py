@@ -394,3 +394,110 @@ def test_a_ray_output_folder_that_is_the_input_folder_is_refused(tmp_path):
                         "in", "-o", "in"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert r.returncode == 1 and "sorot: error: the output in is the input in" in r.stderr
     assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.jsonl"]
+
+
+# ---- 5. Ray redoes what changed, and honours or refuses every flag ----------------------
+
+def _ray(model, inputs, out, *flags):
+    return subprocess.run([sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model",
+                           str(model), str(inputs), "-o", str(out), "--actors", "1", *flags],
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.slow
+def test_ray_redoes_a_file_whose_input_or_model_changed(tmp_path, trained):
+    pytest.importorskip("ray")
+    model = tmp_path / "model"
+    shutil.copytree(trained[1], model)
+    (tmp_path / "in").mkdir()
+    a = write_jsonl(tmp_path / "in" / "a.jsonl", corpus(6, "a"))
+    write_jsonl(tmp_path / "in" / "b.jsonl", corpus(6, "b"))
+    out = tmp_path / "out"
+    assert _ray(model, tmp_path / "in", out).returncode == 0
+
+    def outputs():
+        return {p.name.split("-")[0]: ids_in(p) for p in out.glob("*.jsonl") if not p.name.endswith("errors.jsonl")}
+
+    with a.open("a") as f:  # records appended to one input
+        f.write(json.dumps({"id": "a-baru", "text": SENTENCES[0]}) + "\n")
+    r = _ray(model, tmp_path / "in", out)
+    assert r.returncode == 0 and "1 units predicted, 1 skipped" in r.stdout
+    assert outputs()["a"] == Counter([*(f"a-{i}" for i in range(6)), "a-baru"])
+    gazetteer = model / "gazetteer.yaml"  # the model changed in place: every file is redone
+    gazetteer.write_text(gazetteer.read_text() + "\n# edited\n")
+    assert "2 units predicted, 0 skipped" in _ray(model, tmp_path / "in", out).stdout
+    assert "0 units predicted, 2 skipped" in _ray(model, tmp_path / "in", out, "--resume").stdout
+    assert "2 units predicted, 0 skipped" in _ray(model, tmp_path / "in", out, "--overwrite").stdout
+    assert outputs()["b"] == Counter(f"b-{i}" for i in range(6))
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--errors", "e.jsonl"], "--errors does not apply under --engine ray"),
+    (["--force"], "--force does not apply under --engine ray"),
+    (["--sync-every", "8"], "--sync-every does not apply under --engine ray"),
+    (["--read-ahead", "8"], "--read-ahead does not apply under --engine ray"),
+    (["--device", "cuda"], "give each actor a GPU with --gpus-per-actor"),
+    (["--device", "cpu", "--gpus-per-actor", "1"], "--device cpu contradicts --gpus-per-actor")])
+def test_ray_refuses_a_flag_it_cannot_honour(tmp_path, flags, message):
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(1))
+    r = _ray(tmp_path / "m", src, tmp_path / "out", *flags)
+    assert r.returncode == 1 and message in r.stderr.strip().splitlines()[-1]
+
+
+# ---- 8. model-folder files cost what their size says, and no more ----------------------
+
+def _names_sharing_a_first_word(n: int) -> str:
+    people = [{"name": f"Muhammad Nama{i} Keluarga{i}", "type": "OFFICIAL", "role": "Menteri",
+               "conflicts": ["gaza"], "aliases": [f"Muhammad Nama{i}"]} for i in range(n)]
+    return json.dumps({"people": people})
+
+
+def test_big_lexicons_of_names_sharing_a_first_word_load_in_linear_time(tmp_path):
+    """3.6 MB of names sharing "Muhammad" and 1 MB of topic cues sharing a first word each
+    took over 900 s to load (the phrase table re-sorted on every insertion)."""
+    (tmp_path / "gaz.json").write_text(_names_sharing_a_first_word(40_000))
+    topics = {"topics": {"ceasefire": [f"serangan jenis{i} baru" for i in range(40_000)]}}
+    (tmp_path / "topics.json").write_text(json.dumps(topics))
+    assert (tmp_path / "gaz.json").stat().st_size > 3_000_000
+    code = ("import sys; from sorot.inference.gazetteer import Gazetteer; from sorot.inference.topics import "
+            "TopicLexicon; from sorot.inference.phrases import Document; g = Gazetteer.load(sys.argv[1]); "
+            "t = TopicLexicon.load(sys.argv[2]); d = Document.from_text('Muhammad Nama39999 tiba. ' * 2000); "
+            "print(len(g.find(d)), len(t.find(Document.from_text('serangan jenis7 baru'))))")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "gaz.json"), str(tmp_path / "topics.json")],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.split() == ["2000", "1"]
+
+
+def test_a_data_file_that_never_ends_is_refused_at_once(tmp_path):
+    from sorot.inference.gazetteer import Gazetteer, GazetteerError
+
+    os.symlink("/dev/zero", tmp_path / "gaz.yaml")  # size 0 on disk, endless to read
+    with pytest.raises(GazetteerError, match="not a regular file"):
+        Gazetteer.load(tmp_path / "gaz.yaml")
+
+
+@pytest.mark.parametrize("damage", ["gazetteer-to-dev-zero", "index-to-dev-zero", "huge-tokenizer",
+                                    "link-out-of-the-folder"])
+def test_a_model_folder_with_files_of_no_real_limit_is_refused(tmp_path, trained, damage):
+    from sorot.inference.loading import ModelLoadError, load_model
+
+    model = tmp_path / "m"
+    shutil.copytree(trained[1], model)
+    if damage == "gazetteer-to-dev-zero":
+        (model / "gazetteer.yaml").unlink()
+        os.symlink("/dev/zero", model / "gazetteer.yaml")
+        expected = "leads out of the model folder"
+    elif damage == "index-to-dev-zero":
+        (model / "model.safetensors.index.json").write_text(json.dumps({"weight_map": {"w": "/dev/zero"}}))
+        expected = "which is not a file of the folder"
+    elif damage == "huge-tokenizer":
+        with (model / "tokenizer.json").open("r+b") as f:
+            f.truncate(300_000_000)  # sparse: no real disk used
+        expected = "over the limit of 200,000,000 for a tokenizer or index file"
+    else:
+        (tmp_path / "secret.txt").write_text("rahasia")
+        os.symlink(tmp_path / "secret.txt", model / "vocab.txt")
+        expected = "leads out of the model folder"
+    with pytest.raises(ModelLoadError, match=expected):
+        load_model(model)
