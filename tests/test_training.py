@@ -87,6 +87,34 @@ def test_resume_equals_a_run_straight_through(tmp_path):
     assert all(torch.equal(a[k], b[k]) for k in a)
 
 
+def test_resume_passes_over_a_checkpoint_whose_save_was_killed(tmp_path, caplog):
+    """A kill -9 during a checkpoint save left checkpoint-N half-written, and --resume took
+    it and failed with a misleading tokenizer message."""
+    import shutil
+
+    kw = dict(num_train_epochs=2, save_strategy="epoch", per_device_train_batch_size=2)
+    straight, _ = train_tiny(tmp_path / "a", **kw)
+    train_tiny(tmp_path / "b", callbacks=[StopAfterFirstEpoch()], **kw)
+    torn = tmp_path / "b" / "checkpoint-8"  # what the interrupted save of epoch 2 left
+    shutil.copytree(tmp_path / "b" / "checkpoint-4", torn)
+    (torn / "trainer_state.json").unlink()
+    (torn / "model.safetensors").write_bytes(b"")
+    for f in torn.glob("tokenizer*"):
+        f.unlink()
+    with caplog.at_level("INFO", logger="sorot.training.run"):
+        resumed, _ = train_tiny(tmp_path / "b", resume=True, **kw)
+    assert "checkpoint-8 is incomplete (a save was interrupted): passed over" in caplog.text
+    assert "continuing from " + str(tmp_path / "b" / "checkpoint-4") in caplog.text
+    a, b = load_file(straight / "model.safetensors"), load_file(resumed / "model.safetensors")
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_resume_with_only_incomplete_checkpoints_says_so(tmp_path):
+    (tmp_path / "checkpoint-3").mkdir(parents=True)
+    with pytest.raises(TrainingDataError, match="no complete checkpoint in .*checkpoint-3 are all incomplete"):
+        train_tiny(tmp_path, resume=True, num_train_epochs=1)
+
+
 def test_bad_training_data_is_refused_naming_the_record(tmp_path):
     bad = write_jsonl(tmp_path / "bad.jsonl", [
         {"id": "ok-1", "text": "Putin tiba.", "labels": [], "primary": "other", "entities": []},

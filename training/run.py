@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from sorot.training.records import load_annotated
 from sorot.training.scoring import score, to_markdown
 from sorot.training.thresholds import tune_thresholds
 from sorot.training.tiny import TINY_WINDOW_LENGTH, TINY_WINDOW_STRIDE, tiny_backbone_config, train_wordpiece
+
+log = logging.getLogger(__name__)
 
 
 class TrainingDataError(SorotError, ValueError):
@@ -197,13 +200,34 @@ def hyperparameters(trainer) -> dict:
             "window_stride": cfg.window_stride, "pooling": cfg.pooling, "thresholds": cfg.thresholds}
 
 
-def _last_checkpoint(output_dir: str) -> str:
-    from transformers.trainer_utils import get_last_checkpoint
+def _complete(checkpoint: Path) -> bool:
+    """Whether a checkpoint was written whole: the Trainer writes ``trainer_state.json``
+    after the weights, so a save killed midway lacks it (or leaves it unparseable)."""
+    try:
+        json.loads((checkpoint / "trainer_state.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    needed = ["config.json", "tokenizer_config.json"]
+    weights = sorted(checkpoint.glob("*.safetensors"))
+    return bool(weights) and all(f.stat().st_size for f in weights) and all(
+        (checkpoint / n).is_file() and (checkpoint / n).stat().st_size for n in needed)
 
-    last = get_last_checkpoint(output_dir) if Path(output_dir).is_dir() else None
-    if last is None:
-        raise TrainingDataError(f"--resume: no checkpoint-* folder in {output_dir}")
-    return last
+
+def _last_checkpoint(output_dir: str) -> str:
+    """The newest *complete* ``checkpoint-N`` (a kill during a save leaves a partial one,
+    which transformers' own lookup would pick); say which, and which were passed over."""
+    folder = Path(output_dir)
+    found = sorted((p for p in folder.glob("checkpoint-*") if p.is_dir() and p.name[11:].isdigit()),
+                   key=lambda p: int(p.name[11:]), reverse=True) if folder.is_dir() else []
+    for checkpoint in found:
+        if _complete(checkpoint):
+            log.info("--resume: continuing from %s", checkpoint)
+            return str(checkpoint)
+        log.warning("--resume: %s is incomplete (a save was interrupted): passed over", checkpoint)
+    if found:
+        raise TrainingDataError(f"--resume: no complete checkpoint in {output_dir} "
+                                f"({', '.join(p.name for p in found)} are all incomplete)")
+    raise TrainingDataError(f"--resume: no checkpoint-* folder in {output_dir}")
 
 
 def run_training(margs: ModelArguments, dargs: DataArguments, targs,
@@ -222,7 +246,7 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
     targs = dataclasses.replace(targs, push_to_hub=False)
     trainer = _trainer(model, tokenizer, targs, _encode(train, tokenizer, model.config),
                        dev_gold, dargs, callbacks)
-    trainer.train(resume_from_checkpoint=True if dargs.resume else None)
+    trainer.train(resume_from_checkpoint=checkpoint)  # the complete one chosen above, or None
     counts = {"training articles (after source weights)": len(train),
               **{f"source {p}": len(s) for p, s in zip(dargs.train, sources)}}
     info = {"backbone": model.config.backbone_name, "dev": dargs.dev_gold,
