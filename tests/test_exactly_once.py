@@ -501,3 +501,17 @@ def test_a_model_folder_with_files_of_no_real_limit_is_refused(tmp_path, trained
         expected = "leads out of the model folder"
     with pytest.raises(ModelLoadError, match=expected):
         load_model(model)
+
+
+# ---- 14. Ray input listing: absolute globs, and folders of .txt and JSONL together -------
+
+def test_ray_units_of_a_mixed_folder_and_an_absolute_glob(tmp_path):
+    from sorot.inference.ray_engine import input_units
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SENTENCES[0])
+    write_jsonl(tmp_path / "in" / "b.jsonl", corpus(2))
+    (tmp_path / "in" / "catatan.md").write_text("bukan masukan")
+    # the .txt files as one unit (the folder), and the JSONL beside them, no longer dropped
+    assert input_units([tmp_path / "in"]) == [tmp_path / "in", tmp_path / "in" / "b.jsonl"]
+    assert input_units([str(tmp_path / "in" / "*.jsonl")]) == [tmp_path / "in" / "b.jsonl"]
