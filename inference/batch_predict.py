@@ -67,7 +67,8 @@ class PredictJob:
     model: str
     revision: str | None = None
     format: str | None = None
-    keep_fields: list[str] = field(default_factory=list)
+    #: input fields copied to each record: ``["all"]`` (the default, as weak-label does), or names
+    keep_fields: list[str] = field(default_factory=lambda: ["all"])
     resume: bool = False
     overwrite: bool = False
     batch_size: int = 32
@@ -84,9 +85,13 @@ class PredictJob:
     max_error_rate: float | None = None
     #: a record whose CPU work takes longer becomes an error record (None or 0: no limit)
     max_seconds_per_record: float | None = DEFAULT_MAX_SECONDS
+    #: torch intra-op threads of this process (``None``: torch's default)
+    threads: int | None = None
 
     def check(self) -> None:
         """Refuse settings that cannot work together, before anything is opened."""
+        if self.threads is not None and self.threads < 1:
+            raise SorotError("--threads must be at least 1")
         for name in ("batch_size", "sync_every", "read_ahead", "max_batch_tokens"):
             if getattr(self, name) < 1:
                 raise SorotError(f"--{name.replace('_', '-')} must be at least 1")
@@ -108,9 +113,12 @@ class Stats:
         self.start = time.perf_counter()
         self.written = self.skipped = self.errors = self.tokens = 0
         self.errors_output = ""
+        self.first_error: str | None = None
+        self.rank = 0
 
     def failure(self, max_error_rate: float | None) -> str | None:
-        return run_failure(self.written, self.errors, self.errors_output, max_error_rate)
+        return run_failure(self.written, self.errors, self.errors_output, max_error_rate,
+                           self.first_error)
 
     def rates(self) -> tuple[float, float]:
         dt = max(time.perf_counter() - self.start, 1e-9)
@@ -239,6 +247,15 @@ def _guard_outputs(job: PredictJob, paths: dict) -> OutputLock | None:
     return lock
 
 
+def _gather_totals(stats: Stats) -> None:
+    """Every rank's counts summed, on every rank (so that all exit alike)."""
+    from accelerate.utils import gather_object
+
+    counts = gather_object([(stats.written, stats.skipped, stats.errors, stats.tokens, stats.first_error)])
+    stats.written, stats.skipped, stats.errors, stats.tokens = (sum(c[k] for c in counts) for k in range(4))
+    stats.first_error = next((c[4] for c in counts if c[4]), None)
+
+
 def _guard_all_ranks(job: PredictJob, paths: dict, rank: int, world: int) -> OutputLock | None:
     """Rank 0 guards the output for every rank and tells them the outcome; no rank writes
     before it (a barrier follows the reading of done ids)."""
@@ -270,7 +287,10 @@ def run_predict(job: PredictJob) -> Stats:
     lock = _guard_all_ranks(job, paths, rank, world)
     try:  # the lock is held until the parts are merged
         stats = _predict_all(job, paths, rank, world, rank_device)
-        log.info("%s%s", f"[rank {rank}] " * (world > 1), stats.summary())
+        stats.rank = rank
+        if world > 1:  # each rank's own line; the caller prints the totals once, on rank 0
+            log.info("[rank %d] %s", rank, stats.summary())
+            _gather_totals(stats)
         if str(job.output) != STDOUT:
             _finish(paths, rank, world)
     finally:
@@ -285,10 +305,16 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
     from sorot.inference.predictor import Predictor, chunked
 
     done = _done_ids(job, paths)
+    if done and rank == 0:
+        log.info("--resume: %d records already in %s are skipped (already done)", len(done), paths["log"])
     if world > 1:
         from accelerate import PartialState
 
         PartialState().wait_for_everyone()  # every rank has read the done ids before any writes
+    if job.threads:
+        import torch
+
+        torch.set_num_threads(job.threads)
     device = job.device if job.device != "auto" or rank_device is None else rank_device
     predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
                                           dtype=job.dtype, quantize=job.quantize,
@@ -316,7 +342,7 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
 
         for window in chunked(todo(), job.read_ahead):
             _predict_window(predictor, window, job, sink, errors, stats, bar)
-    stats.errors_output = errors.name
+    stats.errors_output, stats.first_error = errors.name, errors.first
     return stats
 
 

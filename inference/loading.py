@@ -109,8 +109,12 @@ def model_folder(model_id_or_dir: str | Path, revision: str | None = None) -> Pa
     path = Path(model_id_or_dir)
     if path.exists():
         return path
-    if str(model_id_or_dir).startswith((".", "/", "~")) or str(model_id_or_dir).count("/") > 1:
+    name = str(model_id_or_dir)
+    if name.startswith((".", "/", "~")) or name.count("/") > 1 or "\\" in name:
         raise ModelLoadError(f"model folder not found: {model_id_or_dir}")
+    if Path(name.split("/")[0]).is_dir():  # runs/nope: a typo in a path, not the hub id runs/nope
+        raise ModelLoadError(f"model folder not found: {model_id_or_dir} ({name.split('/')[0]}/ is a "
+                             "folder here; a hub id is ORG/NAME)")
     from huggingface_hub import snapshot_download
 
     try:
@@ -119,7 +123,7 @@ def model_folder(model_id_or_dir: str | Path, revision: str | None = None) -> Pa
     except Exception as e:  # unknown repo, offline without a cached copy, no access...
         rev = f" at revision {revision!r}" if revision else ""
         raise ModelLoadError(f"could not get {model_id_or_dir}{rev} from the hub or its cache: "
-                             f"{type(e).__name__}: {e}") from e
+                             f"{type(e).__name__}: {' '.join(str(e).split())}") from e
 
 
 def load_model(model_id_or_dir: str | Path, revision: str | None = None):

@@ -41,6 +41,7 @@ from sorot.inference.time_limit import time_limit
 from sorot.inference.topics import TopicLexicon
 from sorot.inference.windows import EncodedArticle, best_windows, encode_subtokens
 from sorot.inference.words import Span, word_spans
+from sorot.models.schema import PRIMARY_OTHER
 
 
 def pick_device(device: str | torch.device = "auto") -> torch.device:
@@ -68,6 +69,11 @@ class Prepared:
     @property
     def num_tokens(self) -> int:
         return sum(len(w.input_ids) for enc in self.encoded for w in enc.windows)
+
+
+def _has_word(text: str, spans: list[Span]) -> bool:
+    """Whether any word of ``text`` holds a letter or a digit (punctuation alone does not)."""
+    return any(any(c.isalnum() for c in text[s:e]) for s, e in spans)
 
 
 class Predictor:
@@ -129,6 +135,8 @@ class Predictor:
         pass, as in Hugging Face pipelines; ``max_batch_tokens`` caps their padded size."""
         if isinstance(texts, str):
             return self.run(self.prepare([texts]), thresholds)[0]
+        if not isinstance(texts, Iterable) or isinstance(texts, (bytes, dict)):
+            raise TypeError(f"texts must be a string or an iterable of strings, got {type(texts).__name__}")
         results = self._iter_predict(texts, batch_size, thresholds)
         return list(results) if isinstance(texts, (list, tuple)) else results
 
@@ -231,6 +239,10 @@ class Predictor:
             n = len(enc.windows)
             ents = self._entities(text, sp, enc, tags[offset:offset + n], probs[offset:offset + n])
             offset += n
+            if not _has_word(text, sp):  # "", "   \n", "." : nothing to read, nothing to claim
+                results.append({"text": text, "labels": [], "primary": PRIMARY_OTHER,
+                                "scores": dict.fromkeys(self.config.article_labels, 0.0), "entities": []})
+                continue
             results.append({"text": text, **self._article(art[a], prim[a], thresholds),
                             "entities": ents})
         return results

@@ -51,7 +51,8 @@ class RayJob:
     model: str
     revision: str | None = None
     format: str = "jsonl"
-    keep_fields: list[str] = field(default_factory=list)
+    #: input fields copied to each record: ``["all"]`` (the default, as weak-label does), or names
+    keep_fields: list[str] = field(default_factory=lambda: ["all"])
     reader: ReaderOptions = field(default_factory=ReaderOptions)
     concurrency: int = 2
     num_gpus: float = 0.0

@@ -82,7 +82,12 @@ class JsonlSink:
             if self.stream is None:  # a pipe or terminal cannot be fsync-ed
                 os.fsync(self._f.fileno())
 
+    def abandon(self) -> None:
+        """On close, discard what an atomic sink wrote (a run that produced nothing)."""
+        self._abandoned = True
+
     def close(self, failed: bool = False) -> None:
+        failed = failed or getattr(self, "_abandoned", False)
         if self._f is not None:
             self.sync()
             if self.stream is None:
@@ -109,9 +114,16 @@ class JsonlSink:
 
 
 class ErrorSink(JsonlSink):
-    """A :class:`JsonlSink` that creates its file only when the first error comes."""
+    """A :class:`JsonlSink` that creates its file only when the first error comes, and
+    remembers that first error (``first``) for a run that fails on it."""
+
+    first: str | None = None
 
     def write(self, obj: dict) -> None:
+        if self.first is None:
+            where = ":".join(str(obj[k]) for k in ("source", "location") if obj.get(k))
+            rid = f" (id {obj['id']!r})" if obj.get("id") is not None else ""
+            self.first = f"{where}{rid}: {obj.get('reason', '')}"
         try:
             super().write(obj)
         except UnwritableRecord:  # the bad record's own fields: escape them, keep the error
@@ -147,16 +159,19 @@ def errors_path_for(out: str | Path) -> Path:
     return out.with_name(f"{stem}.errors.jsonl")
 
 
-def run_failure(done: int, failed: int, where: str, max_error_rate: float | None) -> str | None:
+def run_failure(done: int, failed: int, where: str, max_error_rate: float | None,
+                first: str | None = None) -> str | None:
     """Why a corpus run counts as failed, or ``None``: nothing succeeded, or the share of
-    failed records passed ``max_error_rate``.
+    failed records passed ``max_error_rate``. ``first`` is the first bad record's reason,
+    shown when nothing succeeded (it is usually every record's).
 
-    >>> run_failure(0, 3, "e.jsonl", None), run_failure(9, 1, "e.jsonl", 0.2)
-    ('no record could be processed; see e.jsonl', None)
+    >>> run_failure(0, 3, "e.jsonl", None, "a.csv: no column 'text'"), run_failure(9, 1, "e.jsonl", 0.2)
+    ("no record could be processed (the first: a.csv: no column 'text'); see e.jsonl", None)
     """
     attempted = done + failed
     if failed and not done:
-        return f"no record could be processed; see {where}"
+        first = f" (the first: {first})" if first else ""
+        return f"no record could be processed{first}; see {where}"
     if max_error_rate is not None and attempted and failed / attempted > max_error_rate:
         return (f"{failed} of {attempted} records failed ({failed / attempted:.1%}), over "
                 f"--max-error-rate {max_error_rate}; see {where}")
@@ -253,7 +268,7 @@ def process_corpus(records, fn, out: str | Path, *, desc: str = "articles",
     ``records`` yields :class:`~inference.readers.Article` or
     :class:`~inference.readers.RecordError`; errors, and records that ``fn`` rejects
     with ``ValueError``, go to ``OUT.errors.jsonl`` and the run goes on.
-    Returns ``(written, errors, where the errors went)``.
+    Returns ``(written, errors, where the errors went, the first error)``.
     """
     from tqdm.auto import tqdm
 
@@ -273,4 +288,6 @@ def process_corpus(records, fn, out: str | Path, *, desc: str = "articles",
                     raise
                 reason = str(e) if isinstance(e, ValueError) else f"{type(e).__name__}: {e}"
                 errors.write(RecordError(rec.source, reason, id=rec.id).to_dict())
-        return sink.count, errors.count, errors.name
+        if not sink.count and errors.count:
+            sink.abandon()  # no empty output over an earlier one; the errors file says why
+        return sink.count, errors.count, errors.name, errors.first

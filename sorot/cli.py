@@ -15,6 +15,7 @@ and a traceback only with ``-v``. ``-`` as an input reads JSON Lines from stdin 
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 import traceback
@@ -80,6 +81,12 @@ def _budget(args) -> float:
     return DEFAULT_MAX_SECONDS if value is None else value
 
 
+def _keep_fields(args) -> list[str]:
+    """``--keep-fields``: every input field by default (one rule with weak-label), or a list, or none."""
+    value = (args.keep_fields or "all").strip()
+    return [] if value == "none" else ["all"] if value == "all" else [k for k in value.split(",") if k]
+
+
 def _reader(args) -> ReaderOptions:
     return ReaderOptions(args.text_column, args.id_column, args.max_chars, args.csv_delimiter)
 
@@ -116,12 +123,61 @@ def cmd_build_dataset(args) -> None:
 def cmd_evaluate(args) -> None:
     from sorot.training.jobs import WeakLabelerSource, evaluate
 
+    if sum(bool(x) for x in (args.pred, args.model, args.weak_labeler)) != 1:
+        args.parser.error("give exactly one of --pred PRED.jsonl (- for stdin), --model DIR_OR_HUB_ID "
+                          "or --weak-labeler")
     if args.leave_names_out and not args.weak_labeler:
         raise SorotError("--leave-names-out scores the weak labeler: add --weak-labeler")
     weak = WeakLabelerSource(args.gazetteer, args.leave_names_out) if args.weak_labeler else None
     _, markdown = evaluate(args.gold, pred=args.pred, model=_model_source(args), weak=weak,
-                           output=args.output, report_dir=args.report)
+                           output=args.output, report_dir=args.report, overwrite=args.overwrite)
     print(markdown)
+
+
+def _split_config(argv: list[str]) -> tuple[str | None, list[str]]:
+    """The config that ``sorot train`` was given (``--config NAME`` anywhere, or a first
+    argument that is not a flag) and the flags that override it."""
+    if "--config" in argv:
+        i = argv.index("--config")
+        if i + 1 >= len(argv):
+            raise SorotError("--config needs a file or the name of a shipped config")
+        return argv[i + 1], argv[:i] + argv[i + 2:]
+    if argv and not argv[0].startswith("-"):
+        return argv[0], argv[1:]
+    return None, argv
+
+
+def _config_file(name: str) -> Path:
+    """A config file, or a shipped one by name (``indobert-base``), from a checkout or a wheel."""
+    from importlib.resources import files
+
+    if Path(name).is_file():
+        return Path(name)
+    shipped = files("sorot.training") / "configs"
+    if not Path(name).suffix and (shipped / f"{name}.yaml").is_file():
+        return Path(str(shipped / f"{name}.yaml"))
+    names = sorted(p.name.removesuffix(".yaml") for p in shipped.iterdir() if p.name.endswith(".yaml"))
+    raise SorotError(f"no training config {name!r}: give a YAML/JSON file, or a shipped one: "
+                     f"{', '.join(names)}")
+
+
+def _config_as_defaults(parser, name: str) -> None:
+    """A config file's settings become the parser's defaults, so flags after it override them."""
+    from sorot.inference.resources import load_yaml
+
+    path = _config_file(name)
+    config = load_yaml(path)
+    if not isinstance(config, dict):
+        raise SorotError(f"{name}: not a training config: expected one JSON/YAML object of settings, "
+                         f"got a {type(config).__name__}")
+    known = {a.dest for a in parser._actions}
+    unknown = sorted(set(config) - known)
+    if unknown:
+        parser.error(f"{path}: unknown settings: {', '.join(unknown)}")
+    parser.set_defaults(**config)
+    for action in parser._actions:
+        if action.dest in config:
+            action.required = False  # given by the file
 
 
 def cmd_train(args) -> None:
@@ -132,20 +188,15 @@ def cmd_train(args) -> None:
     from sorot.training.arguments import DataArguments, ModelArguments
     from sorot.training.run import run_training
 
-    parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments), prog="sorot train")
-    argv = args.args
+    parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments), prog="sorot train",
+                              allow_abbrev=False)
+    name, rest = _split_config(args.args)
+    if name is not None:
+        _config_as_defaults(parser, name)
     try:
-        if len(argv) == 1 and argv[0].endswith((".yaml", ".yml", ".json")):
-            yaml_file = argv[0].endswith(("yaml", "yml"))
-            margs, dargs, targs = (parser.parse_yaml_file if yaml_file else parser.parse_json_file)(
-                argv[0], allow_extra_keys=False)
-        else:
-            margs, dargs, targs = parser.parse_args_into_dataclasses(argv)
+        margs, dargs, targs = parser.parse_args_into_dataclasses(rest)
     except (ValueError, TypeError) as e:  # unknown or ill-typed settings: a usage error
         parser.error(str(e))
-    except (AttributeError, RecursionError) as e:  # a list, a scalar, or nested past reason
-        raise SorotError(f"{argv[0]}: not a training config: expected one JSON/YAML object of "
-                         f"settings ({type(e).__name__})") from e
     out, _ = run_training(margs, dargs, targs)
     if os.environ.get("RANK", "0") == "0":  # once, not once per process
         print(f"model saved to {out}")
@@ -161,6 +212,7 @@ _NOT_UNDER_RAY = {
                      "changed is predicted again by itself"),
     "sync_every": (32, "does not apply under --engine ray: each output file is written whole"),
     "read_ahead": (1024, "does not apply under --engine ray: Ray streams the rows"),
+    "threads": (None, "is for one process: under --engine ray give --threads-per-actor"),
 }
 
 
@@ -181,7 +233,7 @@ def cmd_predict_ray(args) -> None:
     _refuse_what_ray_cannot_honour(args)
     fmt = args.format or ("parquet" if str(args.output).endswith(".parquet") else "jsonl")
     job = RayJob(inputs=[args.input], output=args.output, model=args.model, revision=args.revision,
-                 format=fmt, keep_fields=[k for k in (args.keep_fields or "").split(",") if k],
+                 format=fmt, keep_fields=_keep_fields(args),
                  reader=_reader(args), concurrency=args.actors, num_gpus=args.gpus_per_actor,
                  threads_per_actor=args.threads_per_actor, batch_size=args.batch_size,
                  max_batch_tokens=args.max_batch_tokens, dtype=args.dtype, quantize=args.quantize,
@@ -199,14 +251,16 @@ def cmd_predict(args) -> None:
         return cmd_predict_ray(args)
     job = PredictJob(
         input=args.input, output=args.output, model=args.model, revision=args.revision,
-        format=args.format, keep_fields=[k for k in (args.keep_fields or "").split(",") if k],
+        format=args.format, keep_fields=_keep_fields(args),
         resume=args.resume, overwrite=args.overwrite, batch_size=args.batch_size,
         sync_every=args.sync_every, read_ahead=args.read_ahead,
         max_batch_tokens=args.max_batch_tokens, device=args.device, dtype=args.dtype,
         quantize=args.quantize, reader=_reader(args), errors=args.errors, progress=args.progress,
-        force=args.force, max_error_rate=args.max_error_rate, max_seconds_per_record=_budget(args))
+        force=args.force, max_error_rate=args.max_error_rate, max_seconds_per_record=_budget(args),
+        threads=args.threads)
     stats = run_predict(job)
-    print(stats.summary(), file=_summary_out(args.output))
+    if stats.rank == 0:  # once, with every rank's totals under accelerate launch
+        print(stats.summary(), file=_summary_out(args.output))
     if failure := stats.failure(job.max_error_rate):
         raise SorotError(failure)
 
@@ -251,7 +305,9 @@ def _add_predict(sub, common) -> None:
                    help="OUT.jsonl, OUT.csv or OUT.parquet, or - for JSON Lines on stdout")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], help="default: from the suffix")
     p.add_argument("--errors", help="bad records go here (default OUT.errors.jsonl; stderr for -o -)")
-    p.add_argument("--keep-fields", help="input fields to copy to the output, comma-separated, or 'all'")
+    p.add_argument("--keep-fields", metavar="FIELDS",
+                   help="input fields copied to the output: all of them (default, as weak-label "
+                        "does), a comma-separated list, or none")
     p.add_argument("--resume", action="store_true", help="continue OUT, skipping ids already written")
     p.add_argument("--overwrite", action="store_true", help="start OUT afresh")
     p.add_argument("--force", action="store_true",
@@ -267,6 +323,9 @@ def _add_predict(sub, common) -> None:
                    help="articles read and sorted by length at a time (bounds memory)")
     p.add_argument("--dtype", default="auto", choices=["auto", "fp32", "bf16", "fp16"])
     p.add_argument("--quantize", choices=["int8"], help="dynamic int8 linear layers (CPU)")
+    p.add_argument("--threads", type=int, metavar="N",
+                   help="torch intra-op threads of this process (default: torch's choice; "
+                        "under --engine ray use --threads-per-actor)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on a terminal only)")
     ray = p.add_argument_group("--engine ray (pip install 'sorot[ray]'): -o is a folder, one "
@@ -306,7 +365,8 @@ def _add_training_side(sub, common) -> None:
     p = sub.add_parser("evaluate", parents=[common],
                        help="score predictions, or a model, against gold (SCHEMA §4)")
     p.add_argument("--gold", type=Path, required=True, help="gold JSONL")
-    p.add_argument("--pred", type=Path, help="predictions JSONL")
+    p.add_argument("--pred", type=Path, help="predictions JSONL, or - for standard input")
+    p.set_defaults(parser=p)
     _add_model_args(p, False, ": predict, then score")
     p.add_argument("--weak-labeler", action="store_true", help="predict with the weak labeler, then score")
     p.add_argument("--leave-names-out", type=int, default=0, metavar="K",
@@ -315,8 +375,9 @@ def _add_training_side(sub, common) -> None:
     p.add_argument("--gazetteer", type=Path, help="with --weak-labeler: another gazetteer")
     p.add_argument("--report", type=Path, help="also write plots (PNG) and a self-contained HTML page here")
     p.add_argument("-o", "--output", type=Path,
-                   help="report prefix for .eval.json/.eval.md (default: PRED without .jsonl, "
-                        "or ./eval with --model)")
+                   help="report prefix for .eval.json/.eval.md/.pred.jsonl (default: PRED without "
+                        ".jsonl; else REPORT/eval with --report; else ./eval)")
+    p.add_argument("--overwrite", action="store_true", help="replace an earlier evaluation's files")
     p.set_defaults(func=cmd_evaluate)
 
     # its flags are parsed by transformers' HfArgumentParser (`sorot train --help`)
@@ -354,12 +415,14 @@ def _add_tools(sub, common) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()  # shared by the subcommands; the main parser gets its own copy
-    parser = argparse.ArgumentParser(prog="sorot", parents=[_common()], description=(
+    # no abbreviations: `--threads 1` was silently taken for `--threads-per-actor 1`
+    parser = argparse.ArgumentParser(prog="sorot", parents=[_common()], allow_abbrev=False, description=(
         "Tag leaders, officials and conflict topics in Indonesian news, and label articles "
         "with the conflicts they cover (russia_ukraine, israel_iran, gaza)."),
         epilog="Exit codes: 0 ok, 1 failure, 2 usage error.")
     parser.add_argument("--version", action="version", version=f"sorot {sorot.__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=functools.partial(argparse.ArgumentParser, allow_abbrev=False))
     _add_training_side(sub, common)
     _add_predict(sub, common)
     _add_tools(sub, common)

@@ -60,7 +60,7 @@ def run_demo(output: Path = Path("runs/demo"), epochs: int = 40) -> None:
     print("\n== score the weak labeler on gold")
     gold_pred = output / "gold_pred.jsonl"
     weak_label(gold, gold_pred)
-    print(evaluate(gold, pred=gold_pred, output=output / "weak_labeler")[1])
+    print(evaluate(gold, pred=gold_pred, output=output / "weak_labeler", overwrite=True)[1])
     if epochs:
         model_dir = train_tiny(output, gold, raw, epochs)
         show_predictions(model_dir)

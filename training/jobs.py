@@ -48,6 +48,7 @@ class RunSummary:
     errors: int
     errors_output: str
     skipped: int = 0
+    first_error: str | None = None
 
     def __str__(self) -> str:
         bad = f"; {self.errors} bad records in {self.errors_output}" if self.errors else ""
@@ -57,7 +58,8 @@ class RunSummary:
     def check(self, max_error_rate: float | None = None) -> RunSummary:
         """Raise when nothing could be processed, or when the share of failed records
         passes ``max_error_rate``."""
-        if failure := run_failure(self.written, self.errors, self.errors_output, max_error_rate):
+        if failure := run_failure(self.written, self.errors, self.errors_output, max_error_rate,
+                                  self.first_error):
             raise SorotError(failure)
         return self
 
@@ -77,9 +79,9 @@ def weak_label(input: str | Path, output: str | Path, reader: ReaderOptions = DE
             pred = labeler.label(article.text, article.id)
         return {**pred, **{k: v for k, v in article.extra.items() if k not in pred}}
 
-    written, errors, where = process_corpus(reader.read(input), label, output, desc="weak-label")
+    written, errors, where, first = process_corpus(reader.read(input), label, output, desc="weak-label")
     return RunSummary("weak-label", "<stdout>" if str(output) == "-" else str(output),
-                      written, errors, where)
+                      written, errors, where, first_error=first)
 
 
 def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazetteer,
@@ -177,7 +179,7 @@ def _predictions(gold_records: dict, pred, model, weak, output: Path) -> tuple[d
     from sorot.training.records import load_annotated
 
     if pred is not None:
-        return load_annotated(pred), pred.name
+        return load_annotated(pred), "<stdin>" if str(pred) == "-" else pred.name
     preds = weak.predict(gold_records) if weak else model.predictor().predict_records(gold_records)
     with output_sink(f"{output}.pred.jsonl") as sink:
         for p in preds.values():
@@ -187,7 +189,7 @@ def _predictions(gold_records: dict, pred, model, weak, output: Path) -> tuple[d
 
 def evaluate(gold: Path, *, pred: Path | None = None, model: ModelSource | None = None,
              weak: WeakLabelerSource | None = None, output: Path | None = None,
-             report_dir: Path | None = None) -> tuple[dict, str]:
+             report_dir: Path | None = None, overwrite: bool = False) -> tuple[dict, str]:
     """Score ``pred`` (or the predictions of ``model`` or the weak labeler) against
     ``gold`` (SCHEMA §4).
 
@@ -199,7 +201,14 @@ def evaluate(gold: Path, *, pred: Path | None = None, model: ModelSource | None 
 
     if sum(x is not None for x in (pred, model, weak)) != 1:
         raise SorotError("give exactly one of --pred PRED.jsonl, --model DIR_OR_HUB_ID or --weak-labeler")
-    output = output or (pred.with_suffix("") if pred else Path("eval"))
+    from_stdin = pred is not None and str(pred) == "-"
+    if output is None:  # beside the predictions, else in the report folder, else ./eval
+        output = pred.with_suffix("") if pred and not from_stdin else (
+            Path(report_dir) / "eval" if report_dir is not None else Path("eval"))
+    ends = (".eval.json", ".eval.md") + ((".pred.jsonl",) if pred is None else ())
+    if not overwrite and (clash := [p for e in ends if (p := Path(f"{output}{e}")).exists()]):
+        raise SorotError(f"{clash[0]} exists from an earlier evaluation: give another -o, or --overwrite")
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
     gold_records = load_annotated(gold)
     preds, name = _predictions(gold_records, pred, model, weak, output)
     report = score(gold_records, preds)
@@ -239,7 +248,8 @@ def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions
         labeler = WeakLabeler.load(gazetteer)
         preds = [labeler.label(a.text, a.id) for a in articles]
         version = "sorot-weak-labeler"
-    write_text_atomic(output, json.dumps(export_tasks(preds, version), ensure_ascii=False, indent=1))
+    tasks = export_tasks(preds, version, [a.extra for a in articles])
+    write_text_atomic(output, json.dumps(tasks, ensure_ascii=False, indent=1, default=str))
     write_text_atomic(output.with_suffix(".config.xml"), labeling_config())
     return len(preds)
 

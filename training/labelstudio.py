@@ -73,16 +73,19 @@ def _span_results(text: str, entities: list[dict]) -> list[dict]:
     return out
 
 
-def export_tasks(predictions, model_version: str = "sorot") -> list[dict]:
-    """Label Studio tasks with pre-annotations, one per prediction (SCHEMA §3 dicts)."""
+def export_tasks(predictions, model_version: str = "sorot", extra: list[dict] | None = None) -> list[dict]:
+    """Label Studio tasks with pre-annotations, one per prediction (SCHEMA §3 dicts).
+    ``extra`` holds each article's other input fields (``url``, ``title``…), kept in the
+    task's ``data`` so that annotators see them; they never replace ``id`` or ``text``."""
     tasks = []
-    for p in predictions:
+    for k, p in enumerate(predictions):
+        fields = {key: v for key, v in (extra[k] if extra else {}).items() if key not in ("id", "text")}
         result = _span_results(p["text"], p.get("entities", []))
         result.append({"from_name": "conflicts", "to_name": "text", "type": "choices",
                        "value": {"choices": list(p.get("labels", []))}})
         result.append({"from_name": "primary", "to_name": "text", "type": "choices",
                        "value": {"choices": [p.get("primary", "other")]}})
-        tasks.append({"data": {"id": str(p["id"]), "text": p["text"]},
+        tasks.append({"data": {**fields, "id": str(p["id"]), "text": p["text"]},
                       "predictions": [{"model_version": model_version, "result": result}]})
     return tasks
 

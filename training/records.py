@@ -82,10 +82,18 @@ def validate_record(rec: dict, where: str = "") -> dict:
 
 
 def load_annotated(path: str | Path) -> dict[str, dict]:
-    """All records of a JSONL file, by id; raise :class:`AnnotationError` on the first bad one."""
-    path = Path(path)
+    """All records of a JSONL file (``-``: standard input), by id; raise
+    :class:`AnnotationError` on the first bad one."""
+    import contextlib
+    import io
+    import sys
+
+    stdin = str(path) == "-"
+    path = Path("<stdin>") if stdin else Path(path)
     out: dict[str, dict] = {}
-    with path.open(encoding="utf-8") as f:
+    source = contextlib.nullcontext(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")) if stdin \
+        else path.open(encoding="utf-8")
+    with source as f:
         for n, line in enumerate(f, start=1):
             if not line.strip():
                 continue

@@ -41,6 +41,16 @@ def _bars(path: Path, rows: dict[str, dict], title: str) -> None:
     plt.close(fig)
 
 
+def count_colour(n: int, matrix: list[list[int]]) -> str:
+    """White on the dark half of the "Blues" scale, black on the light half.
+
+    >>> count_colour(9, [[9, 1], [0, 2]]), count_colour(1, [[9, 1], [0, 2]])
+    ('white', 'black')
+    """
+    top = max(max(row) for row in matrix) or 1
+    return "white" if n > top / 2 else "black"
+
+
 def _confusion(path: Path, gold: dict, pred: dict) -> None:
     plt = _plt()
     idx = {v: i for i, v in enumerate(PRIMARY_VALUES)}
@@ -51,7 +61,7 @@ def _confusion(path: Path, gold: dict, pred: dict) -> None:
     ax.imshow(matrix, cmap="Blues")
     for i, row in enumerate(matrix):
         for j, n in enumerate(row):
-            ax.text(j, i, str(n), ha="center", va="center")
+            ax.text(j, i, str(n), ha="center", va="center", color=count_colour(n, matrix))
     ax.set_xticks(range(len(idx)), PRIMARY_VALUES, rotation=30, ha="right")
     ax.set_yticks(range(len(idx)), PRIMARY_VALUES)
     ax.set_xlabel("predicted primary")
@@ -83,7 +93,7 @@ def _label_confusion_plot(path: Path, gold: dict, pred: dict) -> None:
         ax.imshow(m, cmap="Blues")
         for i in range(2):
             for j in range(2):
-                ax.text(j, i, str(m[i][j]), ha="center", va="center")
+                ax.text(j, i, str(m[i][j]), ha="center", va="center", color=count_colour(m[i][j], m))
         ax.set_title(label)
         ax.set_xticks([0, 1], ["no", "yes"])
         ax.set_yticks([0, 1], ["no", "yes"])
@@ -140,25 +150,38 @@ def worst_errors(gold: dict, pred: dict, n: int = 10) -> list[tuple[str, int, se
 
 
 def highlight(text: str, missed: set, spurious: set) -> str:
-    """HTML of ``text`` with missed gold spans and spurious predicted spans marked."""
-    marks = sorted([(s, e, lbl, "missed") for s, e, lbl in missed] +
-                   [(s, e, lbl, "spurious") for s, e, lbl in spurious])
-    out, pos = [], 0
-    for s, e, lbl, kind in marks:
-        if s < pos:
-            continue  # overlapping marks: the first one wins
-        out.append(html.escape(text[pos:s]))
-        out.append(f'<mark class="{kind}" title="{kind} {lbl}">{html.escape(text[s:e])}'
-                   f"<sub>{lbl}</sub></mark>")
-        pos = e
-    out.append(html.escape(text[pos:]))
+    """HTML of ``text`` with missed gold spans and spurious predicted spans marked.
+
+    Overlapping marks are all drawn: the text is cut at every mark's ends and each piece
+    carries the classes of the marks over it, so a missed gold span stays visible (red
+    underline) under a spurious prediction that overlaps it.
+
+    >>> highlight("Presiden Vladimir Putin", {(9, 23, "LEADER")}, {(0, 17, "OFFICIAL")})
+    '<mark class="spurious" title="spurious OFFICIAL">Presiden </mark><mark class="missed spurious" \
+title="missed LEADER; spurious OFFICIAL">Vladimir<sub>OFFICIAL</sub></mark><mark class="missed" \
+title="missed LEADER"> Putin<sub>LEADER</sub></mark>'
+    """
+    marks = [(s, e, lbl, "missed") for s, e, lbl in missed] + [(s, e, lbl, "spurious") for s, e, lbl in spurious]
+    cuts = sorted({0, len(text), *(s for s, *_ in marks), *(e for _, e, *_ in marks)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        over = sorted((kind, lbl, e) for s, e, lbl, kind in marks if s <= a and b <= e)
+        piece = html.escape(text[a:b])
+        if not over:
+            out.append(piece)
+            continue
+        ends = "".join(f"<sub>{lbl}</sub>" for _, lbl, e in over if e == b)  # a label where its span ends
+        kinds = " ".join(sorted({kind for kind, _, _ in over}))
+        title = "; ".join(f"{kind} {lbl}" for kind, lbl, _ in over)
+        out.append(f'<mark class="{kinds}" title="{title}">{piece}{ends}</mark>')
     return "".join(out)
 
 
 _CSS = """body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}
 th:first-child,td:first-child{text-align:left}img{max-width:100%;margin:.5em 0}
-mark.missed{background:#ffd6d6}mark.spurious{background:#d6e4ff}sub{font-size:.6em;color:#555}
+mark.missed{background:#ffd6d6;border-bottom:2px solid #c00}mark.spurious{background:#d6e4ff}
+sub{font-size:.6em;color:#555}
 .article{white-space:pre-wrap;border:1px solid #ddd;padding:.6em;font-size:.9em;max-height:18em;overflow:auto}"""
 
 
