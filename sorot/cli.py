@@ -197,8 +197,12 @@ def cmd_train(args) -> None:
         margs, dargs, targs = parser.parse_args_into_dataclasses(rest)
     except (ValueError, TypeError) as e:  # unknown or ill-typed settings: a usage error
         parser.error(str(e))
-    out, _ = run_training(margs, dargs, targs)
+    out, report = run_training(margs, dargs, targs)
     if os.environ.get("RANK", "0") == "0":  # once, not once per process
+        from sorot.training.scoring import to_markdown
+
+        if report:
+            print(to_markdown(report, f"final scores on {Path(dargs.dev_gold).name}"))
         print(f"model saved to {out}")
 
 

@@ -174,3 +174,61 @@ def test_the_report_draws_a_missed_span_under_an_overlapping_spurious_one():
     page = highlight("Presiden Vladimir Putin tiba.", {(9, 23, "LEADER")}, {(0, 17, "OFFICIAL")})
     assert 'class="missed spurious"' in page and 'class="missed" title="missed LEADER"> Putin' in page
     assert count_colour(40, [[40, 2], [3, 1]]) == "white" and count_colour(2, [[40, 2], [3, 1]]) == "black"
+
+
+# ---- honest scores and an honest demo ---------------------------------------------------
+
+def _train(out, **kw):
+    from transformers import TrainingArguments
+
+    from sorot.training.arguments import DataArguments, ModelArguments
+    from sorot.training.run import run_training
+
+    data = {"train": [str(GOLD)], "dev_gold": str(GOLD), **kw.pop("data", {})}
+    args = TrainingArguments(output_dir=str(out), per_device_train_batch_size=4, learning_rate=3e-3,
+                             report_to="none", use_cpu=True, disable_tqdm=True, seed=7, **kw)
+    return run_training(ModelArguments(backbone="tiny"), DataArguments(**data), args)
+
+
+def test_thresholds_tuned_on_a_separate_gold_say_so(tmp_path):
+    _, report = _train(tmp_path, num_train_epochs=2, save_strategy="no", data={"tune_gold": str(GOLD)})
+    assert report["threshold_scheme"].startswith("thresholds tuned on gold.jsonl (8 articles)")
+
+
+def test_when_dev_chose_the_checkpoint_the_card_says_so(tmp_path):
+    model_dir, report = _train(tmp_path, num_train_epochs=2, eval_strategy="epoch", save_strategy="epoch",
+                               data={"early_stopping_patience": 1})
+    assert report["checkpoint_choice"].startswith("dev chose the checkpoint")
+    card = (model_dir / "README.md").read_text()
+    assert "Checkpoint: dev chose the checkpoint" in card and "cross-fitting" in card
+
+
+def test_a_short_run_logs_more_than_once_and_train_prints_the_final_scores(tmp_path):
+    r = sorot("train", "--backbone", "tiny", "--train", GOLD, "--dev-gold", GOLD, "--output-dir",
+              tmp_path / "run", "--num-train-epochs", "3", "--use-cpu", "--report-to", "none")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "## final scores on gold.jsonl" in r.stdout and "| micro |" in r.stdout
+    assert "Article-label thresholds: 4-fold cross-fitting" in r.stdout
+    assert len((tmp_path / "run" / "log.jsonl").read_text().splitlines()) > 1
+
+
+def test_the_demo_models_card_says_what_it_is(trained):
+    from huggingface_hub import ModelCard
+
+    card = ModelCard.load(trained[1] / "README.md")
+    body = card.text.split("\n# sorot: ", 1)[1].splitlines()
+    assert body[2].startswith("> **A pipeline demonstration, not a model for use.**")
+    assert any(line.startswith("| weak labeler |") for line in body[:12])
+    assert {"pipeline-demo", "not-for-use"} <= set(card.data.tags)
+    assert all("(pipeline demo, not for use)" in r.task_name for r in card.data.eval_results)
+    assert "- backbone: tiny (random init) (trained from scratch, no pretraining)" in card.text
+
+
+def test_the_demo_shows_predictions_on_articles_it_did_not_train_on(tmp_path):
+    r = sorot("demo", "-o", tmp_path / "demo", "--epochs", "1")
+    assert r.returncode == 0, r.stderr[-2000:]
+    shown = [line.split(":")[0][2:] for line in r.stdout.split("== predictions of the tiny model")[1].splitlines()
+             if line.startswith("- ")]
+    train_ids = {json.loads(x)["id"] for x in (tmp_path / "demo" / "dataset" / "train.jsonl").open()}
+    assert shown and not set(shown) & train_ids
+    assert "held out of training (the dataset's validation split)" in r.stdout

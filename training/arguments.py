@@ -39,7 +39,11 @@ class DataArguments:
     source_weights: list[float] | None = field(default=None, metadata={
         "help": "one sampling weight per --train folder (e.g. gold 3, silver 1)"})
     dev_gold: str | None = field(default=None, metadata={
-        "help": "gold JSONL to evaluate on during and after training, and to tune thresholds"})
+        "help": "gold JSONL to evaluate on during and after training; the article-label "
+                "thresholds are tuned on it by cross-fitting (never scored on the articles "
+                "that tuned them), unless --tune-gold is given"})
+    tune_gold: str | None = field(default=None, metadata={
+        "help": "gold JSONL to tune the article-label thresholds on, apart from --dev-gold"})
     tiny_corpus: list[str] = field(default_factory=list, metadata={
         "help": "raw inputs whose text trains the tiny preset's tokenizer"})
     early_stopping_patience: int | None = field(default=None, metadata={

@@ -40,11 +40,13 @@ def hub_base_model(backbone: str | None) -> str | None:
     return backbone
 
 
-def _eval_results(report: dict, dev_name: str) -> list:
+def _eval_results(report: dict, dev_name: str, demo: bool = False) -> list:
     from huggingface_hub import EvalResult
 
+    mark = " (pipeline demo, not for use)" if demo else ""
+
     def result(task: str, metric_type: str, name: str, value: float) -> EvalResult:
-        return EvalResult(task_type=task, task_name=task.replace("-", " ").capitalize(),
+        return EvalResult(task_type=task, task_name=task.replace("-", " ").capitalize() + mark,
                           dataset_type="sorot-dev", dataset_name=dev_name, dataset_split="dev",
                           metric_type=metric_type, metric_name=name, metric_value=value)
 
@@ -60,17 +62,20 @@ def _eval_results(report: dict, dev_name: str) -> list:
 
 
 def card_data(info: dict, report: dict | None):
-    """The card's YAML metadata as :class:`huggingface_hub.ModelCardData`."""
+    """The card's YAML metadata as :class:`huggingface_hub.ModelCardData`. A demo model (no
+    pretrained backbone) is marked so in its tags and in each ``model-index`` task name:
+    its numbers are not results to compare."""
     from huggingface_hub import ModelCardData
 
     dev = Path(str(info.get("dev") or "dev")).name
+    demo = not info.get("pretrained", True)
     return ModelCardData(
         language="id", license="apache-2.0", library_name="sorot",
         base_model=hub_base_model(info.get("backbone")),
         tags=["sorot", "token-classification", "ner", "multi-label-classification", "indonesian",
-              "news"],
+              "news", *(["pipeline-demo", "not-for-use"] if demo else [])],
         model_name=info.get("model_id", "sorot"),
-        eval_results=_eval_results(report, dev) if report else None)
+        eval_results=_eval_results(report, dev, demo) if report else None)
 
 
 def _front_matter(info: dict, report: dict | None) -> str:
@@ -87,10 +92,29 @@ print(result["labels"], result["entities"])
 ```"""
 
 
+def _demo_notice(info: dict, report: dict | None) -> list[str]:
+    """The first lines of a demo model's card: what it is, and what its scores mean."""
+    if info.get("pretrained", True):
+        return []
+    lines = ["> **A pipeline demonstration, not a model for use.** Its encoder was trained from "
+             "scratch, with no pretraining, to show build → train → evaluate → predict running "
+             "end to end on a CPU. Real quality needs a pretrained "
+             "IndoBERT trained on a GPU.", ""]
+    weak = info.get("weak_report")
+    if report and weak:
+        def row(name: str, r: dict) -> str:
+            return (f"| {name} | {r['entities']['micro']['f1']:.3f} | {r['articles']['micro']['f1']:.3f} "
+                    f"| {r['primary_accuracy']:.3f} |")
+        lines += ["On the same gold, beside the weak labeler whose silver labels it learnt from:", "",
+                  "| | entity micro-F1 | article micro-F1 | primary accuracy |", "|---|---|---|---|",
+                  row("this demo model", report), row("weak labeler", weak), ""]
+    return lines
+
+
 def model_card(info: dict, data_counts: dict, report: dict | None, hyper: dict) -> str:
     """Markdown card: intended use, schema, data counts, hyperparameters, metrics, limits."""
     model_id = info.get("model_id", "PATH_OR_HUB_ID")
-    lines = [_front_matter(info, report), f"# sorot: {model_id}", "",
+    lines = [_front_matter(info, report), f"# sorot: {model_id}", "", *_demo_notice(info, report),
              "A joint model for Indonesian news: one encoder pass tags leaders, officials "
              "and conflict topics (IOB2 over words) and labels the article with the conflicts "
              f"it covers ({', '.join(ARTICLE_LABELS)}; multi-label), plus a `primary` conflict.", "",
@@ -103,7 +127,10 @@ def model_card(info: dict, data_counts: dict, report: dict | None, hyper: dict) 
              "- `OFFICIAL`: other people in official roles (ministers, spokespeople, envoys, ...).",
              f"- `TOPIC`: conflict issues, normalised to {', '.join(f'`{t}`' for t in TOPIC_IDS)}.",
              "", "## Training data", ""]
-    lines += [f"- {k}: {v}" for k, v in data_counts.items()] + ["", "## Hyperparameters", ""]
+    lines += [f"- {k}: {v}" for k, v in data_counts.items()]
+    lines += [f"- backbone: {info.get('backbone', '?')} "
+              f"({'pretrained' if info.get('pretrained', True) else 'trained from scratch, no pretraining'})",
+              "", "## Hyperparameters", ""]
     lines += [f"- {k}: `{v}`" for k, v in hyper.items()] + ["", "## Evaluation", ""]
     if report:
         lines.append(to_markdown(report, f"Dev set: {info.get('dev', 'dev')}"))

@@ -32,6 +32,35 @@ def shared_corpus() -> Path | None:
     return None
 
 
+def _roots() -> list[Path]:
+    """Where a relative path typed by the user can start: the folder Jupyter was launched
+    from (``$PWD``, which kernels inherit), the folder above ``notebooks/`` (Jupyter
+    starts a kernel in the notebook's own folder), and the current folder."""
+    cwd = Path.cwd()
+    roots = [Path(os.environ["PWD"])] if os.environ.get("PWD") else []
+    roots += [cwd.parent] if cwd.name == "notebooks" else []
+    return [*roots, cwd]
+
+
+def resolve_user_path(name: str | Path) -> Path | None:
+    """``name`` as an existing path, absolute or from one of :func:`_roots`, else ``None``."""
+    path = Path(name).expanduser()
+    candidates = [path] if path.is_absolute() else [r / path for r in _roots()]
+    return next((c.resolve() for c in candidates if c.exists()), None)
+
+
+def notebook_inputs(default_model: str = "runs/demo/tiny/model") -> tuple[Path, str]:
+    """``(GOLD, MODEL)`` for the notebooks: ``$SOROT_GOLD`` or the shared dev set or the
+    shipped samples; ``$SOROT_MODEL`` (a folder, resolved as a user means it, or a hub id)."""
+    corpus = shared_corpus() or next((c for r in _roots() if (c := r.parent / "shared" / "corpus").is_dir()), None)
+    gold_env = os.environ.get("SOROT_GOLD")
+    gold = (resolve_user_path(gold_env) or Path(gold_env)) if gold_env else (
+        corpus / "dev.jsonl" if corpus else data_path("samples/gold.jsonl"))
+    model = os.environ.get("SOROT_MODEL") or default_model
+    local = resolve_user_path(model)
+    return gold, str(local) if local else model
+
+
 def demo_inputs() -> tuple[list[Path], Path]:
     """Raw inputs to weak-label, and the gold file to score on."""
     corpus = shared_corpus()
@@ -63,7 +92,7 @@ def run_demo(output: Path = Path("runs/demo"), epochs: int = 40) -> None:
     print(evaluate(gold, pred=gold_pred, output=output / "weak_labeler", overwrite=True)[1])
     if epochs:
         model_dir = train_tiny(output, gold, raw, epochs)
-        show_predictions(model_dir)
+        show_predictions(model_dir, output / "dataset")
 
 
 def train_tiny(out: Path, gold: Path, raw: list[Path], epochs: int) -> Path:
@@ -89,14 +118,20 @@ def train_tiny(out: Path, gold: Path, raw: list[Path], epochs: int) -> Path:
     return model_dir
 
 
-def show_predictions(model_dir: Path, n: int = 2) -> None:
+def show_predictions(model_dir: Path, dataset: Path, n: int = 2) -> None:
+    """Predictions on articles the model never trained on: the dataset's validation split."""
     import json
 
     from sorot.inference.predictor import Predictor
 
+    held_out = dataset / "validation.jsonl"
+    lines = held_out.read_text(encoding="utf-8").splitlines()[:n] if held_out.exists() else []
+    where = "held out of training (the dataset's validation split)"
+    if not lines:  # a dataset too small for a validation split
+        lines = (dataset / "train.jsonl").read_text(encoding="utf-8").splitlines()[:n]
+        where = "from the training split (the dataset had no validation split): not a test"
     predictor = Predictor.from_pretrained(model_dir, device="cpu")
-    lines = data_path("samples/articles.jsonl").read_text(encoding="utf-8").splitlines()[:n]
-    print("\n== predictions of the tiny model on sample articles")
+    print(f"\n== predictions of the tiny model on {len(lines)} articles {where}")
     for line in lines:
         art = json.loads(line)
         pred = predictor.predict(art["text"])

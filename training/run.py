@@ -30,7 +30,7 @@ from sorot.training.encode import SorotCollator, encode_example
 from sorot.training.precision import effective_training_arguments, precision_in_effect
 from sorot.training.records import load_annotated
 from sorot.training.scoring import score, to_markdown
-from sorot.training.thresholds import tune_thresholds
+from sorot.training.thresholds import cross_fitted, tune_thresholds
 from sorot.training.tiny import TINY_WINDOW_LENGTH, TINY_WINDOW_STRIDE, tiny_backbone_config, train_wordpiece
 
 log = logging.getLogger(__name__)
@@ -164,19 +164,67 @@ def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments, 
         callbacks=callbacks, dev_gold=dev_gold)
 
 
-def _finalise(trainer, tokenizer, dev_gold, info: dict, counts: dict) -> tuple[Path, dict | None]:
-    """Tune thresholds on dev, evaluate, and save model, tokenizer, gazetteer, reports, card."""
-    from sorot.training.trainer import predict_records
+#: transformers' default ``logging_steps``: taken as "not set" by the user.
+_DEFAULT_LOGGING_STEPS = 500
+
+
+def _logging_steps(targs, n_train: int) -> float:
+    """About 20 log lines a run when ``logging_steps`` was left at its default: a short run
+    (a demo of a few dozen steps) otherwise logs its loss once, at the end."""
+    if targs.logging_steps != _DEFAULT_LOGGING_STEPS or targs.logging_strategy != "steps":
+        return targs.logging_steps
+    per_step = targs.per_device_train_batch_size * targs.gradient_accumulation_steps * max(targs.world_size, 1)
+    steps = targs.max_steps if targs.max_steps > 0 else \
+        -(-n_train // per_step) * max(int(targs.num_train_epochs), 1)
+    return max(1, min(_DEFAULT_LOGGING_STEPS, steps // 20))
+
+
+def _dev_report(predictor, dev_gold: dict, tune_gold: dict | None, names: tuple[str, str]) -> dict:
+    """Tune the shipped thresholds and score dev without tuning and scoring on one article:
+    on ``tune_gold`` when given, else by cross-fitting on dev. The report says which."""
+    labels = list(predictor.config.article_labels)
+
+    def tuned_on(records: dict, preds: dict) -> dict[str, float]:
+        return tune_thresholds([[preds[i]["scores"][lbl] for lbl in labels] for i in records],
+                               [[int(lbl in records[i]["labels"]) for lbl in labels] for i in records],
+                               labels)
+
+    if tune_gold:
+        predictor.config.thresholds = tuned_on(tune_gold, predictor.predict_records(tune_gold, 8))
+        report = score(dev_gold, predictor.predict_records(dev_gold, 8))
+        report["threshold_scheme"] = (f"thresholds tuned on {names[1]} ({len(tune_gold)} articles); "
+                                      f"scored on {names[0]}, which tuned nothing")
+        return report
+    preds = predictor.predict_records(dev_gold, 8)
+    decided, k = cross_fitted(dev_gold, preds, labels,
+                              lambda held, t: predictor.predict_records(held, 8, t))
+    report = score(dev_gold, decided)
+    predictor.config.thresholds = tuned_on(dev_gold, preds)  # shipped: tuned on all of dev
+    report["threshold_scheme"] = (f"{k}-fold cross-fitting on {names[0]}: each article's labels "
+                                  "decided by thresholds tuned on the other folds; the shipped "
+                                  "thresholds are tuned on all of it")
+    return report
+
+
+def _finalise(trainer, tokenizer, dev_gold, info: dict, counts: dict,
+              tune_gold: dict | None = None) -> tuple[Path, dict | None]:
+    """Tune thresholds, evaluate honestly, and save model, tokenizer, gazetteer, reports, card."""
+    from sorot.inference.predictor import Predictor
 
     model, targs = trainer.model, trainer.args
     report = None
     if dev_gold:
-        preds = predict_records(model, tokenizer, dev_gold)
-        labels = model.config.article_labels
-        model.config.thresholds = tune_thresholds(
-            [[p["scores"][lbl] for lbl in labels] for p in preds.values()],
-            [[int(lbl in dev_gold[i]["labels"]) for lbl in labels] for i in preds], labels)
-        report = score(dev_gold, predict_records(model, tokenizer, dev_gold))
+        predictor = Predictor(model, tokenizer, device=model.device, dtype=model.dtype)
+        report = _dev_report(predictor, dev_gold, tune_gold, (info["dev_name"], info.get("tune_name", "")))
+        if targs.load_best_model_at_end:
+            report["checkpoint_choice"] = ("dev chose the checkpoint (best dev score, early stopping): "
+                                           "these scores are optimistic by that choice")
+        if not info.get("pretrained", True):  # a demo: set it beside the labeler it learnt from
+            from sorot.training.weak.labeler import WeakLabeler
+
+            labeler = WeakLabeler.load()
+            info["weak_report"] = score(dev_gold, {i: {"id": i, **labeler.label(r["text"], i)}
+                                                   for i, r in dev_gold.items()})
     out = Path(targs.output_dir) / "model"
     if trainer.is_world_process_zero():
         model.save_pretrained(out)  # safetensors
@@ -243,15 +291,19 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
     tokenizer, model = build_model(margs, _tiny_texts(train, dargs.tiny_corpus), targs.seed,
                                    checkpoint)
     push = targs.push_to_hub  # the final folder is pushed, not every checkpoint
-    targs = dataclasses.replace(targs, push_to_hub=False)
+    targs = dataclasses.replace(targs, push_to_hub=False, logging_steps=_logging_steps(targs, len(train)))
     trainer = _trainer(model, tokenizer, targs, _encode(train, tokenizer, model.config),
                        dev_gold, dargs, callbacks)
     trainer.train(resume_from_checkpoint=checkpoint)  # the complete one chosen above, or None
     counts = {"training articles (after source weights)": len(train),
               **{f"source {p}": len(s) for p, s in zip(dargs.train, sources)}}
     info = {"backbone": model.config.backbone_name, "dev": dargs.dev_gold,
+            "pretrained": margs.backbone != "tiny",
+            "dev_name": Path(str(dargs.dev_gold or "dev")).name,
+            "tune_name": Path(str(dargs.tune_gold or "")).name,
             "model_id": targs.hub_model_id or str(Path(targs.output_dir) / "model")}
-    out, report = _finalise(trainer, tokenizer, dev_gold, info, counts)
+    tune_gold = load_annotated(dargs.tune_gold) if dargs.tune_gold else None
+    out, report = _finalise(trainer, tokenizer, dev_gold, info, counts, tune_gold)
     if push and trainer.is_world_process_zero():
         from sorot.training.hub import push_folder
 

@@ -76,5 +76,8 @@ def to_markdown(report: dict, title: str = "Evaluation") -> str:
         lines.append(f"| {name} | {row['precision']:.3f} | {row['recall']:.3f} | "
                      f"{row['f1']:.3f} | {row['support']} |")
     lines += ["", f"primary accuracy: {report['primary_accuracy']:.3f}"]
+    for key, what in (("threshold_scheme", "Article-label thresholds"), ("checkpoint_choice", "Checkpoint")):
+        if report.get(key):
+            lines += ["", f"{what}: {report[key]}."]
     lines += [f"- warning: {w}" for w in report["warnings"][:20]]
     return "\n".join(lines) + "\n"

@@ -28,3 +28,38 @@ def tune_thresholds(probs: list[list[float]], gold: list[list[int]], labels: lis
             continue
         out[label] = max(CANDIDATES, key=lambda t: (_f1(p, g, t), -abs(t - 0.5)))
     return out
+
+
+def fold_of(rid: str, k: int) -> int:
+    """A stable fold for an article id (a hash, so folds do not follow file order).
+
+    >>> [fold_of(i, 3) for i in ("a", "b", "c", "a")]
+    [2, 2, 1, 2]
+    """
+    import hashlib
+
+    return int(hashlib.blake2b(rid.encode(), digest_size=4).hexdigest(), 16) % k
+
+
+def cross_fitted(gold: dict[str, dict], preds: dict[str, dict], labels: list[str], decide,
+                 k: int = 5) -> tuple[dict[str, dict], int]:
+    """Predictions whose article labels are decided without looking at the article's own gold.
+
+    Dev is cut into ``k`` folds by id; each fold's labels are decided (``decide(records,
+    thresholds)``, the predictor's own decision) with thresholds tuned on the other folds,
+    and the pooled decisions are returned, with the number of folds used. Tuning and
+    scoring on the same articles flatters the scores (a demo model: article micro-F1
+    0.821 in-sample, 0.780 with fixed 0.5 thresholds).
+    """
+    ids = list(gold)
+    k = max(2, min(k, len(ids) // 2))
+    out: dict[str, dict] = {}
+    for f in range(k):
+        rest = [i for i in ids if fold_of(i, k) != f]
+        held = {i: gold[i] for i in ids if fold_of(i, k) == f}
+        if not held:
+            continue
+        tuned = tune_thresholds([[preds[i]["scores"][lbl] for lbl in labels] for i in rest],
+                                [[int(lbl in gold[i]["labels"]) for lbl in labels] for i in rest], labels)
+        out.update(decide(held, tuned))
+    return out, k
