@@ -237,7 +237,8 @@ def _guard_outputs(job: PredictJob, paths: dict) -> OutputLock | None:
     lock = OutputLock(paths["log"]).__enter__()
     try:
         _refuse_or_clear_existing(job, paths)
-        check_provenance(paths["out"], _made_from(job), job.resume, job.force)
+        paths["made_from"] = _made_from(job)  # hashes the model's files: once a run
+        check_provenance(paths["out"], paths["made_from"], job.resume, job.force)
         if job.resume:
             for path in (paths["log"], *part_files(paths["log"])):
                 repair_and_read_ids(path)
@@ -320,7 +321,7 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
                                           dtype=job.dtype, quantize=job.quantize,
                                           max_batch_tokens=job.max_batch_tokens)
     if rank == 0 and str(job.output) != STDOUT:  # the run has really started: say what from
-        record_provenance(paths["out"], _made_from(job))
+        record_provenance(paths["out"], paths["made_from"])
     records = _shard(job.reader.read(job.input), rank, world)
     stats = Stats()
     to_stdout = str(job.output) == STDOUT
