@@ -22,6 +22,7 @@ import os
 import socket
 from pathlib import Path
 
+from sorot.inference.sinks import write_atomic, write_text_atomic
 from sorot.models.errors import SorotError
 
 log = logging.getLogger(__name__)
@@ -152,9 +153,7 @@ def record_provenance(output: Path, made_from: dict) -> None:
             return
     except (OSError, ValueError):
         pass
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(json.dumps(made_from, indent=1) + "\n")
-    os.replace(partial, path)
+    write_text_atomic(path, json.dumps(made_from, indent=1) + "\n")
 
 
 def _line_id(line: bytes) -> str | None:
@@ -203,14 +202,8 @@ def _move_damaged(path: Path, damaged: list[tuple[int, bytes]]) -> None:
                         "predicted again", path, n, aside)
             out.write(json.dumps({"file": str(path), "line": n,
                                   "content": line.decode("utf-8", "replace")}).encode() + b"\n")
-    partial = path.with_name(f".{path.name}.repair")
-    with path.open("rb") as src, partial.open("wb") as dst:
-        for n, line in enumerate(src, start=1):
-            if n not in bad_numbers:
-                dst.write(line)
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.replace(partial, path)
+    with path.open("rb") as src:
+        write_atomic(path, (line for n, line in enumerate(src, start=1) if n not in bad_numbers))
 
 
 def part_files(log: Path) -> list[Path]:
@@ -234,8 +227,8 @@ def merge_parts(log: Path, parts: list[Path]) -> int:
     if not parts:
         return -1
     seen: set[str] = set()
-    merged = log.with_name(f".{log.name}.merge")
-    with merged.open("wb") as dst:
+
+    def first_copies():
         for src in (log, *parts):
             if not src.exists():
                 continue
@@ -245,10 +238,9 @@ def merge_parts(log: Path, parts: list[Path]) -> int:
                     if rid is None or rid in seen:
                         continue  # a duplicate, or damage already reported by repair
                     seen.add(rid)
-                    dst.write(line if line.endswith(b"\n") else line + b"\n")
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.replace(merged, log)
+                    yield line if line.endswith(b"\n") else line + b"\n"
+
+    write_atomic(log, first_copies())
     for part in parts:
         part.unlink(missing_ok=True)
     return len(seen)
@@ -259,12 +251,6 @@ def concat_parts(into: Path, parts: list[Path]) -> None:
     present = [p for p in parts if p.exists()]
     if not present:
         return
-    joined = into.with_name(f".{into.name}.merge")
-    with joined.open("wb") as dst:
-        for part in present:
-            dst.write(part.read_bytes())
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.replace(joined, into)
+    write_atomic(into, (p.read_bytes() for p in present))
     for part in present:
         part.unlink(missing_ok=True)

@@ -183,16 +183,24 @@ def output_sink(out: str | Path, mode: str = "w", atomic: bool = False) -> Jsonl
     return JsonlSink(out, mode, stream=sys.stdout if str(out) == STDOUT else None, atomic=atomic)
 
 
-def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` under a temporary name and rename it over ``path``."""
+def write_atomic(path: str | Path, chunks) -> None:
+    """Write the byte ``chunks`` beside ``path``, ``fsync`` them and rename over ``path``:
+    killed at any point, ``path`` is the old file or the new one, never half of either.
+    The chunks may be read from ``path`` itself (a rewrite that drops some lines)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    with partial.open("w", encoding="utf-8") as f:
-        f.write(text)
+    with partial.open("wb") as f:
+        for chunk in chunks:
+            f.write(chunk)
         f.flush()
         os.fsync(f.fileno())
     os.replace(partial, path)
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` under a temporary name and rename it over ``path``."""
+    write_atomic(path, [text.encode("utf-8")])
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

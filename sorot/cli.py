@@ -134,69 +134,13 @@ def cmd_evaluate(args) -> None:
     print(markdown)
 
 
-def _split_config(argv: list[str]) -> tuple[str | None, list[str]]:
-    """The config that ``sorot train`` was given (``--config NAME`` anywhere, or a first
-    argument that is not a flag) and the flags that override it."""
-    if "--config" in argv:
-        i = argv.index("--config")
-        if i + 1 >= len(argv):
-            raise SorotError("--config needs a file or the name of a shipped config")
-        return argv[i + 1], argv[:i] + argv[i + 2:]
-    if argv and not argv[0].startswith("-"):
-        return argv[0], argv[1:]
-    return None, argv
-
-
-def _config_file(name: str) -> Path:
-    """A config file, or a shipped one by name (``indobert-base``), from a checkout or a wheel."""
-    from importlib.resources import files
-
-    if Path(name).is_file():
-        return Path(name)
-    shipped = files("sorot.training") / "configs"
-    if not Path(name).suffix and (shipped / f"{name}.yaml").is_file():
-        return Path(str(shipped / f"{name}.yaml"))
-    names = sorted(p.name.removesuffix(".yaml") for p in shipped.iterdir() if p.name.endswith(".yaml"))
-    raise SorotError(f"no training config {name!r}: give a YAML/JSON file, or a shipped one: "
-                     f"{', '.join(names)}")
-
-
-def _config_as_defaults(parser, name: str) -> None:
-    """A config file's settings become the parser's defaults, so flags after it override them."""
-    from sorot.inference.resources import load_yaml
-
-    path = _config_file(name)
-    config = load_yaml(path)
-    if not isinstance(config, dict):
-        raise SorotError(f"{name}: not a training config: expected one JSON/YAML object of settings, "
-                         f"got a {type(config).__name__}")
-    known = {a.dest for a in parser._actions}
-    unknown = sorted(set(config) - known)
-    if unknown:
-        parser.error(f"{path}: unknown settings: {', '.join(unknown)}")
-    parser.set_defaults(**config)
-    for action in parser._actions:
-        if action.dest in config:
-            action.required = False  # given by the file
-
-
 def cmd_train(args) -> None:
     import os
 
-    from transformers import HfArgumentParser, TrainingArguments
-
-    from sorot.training.arguments import DataArguments, ModelArguments
+    from sorot.training.arguments import parse_train_args
     from sorot.training.run import run_training
 
-    parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments), prog="sorot train",
-                              allow_abbrev=False)
-    name, rest = _split_config(args.args)
-    if name is not None:
-        _config_as_defaults(parser, name)
-    try:
-        margs, dargs, targs = parser.parse_args_into_dataclasses(rest)
-    except (ValueError, TypeError) as e:  # unknown or ill-typed settings: a usage error
-        parser.error(str(e))
+    margs, dargs, targs = parse_train_args(args.args)
     out, report = run_training(margs, dargs, targs)
     if os.environ.get("RANK", "0") == "0":  # once, not once per process
         from sorot.training.scoring import to_markdown
@@ -206,24 +150,23 @@ def cmd_train(args) -> None:
         print(f"model saved to {out}")
 
 
-#: Local-engine flags that mean nothing under Ray, with why (their value when not given).
+#: Local-engine flags that mean nothing under Ray, and why.
 _NOT_UNDER_RAY = {
-    "max_seconds_per_record": (None, "is not enforced under --engine ray (Ray runs tasks outside "
-                                     "the main thread, where no timer can interrupt them)"),
-    "errors": (None, "does not apply under --engine ray: each file's bad records go to "
-                     "OUT/<file>.errors.jsonl"),
-    "force": (False, "does not apply under --engine ray: a file whose input, model or options "
-                     "changed is predicted again by itself"),
-    "sync_every": (32, "does not apply under --engine ray: each output file is written whole"),
-    "read_ahead": (1024, "does not apply under --engine ray: Ray streams the rows"),
-    "threads": (None, "is for one process: under --engine ray give --threads-per-actor"),
+    "max_seconds_per_record": "is not enforced under --engine ray (Ray runs tasks outside the "
+                              "main thread, where no timer can interrupt them)",
+    "errors": "does not apply under --engine ray: each file's bad records go to OUT/<file>.errors.jsonl",
+    "force": "does not apply under --engine ray: a file whose input, model or options changed is "
+             "predicted again by itself",
+    "sync_every": "does not apply under --engine ray: each output file is written whole",
+    "read_ahead": "does not apply under --engine ray: Ray streams the rows",
+    "threads": "is for one process: under --engine ray give --threads-per-actor",
 }
 
 
 def _refuse_what_ray_cannot_honour(args) -> None:
     """Every flag of ``sorot predict`` works under ``--engine ray`` or is refused here."""
-    for name, (default, why) in _NOT_UNDER_RAY.items():
-        if getattr(args, name) != default:
+    for name, why in _NOT_UNDER_RAY.items():
+        if getattr(args, name) != args.parser.get_default(name):  # given on the command line
             raise SorotError(f"--{name.replace('_', '-')} {why}")
     if args.device.startswith("cuda") and not args.gpus_per_actor:
         raise SorotError("--device cuda under --engine ray: give each actor a GPU with --gpus-per-actor")
@@ -342,7 +285,7 @@ def _add_predict(sub, common) -> None:
     ray.add_argument("--actors", type=int, default=2, help="predictor actors (default %(default)s)")
     ray.add_argument("--gpus-per-actor", type=float, default=0.0)
     ray.add_argument("--threads-per-actor", type=int, default=1)
-    p.set_defaults(func=cmd_predict)
+    p.set_defaults(func=cmd_predict, parser=p)
 
 
 def _add_training_side(sub, common) -> None:

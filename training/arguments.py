@@ -1,4 +1,5 @@
-"""Typed arguments of ``sorot train``: from flags, or from one YAML/JSON file.
+"""Typed arguments of ``sorot train``: from flags, a YAML/JSON file or a shipped config
+by name, with flags after a config overriding it (:func:`parse_train_args`).
 
 Model settings (backbone, windows, pooling, loss weights) end up in the model's
 config; data settings say what to train and evaluate on; optimisation settings
@@ -9,8 +10,10 @@ accumulation, warm-up, scheduler, checkpoints, resume, logging).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sorot.models.configuration import DEFAULT_BACKBONE
+from sorot.models.errors import SorotError
 
 
 @dataclass
@@ -55,3 +58,65 @@ class DataArguments:
         "help": "also log to TensorBoard (in --output-dir/runs) when tensorboard is installed"})
     resume: bool = field(default=False, metadata={
         "help": "resume from the last checkpoint in --output-dir"})
+
+
+def _split_config(argv: list[str]) -> tuple[str | None, list[str]]:
+    """The config that ``sorot train`` was given (``--config NAME`` anywhere, or a first
+    argument that is not a flag) and the flags that override it."""
+    if "--config" in argv:
+        i = argv.index("--config")
+        if i + 1 >= len(argv):
+            raise SorotError("--config needs a file or the name of a shipped config")
+        return argv[i + 1], argv[:i] + argv[i + 2:]
+    if argv and not argv[0].startswith("-"):
+        return argv[0], argv[1:]
+    return None, argv
+
+
+def _config_file(name: str) -> Path:
+    """A config file, or a shipped one by name (``indobert-base``), from a checkout or a wheel."""
+    from importlib.resources import files
+
+    if Path(name).is_file():
+        return Path(name)
+    shipped = files("sorot.training") / "configs"
+    if not Path(name).suffix and (shipped / f"{name}.yaml").is_file():
+        return Path(str(shipped / f"{name}.yaml"))
+    names = sorted(p.name.removesuffix(".yaml") for p in shipped.iterdir() if p.name.endswith(".yaml"))
+    raise SorotError(f"no training config {name!r}: give a YAML/JSON file, or a shipped one: "
+                     f"{', '.join(names)}")
+
+
+def _config_as_defaults(parser, name: str) -> None:
+    """A config file's settings become the parser's defaults, so flags after it override them."""
+    from sorot.inference.resources import load_yaml
+
+    path = _config_file(name)
+    config = load_yaml(path)
+    if not isinstance(config, dict):
+        raise SorotError(f"{name}: not a training config: expected one JSON/YAML object of settings, "
+                         f"got a {type(config).__name__}")
+    known = {a.dest for a in parser._actions}
+    unknown = sorted(set(config) - known)
+    if unknown:
+        parser.error(f"{path}: unknown settings: {', '.join(unknown)}")
+    parser.set_defaults(**config)
+    for action in parser._actions:
+        if action.dest in config:
+            action.required = False  # given by the file
+
+
+def parse_train_args(argv: list[str]):
+    """``(ModelArguments, DataArguments, TrainingArguments)`` from ``sorot train``'s words;
+    unknown or ill-typed settings are a usage error (exit 2)."""
+    from transformers import HfArgumentParser, TrainingArguments
+
+    parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments), prog="sorot train",
+                              allow_abbrev=False)
+    name, rest = _split_config(argv)
+    if name is not None:
+        _config_as_defaults(parser, name)
+    try:
+        return parser.parse_args_into_dataclasses(rest)
+    except (ValueError, TypeError) as e:
+        parser.error(str(e))
