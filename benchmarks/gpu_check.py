@@ -35,7 +35,7 @@ SMOKE = {"hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 2,
 
 
 def sample_texts() -> list[str]:
-    from sorot.inference.resources import data_path
+    from sorot.inference.text.resources import data_path
     from sorot.training.demo import demo_inputs
 
     texts = []

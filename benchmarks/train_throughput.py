@@ -24,8 +24,8 @@ import time
 import torch
 from transformers import BertConfig
 
-from sorot.inference.resources import data_path
-from sorot.inference.words import word_spans
+from sorot.inference.text.resources import data_path
+from sorot.inference.text.words import word_spans
 from sorot.models import SorotConfig, SorotModel
 from sorot.training.demo import shared_corpus
 from sorot.training.encode import SorotCollator, encode_example

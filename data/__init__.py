@@ -1,2 +1,2 @@
 """Data files shipped with sorot (gazetteer, lexicons, samples); read them with
-``sorot.inference.resources.data_path``. This folder holds no code."""
+``sorot.inference.text.resources.data_path``. This folder holds no code."""

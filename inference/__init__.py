@@ -1,8 +1,8 @@
-"""sorot inference: text processing shared with training, and the packaged predictor.
+"""sorot inference: the packaged predictor and the batch engines.
 
-The text-processing modules (readers, words, boilerplate, gazetteer, topics) import
-neither torch nor transformers. ``from sorot.inference import Predictor`` loads the
-predictor, which imports :mod:`sorot.models.modeling` and so registers the model type.
+The text layer it shares with training (readers, words, boilerplate, gazetteer,
+topics) is the torch-free subpackage :mod:`sorot.inference.text`.
+``from sorot.inference import Predictor`` loads the predictor, which imports :mod:`sorot.models.modeling` and so registers the model type.
 """
 
 

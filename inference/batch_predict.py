@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sorot.inference.output_formats import convert, prediction_error, prediction_record
-from sorot.inference.readers import Article, ReaderOptions, RecordError
 from sorot.inference.run_state import (
     OutputLock,
     check_provenance,
@@ -46,6 +45,8 @@ from sorot.inference.sinks import (
     refuse_overwriting_inputs,
     run_failure,
 )
+from sorot.inference.text.article import Article, RecordError
+from sorot.inference.text.readers import ReaderOptions
 from sorot.inference.time_limit import DEFAULT_MAX_SECONDS, time_limit
 from sorot.models.errors import SorotError
 

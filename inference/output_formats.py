@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from sorot.inference.readers import Article
+from sorot.inference.text.article import Article
 
 ENTITY = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("label", pa.string()),
                     ("text", pa.string()), ("score", pa.float64()), ("canonical", pa.string()),
@@ -48,7 +48,7 @@ def prediction_record(article: Article, pred: dict, keep: list[str]) -> dict:
 
 def prediction_error(article: Article, error: Exception) -> dict:
     """The errors-file record of an article whose prediction failed."""
-    from sorot.inference.readers import RecordError
+    from sorot.inference.text.article import RecordError
 
     return RecordError(article.source, f"prediction failed: {type(error).__name__}: {error}",
                        id=article.id).to_dict()

@@ -33,14 +33,14 @@ from pathlib import Path
 
 import torch
 
-from sorot.inference.bio import bio_to_word_spans
-from sorot.inference.gazetteer import Gazetteer
 from sorot.inference.loading import load_model, model_folder, quantize_int8, resolve_dtype
 from sorot.inference.passes import plan_passes
+from sorot.inference.text.bio import bio_to_word_spans
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.inference.text.topics import TopicLexicon
+from sorot.inference.text.words import Span, word_spans
 from sorot.inference.time_limit import time_limit
-from sorot.inference.topics import TopicLexicon
 from sorot.inference.windows import EncodedArticle, best_windows, encode_subtokens
-from sorot.inference.words import Span, word_spans
 from sorot.models.schema import PRIMARY_OTHER
 
 

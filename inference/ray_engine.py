@@ -32,9 +32,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sorot.inference.readers import SUFFIXES, ReaderOptions
 from sorot.inference.run_state import OutputLock, fingerprint, model_fingerprint, record_provenance
 from sorot.inference.sinks import refuse_overwriting_inputs
+from sorot.inference.text.readers import SUFFIXES, ReaderOptions
 from sorot.models.errors import SorotError
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ def _error_row(unit: str, error) -> dict:
 
 def _read_unit(reader: ReaderOptions):
     def read(row: dict):
-        from sorot.inference.readers import RecordError
+        from sorot.inference.text.article import RecordError
 
         try:
             for rec in reader.read(row["unit"]):
@@ -175,8 +175,8 @@ class _PredictActor:
 
     def __call__(self, batch):
         from sorot.inference.output_formats import prediction_error, prediction_record
-        from sorot.inference.readers import Article
         from sorot.inference.sinks import UnwritableRecord, json_line
+        from sorot.inference.text.article import Article
 
         rows = batch.to_dict("records")
         todo = [r for r in rows if not r["error"]]

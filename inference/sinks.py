@@ -127,7 +127,7 @@ class ErrorSink(JsonlSink):
         try:
             super().write(obj)
         except UnwritableRecord:  # the bad record's own fields: escape them, keep the error
-            from sorot.inference.readers import printable
+            from sorot.inference.text.article import printable
 
             super().write(_escaped(obj, printable))
 
@@ -235,7 +235,7 @@ def _read_back(input: Path, output: Path) -> bool:
     ``.txt`` file directly in it (a ``.txt`` folder), a file of a known format in it (a
     folder of files, as the Ray engine reads it), or the folder itself (a Ray output
     folder that is its input folder)."""
-    from sorot.inference.readers import SUFFIXES
+    from sorot.inference.text.readers import SUFFIXES
 
     if not input.is_dir():
         return False
@@ -280,7 +280,7 @@ def process_corpus(records, fn, out: str | Path, *, desc: str = "articles",
     """
     from tqdm.auto import tqdm
 
-    from sorot.inference.readers import RecordError
+    from sorot.inference.text.article import RecordError
 
     with _lock_output(out), output_sink(out, atomic=True) as sink, error_sink(out) as errors:
         # disable=None: a bar on a terminal, none in logs and CI.

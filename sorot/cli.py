@@ -22,7 +22,8 @@ import traceback
 from pathlib import Path
 
 import sorot
-from sorot.inference.readers import DEFAULT_MAX_CHARS, ReaderOptions
+from sorot.inference.text.article import DEFAULT_MAX_CHARS
+from sorot.inference.text.readers import ReaderOptions
 from sorot.inference.time_limit import DEFAULT_MAX_SECONDS
 from sorot.models.errors import SorotError
 

@@ -41,7 +41,7 @@ def trained(tmp_path_factory):
     ``(output_dir, model_dir, dev_report)``."""
     from transformers import TrainingArguments
 
-    from sorot.inference.resources import data_path
+    from sorot.inference.text.resources import data_path
     from sorot.training.arguments import DataArguments, ModelArguments
     from sorot.training.run import run_training
 

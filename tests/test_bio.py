@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sorot.inference.bio import AlignmentError, bio_to_spans, bio_to_word_spans, spans_to_bio
-from sorot.inference.words import word_spans
+from sorot.inference.text.bio import AlignmentError, bio_to_spans, bio_to_word_spans, spans_to_bio
+from sorot.inference.text.words import word_spans
 from sorot.models.schema import BIO_TAGS, ENTITY_TYPES
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sorot.inference.boilerplate import body_spans, classify_line, find_boilerplate
+from sorot.inference.text.boilerplate import body_spans, classify_line, find_boilerplate
 
 PAGE = """Beranda
 Internasional

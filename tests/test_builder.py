@@ -7,7 +7,7 @@ import json
 import pytest
 from datasets import load_from_disk
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 from sorot.training.builder import build_dataset, split_of
 from sorot.training.records import AnnotationError, load_annotated
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 from conftest import write_jsonl
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 
 ARTICLE = "Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina."
 

@@ -15,8 +15,9 @@ import sys
 
 import pytest
 
-from sorot.inference.readers import Article, read_articles
-from sorot.inference.tabular import detect_delimiter
+from sorot.inference.text.article import Article
+from sorot.inference.text.readers import read_articles
+from sorot.inference.text.tabular import detect_delimiter
 
 TEXTS = [
     "Putin menolak gencatan senjata.\nIa bertemu Trump, Zelensky, dan Macron.",

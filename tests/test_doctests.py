@@ -29,7 +29,7 @@ MODULES = _modules()
 
 
 def test_every_part_of_the_package_is_walked():
-    for name in ("sorot.cli", "sorot.models.schema", "sorot.inference.readers",
+    for name in ("sorot.cli", "sorot.models.schema", "sorot.inference.text.readers",
                  "sorot.training.weak.labeler", "sorot.training.jobs"):
         assert name in MODULES
 

@@ -316,7 +316,8 @@ def _parquet_with_a_corrupt_row_group(path: Path, rows: list[dict], group: int =
 
 
 def test_a_corrupt_parquet_row_group_loses_only_its_rows(tmp_path):
-    from sorot.inference.readers import Article, RecordError, read_articles
+    from sorot.inference.text.article import Article, RecordError
+    from sorot.inference.text.readers import read_articles
 
     rows = corpus(1800)
     _parquet_with_a_corrupt_row_group(tmp_path / "a.parquet", rows)
@@ -459,8 +460,8 @@ def test_big_lexicons_of_names_sharing_a_first_word_load_in_linear_time(tmp_path
     topics = {"topics": {"ceasefire": [f"serangan jenis{i} baru" for i in range(40_000)]}}
     (tmp_path / "topics.json").write_text(json.dumps(topics))
     assert (tmp_path / "gaz.json").stat().st_size > 3_000_000
-    code = ("import sys; from sorot.inference.gazetteer import Gazetteer; from sorot.inference.topics import "
-            "TopicLexicon; from sorot.inference.phrases import Document; g = Gazetteer.load(sys.argv[1]); "
+    code = ("import sys; from sorot.inference.text.gazetteer import Gazetteer; from sorot.inference.text.topics import "
+            "TopicLexicon; from sorot.inference.text.phrases import Document; g = Gazetteer.load(sys.argv[1]); "
             "t = TopicLexicon.load(sys.argv[2]); d = Document.from_text('Muhammad Nama39999 tiba. ' * 2000); "
             "print(len(g.find(d)), len(t.find(Document.from_text('serangan jenis7 baru'))))")
     r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "gaz.json"), str(tmp_path / "topics.json")],
@@ -470,7 +471,7 @@ def test_big_lexicons_of_names_sharing_a_first_word_load_in_linear_time(tmp_path
 
 
 def test_a_data_file_that_never_ends_is_refused_at_once(tmp_path):
-    from sorot.inference.gazetteer import Gazetteer, GazetteerError
+    from sorot.inference.text.gazetteer import Gazetteer, GazetteerError
 
     os.symlink("/dev/zero", tmp_path / "gaz.yaml")  # size 0 on disk, endless to read
     with pytest.raises(GazetteerError, match="not a regular file"):

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sorot.inference.readers import Article, RecordError, read_articles
+from sorot.inference.text.article import Article, RecordError
+from sorot.inference.text.readers import read_articles
 from sorot.training.jobs import weak_label
 
 GOOD = "Menteri Luar Negeri Sugiono bertemu Presiden Prabowo Subianto di Jakarta."

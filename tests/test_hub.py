@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 
 COMMIT = hashlib.sha1(b"sorot test commit").hexdigest()
 TEXTS = [json.loads(x)["text"] for x in data_path("samples/articles.jsonl").read_text().splitlines()]

@@ -9,7 +9,7 @@ from pathlib import Path
 from markup import parse_markup
 from test_cli import sorot
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 from sorot.training.labelstudio import export_tasks, import_export, labeling_config
 from sorot.training.records import load_annotated
 

@@ -66,7 +66,7 @@ def test_a_record_past_the_time_budget_is_an_error_and_the_run_goes_on(tmp_path)
 
 def test_predict_turns_a_record_past_the_budget_into_an_error(tmp_path, trained):
     from sorot.inference.batch_predict import PredictJob, run_predict
-    from sorot.inference.readers import ReaderOptions
+    from sorot.inference.text.readers import ReaderOptions
 
     ids = _corpus(tmp_path / "in.jsonl", {"huge": "Putin tiba di Kyiv. " * 100_000})
     job = PredictJob(tmp_path / "in.jsonl", tmp_path / "out.jsonl", str(trained[1]), device="cpu",
@@ -89,9 +89,9 @@ def test_a_timeout_is_a_record_error_not_an_os_error():
                                   ("(reuters " * N)[:N], "(" + "a/" * N + " x"])
 def test_boilerplate_line_rules_on_a_long_line_finish(line):
     """Each of these took quadratic time in one regex (seconds at 20,000 characters)."""
-    from sorot.inference.boilerplate import find_boilerplate
+    from sorot.inference.text.boilerplate import find_boilerplate
 
-    proc = subprocess.run([sys.executable, "-c", "import sys; from sorot.inference.boilerplate import "
+    proc = subprocess.run([sys.executable, "-c", "import sys; from sorot.inference.text.boilerplate import "
                            "classify_line; classify_line(sys.stdin.read())"], input=line, text=True,
                           timeout=30, capture_output=True)
     assert proc.returncode == 0, proc.stderr

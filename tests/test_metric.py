@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 from sorot.training.records import load_annotated
 
 # What the scorer of 5c81e86 (seqeval called directly, before the evaluate module) gave

@@ -74,8 +74,8 @@ def test_layers_import_one_way():
 
 def test_text_processing_and_weak_labeler_load_no_torch_or_transformers():
     r = python("import sys\n"
-               "import sorot.inference.readers, sorot.inference.words, sorot.inference.boilerplate\n"
-               "import sorot.inference.gazetteer, sorot.inference.topics, sorot.inference.sinks\n"
+               "import sorot.inference.text.readers, sorot.inference.text.words, sorot.inference.text.boilerplate\n"
+               "import sorot.inference.text.gazetteer, sorot.inference.text.topics, sorot.inference.sinks\n"
                "import sorot.training.weak.labeler, sorot.models.schema\n"
                "from sorot.training.weak.labeler import WeakLabeler\n"
                "WeakLabeler.load().label('Presiden Joko Widodo tiba di Kyiv.')\n"

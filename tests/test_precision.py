@@ -13,7 +13,7 @@ import pytest
 import torch
 from transformers import TrainerCallback, TrainingArguments
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 from sorot.training import precision as precision_module
 from sorot.training import trainer as trainer_module
 from sorot.training.arguments import DataArguments, ModelArguments

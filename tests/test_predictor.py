@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from sorot.inference import Predictor
 from sorot.inference.loading import ModelLoadError
-from sorot.inference.resources import data_path
-from sorot.inference.words import word_spans
+from sorot.inference.text.resources import data_path
+from sorot.inference.text.words import word_spans
 
 SAMPLES = [json.loads(x)["text"] for x in data_path("samples/articles.jsonl").read_text().splitlines()]
 

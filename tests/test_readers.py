@@ -10,7 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import write_jsonl
 
-from sorot.inference.readers import Article, ReadError, RecordError, read_articles, read_articles_strict
+from sorot.inference.text.article import Article, ReadError, RecordError
+from sorot.inference.text.readers import read_articles, read_articles_strict
 
 TEXT = "Presiden Rusia Vladimir Putin menolak gencatan senjata."
 

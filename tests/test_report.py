@@ -7,7 +7,7 @@ import shutil
 import pytest
 from test_cli import sorot
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 
 GOLD = data_path("samples/gold.jsonl")
 

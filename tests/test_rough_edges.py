@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import write_jsonl
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 
 GOLD = data_path("samples/gold.jsonl")
 ARTICLE = {"id": "a1", "text": "Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.",

@@ -5,10 +5,11 @@ The targets are those of the foundation issue; the README reports the scores.
 
 from __future__ import annotations
 
-from sorot.inference.bio import spans_to_bio
-from sorot.inference.boilerplate import find_boilerplate
-from sorot.inference.readers import Article, read_articles
-from sorot.inference.words import word_spans
+from sorot.inference.text.article import Article
+from sorot.inference.text.bio import spans_to_bio
+from sorot.inference.text.boilerplate import find_boilerplate
+from sorot.inference.text.readers import read_articles
+from sorot.inference.text.words import word_spans
 from sorot.training.records import load_annotated
 from sorot.training.scoring import score
 

@@ -13,7 +13,7 @@ from transformers import TrainerCallback, TrainingArguments
 
 import sorot.training as sorot_training
 from sorot.inference.predictor import Predictor
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 from sorot.training.arguments import DataArguments, ModelArguments
 from sorot.training.hub import HubError, push_folder
 from sorot.training.records import AnnotationError, load_annotated

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sorot.inference.gazetteer import Gazetteer, GazetteerError
-from sorot.inference.phrases import Document
-from sorot.inference.topics import TopicLexicon
+from sorot.inference.text.gazetteer import Gazetteer, GazetteerError
+from sorot.inference.text.phrases import Document
+from sorot.inference.text.topics import TopicLexicon
 
 
 def ents(labeler, text):

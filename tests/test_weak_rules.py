@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sorot.inference.gazetteer import Gazetteer
-from sorot.inference.words import word_spans
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.inference.text.words import word_spans
 from sorot.training.weak.labeler import WeakLabeler
 from sorot.training.weak.leave_names_out import folds_of, leave_names_out, without_people_in
 

@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sorot.inference.normalize import fold, normalize
-from sorot.inference.words import sentence_spans, word_spans
+from sorot.inference.text.normalize import fold, normalize
+from sorot.inference.text.words import sentence_spans, word_spans
 
 PIECES = ["Putin", "negara-negara", "Trump-Putin", "(14/6)", "“kata”", "‘ya’", "\u00a0", "\u200b",
           "e\u0301", "ﬁ", "Ｘ", "—", "-nya", "Ma'ruf", " ", "\n", "\r\n", "\t", "1.000", "al-Hayya",

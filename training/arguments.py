@@ -89,7 +89,7 @@ def _config_file(name: str) -> Path:
 
 def _config_as_defaults(parser, name: str) -> None:
     """A config file's settings become the parser's defaults, so flags after it override them."""
-    from sorot.inference.resources import load_yaml
+    from sorot.inference.text.resources import load_yaml
 
     path = _config_file(name)
     config = load_yaml(path)

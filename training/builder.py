@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sorot.inference.bio import spans_to_bio
-from sorot.inference.words import word_spans
+from sorot.inference.text.bio import spans_to_bio
+from sorot.inference.text.words import word_spans
 from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
 from sorot.training.records import validate_record
 

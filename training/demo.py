@@ -19,7 +19,7 @@ import itertools
 import os
 from pathlib import Path
 
-from sorot.inference.resources import data_path
+from sorot.inference.text.resources import data_path
 
 
 def shared_corpus() -> Path | None:

@@ -20,7 +20,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sorot.inference.readers import ReaderOptions, RecordError
 from sorot.inference.sinks import (
     UnwritableRecord,
     error_sink,
@@ -31,6 +30,8 @@ from sorot.inference.sinks import (
     run_failure,
     write_text_atomic,
 )
+from sorot.inference.text.article import RecordError
+from sorot.inference.text.readers import ReaderOptions
 from sorot.inference.time_limit import DEFAULT_MAX_SECONDS, RecordTimeout, time_limit
 from sorot.models.errors import SorotError
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from xml.sax.saxutils import quoteattr
 
-from sorot.inference.bio import entity_word_range
-from sorot.inference.words import word_spans
+from sorot.inference.text.bio import entity_word_range
+from sorot.inference.text.words import word_spans
 from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES, TOPIC_IDS
 
 COLOURS = {"LEADER": "#d62728", "OFFICIAL": "#1f77b4", "TOPIC": "#2ca02c"}
@@ -147,7 +147,7 @@ def _snap(text: str, words, value: dict, rid: str, report: ImportReport) -> tupl
 
 @lru_cache(maxsize=1)
 def _lexicon():
-    from sorot.inference.topics import TopicLexicon
+    from sorot.inference.text.topics import TopicLexicon
 
     return TopicLexicon.load()
 

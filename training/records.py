@@ -19,8 +19,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sorot.inference.bio import AlignmentError, spans_to_bio
-from sorot.inference.words import word_spans
+from sorot.inference.text.bio import AlignmentError, spans_to_bio
+from sorot.inference.text.words import word_spans
 from sorot.models.errors import SorotError
 from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES, TOPIC_IDS
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from datasets import Dataset, concatenate_datasets, load_from_disk
 
-from sorot.inference.bio import bio_to_spans
 from sorot.inference.loading import MODEL_RESOURCES
-from sorot.inference.resources import data_path
+from sorot.inference.text.bio import bio_to_spans
+from sorot.inference.text.resources import data_path
 from sorot.models import SorotConfig, SorotModel
 from sorot.models.errors import SorotError
 from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
@@ -128,7 +128,8 @@ def build_model(margs: ModelArguments, texts, seed: int, checkpoint: str | None 
 
 
 def _tiny_texts(train: Dataset, extra_inputs: list[str]):
-    from sorot.inference.readers import Article, read_articles
+    from sorot.inference.text.article import Article
+    from sorot.inference.text.readers import read_articles
 
     yield from train["text"]
     for path in extra_inputs:

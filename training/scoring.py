@@ -19,8 +19,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from sorot.inference.bio import spans_to_bio
-from sorot.inference.words import word_spans
+from sorot.inference.text.bio import spans_to_bio
+from sorot.inference.text.words import word_spans
 
 
 def metric_path() -> Path:

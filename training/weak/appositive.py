@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from sorot.inference.phrases import Document, Hit, PhraseMatcher
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher
 from sorot.training.weak.context import _PARTICLES, ArticleContext, RoleRules, joins, same_line
 
 #: Words between a name and the role that describes it.

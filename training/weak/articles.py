@@ -19,8 +19,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sorot.inference.phrases import Document, Hit, PhraseMatcher
-from sorot.inference.resources import data_path, load_yaml
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher
+from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
 
 

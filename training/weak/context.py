@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sorot.inference.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
-from sorot.inference.resources import data_path, load_yaml
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
+from sorot.inference.text.resources import data_path, load_yaml
 from sorot.training.weak.names import is_common_word
 
 _PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "abu",

@@ -21,11 +21,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from sorot.inference.boilerplate import find_boilerplate
-from sorot.inference.gazetteer import Gazetteer
-from sorot.inference.phrases import Document, Hit
-from sorot.inference.topics import TopicLexicon
-from sorot.inference.words import sentence_spans
+from sorot.inference.text.boilerplate import find_boilerplate
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.inference.text.phrases import Document, Hit
+from sorot.inference.text.topics import TopicLexicon
+from sorot.inference.text.words import sentence_spans
 from sorot.training.weak.appositive import AppositiveRules
 from sorot.training.weak.articles import ConflictEvidence
 from sorot.training.weak.context import ArticleContext, RoleRules

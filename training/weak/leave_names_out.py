@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 
-from sorot.inference.gazetteer import Gazetteer
-from sorot.inference.phrases import Document, keys_of
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.inference.text.phrases import Document, keys_of
 from sorot.training.weak.labeler import WeakLabeler
 
 

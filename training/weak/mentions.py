@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sorot.inference.phrases import Document, Hit, PhraseMatcher, is_capitalised
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised
 from sorot.training.weak.context import _PARTICLES
 from sorot.training.weak.names import is_common_word
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sorot.inference.phrases import Document, Hit, PhraseMatcher, keys_of
-from sorot.inference.resources import DataFileError, data_path, load_yaml
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
+from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import TOPIC_IDS
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from sorot.inference.words import Span
+from sorot.inference.text.words import Span
 from sorot.models.errors import SorotError
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from sorot.inference.normalize import NormalizedText, normalize
+from sorot.inference.text.normalize import NormalizedText, normalize
 
 Span = tuple[int, int]
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sorot.inference.normalize import fold, normalize
-from sorot.inference.words import Span, word_spans
+from sorot.inference.text.normalize import fold, normalize
+from sorot.inference.text.words import Span, word_spans
 
 
 @dataclass(frozen=True)

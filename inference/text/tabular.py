@@ -28,7 +28,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from sorot.inference.readers import Article, RecordChecker, RecordError, with_extra
+from sorot.inference.text.article import Article, RecordChecker, RecordError, with_extra
 
 #: Delimiters tried when none is given, in order of preference on a tie.
 DELIMITERS = (",", ";", "\t", "|")

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sorot.inference.phrases import Document, Hit, PhraseMatcher, keys_of
-from sorot.inference.resources import data_path, load_yaml
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
+from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.errors import SorotError
 from sorot.models.schema import ARTICLE_LABELS, PERSON_TYPES
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sorot.inference.words import Span
+from sorot.inference.text.words import Span
 
 
 @dataclass(frozen=True)
