@@ -2,7 +2,8 @@
 
 The text layer it shares with training (readers, words, boilerplate, gazetteer,
 topics) is the torch-free subpackage :mod:`sorot.inference.text`.
-``from sorot.inference import Predictor`` loads the predictor, which imports :mod:`sorot.models.modeling` and so registers the model type.
+``from sorot.inference import Predictor`` loads the predictor, which imports
+:mod:`sorot.models.modeling` and so registers the model type.
 """
 
 

@@ -41,7 +41,7 @@ from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.text.words import Span, word_spans
 from sorot.inference.time_limit import time_limit
 from sorot.inference.windows import EncodedArticle, best_windows, encode_subtokens
-from sorot.models.schema import PRIMARY_OTHER
+from sorot.models.schema import PRIMARY_OTHER, entity_kind
 
 
 def pick_device(device: str | torch.device = "auto") -> torch.device:
@@ -254,8 +254,8 @@ class Predictor:
         scores = {lbl: round(float(p), 4) for lbl, p in zip(cfg.article_labels, art)}
         labels = [lbl for lbl in cfg.article_labels if scores[lbl] >= th[lbl]]
         primary = cfg.primary_labels[int(prim.argmax())]
-        if primary != "other" and primary not in labels:
-            primary = "other"  # the main conflict must be one of the article's labels
+        if primary != PRIMARY_OTHER and primary not in labels:
+            primary = PRIMARY_OTHER  # the main conflict must be one of the article's labels
         return {"labels": labels, "primary": primary, "scores": scores}
 
     def _entities(self, text: str, spans: list[Span], enc: EncodedArticle, tags, probs) -> list[dict]:
@@ -268,12 +268,11 @@ class Predictor:
             start, end = spans[i][0], spans[j - 1][1]
             ent = {"start": start, "end": end, "label": label, "text": text[start:end],
                    "score": round(sum(conf[i:j]) / (j - i), 4)}
-            if label == "TOPIC":
+            kind = entity_kind(label)
+            if kind.topic:
                 ent["topic"] = self.topics.topic_of(ent["text"])
-            else:
-                person = self.gazetteer.lookup(ent["text"])
-                if person is not None:
-                    ent["canonical"] = person.name
+            elif kind.person and (person := self.gazetteer.lookup(ent["text"])) is not None:
+                ent["canonical"] = person.name
             out.append(ent)
         return out
 

@@ -26,6 +26,7 @@ from sorot.inference.text.article import DEFAULT_MAX_CHARS
 from sorot.inference.text.readers import ReaderOptions
 from sorot.inference.time_limit import DEFAULT_MAX_SECONDS
 from sorot.models.errors import SorotError
+from sorot.models.schema import ARTICLE_LABELS
 
 log = logging.getLogger("sorot")
 
@@ -366,7 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     # no abbreviations: `--threads 1` was silently taken for `--threads-per-actor 1`
     parser = argparse.ArgumentParser(prog="sorot", parents=[_common()], allow_abbrev=False, description=(
         "Tag leaders, officials and conflict topics in Indonesian news, and label articles "
-        "with the conflicts they cover (russia_ukraine, israel_iran, gaza)."),
+        f"with the conflicts they cover ({', '.join(ARTICLE_LABELS)})."),
         epilog="Exit codes: 0 ok, 1 failure, 2 usage error.")
     parser.add_argument("--version", action="version", version=f"sorot {sorot.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",

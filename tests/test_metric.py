@@ -72,10 +72,10 @@ class CountingMetric:
     def __init__(self) -> None:
         self.calls = 0
 
-    def compute(self, predictions, references):
+    def compute(self, predictions, references, entity_types, article_labels):
         self.calls += 1
         row = {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 1}
-        return {"entities": {k: row for k in ("LEADER", "OFFICIAL", "TOPIC", "micro")},
+        return {"entities": {k: row for k in (*entity_types, "micro")},
                 "articles": {"per_label": {}, "micro": {**row, "predicted": 1},
                              "macro": {"precision": 0.5, "recall": 0.5, "f1": 0.5}},
                 "primary_accuracy": 0.25}

@@ -17,16 +17,35 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, TOPIC_IDS
+from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, TOPIC_IDS, entity_kind, label_display
 from sorot.training.scoring import to_markdown
 
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 _LIMITS = """- Trained on silver labels from a rule-based weak labeler (plus any gold data
   listed above): it inherits the gazetteer's coverage and the rules' blind spots.
-- Article labels cover three conflicts only; other conflicts are `other`.
+- Article labels cover {n} conflicts only; other conflicts are `other`.
 - Indonesian news only; scraped boilerplate is expected in the input and is tagged too.
 - Entity text is always sliced from the original string, even with a lower-casing tokenizer."""
+
+
+def _and(names: list[str]) -> str:
+    """>>> _and([label_display(lbl) for lbl in ARTICLE_LABELS])
+    'Russia–Ukraine, Israel–Iran and Gaza'
+    """
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+
+
+def _schema_lines() -> list[str]:
+    """One line per entity type, from the schema's table of what each type is."""
+    lines = []
+    for t in ENTITY_TYPES:
+        kind = entity_kind(t)
+        what = kind.description or f"{kind.display} names."
+        if kind.topic:
+            what = what.rstrip(".") + f" ({', '.join(f'`{i}`' for i in TOPIC_IDS)})."
+        lines.append(f"- `{t}`: {what}")
+    return lines
 
 
 def hub_base_model(backbone: str | None) -> str | None:
@@ -115,17 +134,15 @@ def model_card(info: dict, data_counts: dict, report: dict | None, hyper: dict) 
     """Markdown card: intended use, schema, data counts, hyperparameters, metrics, limits."""
     model_id = info.get("model_id", "PATH_OR_HUB_ID")
     lines = [_front_matter(info, report), f"# sorot: {model_id}", "", *_demo_notice(info, report),
-             "A joint model for Indonesian news: one encoder pass tags leaders, officials "
-             "and conflict topics (IOB2 over words) and labels the article with the conflicts "
+             "A joint model for Indonesian news: one encoder pass tags "
+             f"{_and([entity_kind(t).display + 's' for t in ENTITY_TYPES])} (IOB2 over words) and "
+             "labels the article with the conflicts "
              f"it covers ({', '.join(ARTICLE_LABELS)}; multi-label), plus a `primary` conflict.", "",
              "## Intended use", "",
-             "Monitoring Indonesian online media about the Russia–Ukraine, Israel–Iran and Gaza "
+             f"Monitoring Indonesian online media about the {_and([label_display(lbl) for lbl in ARTICLE_LABELS])} "
              "conflicts: batch tagging of scraped articles for analysts and researchers. Not for "
              "decisions about individuals.", "",
-             "## Schema", "",
-             "- `LEADER`: heads of state or government, top leaders of parties to a conflict.",
-             "- `OFFICIAL`: other people in official roles (ministers, spokespeople, envoys, ...).",
-             f"- `TOPIC`: conflict issues, normalised to {', '.join(f'`{t}`' for t in TOPIC_IDS)}.",
+             "## Schema", "", *_schema_lines(),
              "", "## Training data", ""]
     lines += [f"- {k}: {v}" for k, v in data_counts.items()]
     lines += [f"- backbone: {info.get('backbone', '?')} "
@@ -136,5 +153,6 @@ def model_card(info: dict, data_counts: dict, report: dict | None, hyper: dict) 
         lines.append(to_markdown(report, f"Dev set: {info.get('dev', 'dev')}"))
     else:
         lines.append("No dev set was given; no metrics were measured.")
-    lines += ["", "## Limitations", "", _LIMITS, "", "## Usage", "", _usage(model_id), ""]
+    lines += ["", "## Limitations", "", _LIMITS.format(n=len(ARTICLE_LABELS)), "", "## Usage", "",
+              _usage(model_id), ""]
     return "\n".join(lines)

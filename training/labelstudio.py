@@ -2,7 +2,7 @@
 
 ``export_tasks`` turns predictions (weak labeler or model) into Label Studio tasks
 with pre-annotations: spans as ``labels`` results with character offsets, a
-per-region ``topic`` choice for TOPIC spans, and the article labels and ``primary``
+per-region ``topic`` choice for topic spans, and the article labels and ``primary``
 as ``choices``. ``labeling_config`` is the matching XML. ``import_export`` turns a
 Label Studio JSON export back into SCHEMA §3 records: skipped tasks are left out,
 several annotators resolve to the latest completed annotation (disagreements are
@@ -23,9 +23,15 @@ from xml.sax.saxutils import quoteattr
 
 from sorot.inference.text.bio import entity_word_range
 from sorot.inference.text.words import word_spans
-from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES, TOPIC_IDS
-
-COLOURS = {"LEADER": "#d62728", "OFFICIAL": "#1f77b4", "TOPIC": "#2ca02c"}
+from sorot.models.schema import (
+    ARTICLE_LABELS,
+    ENTITY_TYPES,
+    PRIMARY_OTHER,
+    PRIMARY_VALUES,
+    TOPIC_IDS,
+    TOPIC_TYPES,
+    entity_kind,
+)
 
 
 def labeling_config() -> str:
@@ -33,14 +39,16 @@ def labeling_config() -> str:
     def choices(values):
         return "\n".join(f"    <Choice value={quoteattr(v)}/>" for v in values)
 
-    labels = "\n".join(f"    <Label value={quoteattr(t)} background={quoteattr(COLOURS[t])}/>"
+    labels = "\n".join(f"    <Label value={quoteattr(t)} background={quoteattr(entity_kind(t).colour)}/>"
                        for t in ENTITY_TYPES)
+    # the topic choice shows for a selected region of any topic type (SCHEMA: TOPIC)
+    when = quoteattr(",".join(TOPIC_TYPES))
     return f"""<View>
   <Labels name="label" toName="text">
 {labels}
   </Labels>
   <Text name="text" value="$text"/>
-  <View visibleWhen="region-selected" whenLabelValue="TOPIC">
+  <View visibleWhen="region-selected" whenLabelValue={when}>
     <Header value="Topic of the selected span"/>
     <Choices name="topic" toName="text" perRegion="true" choice="single">
 {choices(TOPIC_IDS)}
@@ -67,7 +75,7 @@ def _span_results(text: str, entities: list[dict]) -> list[dict]:
         if "score" in e:
             region["score"] = e["score"]
         out.append(region)
-        if e["label"] == "TOPIC" and e.get("topic"):
+        if entity_kind(e["label"]).topic and e.get("topic"):
             out.append({"id": f"e{k}", "from_name": "topic", "to_name": "text", "type": "choices",
                         "value": {**value, "choices": [e["topic"]]}})
     return out
@@ -84,7 +92,7 @@ def export_tasks(predictions, model_version: str = "sorot", extra: list[dict] | 
         result.append({"from_name": "conflicts", "to_name": "text", "type": "choices",
                        "value": {"choices": list(p.get("labels", []))}})
         result.append({"from_name": "primary", "to_name": "text", "type": "choices",
-                       "value": {"choices": [p.get("primary", "other")]}})
+                       "value": {"choices": [p.get("primary", PRIMARY_OTHER)]}})
         tasks.append({"data": {**fields, "id": str(p["id"]), "text": p["text"]},
                       "predictions": [{"model_version": model_version, "result": result}]})
     return tasks
@@ -152,9 +160,9 @@ def _lexicon():
     return TopicLexicon.load()
 
 
-def _guess_topic(span: str, rid: str, report: ImportReport) -> str | None:
+def _guess_topic(span: str, label: str, rid: str, report: ImportReport) -> str | None:
     topic = _lexicon().topic_of(span)
-    report.warnings.append(f"task {rid}: TOPIC span {span!r} has no topic choice; "
+    report.warnings.append(f"task {rid}: {label} span {span!r} has no topic choice; "
                            f"{'took ' + repr(topic) + ' from the lexicon' if topic else 'left empty'}")
     return topic
 
@@ -168,7 +176,7 @@ def _record(task: dict, annotation: dict, rid: str, report: ImportReport) -> dic
     words = word_spans(text)
     topics = {r["id"]: r["value"]["choices"][0] for r in annotation["result"]
               if r.get("from_name") == "topic" and r["value"].get("choices")}
-    entities, labels, primary = [], [], "other"
+    entities, labels, primary = [], [], PRIMARY_OTHER
     for r in annotation["result"]:
         value = r.get("value", {})
         if r.get("type") == "labels" and value.get("labels"):
@@ -176,8 +184,8 @@ def _record(task: dict, annotation: dict, rid: str, report: ImportReport) -> dic
                 raise TaskError(f"unknown label {value['labels'][0]!r} (labels: {', '.join(ENTITY_TYPES)})")
             start, end = _snap(text, words, value, rid, report)
             ent = {"start": start, "end": end, "label": value["labels"][0]}
-            if ent["label"] == "TOPIC":
-                ent["topic"] = topics.get(r.get("id")) or _guess_topic(text[start:end], rid, report)
+            if entity_kind(ent["label"]).topic:
+                ent["topic"] = topics.get(r.get("id")) or _guess_topic(text[start:end], ent["label"], rid, report)
             entities.append(ent)
         elif r.get("from_name") == "conflicts":
             labels = [c for c in ARTICLE_LABELS if c in value.get("choices", [])]

@@ -22,7 +22,7 @@ from pathlib import Path
 from sorot.inference.text.bio import AlignmentError, spans_to_bio
 from sorot.inference.text.words import word_spans
 from sorot.models.errors import SorotError
-from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES, TOPIC_IDS
+from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_OTHER, PRIMARY_VALUES, TOPIC_IDS
 
 
 class AnnotationError(SorotError, ValueError):
@@ -53,7 +53,7 @@ def _problem(rec: dict) -> str | None:
         return f"labels {labels!r} must be a list drawn from {', '.join(ARTICLE_LABELS)}"
     if len(set(labels)) != len(labels):
         return f"labels {labels!r} repeat a label"
-    if rec.get("primary", "other") not in PRIMARY_VALUES:
+    if rec.get("primary", PRIMARY_OTHER) not in PRIMARY_VALUES:
         return f"primary {rec.get('primary')!r} is not one of {', '.join(PRIMARY_VALUES)}"
     entities = rec.get("entities", [])
     if not isinstance(entities, list):
@@ -78,7 +78,7 @@ def validate_record(rec: dict, where: str = "") -> dict:
     problem = _problem(rec)
     if problem:
         raise AnnotationError(f"{name}: {problem}")
-    return {"labels": [], "primary": "other", "entities": [], **rec}
+    return {"labels": [], "primary": PRIMARY_OTHER, "entities": [], **rec}
 
 
 def load_annotated(path: str | Path) -> dict[str, dict]:

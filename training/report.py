@@ -12,7 +12,7 @@ import base64
 import html
 from pathlib import Path
 
-from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_VALUES
+from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_OTHER, PRIMARY_VALUES
 
 
 def _plt():
@@ -56,7 +56,7 @@ def _confusion(path: Path, gold: dict, pred: dict) -> None:
     idx = {v: i for i, v in enumerate(PRIMARY_VALUES)}
     matrix = [[0] * len(PRIMARY_VALUES) for _ in PRIMARY_VALUES]
     for rid, g in gold.items():
-        matrix[idx[g["primary"]]][idx[pred.get(rid, {}).get("primary", "other")]] += 1
+        matrix[idx[g["primary"]]][idx[pred.get(rid, {}).get("primary", PRIMARY_OTHER)]] += 1
     fig, ax = plt.subplots(figsize=(4.6, 4))
     ax.imshow(matrix, cmap="Blues")
     for i, row in enumerate(matrix):

@@ -1,8 +1,8 @@
 """Scoring predictions against gold, as SCHEMA §4 defines it.
 
 * Tags: entity-level strict P/R/F1 (seqeval, IOB2, strict mode) per type and micro,
-  over the words of :mod:`inference.words`.
-* Article labels: per-label P/R/F1, micro and macro F1 over the three labels.
+  over the words of :mod:`sorot.inference.text.words`.
+* Article labels: per-label P/R/F1, micro and macro F1 over the schema's labels.
 * ``primary``: accuracy.
 
 >>> gold = {"a": {"id": "a", "text": "Putin dan Xi.", "labels": ["russia_ukraine"],
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sorot.inference.text.bio import spans_to_bio
 from sorot.inference.text.words import word_spans
+from sorot.models.schema import ARTICLE_LABELS, ENTITY_TYPES, PRIMARY_OTHER
 
 
 def metric_path() -> Path:
@@ -44,7 +45,7 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict:
     """
     warnings = [f"no prediction for gold id {i!r}: scored as empty" for i in gold if i not in pred]
     warnings += [f"prediction for unknown id {i!r} ignored" for i in pred if i not in gold]
-    empty = {"labels": [], "primary": "other", "entities": []}
+    empty = {"labels": [], "primary": PRIMARY_OTHER, "entities": []}
     references, predictions = [], []
     for rid, g in gold.items():
         p = pred.get(rid, empty)
@@ -53,13 +54,14 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict:
         words = word_spans(g["text"])
         references.append(_article(g, spans_to_bio(words, g["entities"])))
         predictions.append(_article(p, spans_to_bio(words, p["entities"])))
-    scores = load_metric().compute(predictions=predictions, references=references)
+    scores = load_metric().compute(predictions=predictions, references=references,
+                                   entity_types=list(ENTITY_TYPES), article_labels=list(ARTICLE_LABELS))
     return {"n_articles": len(references), **scores, "warnings": warnings}
 
 
 def _article(rec: dict, tags: list[str]) -> dict:
     return {"tags": tags, "labels": list(rec.get("labels", [])),
-            "primary": rec.get("primary", "other")}
+            "primary": rec.get("primary", PRIMARY_OTHER)}
 
 
 def to_markdown(report: dict, title: str = "Evaluation") -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from transformers import Trainer, TrainerCallback
 
 from sorot.inference.predictor import Predictor
+from sorot.models.schema import ENTITY_TYPES
 from sorot.training.scoring import score
 
 
@@ -27,7 +28,7 @@ def dev_metrics(report: dict, prefix: str = "eval") -> dict[str, float]:
     m = {f"{prefix}_entity_f1": report["entities"]["micro"]["f1"],
          f"{prefix}_article_f1": report["articles"]["micro"]["f1"],
          f"{prefix}_primary_accuracy": report["primary_accuracy"]}
-    for t in ("LEADER", "OFFICIAL", "TOPIC"):
+    for t in ENTITY_TYPES:
         m[f"{prefix}_{t.lower()}_f1"] = report["entities"][t]["f1"]
     m[f"{prefix}_score"] = round(sum(m[f"{prefix}_{k}"] for k in
                                      ("entity_f1", "article_f1", "primary_accuracy")) / 3, 4)

@@ -17,7 +17,8 @@
 from __future__ import annotations
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher
-from sorot.training.weak.context import _PARTICLES, ArticleContext, RoleRules, joins, same_line
+from sorot.training.weak.context import ArticleContext, RoleRules, joins, same_line
+from sorot.training.weak.names import NAME_PARTICLES
 
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "yang menjabat", "seorang",
@@ -50,7 +51,7 @@ class AppositiveRules:
             if self.roles.is_name_word(doc, k - 1, lower):
                 k -= 1
                 start = k
-            elif doc.keys[k - 1] in _PARTICLES and k < end and joins(doc, k - 1):
+            elif doc.keys[k - 1] in NAME_PARTICLES and k < end and joins(doc, k - 1):
                 k -= 1  # kept only if a name word comes before it
             else:
                 break

@@ -15,13 +15,35 @@ most evidence, or ``other`` when none is clearly ahead.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher
-from sorot.inference.text.resources import data_path, load_yaml
+from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
+
+logger = logging.getLogger(__name__)
+
+
+def check_cue_labels(cues: dict, source: str) -> None:
+    """Refuse cues for a label the schema does not have (a typo would silently never
+    fire); warn for a schema label with no cues (its articles can never get it).
+
+    >>> check_cue_labels({"gaza": {"strong": ["Gaza"]}, "gazza": {}}, "my.yaml")
+    Traceback (most recent call last):
+    ...
+    sorot.inference.text.resources.DataFileError: my.yaml: cues for unknown article label 'gazza' ...
+    """
+    for key in cues:
+        if key not in ARTICLE_LABELS:
+            raise DataFileError(f"{source}: cues for unknown article label {key!r} "
+                                f"(the labels are {', '.join(ARTICLE_LABELS)})")
+    for label in ARTICLE_LABELS:
+        if not (cues.get(label) or {}).get("strong"):
+            logger.warning("%s: no strong cues for article label %r: the weak labeler never gives it",
+                           source, label)
 
 
 def _by_start(hits) -> tuple[list[int], list[Hit]]:
@@ -51,7 +73,9 @@ class ConflictEvidence:
 
     def __init__(self, cues: dict[str, dict], min_sentence_score: int = 2,
                  min_sentences: int = 1, primary_margin: float = 1.5,
-                 min_primary_sentences: int = 2, lead_sentences: int = 3) -> None:
+                 min_primary_sentences: int = 2, lead_sentences: int = 3,
+                 source: str = "conflict cues") -> None:
+        check_cue_labels(cues, source)
         self.matcher = PhraseMatcher()
         self.promote: dict[str, tuple[frozenset, frozenset]] = {}
         for label in ARTICLE_LABELS:
@@ -70,8 +94,8 @@ class ConflictEvidence:
 
     @classmethod
     def load(cls, path: str | Path | None = None, **kwargs) -> ConflictEvidence:
-        data = load_yaml(path or data_path("conflicts.yaml"))
-        return cls(data, **kwargs)
+        path = path or data_path("conflicts.yaml")
+        return cls(load_yaml(path), source=str(path), **kwargs)
 
     def sentence_scores(self, doc: Document, people: list[Hit] = (), topics: list[Hit] = (),
                         sentences: list[tuple[int, int]] | None = None) -> list[dict[str, int]]:

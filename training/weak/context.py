@@ -19,10 +19,9 @@ from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.inference.text.resources import data_path, load_yaml
-from sorot.training.weak.names import is_common_word
+from sorot.models.schema import LEADER, PERSON_TYPES
+from sorot.training.weak.names import NAME_PARTICLES, is_common_word
 
-_PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "abu",
-                        "abdel", "abdul", "-", "'", "ad", "as", "ben"})
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
@@ -44,7 +43,7 @@ class RoleRules:
             for word in words:
                 self.roles.add(word.lower(), label)
         for group in leader_groups:
-            self.roles.add(f"pemimpin {group.lower()}", "LEADER")
+            self.roles.add(f"pemimpin {group.lower()}", LEADER)
         self.modifiers = frozenset(keys_of(" ".join(modifiers)))
         self.not_names = frozenset(keys_of(" ".join(not_names)))
         self.places = PhraseMatcher()
@@ -55,7 +54,7 @@ class RoleRules:
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
         r = load_yaml(roles or data_path("roles.yaml"))
         p = load_yaml(places or data_path("places.yaml"))
-        return cls({k: r[k] for k in ("LEADER", "OFFICIAL")}, r.get("modifiers", []),
+        return cls({k: r[k] for k in PERSON_TYPES}, r.get("modifiers", []),
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
                    r.get("principal_roles", []))
 
@@ -110,7 +109,7 @@ class RoleRules:
         name never runs over a line break (a byline above a headline is not its name)."""
         j = i
         while j < len(doc.keys) and j - i < _MAX_NAME + 2 and (j == i or same_line(doc, j - 1, j)):
-            particle = doc.keys[j] in _PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
+            particle = doc.keys[j] in NAME_PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
             numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
             if particle or numeral or self.is_name_word(doc, j, lower):  # "Leo XIV"
                 j += 1
@@ -128,7 +127,7 @@ class RoleRules:
         for k in (j + 1, j + 2):
             if k < len(doc.keys) and self.is_name_word(doc, k, lower):
                 return True
-            if k >= len(doc.keys) or doc.keys[k] not in _PARTICLES:
+            if k >= len(doc.keys) or doc.keys[k] not in NAME_PARTICLES:
                 return False
         return False
 
@@ -190,10 +189,10 @@ class RoleRules:
         """The name after a role, or, after an envoy's role, the principal (LEADER) and
         the holder: "Utusan Trump Steve Witkoff" when "Trump" stands alone elsewhere."""
         if self.serves(role, doc, end):
-            return [Hit(start, end, "LEADER")]
+            return [Hit(start, end, LEADER)]
         principal = doc.span_text(role.start, role.end).lower() in self.principal_roles
         if principal and end - start >= 3 and self._stands_alone(doc, start, lower):
-            return [Hit(start, start + 1, "LEADER"), Hit(start + 1, end, role.payload)]
+            return [Hit(start, start + 1, LEADER), Hit(start + 1, end, role.payload)]
         return [Hit(start, end, role.payload)]
 
     def _stands_alone(self, doc: Document, i: int, lower: set[str]) -> bool:

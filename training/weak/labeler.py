@@ -26,6 +26,7 @@ from sorot.inference.text.gazetteer import Gazetteer
 from sorot.inference.text.phrases import Document, Hit
 from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.text.words import sentence_spans
+from sorot.models.schema import TOPIC
 from sorot.training.weak.appositive import AppositiveRules
 from sorot.training.weak.articles import ConflictEvidence
 from sorot.training.weak.context import ArticleContext, RoleRules
@@ -102,7 +103,7 @@ class WeakLabeler:
         out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
                for h in people]
         out += [self._entity(doc, h, h.payload, src) for h, src in context]
-        out += [self._entity(doc, h, "TOPIC", "topic", topic=h.payload) for h in topics]
+        out += [self._entity(doc, h, TOPIC, "topic", topic=h.payload) for h in topics]
         return sorted(out, key=lambda e: e["start"]), people, topics
 
     def _body_sentences(self, doc: Document) -> list[tuple[int, int]]:

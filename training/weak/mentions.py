@@ -19,14 +19,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised
-from sorot.training.weak.context import _PARTICLES
-from sorot.training.weak.names import is_common_word
+from sorot.models.schema import PERSON_TYPES
+from sorot.training.weak.names import NAME_PARTICLES, is_common_word
 
-_RANK = {"LEADER": 2, "OFFICIAL": 1}
+#: on a disagreement, the earlier person type of the schema wins (LEADER over OFFICIAL)
+_RANK = {t: len(PERSON_TYPES) - k for k, t in enumerate(PERSON_TYPES)}
 
 
 def _name_keys(doc: Document, hit: Hit) -> tuple[str, ...]:
-    return tuple(k for k in doc.keys[hit.start:hit.end] if k not in _PARTICLES)
+    return tuple(k for k in doc.keys[hit.start:hit.end] if k not in NAME_PARTICLES)
 
 
 def _classes(doc: Document, people: list[Hit]) -> dict[tuple, str]:
@@ -57,7 +58,7 @@ def _parts(doc: Document, people: list[Hit], lower: set[str]) -> dict[str, set]:
     for hit in people:
         keys = _name_keys(doc, hit)
         owners[doc.span_text(hit.start, hit.end)].add(keys)
-        words = [doc.word(i) for i in range(hit.start, hit.end) if doc.keys[i] not in _PARTICLES]
+        words = [doc.word(i) for i in range(hit.start, hit.end) if doc.keys[i] not in NAME_PARTICLES]
         if len(words) > 1:
             for word in (words[0], words[-1]):
                 if is_capitalised(word) and word.lower() not in lower and not is_common_word(word.lower()):
@@ -100,5 +101,5 @@ def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
     if not 0 <= i < len(doc.keys):
         return False
     word, key = doc.word(i), doc.keys[i]
-    return key in _PARTICLES or (is_capitalised(word) and word.isalpha() and not word.isupper()
+    return key in NAME_PARTICLES or (is_capitalised(word) and word.isalpha() and not word.isupper()
                                  and key not in lower and not is_common_word(key))
