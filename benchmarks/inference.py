@@ -47,7 +47,7 @@ MAX_BATCH_TOKENS = int(__import__("os").environ.get("SOROT_MAX_BATCH_TOKENS", "8
 
 def documents(n: int) -> list[str]:
     from sorot.inference.text.resources import data_path
-    from sorot.training.demo import shared_corpus
+    from sorot.training.corpus import shared_corpus
 
     paths = [data_path("samples/articles.jsonl")]
     corpus = shared_corpus()

@@ -27,7 +27,7 @@ from transformers import BertConfig
 from sorot.inference.text.resources import data_path
 from sorot.inference.text.words import word_spans
 from sorot.models import SorotConfig, SorotModel
-from sorot.training.demo import shared_corpus
+from sorot.training.corpus import shared_corpus
 from sorot.training.encode import SorotCollator, encode_example
 from sorot.training.tiny import tiny_backbone_config, train_wordpiece
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import torch
 
 import sorot.models.modeling  # noqa: F401  (registers the sorot model type with the Auto classes)
+from sorot.inference.devices import bf16_support
 from sorot.models.configuration import SorotConfig
 from sorot.models.errors import SorotError
 
@@ -187,7 +188,7 @@ def resolve_dtype(dtype: str | torch.dtype, device: torch.device) -> torch.dtype
     if dtype == "auto":
         if device.type != "cuda":
             return torch.float32
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+        return torch.bfloat16 if bf16_support("cuda") else torch.float16
     names = {"fp32": torch.float32, "float32": torch.float32, "bf16": torch.bfloat16,
              "bfloat16": torch.bfloat16, "fp16": torch.float16, "float16": torch.float16}
     if dtype not in names:

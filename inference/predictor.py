@@ -77,7 +77,7 @@ def _has_word(text: str, spans: list[Span]) -> bool:
 
 
 class Predictor:
-    """Runs a :class:`~models.SorotModel` over articles of any length."""
+    """Runs a :class:`~sorot.models.modeling.SorotModel` over articles of any length."""
 
     def __init__(self, model, tokenizer, *, gazetteer: Gazetteer | None = None,
                  topics: TopicLexicon | None = None, device: str | torch.device = "auto",
@@ -187,7 +187,7 @@ class Predictor:
     def prepare(self, texts: list[str], max_windows: int = 32) -> Prepared:
         """Words and windows of a batch (sub-word tokenisation in one call), and its
         windows cut into passes of at most ``max_windows`` windows and ``max_batch_tokens``
-        padded tokens with the least padding (:mod:`inference.batching`)."""
+        padded tokens with the least padding (:mod:`sorot.inference.passes`)."""
         for t in texts:
             if not isinstance(t, str):
                 raise TypeError(f"texts must be strings, got {type(t).__name__}")

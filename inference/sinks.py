@@ -273,8 +273,8 @@ def process_corpus(records, fn, out: str | Path, *, desc: str = "articles",
                    progress: bool | None = None) -> tuple[int, int, str]:
     """Apply ``fn(article) -> dict`` to each record and write the results to ``out``.
 
-    ``records`` yields :class:`~inference.readers.Article` or
-    :class:`~inference.readers.RecordError`; errors, and records that ``fn`` rejects
+    ``records`` yields :class:`~sorot.inference.text.article.Article` or
+    :class:`~sorot.inference.text.article.RecordError`; errors, and records that ``fn`` rejects
     with ``ValueError``, go to ``OUT.errors.jsonl`` and the run goes on.
     Returns ``(written, errors, where the errors went, the first error)``.
     """

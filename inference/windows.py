@@ -7,7 +7,7 @@ seen in several windows takes its tag from the window where its first sub-token
 has the most context on both sides (the larger of the two smaller margins).
 
 >>> from transformers import BertTokenizerFast
->>> tok = _toy_tokenizer()
+>>> tok = toy_tokenizer()
 >>> enc = encode_words(["Putin", "tiba", "di", "Kyiv"] * 3, tok, window_length=8, window_stride=2)
 >>> len(enc.windows), enc.windows[0].input_ids[:3], enc.windows[0].first_of_word[:4]
 (3, [2, 5, 6], [-1, 0, 1, 2])
@@ -102,7 +102,7 @@ def best_windows(enc: EncodedArticle) -> dict[int, tuple[int, int]]:
     return {word: (w, p) for word, (_, w, p) in best.items()}
 
 
-def _toy_tokenizer():
+def toy_tokenizer():
     """A tiny WordPiece tokenizer for examples and tests."""
     from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
     from transformers import BertTokenizerFast

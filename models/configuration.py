@@ -32,7 +32,7 @@ def installed_version() -> str:
 
 
 class SorotConfig(PretrainedConfig):
-    """Config of :class:`~models.modeling.SorotModel` (``model_type = "sorot"``)."""
+    """Config of :class:`~sorot.models.modeling.SorotModel` (``model_type = "sorot"``)."""
 
     model_type = "sorot"
     sub_configs = {"backbone_config": AutoConfig}

@@ -1,7 +1,7 @@
 """The joint sorot model: one encoder pass gives token tags and article labels.
 
 An article longer than the encoder's window is split into overlapping windows
-(see :mod:`inference.windows`). A batch is a flat stack of windows plus
+(see :mod:`sorot.inference.windows`). A batch is a flat stack of windows plus
 ``article_index``, the article each window belongs to. The tag head reads every
 token; the article heads read one vector per article, pooled over *all* its
 windows (learned attention, max or mean), not just the first 512 tokens.
@@ -141,8 +141,8 @@ class SorotModel(SorotPreTrainedModel):
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
                 article_index: torch.Tensor, token_type_ids: torch.Tensor | None = None,
                 tag_labels: torch.Tensor | None = None, article_labels: torch.Tensor | None = None,
-                primary_labels: torch.Tensor | None = None, num_articles: int | None = None,
-                **_: object) -> SorotOutput:
+                primary_labels: torch.Tensor | None = None, num_articles: int | None = None
+                ) -> SorotOutput:
         """``input_ids``/``attention_mask`` ``(W, L)``; ``article_index`` ``(W,)``;
         ``tag_labels`` ``(W, L)`` with -100 where no tag is learned; ``article_labels``
         ``(A, num_article_labels)`` float; ``primary_labels`` ``(A,)``."""

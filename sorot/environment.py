@@ -24,16 +24,16 @@ def _version(name: str) -> str:
 def _devices() -> list[tuple[str, str]]:
     import torch
 
+    from sorot.inference.devices import bf16_support
+
     rows = [("CUDA available", str(torch.cuda.is_available()))]
     if torch.cuda.is_available():
         rows += [("CUDA version", str(torch.version.cuda)),
                  ("GPUs", ", ".join(torch.cuda.get_device_name(i)
                                     for i in range(torch.cuda.device_count()))),
-                 ("GPU bf16", str(torch.cuda.is_bf16_supported()))]
-    try:  # oneDNN's own check: avx512_bf16 or AMX
-        cpu_bf16 = str(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):
-        cpu_bf16 = "unknown"
+                 ("GPU bf16", str(bf16_support("cuda")))]
+    cpu_bf16 = bf16_support("cpu")
+    cpu_bf16 = "unknown" if cpu_bf16 is None else str(cpu_bf16)
     rows += [("CPU capability", torch.backends.cpu.get_cpu_capability()), ("CPU bf16", cpu_bf16),
              ("CPU threads", str(torch.get_num_threads()))]
     return rows

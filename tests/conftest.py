@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from sorot.training.demo import shared_corpus  # noqa: E402
+from sorot.training.corpus import shared_corpus
 
 
 @pytest.fixture(scope="session")
@@ -27,12 +23,6 @@ def labeler():
     from sorot.training.weak.labeler import WeakLabeler
 
     return WeakLabeler.load()
-
-
-def write_jsonl(path: Path, rows: list) -> Path:
-    path.write_text("".join(r if isinstance(r, str) else json.dumps(r) + "\n" for r in rows),
-                    encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,7 @@ from collections import Counter
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import write_jsonl
-from test_cli import sorot
+from helpers import sorot, write_jsonl
 
 from sorot.inference.batch_predict import repair_and_read_ids
 

@@ -8,13 +8,13 @@ import pytest
 from datasets import load_from_disk
 
 from sorot.inference.text.resources import data_path
-from sorot.training.builder import build_dataset, split_of
+from sorot.training.builder import split_of, write_dataset
 from sorot.training.records import AnnotationError, load_annotated
 
 
 def test_gold_samples_convert_to_a_dataset(tmp_path):
     gold = load_annotated(data_path("samples/gold.jsonl"))
-    stats = build_dataset(gold.values(), tmp_path, validation_fraction=0.25, source="gold")
+    stats = write_dataset(gold.values(), tmp_path, validation_fraction=0.25, source="gold")
     ds = load_from_disk(str(tmp_path / "hf"))
     assert ds["train"].num_rows + ds["validation"].num_rows == len(gold) == 8
     assert stats.entities == {"LEADER": 13, "OFFICIAL": 15, "TOPIC": 29}
@@ -37,4 +37,4 @@ def test_split_is_stable_by_id():
 def test_bad_record_stops_the_build_with_its_id(tmp_path):
     bad = {"id": "x9", "text": "Putin tiba.", "entities": [{"start": 0, "end": 9, "label": "LEADER"}]}
     with pytest.raises(AnnotationError, match="record 'x9': span \\[0, 9\\) cuts a word"):
-        build_dataset([bad], tmp_path)
+        write_dataset([bad], tmp_path)

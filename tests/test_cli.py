@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_jsonl
+from helpers import sorot, write_jsonl
 
 from sorot.inference.text.resources import data_path
 
 ARTICLE = "Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina. Kyiv membantah."
-
-
-def sorot(*args, cwd=None):
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.run([sys.executable, "-m", "sorot", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, env=env, timeout=300)
 
 
 @pytest.mark.parametrize("cmd", ["weak-label", "build-dataset", "evaluate", "demo"])

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import write_jsonl
+from helpers import write_jsonl
 
 from sorot.inference.text.resources import data_path
 

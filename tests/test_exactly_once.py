@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import write_jsonl
+from helpers import write_jsonl
 
 from sorot.inference.run_state import merge_parts, part_files
 
@@ -159,7 +159,7 @@ def test_a_folder_without_its_tokenizer_is_refused_in_one_line(tmp_path, trained
 
 
 def test_a_hub_id_without_its_tokenizer_is_refused(tmp_path, trained):
-    from test_hub import lay_out_hub_cache
+    from helpers import lay_out_hub_cache
 
     broken = _without_tokenizer_files(trained[1], tmp_path / "broken")
     lay_out_hub_cache(broken, tmp_path / "hub", "org/rusak")

@@ -4,7 +4,6 @@ card's metadata is valid; push_to_hub uses the TrainingArguments' hub options.""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -14,10 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import COMMIT, lay_out_hub_cache
 
 from sorot.inference.text.resources import data_path
 
-COMMIT = hashlib.sha1(b"sorot test commit").hexdigest()
 TEXTS = [json.loads(x)["text"] for x in data_path("samples/articles.jsonl").read_text().splitlines()]
 
 PREDICT = """
@@ -42,20 +41,6 @@ def model_with_own_resources(src: Path, dst: Path) -> Path:
     topics["topics"]["ceasefire"].append("jeda tembak")
     (dst / "topics.yaml").write_text(yaml.safe_dump(topics, allow_unicode=True))
     return dst
-
-
-def lay_out_hub_cache(folder: Path, cache: Path, repo_id: str) -> None:
-    """models--org--name/{blobs,snapshots/<commit>,refs/main}, files linked to blobs."""
-    repo = cache / f"models--{repo_id.replace('/', '--')}"
-    snapshot = repo / "snapshots" / COMMIT
-    (repo / "blobs").mkdir(parents=True)
-    snapshot.mkdir(parents=True)
-    for f in folder.iterdir():
-        blob = hashlib.sha256(f.read_bytes()).hexdigest()
-        shutil.copy(f, repo / "blobs" / blob)
-        (snapshot / f.name).symlink_to(Path("..", "..", "blobs", blob))
-    (repo / "refs").mkdir()
-    (repo / "refs" / "main").write_text(COMMIT)
 
 
 def predict_in_subprocess(model: str, revision: str, env: dict) -> dict:

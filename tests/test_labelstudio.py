@@ -6,8 +6,8 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from helpers import sorot
 from markup import parse_markup
-from test_cli import sorot
 
 from sorot.inference.text.resources import data_path
 from sorot.training.labelstudio import export_tasks, import_export, labeling_config

@@ -119,6 +119,14 @@ def test_import_sorot_and_help_load_no_torch():
     assert r.stdout.split()[0] == "[]"
 
 
+def test_sorot_training_has_a_lazy_public_face():
+    r = python("import sys, sorot.training as t\n"
+               "heavy = sorted(m for m in ('torch', 'transformers', 'datasets') if m in sys.modules)\n"
+               "print(heavy, t.run_training.__module__, t.DataArguments.__module__, t.WeakLabeler.__name__)")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["[]", "sorot.training.run", "sorot.training.arguments", "WeakLabeler"]
+
+
 def test_the_documented_import_registers_the_auto_classes():
     """README: `from sorot import Predictor` (or SorotModel) registers the model type."""
     code = ("from transformers import AutoConfig\n"

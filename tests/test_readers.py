@@ -8,7 +8,7 @@ import tracemalloc
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import write_jsonl
+from helpers import write_jsonl
 
 from sorot.inference.text.article import Article, ReadError, RecordError
 from sorot.inference.text.readers import read_articles, read_articles_strict

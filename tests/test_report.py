@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from test_cli import sorot
+from helpers import sorot
 
 from sorot.inference.text.resources import data_path
 

@@ -82,7 +82,7 @@ def test_unknown_entity_type_gets_plain_defaults():
 
 def test_conflict_cues_refuse_an_unknown_label_and_warn_about_a_label_without_cues(caplog):
     from sorot.inference.text.resources import DataFileError
-    from sorot.training.weak.articles import ConflictEvidence
+    from sorot.training.weak.conflicts import ConflictEvidence
 
     with pytest.raises(DataFileError, match=r"x\.yaml: cues for unknown article label 'gazza'"):
         ConflictEvidence({"gazza": {"strong": ["Gaza"]}}, source="x.yaml")
@@ -170,7 +170,7 @@ print(json.dumps({"labels": p.model.config.article_labels, "tags": p.model.confi
 
 @pytest.mark.slow
 def test_a_fourth_label_and_type_added_in_the_schema_alone_reach_every_output(tmp_path):
-    from conftest import write_jsonl
+    from helpers import write_jsonl
 
     site = _package_copy(tmp_path)
     gold = write_jsonl(tmp_path / "gold.jsonl", _gold_rows())

@@ -6,9 +6,8 @@ import json
 
 import pytest
 import torch
-from conftest import write_jsonl
+from helpers import sorot, write_jsonl
 from safetensors.torch import load_file
-from test_cli import sorot
 from transformers import TrainerCallback, TrainingArguments
 
 import sorot.training as sorot_training

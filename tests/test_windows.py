@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sorot.inference.windows import _toy_tokenizer, best_windows, encode_words, window_starts
+from sorot.inference.windows import best_windows, encode_words, toy_tokenizer, window_starts
 
-TOK = _toy_tokenizer()
+TOK = toy_tokenizer()
 WORDS = st.lists(st.sampled_from(["Putin", "tiba", "di", "Kyiv", "tibanya", "Xyz", "putinnya"]),
                  max_size=60)
 

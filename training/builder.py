@@ -94,7 +94,7 @@ class BuildStats:
         return "\n".join(lines)
 
 
-def build_dataset(records: Iterable[dict], out_dir: str | Path, validation_fraction: float = 0.1,
+def write_dataset(records: Iterable[dict], out_dir: str | Path, validation_fraction: float = 0.1,
                   source: str = "") -> BuildStats:
     """Write the JSONL splits as records stream, then the ``DatasetDict`` and stats."""
     out_dir = Path(out_dir)

@@ -5,9 +5,9 @@ article heads can pool over every window. The collator flattens the windows of
 the batch's articles, pads them to the longest (dynamic padding) and records which
 article each window belongs to.
 
->>> from sorot.inference.windows import _toy_tokenizer
+>>> from sorot.inference.windows import toy_tokenizer
 >>> item = encode_example({"words": ["Putin", "tibanya"], "tags": [1, 0], "labels": [0],
-...                        "primary": 0}, _toy_tokenizer(), window_length=8, window_stride=2)
+...                        "primary": 0}, toy_tokenizer(), window_length=8, window_stride=2)
 >>> item["window_ids"], item["window_tags"], item["article_labels"]
 ([[2, 5, 6, 9, 3]], [[-100, 1, 0, -100, -100]], [1.0, 0.0, 0.0])
 >>> batch = SorotCollator(pad_id=0)([item, item])

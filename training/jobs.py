@@ -128,7 +128,7 @@ def build_dataset(input: str | Path, output: Path, *, reader: ReaderOptions = DE
                 except AnnotationError as e:
                     errors.write({"source": str(input), "id": rec.get("id"), "reason": str(e)})
 
-        stats = builder.build_dataset(good(), output, validation_fraction,
+        stats = builder.write_dataset(good(), output, validation_fraction,
                                       "gold" if annotated else "silver")
     if errors.count:
         log.warning("%d bad records written to %s", errors.count, errors.name)

@@ -37,13 +37,11 @@ class DeviceFacts:
     def detect(cls, use_cpu: bool = False) -> DeviceFacts:
         import torch
 
+        from sorot.inference.devices import bf16_support
+
         if torch.cuda.is_available() and not use_cpu:
-            return cls(cuda=True, bf16=torch.cuda.is_bf16_supported())
-        try:  # oneDNN's check for avx512_bf16 or AMX
-            cpu_bf16 = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-        except (AttributeError, RuntimeError):
-            cpu_bf16 = False
-        return cls(cuda=False, bf16=cpu_bf16)
+            return cls(cuda=True, bf16=bool(bf16_support("cuda")))
+        return cls(cuda=False, bf16=bool(bf16_support("cpu")))
 
 
 def choose_precision(requested: str, device: DeviceFacts) -> str:

@@ -18,7 +18,6 @@ from pathlib import Path
 from datasets import Dataset, concatenate_datasets, load_from_disk
 
 from sorot.inference.loading import MODEL_RESOURCES
-from sorot.inference.text.bio import bio_to_spans
 from sorot.inference.text.resources import data_path
 from sorot.models import SorotConfig, SorotModel
 from sorot.models.errors import SorotError
@@ -82,20 +81,6 @@ def _weighted(sources: list[Dataset], weights: list[float] | None, seed: int) ->
     if not parts or not sum(len(p) for p in parts):
         raise TrainingDataError("no training examples: give --train with at least one example")
     return concatenate_datasets(parts)
-
-
-def records_from_examples(ds: Dataset) -> dict[str, dict]:
-    """Gold-format records from dataset examples (for evaluation without a gold file)."""
-    out = {}
-    for ex in ds:
-        words = list(zip(ex["starts"], ex["ends"]))
-        tags = [BIO_TAGS[t] for t in ex["tags"]]
-        out[ex["id"]] = {"id": ex["id"], "text": ex["text"],
-                         "labels": [ARTICLE_LABELS[i] for i in ex["labels"]],
-                         "primary": PRIMARY_VALUES[ex["primary"]],
-                         "entities": [{"start": s, "end": e, "label": t}
-                                      for s, e, t in bio_to_spans(words, tags)]}
-    return out
 
 
 def build_model(margs: ModelArguments, texts, seed: int, checkpoint: str | None = None):

@@ -2,7 +2,7 @@
 
 Training turns annotated spans into one tag per word; decoding turns predicted
 tags back into spans. Both directions use the word spans of
-:mod:`inference.words`, so a span always starts and ends on word boundaries.
+:mod:`sorot.inference.text.words`, so a span always starts and ends on word boundaries.
 
 >>> words = [(0, 8), (9, 17), (18, 23), (24, 30)]   # "Presiden Vladimir Putin tiba."
 >>> tags = spans_to_bio(words, [{"start": 9, "end": 23, "label": "LEADER"}])

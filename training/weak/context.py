@@ -54,7 +54,7 @@ class RoleRules:
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
         r = load_yaml(roles or data_path("roles.yaml"))
         p = load_yaml(places or data_path("places.yaml"))
-        return cls({k: r[k] for k in PERSON_TYPES}, r.get("modifiers", []),
+        return cls({k: r.get(k, []) for k in PERSON_TYPES}, r.get("modifiers", []),
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
                    r.get("principal_roles", []))
 

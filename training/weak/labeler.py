@@ -28,7 +28,7 @@ from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.text.words import sentence_spans
 from sorot.models.schema import TOPIC
 from sorot.training.weak.appositive import AppositiveRules
-from sorot.training.weak.articles import ConflictEvidence
+from sorot.training.weak.conflicts import ConflictEvidence
 from sorot.training.weak.context import ArticleContext, RoleRules
 from sorot.training.weak.mentions import Mentions
 
