@@ -10,8 +10,7 @@ Importing :mod:`sorot.models.modeling` registers the ``sorot`` model type with
 
 from __future__ import annotations
 
-import importlib
-
+from sorot.models.lazy import lazy_attributes
 from sorot.models.schema import (
     ARTICLE_LABELS,
     BIO_TAGS,
@@ -25,11 +24,8 @@ _LAZY = {"SorotConfig": "sorot.models.modeling", "SorotModel": "sorot.models.mod
          "SorotOutput": "sorot.models.modeling", "DEFAULT_BACKBONE": "sorot.models.configuration"}
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'sorot.models' has no attribute {name!r}")
-
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, ["ARTICLE_LABELS", "BIO_TAGS", "ENTITY_TYPES",
+                                                            "PRIMARY_OTHER", "PRIMARY_VALUES", "TOPIC_IDS"])
 
 __all__ = ["ARTICLE_LABELS", "BIO_TAGS", "DEFAULT_BACKBONE", "ENTITY_TYPES", "PRIMARY_OTHER",
            "PRIMARY_VALUES", "TOPIC_IDS", "SorotConfig", "SorotModel", "SorotOutput"]

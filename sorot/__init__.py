@@ -14,8 +14,9 @@ transformers Auto classes.
 
 from __future__ import annotations
 
-import importlib
 from importlib.metadata import PackageNotFoundError, version
+
+from sorot.models.lazy import lazy_attributes
 
 try:
     __version__ = version("sorot")
@@ -34,14 +35,6 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'sorot' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
-
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, ["__version__"])
 
 __all__ = ["__version__", *_LAZY]

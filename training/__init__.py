@@ -14,7 +14,7 @@ other CLI subcommands (``weak_label``, ``build_dataset``, ``evaluate``, Label St
 
 from __future__ import annotations
 
-import importlib
+from sorot.models.lazy import lazy_attributes
 
 _LAZY = {
     "run_training": "sorot.training.run",
@@ -30,15 +30,6 @@ _LAZY = {
     "import_labelstudio": "sorot.training.jobs",
 }
 
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'sorot.training' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
-
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY)
 
 __all__ = list(_LAZY)
