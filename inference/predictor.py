@@ -28,20 +28,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 import torch
 
+from sorot.inference.decode import DecodeSpec, EntityLookups, decode
 from sorot.inference.loading import load_model, model_folder, quantize_int8, resolve_dtype
-from sorot.inference.passes import plan_passes
-from sorot.inference.text.bio import bio_to_word_spans
+from sorot.inference.stages import Forwarded, Prepared, PrepareSpec, forward, prepare
 from sorot.inference.text.gazetteer import Gazetteer
 from sorot.inference.text.topics import TopicLexicon
-from sorot.inference.text.words import Span, word_spans
 from sorot.inference.time_limit import time_limit
-from sorot.inference.windows import EncodedArticle, best_windows, encode_subtokens
-from sorot.models.schema import PRIMARY_OTHER, entity_kind
 
 
 def pick_device(device: str | torch.device = "auto") -> torch.device:
@@ -50,30 +47,6 @@ def pick_device(device: str | torch.device = "auto") -> torch.device:
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     return torch.device(device)
-
-
-@dataclass
-class Prepared:
-    """A batch of articles after the CPU-side work: words, windows, and the plan that
-    cuts all windows (numbered across articles, in order) into forward passes."""
-
-    texts: list[str]
-    spans: list[list[Span]]
-    encoded: list[EncodedArticle]
-    passes: list[list[int]]
-
-    @property
-    def windows(self) -> list[list[int]]:
-        return [w.input_ids for enc in self.encoded for w in enc.windows]
-
-    @property
-    def num_tokens(self) -> int:
-        return sum(len(w.input_ids) for enc in self.encoded for w in enc.windows)
-
-
-def _has_word(text: str, spans: list[Span]) -> bool:
-    """Whether any word of ``text`` holds a letter or a digit (punctuation alone does not)."""
-    return any(any(c.isalnum() for c in text[s:e]) for s, e in spans)
 
 
 class Predictor:
@@ -98,8 +71,8 @@ class Predictor:
         self.config = model.config
         self.gazetteer = gazetteer or Gazetteer.load()
         self.topics = topics or TopicLexicon.load()
+        self.lookups = EntityLookups(self.gazetteer, self.topics)
         self.max_batch_tokens = max(max_batch_tokens, self.config.window_length)
-        self.pad_id = tokenizer.pad_token_id or 0
         self.lookahead = max(1, lookahead)  # groups of batch_size * lookahead texts
         # What one more forward pass costs, in padded tokens: measured on a 2-core CPU
         # (a pass of 128 tokens costs about as much as 200 in a full one); on a GPU, kernel
@@ -107,6 +80,9 @@ class Predictor:
         if batch_overhead is None:
             batch_overhead = 128 if self.device.type == "cpu" else 1024
         self.batch_overhead = batch_overhead
+        self.prepare_spec = PrepareSpec.of(self.config, tokenizer, max_batch_tokens=self.max_batch_tokens,
+                                           batch_overhead=batch_overhead)
+        self.decode_spec = DecodeSpec.of(self.config)
 
     @classmethod
     def from_pretrained(cls, model_id_or_dir: str | Path, revision: str | None = None,
@@ -183,98 +159,23 @@ class Predictor:
             if pending is not None:
                 yield from self.run(pending.result(), thresholds)
 
-    # ---- CPU side ---------------------------------------------------------------------
+    # ---- the stages (sorot.inference.stages, sorot.inference.decode) -------------------
     def prepare(self, texts: list[str], max_windows: int = 32) -> Prepared:
-        """Words and windows of a batch (sub-word tokenisation in one call), and its
-        windows cut into passes of at most ``max_windows`` windows and ``max_batch_tokens``
-        padded tokens with the least padding (:mod:`sorot.inference.passes`)."""
-        for t in texts:
-            if not isinstance(t, str):
-                raise TypeError(f"texts must be strings, got {type(t).__name__}")
-        spans = [word_spans(t) for t in texts]
-        words = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans)]
-        nonempty = [k for k, w in enumerate(words) if w]
-        enc = self.tokenizer([words[k] for k in nonempty], is_split_into_words=True,
-                             add_special_tokens=False) if nonempty else None
-        by_article: dict[int, tuple] = {}
-        for j, k in enumerate(nonempty):
-            by_article[k] = (enc["input_ids"][j], enc.word_ids(j))
-        cfg = self.config
-        encoded = [encode_subtokens(*by_article.get(k, ([], [])), self.tokenizer, cfg.window_length,
-                                    cfg.window_stride, len(words[k])) for k in range(len(texts))]
-        lengths = [len(w.input_ids) for e in encoded for w in e.windows]
-        passes = plan_passes(lengths, max_windows, self.max_batch_tokens, self.batch_overhead)
-        return Prepared(texts, spans, encoded, passes)
+        """The CPU stage: words, windows and the passes of at most ``max_windows`` windows
+        and ``max_batch_tokens`` padded tokens (:func:`sorot.inference.stages.prepare`)."""
+        return prepare(texts, self.tokenizer, replace(self.prepare_spec, max_windows=max_windows))
 
-    # ---- model side -------------------------------------------------------------------
-    @torch.inference_mode()
-    def _encode(self, windows: list[list[int]], passes: list[list[int]]):
-        """Per window: best tag id and its probability per position, and the window vector."""
-        tags, probs = [None] * len(windows), [None] * len(windows)
-        vecs = [None] * len(windows)
-        for mb in passes:
-            width = len(windows[mb[0]])
-            ids = torch.full((len(mb), width), self.pad_id, dtype=torch.long)
-            mask = torch.zeros((len(mb), width), dtype=torch.long)
-            for r, i in enumerate(mb):
-                ids[r, :len(windows[i])] = torch.tensor(windows[i])
-                mask[r, :len(windows[i])] = 1
-            logits, v = self.model.encode_windows(ids.to(self.device), mask.to(self.device))
-            p, t = logits.float().softmax(-1).max(-1)  # (B, L): no per-token work in Python
-            p, t = p.tolist(), t.tolist()  # one conversion per pass, not a tensor read per word
-            for r, i in enumerate(mb):
-                tags[i], probs[i], vecs[i] = t[r], p[r], v[r]
-        return tags, probs, torch.stack(vecs)
+    def forward(self, prep: Prepared) -> Forwarded:
+        """The device stage (:func:`sorot.inference.stages.forward`)."""
+        return forward(self.model, prep, self.device, self.decode_spec.outside)
 
-    @torch.inference_mode()
+    def decode(self, prep: Prepared, fwd: Forwarded, thresholds: dict[str, float] | None = None) -> list[dict]:
+        """The decode stage (:func:`sorot.inference.decode.decode`)."""
+        return decode(prep, fwd, self.decode_spec, self.lookups, thresholds)
+
     def run(self, prep: Prepared, thresholds: dict[str, float] | None = None) -> list[dict]:
-        """Predictions for a prepared batch, in input order, pass by pass as planned."""
-        index = torch.tensor([a for a, enc in enumerate(prep.encoded) for _ in enc.windows],
-                             device=self.device)
-        tags, probs, vecs = self._encode(prep.windows, prep.passes)
-        art, prim, _ = self.model.classify_articles(vecs, index, len(prep.texts))
-        art, prim = art.float().sigmoid().cpu(), prim.float().softmax(-1).cpu()
-        results, offset = [], 0
-        for a, (text, sp, enc) in enumerate(zip(prep.texts, prep.spans, prep.encoded)):
-            n = len(enc.windows)
-            ents = self._entities(text, sp, enc, tags[offset:offset + n], probs[offset:offset + n])
-            offset += n
-            if not _has_word(text, sp):  # "", "   \n", "." : nothing to read, nothing to claim
-                results.append({"text": text, "labels": [], "primary": PRIMARY_OTHER,
-                                "scores": dict.fromkeys(self.config.article_labels, 0.0), "entities": []})
-                continue
-            results.append({"text": text, **self._article(art[a], prim[a], thresholds),
-                            "entities": ents})
-        return results
-
-    # ---- decoding ---------------------------------------------------------------------
-    def _article(self, art: torch.Tensor, prim: torch.Tensor, thresholds) -> dict:
-        cfg = self.config
-        th = {**cfg.thresholds, **(thresholds or {})}
-        scores = {lbl: round(float(p), 4) for lbl, p in zip(cfg.article_labels, art)}
-        labels = [lbl for lbl in cfg.article_labels if scores[lbl] >= th[lbl]]
-        primary = cfg.primary_labels[int(prim.argmax())]
-        if primary != PRIMARY_OTHER and primary not in labels:
-            primary = PRIMARY_OTHER  # the main conflict must be one of the article's labels
-        return {"labels": labels, "primary": primary, "scores": scores}
-
-    def _entities(self, text: str, spans: list[Span], enc: EncodedArticle, tags, probs) -> list[dict]:
-        """Word tags from each word's best window, decoded into character spans."""
-        word_tags, conf = ["O"] * len(spans), [1.0] * len(spans)
-        for word, (w, p) in best_windows(enc).items():
-            word_tags[word], conf[word] = self.config.tags[tags[w][p]], probs[w][p]
-        out = []
-        for i, j, label in bio_to_word_spans(word_tags):
-            start, end = spans[i][0], spans[j - 1][1]
-            ent = {"start": start, "end": end, "label": label, "text": text[start:end],
-                   "score": round(sum(conf[i:j]) / (j - i), 4)}
-            kind = entity_kind(label)
-            if kind.topic:
-                ent["topic"] = self.topics.topic_of(ent["text"])
-            elif kind.person and (person := self.gazetteer.lookup(ent["text"])) is not None:
-                ent["canonical"] = person.name
-            out.append(ent)
-        return out
+        """Predictions for a prepared batch, in input order: forward, then decode."""
+        return self.decode(prep, self.forward(prep), thresholds)
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

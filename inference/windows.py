@@ -38,7 +38,7 @@ class EncodedArticle:
     num_subtokens: int = 0
 
 
-def _specials(tokenizer) -> tuple[list[int], list[int]]:
+def special_ids(tokenizer) -> tuple[list[int], list[int]]:
     """Ids that open and close a single sequence (``[CLS]`` … ``[SEP]``, ``<s>`` … ``</s>``)."""
     enc = tokenizer(["a"], is_split_into_words=True, add_special_tokens=True)
     word_ids = enc.word_ids()
@@ -59,10 +59,11 @@ def window_starts(n: int, body: int, window_stride: int) -> list[int]:
     return starts
 
 
-def encode_subtokens(ids: list[int], word_ids: list[int | None], tokenizer, window_length: int,
-                     window_stride: int, num_words: int) -> EncodedArticle:
-    """Windows over an already tokenised article (``word_ids`` from a fast tokenizer)."""
-    head, tail = _specials(tokenizer)
+def encode_subtokens(ids: list[int], word_ids: list[int | None], specials: tuple[list[int], list[int]],
+                     window_length: int, window_stride: int, num_words: int) -> EncodedArticle:
+    """Windows over an already tokenised article (``word_ids`` from a fast tokenizer);
+    ``specials`` are the tokenizer's :func:`special_ids`, asked once, not per article."""
+    head, tail = specials
     body = window_length - len(head) - len(tail)
     if body <= window_stride:
         raise ValueError(f"window_length {window_length} leaves {body} sub-tokens a window, not more "
@@ -80,10 +81,10 @@ def encode_subtokens(ids: list[int], word_ids: list[int | None], tokenizer, wind
 def encode_words(words: list[str], tokenizer, window_length: int, window_stride: int) -> EncodedArticle:
     """Tokenise ``words`` (one article) and cut the result into windows."""
     if not words:
-        return encode_subtokens([], [], tokenizer, window_length, window_stride, 0)
+        return encode_subtokens([], [], special_ids(tokenizer), window_length, window_stride, 0)
     enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False)
-    return encode_subtokens(enc["input_ids"], enc.word_ids(), tokenizer, window_length, window_stride,
-                            len(words))
+    return encode_subtokens(enc["input_ids"], enc.word_ids(), special_ids(tokenizer), window_length,
+                            window_stride, len(words))
 
 
 def best_windows(enc: EncodedArticle) -> dict[int, tuple[int, int]]:

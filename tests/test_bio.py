@@ -40,3 +40,14 @@ def test_spans_and_tags_round_trip(pieces, data):
     assert bio_to_spans(words, again) == spans  # decoding a valid sequence is lossless
     starts, ends = {s for s, _ in words}, {e for _, e in words}
     assert all(s in starts and e in ends for s, e, _ in spans)  # spans sit on word boundaries
+
+
+@given(st.lists(st.sampled_from(["O", "B-LEADER", "I-LEADER", "B-TOPIC", "I-TOPIC", "I-OFFICIAL"]),
+                max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_sparse_decoding_equals_dense_decoding(tags):
+    from sorot.inference.text.bio import bio_to_word_spans, sparse_bio_to_word_spans
+
+    words = [k for k, t in enumerate(tags) if t != "O"]
+    sparse = sparse_bio_to_word_spans(words, [tags[k] for k in words])
+    assert [(words[i], words[j - 1] + 1, t) for i, j, t in sparse] == bio_to_word_spans(tags)

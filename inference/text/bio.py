@@ -76,6 +76,29 @@ def bio_to_word_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def sparse_bio_to_word_spans(words: list[int], tags: list[str]) -> list[tuple[int, int, str]]:
+    """:func:`bio_to_word_spans` over only the words not tagged ``O``: ``words`` are their
+    indices, ascending, and ``tags`` their tags. Returns ``(i, j, type)`` as indices into
+    ``words``, so a span covers words ``words[i]`` to ``words[j - 1]`` (a gap is an ``O``).
+
+    >>> sparse_bio_to_word_spans([1, 2, 5, 6], ["B-LEADER", "I-LEADER", "I-TOPIC", "I-TOPIC"])
+    [(0, 2, 'LEADER'), (2, 4, 'TOPIC')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    cur: list | None = None
+    for k, (word, tag) in enumerate(zip(words, tags)):
+        prefix, _, typ = tag.partition("-")
+        if prefix == "I" and cur is not None and cur[2] == typ and words[k - 1] == word - 1:
+            cur[1] = k + 1
+            continue
+        if cur is not None:
+            spans.append(tuple(cur))
+        cur = [k, k + 1, typ]
+    if cur is not None:
+        spans.append(tuple(cur))
+    return spans
+
+
 def bio_to_spans(words: list[Span], tags: list[str]) -> list[tuple[int, int, str]]:
     """Character spans ``(start, end, type)`` of IOB2 tags over ``words``."""
     return [(words[i][0], words[j - 1][1], typ) for i, j, typ in bio_to_word_spans(tags)]

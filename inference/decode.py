@@ -1,0 +1,113 @@
+"""The decode stage: what the device gave back → SCHEMA §3 predictions. Pure functions.
+
+Tags become entity spans on word boundaries with character offsets into the original
+text; person spans get the gazetteer's ``canonical`` name, topic spans a ``topic`` id
+(what each type gets comes from :func:`sorot.models.schema.entity_kind`); article
+probabilities become labels by the thresholds, and ``primary`` must be one of them.
+
+>>> spec = DecodeSpec(("O", "B-LEADER", "I-LEADER"), ("gaza",), ("gaza", "other"), {"gaza": 0.5})
+>>> article_result([0.9], [0.2, 0.8], spec)
+{'labels': ['gaza'], 'primary': 'other', 'scores': {'gaza': 0.9}}
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from sorot.inference.text.bio import sparse_bio_to_word_spans
+from sorot.models.schema import PRIMARY_OTHER, entity_kind
+
+
+@dataclass(frozen=True)
+class DecodeSpec:
+    """The model's label maps and thresholds as plain values (no config lookups per word)."""
+
+    tags: tuple[str, ...]
+    article_labels: tuple[str, ...]
+    primary_labels: tuple[str, ...]
+    thresholds: dict[str, float]
+
+    @classmethod
+    def of(cls, config) -> DecodeSpec:
+        return cls(tuple(config.tags), tuple(config.article_labels), tuple(config.primary_labels),
+                   dict(config.thresholds))
+
+    @property
+    def outside(self) -> int:
+        return self.tags.index("O")
+
+
+class EntityLookups:
+    """Gazetteer and topic lookups of entity texts, remembered: the same names come back
+    in article after article, and each lookup normalises and segments its text. Bounded:
+    the memo is cleared when it holds ``size`` texts."""
+
+    def __init__(self, gazetteer, topics, size: int = 1 << 16) -> None:
+        self.gazetteer, self.topics, self.size = gazetteer, topics, size
+        self._canonical: dict[str, str | None] = {}
+        self._topic: dict[str, str | None] = {}
+
+    def canonical(self, text: str) -> str | None:
+        if text not in self._canonical:
+            if len(self._canonical) >= self.size:
+                self._canonical.clear()
+            person = self.gazetteer.lookup(text)
+            self._canonical[text] = person.name if person is not None else None
+        return self._canonical[text]
+
+    def topic(self, text: str) -> str | None:
+        if text not in self._topic:
+            if len(self._topic) >= self.size:
+                self._topic.clear()
+            self._topic[text] = self.topics.topic_of(text)
+        return self._topic[text]
+
+
+def article_result(art: list[float], prim: list[float], spec: DecodeSpec,
+                   thresholds: dict[str, float] | None = None) -> dict:
+    """Labels over their thresholds, scores to 4 decimals, and ``primary``."""
+    th = {**spec.thresholds, **(thresholds or {})}
+    scores = {lbl: round(float(p), 4) for lbl, p in zip(spec.article_labels, art)}
+    labels = [lbl for lbl in spec.article_labels if scores[lbl] >= th[lbl]]
+    primary = spec.primary_labels[max(range(len(prim)), key=prim.__getitem__)]
+    if primary != PRIMARY_OTHER and primary not in labels:
+        primary = PRIMARY_OTHER  # the main conflict must be one of the article's labels
+    return {"labels": labels, "primary": primary, "scores": scores}
+
+
+def entities(text: str, spans: list, words: list[int], tag_names: list[str], probs: list[float],
+             lookups: EntityLookups) -> list[dict]:
+    """Entity dicts from the article's tagged words (``words`` numbered in the article)."""
+    out = []
+    for i, j, label in sparse_bio_to_word_spans(words, tag_names):
+        start, end = spans[words[i]][0], spans[words[j - 1]][1]
+        ent = {"start": start, "end": end, "label": label, "text": text[start:end],
+               "score": round(sum(probs[i:j]) / (j - i), 4)}
+        kind = entity_kind(label)
+        if kind.topic:
+            ent["topic"] = lookups.topic(ent["text"])
+        elif kind.person and (name := lookups.canonical(ent["text"])) is not None:
+            ent["canonical"] = name
+        out.append(ent)
+    return out
+
+
+def decode(prep, fwd, spec: DecodeSpec, lookups: EntityLookups,
+           thresholds: dict[str, float] | None = None) -> list[dict]:
+    """One prediction per article of ``prep``, in order. A text with no word that holds a
+    letter or digit ("", "   ", ".") gets no labels and no entities."""
+    results = []
+    for a, (text, sp) in enumerate(zip(prep.texts, prep.spans)):
+        lo, hi = prep.word_offsets[a], prep.word_offsets[a + 1]
+        i, j = bisect_left(fwd.tagged, lo), bisect_left(fwd.tagged, hi)
+        if not prep.has_words[a]:  # nothing to read, nothing to claim
+            results.append({"text": text, "labels": [], "primary": PRIMARY_OTHER,
+                            "scores": dict.fromkeys(spec.article_labels, 0.0), "entities": []})
+            continue
+        words = [w - lo for w in fwd.tagged[i:j]]
+        names = [spec.tags[t] for t in fwd.tag_ids[i:j]]
+        ents = entities(text, sp, words, names, fwd.tag_probs[i:j], lookups)
+        results.append({"text": text, **article_result(fwd.article_probs[a], fwd.primary_probs[a],
+                                                       spec, thresholds), "entities": ents})
+    return results
