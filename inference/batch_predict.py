@@ -20,11 +20,11 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
-from sorot.inference.output_formats import convert, prediction_error, prediction_record
+from sorot.inference.output_formats import convert
 from sorot.inference.run_state import (
     OutputLock,
     check_provenance,
@@ -38,16 +38,23 @@ from sorot.inference.run_state import (
 )
 from sorot.inference.sinks import (
     STDOUT,
-    UnwritableRecord,
     error_sink,
     errors_path_for,
     output_sink,
     refuse_overwriting_inputs,
     run_failure,
 )
-from sorot.inference.text.article import Article, RecordError
 from sorot.inference.text.readers import ReaderOptions
 from sorot.inference.time_limit import DEFAULT_MAX_SECONDS, time_limit
+from sorot.inference.workers import (
+    DecodeStage,
+    Plan,
+    RecordDecoder,
+    decode_processes,
+    prepared_windows,
+    resolve_workers,
+    worker_deaths,
+)
 from sorot.models.errors import SorotError
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -88,11 +95,15 @@ class PredictJob:
     max_seconds_per_record: float | None = DEFAULT_MAX_SECONDS
     #: torch intra-op threads of this process (``None``: torch's default)
     threads: int | None = None
+    #: worker processes for reading, prepare and decode (0: all in this process; "auto")
+    workers: int | str = "auto"
 
     def check(self) -> None:
         """Refuse settings that cannot work together, before anything is opened."""
         if self.threads is not None and self.threads < 1:
             raise SorotError("--threads must be at least 1")
+        if self.workers != "auto" and (not isinstance(self.workers, int) or self.workers < 0):
+            raise SorotError(f"--workers must be a number from 0, or auto; got {self.workers!r}")
         for name in ("batch_size", "sync_every", "read_ahead", "max_batch_tokens"):
             if getattr(self, name) < 1:
                 raise SorotError(f"--{name.replace('_', '-')} must be at least 1")
@@ -103,12 +114,6 @@ class PredictJob:
                              "--format csv/parquet need an output file")
 
 
-def _shard(records, rank: int, world: int) -> Iterator:
-    for k, rec in enumerate(records):
-        if k % world == rank:
-            yield rec
-
-
 class Stats:
     def __init__(self) -> None:
         self.start = time.perf_counter()
@@ -116,6 +121,14 @@ class Stats:
         self.errors_output = ""
         self.first_error: str | None = None
         self.rank = 0
+        #: seconds spent per stage: CPU seconds of prepare and decode (in whichever process
+        #: ran them), wall seconds of forward and write in this one
+        self.stage_seconds = {"prepare": 0.0, "forward": 0.0, "decode": 0.0, "write": 0.0}
+        #: wall seconds from the first record read to the last line written (no model load)
+        self.pipeline_seconds = 0.0
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.stage_seconds[stage] += seconds
 
     def failure(self, max_error_rate: float | None) -> str | None:
         return run_failure(self.written, self.errors, self.errors_output, max_error_rate,
@@ -132,37 +145,56 @@ class Stats:
                 f"{time.perf_counter() - self.start:.1f} s")
 
 
-def _predict_window(predictor, window: list[Article], job: PredictJob, sink, errors,
-                    stats: Stats, bar) -> None:
-    """Longest articles first, so each durable write holds articles of similar length."""
-    window.sort(key=lambda a: -len(a.text))
-    for k in range(0, len(window), job.sync_every):
-        batch = window[k:k + job.sync_every]
-        budget = job.max_seconds_per_record
+def _forward_alone(predictor, text: str, budget: float | None):
+    """``(words, forwarded)`` of one article prepared and run here, or its exception."""
+    try:
+        with time_limit(budget):
+            prep = predictor.prepare([text])
+        return prep.words, predictor.forward(prep)
+    except Exception as e:
+        return e
+
+
+def _forward(predictor, batch, job: PredictJob, stats: Stats) -> list:
+    """The device stage of one batch: the decoder's parts (see :class:`RecordDecoder`).
+    A batch whose forward fails runs again one article at a time."""
+    start = time.perf_counter()
+    if batch.prep is not None:
+        stats.tokens += batch.prep.num_tokens
         try:
-            # the batch's CPU work gets each record's budget; past it, each record alone
-            with time_limit(budget and budget * len(batch)):
-                prep = predictor.prepare([a.text for a in batch], max_windows=job.batch_size)
-            preds = predictor.run(prep)
+            parts = [(batch.prep.words, predictor.forward(batch.prep))]
         except Exception:  # isolate the record that broke the batch
-            preds = predictor.predict_isolated([a.text for a in batch], job.batch_size, budget)
-            prep = None
-        for a, p in zip(batch, preds):
-            if isinstance(p, Exception):
-                errors.write(prediction_error(a, p))
-                stats.errors += 1
-            else:
-                try:
-                    sink.write(prediction_record(a, p, job.keep_fields))
-                    stats.written += 1
-                except UnwritableRecord as e:  # a kept input field that is not valid Unicode
-                    errors.write(RecordError(a.source, str(e), id=a.id).to_dict())
-                    stats.errors += 1
-        sink.sync()
-        stats.tokens += prep.num_tokens if prep else 0
-        docs, toks = stats.rates()
-        bar.update(len(batch))
-        bar.set_postfix_str(f"{docs:.1f} docs/s, {toks:,.0f} tok/s", refresh=False)
+            parts = [_forward_alone(predictor, a.text, job.max_seconds_per_record) for a in batch.articles]
+    else:
+        parts = []
+        for single in batch.singles:
+            try:
+                parts.append(single if isinstance(single, Exception) else
+                             (single.words, predictor.forward(single)))
+            except Exception as e:
+                parts.append(e)
+    stats.add("forward", time.perf_counter() - start)
+    stats.add("prepare", batch.seconds)
+    return parts
+
+
+def _write(result, sink, errors, stats: Stats, bar) -> None:
+    """One decoded batch: its lines, its error records, then one fsync."""
+    start = time.perf_counter()
+    lines, seconds = result
+    stats.add("decode", seconds)
+    for line, error in lines:
+        if error is None:
+            sink.write_line(line)
+            stats.written += 1
+        else:
+            errors.write(error)
+            stats.errors += 1
+    sink.sync()
+    stats.add("write", time.perf_counter() - start)
+    docs, toks = stats.rates()
+    bar.update(len(lines))
+    bar.set_postfix_str(f"{docs:.1f} docs/s, {toks:,.0f} tok/s", refresh=False)
 
 
 def _distributed():
@@ -304,7 +336,7 @@ def run_predict(job: PredictJob) -> Stats:
 def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_device) -> Stats:
     from tqdm.auto import tqdm
 
-    from sorot.inference.predictor import Predictor, chunked
+    from sorot.inference.predictor import Predictor
 
     done = _done_ids(job, paths)
     if done and rank == 0:
@@ -323,7 +355,9 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
                                           max_batch_tokens=job.max_batch_tokens)
     if rank == 0 and str(job.output) != STDOUT:  # the run has really started: say what from
         record_provenance(paths["out"], paths["made_from"])
-    records = _shard(job.reader.read(job.input), rank, world)
+    job.reader.read(job.input)  # a missing input or unknown format fails here, in one line
+    plan = Plan(partial(job.reader.read, job.input), rank, world, frozenset(done), job.read_ahead,
+                job.sync_every, job.max_seconds_per_record)
     stats = Stats()
     to_stdout = str(job.output) == STDOUT
     sink = output_sink(STDOUT) if to_stdout else output_sink(paths["part"], "a")
@@ -332,20 +366,37 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
     with sink, errors_sink as errors, tqdm(desc=f"predict[{rank}]" if world > 1 else "predict",
                                            unit=" docs", disable=None if job.progress is None
                                            else not job.progress) as bar:
-        def todo():
-            for rec in records:
-                if isinstance(rec, RecordError):
-                    errors.write(rec.to_dict())
-                    stats.errors += 1
-                elif rec.id in done:
-                    stats.skipped += 1
-                else:
-                    yield rec
-
-        for window in chunked(todo(), job.read_ahead):
-            _predict_window(predictor, window, job, sink, errors, stats, bar)
+        _run_stages(predictor, plan, job, (sink, errors, stats, bar))
     stats.errors_output, stats.first_error = errors.name, errors.first
     return stats
+
+
+def _run_stages(predictor, plan: Plan, job: PredictJob, out) -> None:
+    """Prepared windows in, forward here, decode inline or in processes, lines out in order."""
+    sink, errors, stats, bar = out
+    workers = resolve_workers(job.workers, predictor.device, plan.world)
+    decoder = RecordDecoder(predictor.decode_spec, predictor.lookups, job.keep_fields)
+    start = time.perf_counter()
+    stage = DecodeStage(decoder, decode_processes(workers))
+    from sorot.inference.stages import prepare
+
+    prepare_fn = partial(prepare, tokenizer=predictor.tokenizer,
+                         spec=replace(predictor.prepare_spec, max_windows=job.batch_size))
+    try:
+        with worker_deaths():
+            for window in prepared_windows(plan, prepare_fn, workers, predictor.device.type == "cuda"):
+                for error in window.errors:
+                    errors.write(error)
+                    stats.errors += 1
+                stats.skipped += window.skipped
+                for batch in window.batches:
+                    for result in stage.submit(batch.articles, _forward(predictor, batch, job, stats)):
+                        _write(result, sink, errors, stats, bar)
+            for result in stage.drain():
+                _write(result, sink, errors, stats, bar)
+    finally:
+        stage.close()
+        stats.pipeline_seconds = time.perf_counter() - start
 
 
 def _finish(paths: dict, rank: int, world: int) -> None:

@@ -76,12 +76,13 @@ def article_result(art: list[float], prim: list[float], spec: DecodeSpec,
     return {"labels": labels, "primary": primary, "scores": scores}
 
 
-def entities(text: str, spans: list, words: list[int], tag_names: list[str], probs: list[float],
+def entities(text: str, starts, ends, words: list[int], tag_names: list[str], probs: list[float],
              lookups: EntityLookups) -> list[dict]:
-    """Entity dicts from the article's tagged words (``words`` numbered in the article)."""
+    """Entity dicts from the article's tagged words (``words`` numbered in the article,
+    which start and end at ``starts[w]`` and ``ends[w]``)."""
     out = []
     for i, j, label in sparse_bio_to_word_spans(words, tag_names):
-        start, end = spans[words[i]][0], spans[words[j - 1]][1]
+        start, end = starts[words[i]], ends[words[j - 1]]
         ent = {"start": start, "end": end, "label": label, "text": text[start:end],
                "score": round(sum(probs[i:j]) / (j - i), 4)}
         kind = entity_kind(label)
@@ -93,21 +94,22 @@ def entities(text: str, spans: list, words: list[int], tag_names: list[str], pro
     return out
 
 
-def decode(prep, fwd, spec: DecodeSpec, lookups: EntityLookups,
+def decode(words, fwd, spec: DecodeSpec, lookups: EntityLookups,
            thresholds: dict[str, float] | None = None) -> list[dict]:
-    """One prediction per article of ``prep``, in order. A text with no word that holds a
-    letter or digit ("", "   ", ".") gets no labels and no entities."""
+    """One prediction per article of ``words`` (:class:`~sorot.inference.stages.Words`),
+    in order. A text with no word that holds a letter or digit ("", "   ", ".") gets no
+    labels and no entities."""
     results = []
-    for a, (text, sp) in enumerate(zip(prep.texts, prep.spans)):
-        lo, hi = prep.word_offsets[a], prep.word_offsets[a + 1]
+    for a, text in enumerate(words.texts):
+        lo, hi = words.offsets[a], words.offsets[a + 1]
         i, j = bisect_left(fwd.tagged, lo), bisect_left(fwd.tagged, hi)
-        if not prep.has_words[a]:  # nothing to read, nothing to claim
+        if not words.has_words[a]:  # nothing to read, nothing to claim
             results.append({"text": text, "labels": [], "primary": PRIMARY_OTHER,
                             "scores": dict.fromkeys(spec.article_labels, 0.0), "entities": []})
             continue
-        words = [w - lo for w in fwd.tagged[i:j]]
+        tagged = [w - lo for w in fwd.tagged[i:j]]
         names = [spec.tags[t] for t in fwd.tag_ids[i:j]]
-        ents = entities(text, sp, words, names, fwd.tag_probs[i:j], lookups)
+        ents = entities(text, words.starts[a], words.ends[a], tagged, names, fwd.tag_probs[i:j], lookups)
         results.append({"text": text, **article_result(fwd.article_probs[a], fwd.primary_probs[a],
                                                        spec, thresholds), "entities": ents})
     return results

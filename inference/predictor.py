@@ -171,7 +171,7 @@ class Predictor:
 
     def decode(self, prep: Prepared, fwd: Forwarded, thresholds: dict[str, float] | None = None) -> list[dict]:
         """The decode stage (:func:`sorot.inference.decode.decode`)."""
-        return decode(prep, fwd, self.decode_spec, self.lookups, thresholds)
+        return decode(prep.words, fwd, self.decode_spec, self.lookups, thresholds)
 
     def run(self, prep: Prepared, thresholds: dict[str, float] | None = None) -> list[dict]:
         """Predictions for a prepared batch, in input order: forward, then decode."""

@@ -71,7 +71,10 @@ class JsonlSink:
         return self._f
 
     def write(self, obj: dict) -> None:
-        line = json_line(obj)  # raises before writing: never half a record
+        self.write_line(json_line(obj))  # json_line raises before writing: never half a record
+
+    def write_line(self, line: str) -> None:
+        """One line already encoded by :func:`json_line` (in a decode process)."""
         self._open().write(line)
         self.count += 1
 

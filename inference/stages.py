@@ -10,15 +10,18 @@
 
 :class:`~sorot.inference.predictor.Predictor`, ``sorot predict`` (in one process, in
 worker processes, under ``accelerate launch``) and the Ray engine all run these same
-functions. A :class:`Prepared` holds only lists, strings and CPU tensors, so it crosses
-process boundaries cheaply (tensors through shared memory) and the device process does
-nothing but copy tensors and run the encoder.
+functions. A :class:`Prepared` holds only lists, strings and NumPy arrays, so it crosses
+process boundaries as plain bytes (torch tensors would each pass a file descriptor and
+a handshake: 1.3 ms a tensor, measured, more than preparing the article) and the device
+process does nothing but copy arrays to the device and run the encoder.
 """
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 
 from sorot.inference.passes import plan_passes
@@ -47,40 +50,69 @@ class PrepareSpec:
 
 
 @dataclass
+class Words:
+    """What decoding needs of a prepared batch: the texts, where each word starts and ends
+    (one ``array`` of each per article: they pickle as bytes, a list of tuples does not),
+    whether each text has a word with a letter or digit, and where each article's words
+    start in the batch's numbering (article ``a`` owns words ``offsets[a]`` to ``offsets[a + 1]``)."""
+
+    texts: list[str]
+    starts: list[array]
+    ends: list[array]
+    has_words: list[bool]
+    offsets: list[int]
+
+    @classmethod
+    def of(cls, texts: list[str], spans: list[list[Span]]) -> Words:
+        offsets = [0]
+        for sp in spans:
+            offsets.append(offsets[-1] + len(sp))
+        return cls(texts, [array("l", (s for s, _ in sp)) for sp in spans],
+                   [array("l", (e for _, e in sp)) for sp in spans],
+                   [_has_word(t, sp) for t, sp in zip(texts, spans)], offsets)
+
+
+@dataclass
 class Prepared:
     """A batch of articles after the CPU-side work.
 
     Windows are numbered across articles, in order; ``passes[p]`` lists the windows of
     forward pass ``p``, longest first, and ``inputs[p]`` holds its ``input_ids`` and
     ``attention_mask``, both ``(B_p, L_p)`` int64. Words are numbered across articles
-    too: article ``a`` owns words ``word_offsets[a]`` to ``word_offsets[a + 1]``;
-    ``gathers[p]`` is ``(rows, cols, words)``, three ``(n_p,)`` int64 tensors: word
+    too (:class:`Words`);
+    ``gathers[p]`` is ``(rows, cols, words)``, three ``(n_p,)`` int64 arrays: word
     ``words[k]`` takes its tag from row ``rows[k]``, position ``cols[k]`` of pass ``p``.
     """
 
-    texts: list[str]
-    spans: list[list[Span]]
-    encoded: list[EncodedArticle]
+    words: Words
+    #: each article's windows; ``None`` once :meth:`for_device` dropped them
+    encoded: list[EncodedArticle] | None
     passes: list[list[int]]
-    has_words: list[bool]
-    inputs: list[tuple[torch.Tensor, torch.Tensor]]
-    gathers: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]
+    inputs: list[tuple[np.ndarray, np.ndarray]]
+    gathers: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
     #: ``(W,)`` int64: the article of each window
-    window_article: torch.Tensor
-    word_offsets: list[int]
+    window_article: np.ndarray
+    num_tokens: int
+
+    @property
+    def texts(self) -> list[str]:
+        return self.words.texts
 
     @property
     def windows(self) -> list[list[int]]:
         return [w.input_ids for enc in self.encoded for w in enc.windows]
 
-    @property
-    def num_tokens(self) -> int:
-        return sum(len(w.input_ids) for enc in self.encoded for w in enc.windows)
+    def for_device(self) -> Prepared:
+        """Without the per-article windows, which only the CPU side reads: what crosses
+        from a worker process to the device process is the tensors and the words."""
+        self.encoded = None
+        return self
 
     def pin_memory(self) -> Prepared:
         """Page-locked input tensors, so host-to-device copies can overlap compute (the
         DataLoader calls this in its pinning thread when ``pin_memory=True``)."""
-        self.inputs = [(ids.pin_memory(), mask.pin_memory()) for ids, mask in self.inputs]
+        self.inputs = [(torch.from_numpy(ids).pin_memory(), torch.from_numpy(mask).pin_memory())
+                       for ids, mask in self.inputs]
         return self
 
 
@@ -118,10 +150,10 @@ def _inputs(windows: list[list[int]], passes: list[list[int]], pad_id: int):
     out = []
     for mb in passes:
         width = len(windows[mb[0]])  # the pass's first window is its longest
-        ids = torch.full((len(mb), width), pad_id, dtype=torch.long)
-        mask = torch.zeros((len(mb), width), dtype=torch.long)
+        ids = np.full((len(mb), width), pad_id, dtype=np.int64)
+        mask = np.zeros((len(mb), width), dtype=np.int64)
         for r, i in enumerate(mb):
-            ids[r, :len(windows[i])] = torch.tensor(windows[i])
+            ids[r, :len(windows[i])] = windows[i]
             mask[r, :len(windows[i])] = 1
         out.append((ids, mask))
     return out
@@ -140,7 +172,7 @@ def _gathers(encoded: list[EncodedArticle], passes: list[list[int]], word_offset
             cols.append(pos)
             words.append(word_offsets[a] + word)
         base += len(enc.windows)
-    return [tuple(torch.tensor(x, dtype=torch.long) for x in plan) for plan in plans]
+    return [tuple(np.array(x, dtype=np.int64) for x in plan) for plan in plans]
 
 
 def prepare(texts: list[str], tokenizer, spec: PrepareSpec) -> Prepared:
@@ -157,13 +189,15 @@ def prepare(texts: list[str], tokenizer, spec: PrepareSpec) -> Prepared:
     windows = [w.input_ids for e in encoded for w in e.windows]
     passes = plan_passes([len(w) for w in windows], spec.max_windows, spec.max_batch_tokens,
                          spec.batch_overhead)
-    offsets = [0]
-    for sp in spans:
-        offsets.append(offsets[-1] + len(sp))
-    window_article = torch.tensor([a for a, e in enumerate(encoded) for _ in e.windows], dtype=torch.long)
-    return Prepared(texts, spans, encoded, passes, [_has_word(t, sp) for t, sp in zip(texts, spans)],
-                    _inputs(windows, passes, spec.pad_id), _gathers(encoded, passes, offsets),
-                    window_article, offsets)
+    words = Words.of(texts, spans)
+    window_article = np.array([a for a, e in enumerate(encoded) for _ in e.windows], dtype=np.int64)
+    return Prepared(words, encoded, passes, _inputs(windows, passes, spec.pad_id),
+                    _gathers(encoded, passes, words.offsets), window_article, sum(map(len, windows)))
+
+
+def _on(array, device: torch.device) -> torch.Tensor:
+    """An array (or a pinned tensor) on ``device``; the copy overlaps compute when pinned."""
+    return torch.as_tensor(array).to(device, non_blocking=True)
 
 
 @torch.inference_mode()
@@ -173,22 +207,21 @@ def forward(model, prep: Prepared, device: torch.device, outside_tag: int = 0) -
     Per pass: tag probabilities ``(B, L, T)`` → best tag and its probability ``(B, L)``,
     gathered at the words' positions; window vectors ``(B, H)`` go to their window's row.
     The article heads then pool all windows per article in one call."""
-    n_words, n_windows = prep.word_offsets[-1], len(prep.window_article)
+    n_words, n_windows = prep.words.offsets[-1], len(prep.window_article)
     tags = torch.full((n_words,), outside_tag, dtype=torch.long, device=device)
     probs = torch.ones(n_words, device=device)
     vecs = None
-    for (ids, mask), (rows, cols, words), mb in zip(prep.inputs, prep.gathers, prep.passes):
-        logits, v = model.encode_windows(ids.to(device, non_blocking=True),
-                                         mask.to(device, non_blocking=True))
+    for (ids, mask), gather, mb in zip(prep.inputs, prep.gathers, prep.passes):
+        logits, v = model.encode_windows(_on(ids, device), _on(mask, device))
         p, t = logits.float().softmax(-1).max(-1)  # (B, L)
-        rows, cols, words = (x.to(device, non_blocking=True) for x in (rows, cols, words))
+        rows, cols, words = (_on(x, device) for x in gather)
         tags[words], probs[words] = t[rows, cols], p[rows, cols]
         if vecs is None:
             vecs = v.new_zeros((n_windows, v.shape[-1]))
         vecs[torch.tensor(mb, device=device)] = v
     if vecs is None:  # no windows at all
         return Forwarded([], [], [], [], [])
-    art, prim, _ = model.classify_articles(vecs, prep.window_article.to(device), len(prep.texts))
+    art, prim, _ = model.classify_articles(vecs, _on(prep.window_article, device), len(prep.words.texts))
     tagged = (tags != outside_tag).nonzero().squeeze(-1)
     return Forwarded(tagged.tolist(), tags[tagged].tolist(), probs[tagged].tolist(),
                      art.float().sigmoid().tolist(), prim.float().softmax(-1).tolist())

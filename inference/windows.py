@@ -89,6 +89,8 @@ def encode_words(words: list[str], tokenizer, window_length: int, window_stride:
 
 def best_windows(enc: EncodedArticle) -> dict[int, tuple[int, int]]:
     """For each word with a sub-token: ``(window, position)`` with the most context."""
+    if len(enc.windows) == 1:  # most news articles: one window, nothing to choose
+        return {word: (0, p) for p, word in enumerate(enc.windows[0].first_of_word) if word >= 0}
     best: dict[int, tuple[int, int, int]] = {}
     for w, win in enumerate(enc.windows):
         real = [p for p, word in enumerate(win.first_of_word) if word >= 0]
@@ -97,7 +99,7 @@ def best_windows(enc: EncodedArticle) -> dict[int, tuple[int, int]]:
         lo, hi = min(real), max(real)
         for p in real:
             word = win.first_of_word[p]
-            context = min(p - lo, hi - p) if len(enc.windows) > 1 else 0
+            context = min(p - lo, hi - p)
             if word not in best or context > best[word][0]:
                 best[word] = (context, w, p)
     return {word: (w, p) for word, (_, w, p) in best.items()}

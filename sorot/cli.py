@@ -162,7 +162,21 @@ _NOT_UNDER_RAY = {
     "sync_every": "does not apply under --engine ray: each output file is written whole",
     "read_ahead": "does not apply under --engine ray: Ray streams the rows",
     "threads": "is for one process: under --engine ray give --threads-per-actor",
+    "workers": "is for one process: under --engine ray the CPU stages run as Ray tasks over the "
+               "cluster's CPUs",
 }
+
+
+def _workers(value: str) -> int | str:
+    if value == "auto":
+        return value
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"a number from 0, or auto; got {value!r}")
+    return n
 
 
 def _refuse_what_ray_cannot_honour(args) -> None:
@@ -206,7 +220,7 @@ def cmd_predict(args) -> None:
         max_batch_tokens=args.max_batch_tokens, device=args.device, dtype=args.dtype,
         quantize=args.quantize, reader=_reader(args), errors=args.errors, progress=args.progress,
         force=args.force, max_error_rate=args.max_error_rate, max_seconds_per_record=_budget(args),
-        threads=args.threads)
+        threads=args.threads, workers=args.workers)
     stats = run_predict(job)
     if stats.rank == 0:  # once, with every rank's totals under accelerate launch
         print(stats.summary(), file=_summary_out(args.output))
@@ -275,6 +289,10 @@ def _add_predict(sub, common) -> None:
     p.add_argument("--threads", type=int, metavar="N",
                    help="torch intra-op threads of this process (default: torch's choice; "
                         "under --engine ray use --threads-per-actor)")
+    p.add_argument("--workers", type=_workers, default="auto", metavar="N|auto",
+                   help="processes that read, prepare and decode while this one runs the model "
+                        "(0: all here; auto, the default: 0 on a CPU device, else the cores "
+                        "left to this process, at most 12)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on a terminal only)")
     ray = p.add_argument_group("--engine ray (pip install 'sorot[ray]'): -o is a folder, one "

@@ -75,8 +75,9 @@ def word_spans(text: str, normalized: NormalizedText | None = None) -> list[Span
     """``[start, end)`` of every word and punctuation token of ``text``, in order."""
     norm = normalized or normalize(text)
     out = []
-    for s, e in _normalized_spans(norm.text):
-        os_, oe = norm.to_original(s, e)
+    starts, ends = norm.src_start, norm.src_end  # NormalizedText.to_original, inlined: the hot loop
+    for s, e in _normalized_spans(norm.text):  # never empty, so the map is start and end - 1
+        os_, oe = starts[s], ends[e - 1]
         if out and os_ < out[-1][1]:
             # One original character expanded to several ("¼" -> "1⁄4"): keep it one word.
             out[-1] = (out[-1][0], max(oe, out[-1][1]))

@@ -1,0 +1,304 @@
+"""The CPU stages of ``sorot predict`` in worker processes, so the device never waits on Python.
+
+``--workers N`` runs *reading and prepare* in N ``torch.utils.data.DataLoader`` worker
+processes and *decode* (with the record's JSON encoding) in a small process pool; the
+main process only copies tensors, runs the forward passes and appends lines to the
+output. With ``--workers 0`` the very same functions run in the main process.
+
+The input is cut into *windows* of ``read_ahead`` records (bad records and records
+already done do not count), each sorted longest first and cut into batches of
+``sync_every``. Every process reads the input and keeps the windows that are its own
+(window ``k`` belongs to worker ``k mod N``); the DataLoader hands them back in window
+order, so the output is the same, byte for byte, whatever ``N``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from torch.utils.data import DataLoader, IterableDataset, get_worker_info
+
+from sorot.inference.stages import Prepared
+from sorot.inference.text.article import Article, RecordError
+from sorot.inference.time_limit import time_limit
+from sorot.models.errors import SorotError
+
+
+@dataclass
+class Batch:
+    """``sync_every`` articles, prepared together; when that failed, ``singles`` holds each
+    article prepared alone, or the exception that stopped it."""
+
+    articles: list[Article]
+    prep: Prepared | None = None
+    singles: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    def pin_memory(self) -> Batch:
+        for p in [self.prep, *self.singles]:
+            if isinstance(p, Prepared):
+                p.pin_memory()
+        return self
+
+
+@dataclass
+class Window:
+    """One window of the input, ready for the device: its batches, and the bad records
+    and already-done records met while reading it (in input order)."""
+
+    index: int
+    #: the window's articles as read, until :func:`prepare_window` cuts them into batches
+    articles: list[Article] = field(default_factory=list)
+    batches: list[Batch] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    skipped: int = 0
+
+    def pin_memory(self) -> Window:
+        for b in self.batches:
+            b.pin_memory()
+        return self
+
+
+@dataclass
+class Plan:
+    """How to read and cut the input: the same in every process."""
+
+    read: object  #: a callable returning the record iterator (``ReaderOptions.read`` bound)
+    rank: int = 0
+    world: int = 1
+    done: frozenset = frozenset()
+    read_ahead: int = 1024
+    sync_every: int = 32
+    max_seconds: float | None = None
+
+
+def windows(plan: Plan) -> Iterator[Window]:
+    """The input's windows, in order (records of this rank only)."""
+    window = Window(0)
+    for k, rec in enumerate(plan.read()):
+        if k % plan.world != plan.rank:
+            continue
+        if isinstance(rec, RecordError):
+            window.errors.append(rec.to_dict())
+        elif rec.id in plan.done:
+            window.skipped += 1
+        else:
+            window.articles.append(rec)
+            if len(window.articles) == plan.read_ahead:
+                yield window
+                window = Window(window.index + 1)
+    if window.articles or window.errors or window.skipped:
+        yield window
+
+
+def prepare_window(window: Window, prepare, plan: Plan) -> Window:
+    """Sort the window's articles longest first and prepare them ``sync_every`` at a time.
+    A batch whose prepare fails (or runs past its records' time budget) is prepared again
+    one article at a time, so one bad record never costs the others theirs."""
+    articles = sorted(window.articles, key=lambda a: -len(a.text))
+    budget = plan.max_seconds
+    window.articles, window.batches = [], []
+    for k in range(0, len(articles), plan.sync_every):
+        batch = Batch(articles[k:k + plan.sync_every])
+        start = time.process_time()
+        try:
+            with time_limit(budget and budget * len(batch.articles)):
+                batch.prep = prepare([a.text for a in batch.articles]).for_device()
+        except Exception:
+            batch.singles = [_prepare_alone(prepare, a.text, budget) for a in batch.articles]
+        batch.seconds = time.process_time() - start
+        window.batches.append(batch)
+    return window
+
+
+def _prepare_alone(prepare, text: str, budget: float | None):
+    try:
+        with time_limit(budget):
+            return prepare([text]).for_device()
+    except Exception as e:
+        return e
+
+
+class WindowSource(IterableDataset):
+    """The DataLoader's dataset: worker ``w`` of ``n`` prepares windows ``w, w + n, …``."""
+
+    def __init__(self, plan: Plan, prepare) -> None:
+        self.plan, self.prepare = plan, prepare
+
+    def __iter__(self) -> Iterator[Window]:
+        info = get_worker_info()
+        worker, n = (info.id, info.num_workers) if info else (0, 1)
+        for window in windows(self.plan):
+            if window.index % n == worker:
+                yield prepare_window(window, self.prepare, self.plan)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the main process dies (``kill -9`` included)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _worker_init(_worker_id: int) -> None:
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"  # one core each; the workers are the parallelism
+    _die_with_parent()
+
+
+def prepared_windows(plan: Plan, prepare, workers: int, pin: bool) -> Iterator[Window]:
+    """Prepared windows in order: in this process (``workers=0``) or in a DataLoader."""
+    if workers == 0:
+        yield from (prepare_window(w, prepare, plan) for w in windows(plan))
+        return
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
+    loader = DataLoader(WindowSource(plan, prepare), batch_size=None, num_workers=workers,
+                        prefetch_factor=2, pin_memory=pin, worker_init_fn=_worker_init,
+                        multiprocessing_context=_CONTEXT)
+    yield from loader
+
+
+@contextlib.contextmanager
+def worker_deaths():
+    """A worker's death as :class:`WorkerDied`: the DataLoader reports it from its SIGCHLD
+    handler, so it surfaces anywhere in the main process, not only where it reads."""
+    try:
+        yield
+    except RuntimeError as e:
+        if "DataLoader worker" in str(e):
+            raise WorkerDied(str(e).strip().splitlines()[0]) from None
+        raise
+
+
+def resolve_workers(workers: int | str, device, world: int = 1) -> int:
+    """``auto``: none on a CPU device (there the forward passes need the cores, and on the
+    2-core machine we measured, 2 workers beside a tiny encoder gained nothing; see the
+    README), else the cores left to this process's share after the main process, at
+    most 12."""
+    if workers != "auto":
+        return int(workers)
+    if getattr(device, "type", str(device)) == "cpu":
+        return 0
+    return max(1, min(12, (os.cpu_count() or 2) // max(world, 1) - 1))
+
+
+def decode_processes(workers: int) -> int:
+    """Decode costs about a third of prepare (measured): one decode process per three
+    prepare workers, at least one when there are workers at all."""
+    return 0 if workers == 0 else max(1, round(workers / 3))
+
+
+class WorkerDied(SorotError, RuntimeError):
+    """A worker process died (killed, or out of memory); what was written is kept."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"a worker process died ({what.rstrip('.')}); every record written so far "
+                         "is kept: run again with --resume to finish")
+
+
+#: fork where it is safe: the workers inherit the loaded tokenizer and lexicons instead of
+#: unpickling them (on macOS and Windows the platform default, which pickles them)
+_CONTEXT = "fork" if sys.platform.startswith("linux") else None
+
+
+# ---- decode ------------------------------------------------------------------------
+_DECODER = None
+
+
+def _decode_init(decoder) -> None:
+    global _DECODER
+    _DECODER = decoder
+    _die_with_parent()
+
+
+def _decode_in_worker(args):
+    return _DECODER(*args)
+
+
+class DecodeStage:
+    """Decode batches in order, inline (``processes=0``) or in a pool of processes; at
+    most ``2 * processes`` batches are in flight, so memory stays bounded."""
+
+    def __init__(self, decoder, processes: int) -> None:
+        self.decoder, self.pending = decoder, deque()
+        self.pool = None
+        if processes:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(_CONTEXT),
+                                            initializer=_decode_init, initargs=(decoder,))
+        self.limit = max(1, 2 * processes)
+
+    def submit(self, *args) -> Iterator:
+        """Queue one batch; yields the results that are due, oldest first."""
+        if self.pool is None:
+            yield self.decoder(*args)
+            return
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            self.pending.append(self.pool.submit(_decode_in_worker, args))
+        except BrokenProcessPool as e:
+            raise WorkerDied(f"a decode process: {e}") from None
+        while len(self.pending) > self.limit:
+            yield self._result(self.pending.popleft())
+
+    def drain(self) -> Iterator:
+        while self.pending:
+            yield self._result(self.pending.popleft())
+
+    @staticmethod
+    def _result(future):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool as e:
+            raise WorkerDied(f"a decode process: {e}") from None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class RecordDecoder:
+    """Decode + the output record + its JSON line, for one batch; picklable (it is what
+    a decode process holds). Returns, per article in order, ``(line, None)`` or
+    ``(None, error record)``, and the CPU seconds it took."""
+
+    def __init__(self, spec, lookups, keep_fields: list[str], thresholds: dict | None = None) -> None:
+        self.spec, self.lookups, self.keep, self.thresholds = spec, lookups, keep_fields, thresholds
+
+    def __call__(self, articles: list[Article], parts: list) -> tuple[list, float]:
+        from sorot.inference.decode import decode
+        from sorot.inference.output_formats import prediction_error
+
+        start, out, k = time.process_time(), [], 0
+        for part in parts:  # (words, forwarded) for consecutive articles, or one exception
+            if isinstance(part, Exception):
+                out.append((None, prediction_error(articles[k], part)))
+                k += 1
+                continue
+            words, fwd = part
+            for pred in decode(words, fwd, self.spec, self.lookups, self.thresholds):
+                out.append(self._line(articles[k], pred))
+                k += 1
+        return out, time.process_time() - start
+
+    def _line(self, article: Article, pred: dict) -> tuple:
+        from sorot.inference.output_formats import prediction_record
+        from sorot.inference.sinks import UnwritableRecord, json_line
+
+        try:
+            return json_line(prediction_record(article, pred, self.keep)), None
+        except UnwritableRecord as e:  # a kept input field that is not valid Unicode
+            return None, RecordError(article.source, str(e), id=article.id).to_dict()
