@@ -50,8 +50,9 @@ from sorot.inference.workers import (
     DecodeStage,
     Plan,
     RecordDecoder,
+    Watchdog,
     decode_processes,
-    prepared_windows,
+    prepared_batches,
     resolve_workers,
     worker_deaths,
 )
@@ -378,23 +379,28 @@ def _run_stages(predictor, plan: Plan, job: PredictJob, out) -> None:
     decoder = RecordDecoder(predictor.decode_spec, predictor.lookups, job.keep_fields)
     start = time.perf_counter()
     stage = DecodeStage(decoder, decode_processes(workers))
+    watchdog = Watchdog() if workers else None
+    if watchdog:
+        watchdog.watch(stage.processes)
     from sorot.inference.stages import prepare
 
     prepare_fn = partial(prepare, tokenizer=predictor.tokenizer,
                          spec=replace(predictor.prepare_spec, max_windows=job.batch_size))
     try:
         with worker_deaths():
-            for window in prepared_windows(plan, prepare_fn, workers, predictor.device.type == "cuda"):
-                for error in window.errors:
+            for batch in prepared_batches(plan, prepare_fn, workers, predictor.device.type == "cuda", watchdog):
+                for error in batch.errors:
                     errors.write(error)
                     stats.errors += 1
-                stats.skipped += window.skipped
-                for batch in window.batches:
+                stats.skipped += batch.skipped
+                if batch.articles:
                     for result in stage.submit(batch.articles, _forward(predictor, batch, job, stats)):
                         _write(result, sink, errors, stats, bar)
             for result in stage.drain():
                 _write(result, sink, errors, stats, bar)
     finally:
+        if watchdog:
+            watchdog.stop()
         stage.close()
         stats.pipeline_seconds = time.perf_counter() - start
 

@@ -7,9 +7,9 @@ output. With ``--workers 0`` the very same functions run in the main process.
 
 The input is cut into *windows* of ``read_ahead`` records (bad records and records
 already done do not count), each sorted longest first and cut into batches of
-``sync_every``. Every process reads the input and keeps the windows that are its own
-(window ``k`` belongs to worker ``k mod N``); the DataLoader hands them back in window
-order, so the output is the same, byte for byte, whatever ``N``.
+``sync_every``, numbered in order. Every process reads the input and prepares the
+batches that are its own (batch ``k`` belongs to worker ``k mod N``); the DataLoader
+hands them back in order, so the output is the same, byte for byte, whatever ``N``.
 """
 
 from __future__ import annotations
@@ -34,12 +34,17 @@ from sorot.models.errors import SorotError
 @dataclass
 class Batch:
     """``sync_every`` articles, prepared together; when that failed, ``singles`` holds each
-    article prepared alone, or the exception that stopped it."""
+    article prepared alone, or the exception that stopped it. The first batch of a window
+    also carries the bad and already-done records met while reading the window (a window
+    with no article to predict gives one empty batch that carries only those)."""
 
+    index: int
     articles: list[Article]
     prep: Prepared | None = None
     singles: list = field(default_factory=list)
     seconds: float = 0.0
+    errors: list[dict] = field(default_factory=list)
+    skipped: int = 0
 
     def pin_memory(self) -> Batch:
         for p in [self.prep, *self.singles]:
@@ -50,20 +55,13 @@ class Batch:
 
 @dataclass
 class Window:
-    """One window of the input, ready for the device: its batches, and the bad records
-    and already-done records met while reading it (in input order)."""
+    """``read_ahead`` articles of the input as read, and the bad and already-done records
+    met on the way (in input order)."""
 
     index: int
-    #: the window's articles as read, until :func:`prepare_window` cuts them into batches
     articles: list[Article] = field(default_factory=list)
-    batches: list[Batch] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     skipped: int = 0
-
-    def pin_memory(self) -> Window:
-        for b in self.batches:
-            b.pin_memory()
-        return self
 
 
 @dataclass
@@ -98,24 +96,34 @@ def windows(plan: Plan) -> Iterator[Window]:
         yield window
 
 
-def prepare_window(window: Window, prepare, plan: Plan) -> Window:
-    """Sort the window's articles longest first and prepare them ``sync_every`` at a time.
-    A batch whose prepare fails (or runs past its records' time budget) is prepared again
-    one article at a time, so one bad record never costs the others theirs."""
-    articles = sorted(window.articles, key=lambda a: -len(a.text))
+def batches(plan: Plan) -> Iterator[Batch]:
+    """The input's batches, numbered in order: each window sorted longest first (so a batch
+    holds articles of similar length) and cut into ``sync_every`` articles."""
+    index = 0
+    for window in windows(plan):
+        articles = sorted(window.articles, key=lambda a: -len(a.text))
+        for k in range(0, max(len(articles), 1), plan.sync_every):
+            batch = Batch(index, articles[k:k + plan.sync_every])
+            if k == 0:
+                batch.errors, batch.skipped = window.errors, window.skipped
+            index += 1
+            yield batch
+
+
+def prepare_batch(batch: Batch, prepare, plan: Plan) -> Batch:
+    """Prepare the batch's articles together; when that fails (or runs past its records'
+    time budget), one at a time, so one bad record never costs the others theirs."""
+    if not batch.articles:
+        return batch
     budget = plan.max_seconds
-    window.articles, window.batches = [], []
-    for k in range(0, len(articles), plan.sync_every):
-        batch = Batch(articles[k:k + plan.sync_every])
-        start = time.process_time()
-        try:
-            with time_limit(budget and budget * len(batch.articles)):
-                batch.prep = prepare([a.text for a in batch.articles]).for_device()
-        except Exception:
-            batch.singles = [_prepare_alone(prepare, a.text, budget) for a in batch.articles]
-        batch.seconds = time.process_time() - start
-        window.batches.append(batch)
-    return window
+    start = time.process_time()
+    try:
+        with time_limit(budget and budget * len(batch.articles)):
+            batch.prep = prepare([a.text for a in batch.articles]).for_device()
+    except Exception:
+        batch.singles = [_prepare_alone(prepare, a.text, budget) for a in batch.articles]
+    batch.seconds = time.process_time() - start
+    return batch
 
 
 def _prepare_alone(prepare, text: str, budget: float | None):
@@ -126,18 +134,19 @@ def _prepare_alone(prepare, text: str, budget: float | None):
         return e
 
 
-class WindowSource(IterableDataset):
-    """The DataLoader's dataset: worker ``w`` of ``n`` prepares windows ``w, w + n, …``."""
+class BatchSource(IterableDataset):
+    """The DataLoader's dataset: worker ``w`` of ``n`` prepares batches ``w, w + n, …`` (the
+    DataLoader takes one item from each worker in turn, so they come back in order)."""
 
     def __init__(self, plan: Plan, prepare) -> None:
         self.plan, self.prepare = plan, prepare
 
-    def __iter__(self) -> Iterator[Window]:
+    def __iter__(self) -> Iterator[Batch]:
         info = get_worker_info()
         worker, n = (info.id, info.num_workers) if info else (0, 1)
-        for window in windows(self.plan):
-            if window.index % n == worker:
-                yield prepare_window(window, self.prepare, self.plan)
+        for batch in batches(self.plan):
+            if batch.index % n == worker:
+                yield prepare_batch(batch, self.prepare, self.plan)
 
 
 def _die_with_parent() -> None:
@@ -154,16 +163,20 @@ def _worker_init(_worker_id: int) -> None:
     _die_with_parent()
 
 
-def prepared_windows(plan: Plan, prepare, workers: int, pin: bool) -> Iterator[Window]:
-    """Prepared windows in order: in this process (``workers=0``) or in a DataLoader."""
+def prepared_batches(plan: Plan, prepare, workers: int, pin: bool, watchdog=None) -> Iterator[Batch]:
+    """Prepared batches in order: in this process (``workers=0``) or in a DataLoader whose
+    worker processes ``watchdog`` (a :class:`Watchdog`) keeps an eye on."""
     if workers == 0:
-        yield from (prepare_window(w, prepare, plan) for w in windows(plan))
+        yield from (prepare_batch(b, prepare, plan) for b in batches(plan))
         return
     os.environ["TOKENIZERS_PARALLELISM"] = "false"
-    loader = DataLoader(WindowSource(plan, prepare), batch_size=None, num_workers=workers,
-                        prefetch_factor=2, pin_memory=pin, worker_init_fn=_worker_init,
+    loader = DataLoader(BatchSource(plan, prepare), batch_size=None, num_workers=workers,
+                        prefetch_factor=4, pin_memory=pin, worker_init_fn=_worker_init,
                         multiprocessing_context=_CONTEXT)
-    yield from loader
+    it = iter(loader)
+    if watchdog is not None:
+        watchdog.watch(lambda: list(getattr(it, "_workers", [])))
+    yield from it
 
 
 @contextlib.contextmanager
@@ -209,6 +222,42 @@ class WorkerDied(SorotError, RuntimeError):
 _CONTEXT = "fork" if sys.platform.startswith("linux") else None
 
 
+class Watchdog:
+    """Ends the run in one line when a worker process died and the main process has not
+    failed by itself within ``grace`` seconds: a worker killed while it wrote a batch into
+    the pipe leaves the reader waiting for the rest of it, forever. Everything written
+    is fsync-ed batch by batch, so ending the process is as safe as ``kill -9``."""
+
+    def __init__(self, grace: float = 10.0) -> None:
+        import threading
+
+        self.grace, self.sources, self.stopped = grace, [], threading.Event()
+        self.thread = threading.Thread(target=self._run, name="sorot-watchdog", daemon=True)
+        self.thread.start()
+
+    def watch(self, processes) -> None:
+        """``processes()`` lists ``multiprocessing`` processes to watch."""
+        self.sources.append(processes)
+
+    def _dead(self) -> list:
+        return [p for source in self.sources for p in source() if p.exitcode not in (None, 0)]
+
+    def _run(self) -> None:
+        since = None
+        while not self.stopped.wait(1.0):
+            dead = self._dead()
+            since = (since or time.monotonic()) if dead else None
+            if dead and time.monotonic() - since > self.grace:
+                p = dead[0]
+                what = f"pid {p.pid}, exit code {p.exitcode}" if p.exitcode > 0 else \
+                    f"pid {p.pid}, killed by signal {-p.exitcode}"
+                print(f"sorot: error: {WorkerDied(what)}", file=sys.stderr, flush=True)
+                os._exit(1)
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
 # ---- decode ------------------------------------------------------------------------
 _DECODER = None
 
@@ -237,6 +286,10 @@ class DecodeStage:
             self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(_CONTEXT),
                                             initializer=_decode_init, initargs=(decoder,))
         self.limit = max(1, 2 * processes)
+
+    def processes(self) -> list:
+        """The pool's processes (for the :class:`Watchdog`)."""
+        return list((getattr(self.pool, "_processes", None) or {}).values())
 
     def submit(self, *args) -> Iterator:
         """Queue one batch; yields the results that are due, oldest first."""

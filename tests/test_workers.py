@@ -22,7 +22,7 @@ from helpers import sorot, write_jsonl
 from sorot.inference import stages
 from sorot.inference.batch_predict import PredictJob, run_predict
 from sorot.inference.text.readers import ReaderOptions
-from sorot.inference.workers import Plan, resolve_workers, windows
+from sorot.inference.workers import Plan, batches, resolve_workers, windows
 
 SENTENCES = ["Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.",
              "Hamas membebaskan sandera di Gaza setelah perundingan di Kairo.",
@@ -86,9 +86,14 @@ def test_zero_and_two_workers_write_the_same_bytes(tmp_path, trained, poisoned, 
 def test_windows_are_cut_the_same_in_every_process(tmp_path):
     src = write_jsonl(tmp_path / "a.jsonl", [{"id": f"r{i}", "text": _text(i)} for i in range(50)]
                       + ["{rusak\n"])
-    plan = Plan(lambda: ReaderOptions().read(src), done=frozenset({"r3"}), read_ahead=16)
+    plan = Plan(lambda: ReaderOptions().read(src), done=frozenset({"r3"}), read_ahead=16, sync_every=8)
     cut = [(w.index, len(w.articles), len(w.errors), w.skipped) for w in windows(plan)]
     assert cut == [(0, 16, 0, 1), (1, 16, 0, 0), (2, 16, 0, 0), (3, 1, 1, 0)]
+    cut = [(b.index, len(b.articles), len(b.errors), b.skipped) for b in batches(plan)]
+    assert cut == [(0, 8, 0, 1), (1, 8, 0, 0), (2, 8, 0, 0), (3, 8, 0, 0), (4, 8, 0, 0), (5, 8, 0, 0),
+                   (6, 1, 1, 0)]
+    longest = next(batches(plan)).articles
+    assert [len(a.text) for a in longest] == sorted((len(a.text) for a in longest), reverse=True)
     ranks = [[a.id for w in windows(Plan(plan.read, rank=r, world=2, read_ahead=16)) for a in w.articles]
              for r in (0, 1)]
     assert ranks[0][:3] == ["r0", "r2", "r4"] and ranks[1][:3] == ["r1", "r3", "r5"]
@@ -170,3 +175,15 @@ def test_a_worker_that_dies_fails_the_run_in_one_line_and_resume_finishes(tmp_pa
     r = sorot("predict", "--model", trained[1], src, "-o", out, "--workers", "2", "--resume")
     assert r.returncode == 0, r.stderr
     assert _ids(out) == Counter(f"d{i}" for i in range(n))
+
+
+def test_the_watchdog_ends_a_run_whose_worker_died_and_whose_reader_hangs():
+    code = ("import time, types\n"
+            "from sorot.inference.workers import Watchdog\n"
+            "w = Watchdog(grace=0.5)\n"
+            "w.watch(lambda: [types.SimpleNamespace(pid=4242, exitcode=-9)])\n"
+            "time.sleep(30)\n")  # the main thread stuck, as on a half-written batch
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.strip() == ("sorot: error: a worker process died (pid 4242, killed by signal 9); "
+                                "every record written so far is kept: run again with --resume to finish")
