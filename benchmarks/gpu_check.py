@@ -10,6 +10,8 @@ holding ``{}``. Then it
    bf16 GPU) on the shipped samples (plus ``../shared/corpus/raw.jsonl`` when present);
 2. runs ``sorot predict`` over ``--docs`` articles;
 3. runs ``benchmarks/inference.py`` on the same device;
+4. runs ``benchmarks/pipeline.py --device cuda``: ``sorot predict``'s docs/s and GPU
+   utilisation with 0, 4, 8 and 12 worker processes (a base-size model);
 
 and prints training samples/s and tokens/s, the precision in effect, predict docs/s and
 peak GPU memory. ``--smoke`` runs the same steps at a tiny size on the CPU (CI runs it).
@@ -143,6 +145,9 @@ def main() -> None:
         bench = [sys.executable, str(Path(__file__).with_name("inference.py")), "--repeats", "1"]
         bench += ["--docs", "8", "--methods", "sorot"] if args.smoke else ["--device", "cuda", "--docs", "256"]
         print("inference benchmark:\n" + run(bench).strip())
+        if not args.smoke:  # the CPU stages feeding one GPU: docs/s and utilisation at 0-12 workers
+            pipeline = [sys.executable, str(Path(__file__).with_name("pipeline.py")), "--device", "cuda"]
+            print("pipeline benchmark:\n" + run(pipeline).strip())
 
 
 if __name__ == "__main__":

@@ -127,6 +127,7 @@ class Stats:
         self.stage_seconds = {"prepare": 0.0, "forward": 0.0, "decode": 0.0, "write": 0.0}
         #: wall seconds from the first record read to the last line written (no model load)
         self.pipeline_seconds = 0.0
+        self.first_forward_at: float | None = None
 
     def add(self, stage: str, seconds: float) -> None:
         self.stage_seconds[stage] += seconds
@@ -160,6 +161,9 @@ def _forward(predictor, batch, job: PredictJob, stats: Stats) -> list:
     """The device stage of one batch: the decoder's parts (see :class:`RecordDecoder`).
     A batch whose forward fails runs again one article at a time."""
     start = time.perf_counter()
+    if stats.first_forward_at is None:  # start-up, as benchmarks/pipeline.py reads it from -v
+        stats.first_forward_at = time.time()
+        log.debug("first forward pass at %.3f (unix time)", stats.first_forward_at)
     if batch.prep is not None:
         stats.tokens += batch.prep.num_tokens
         try:

@@ -142,7 +142,9 @@ def _tokenize(texts: list[str], spans: list[list[Span]], tokenizer) -> dict[int,
     nonempty = [k for k, w in enumerate(words) if w]
     if not nonempty:
         return {}
-    enc = tokenizer([words[k] for k in nonempty], is_split_into_words=True, add_special_tokens=False)
+    # whole articles, cut into windows later: no "longer than the maximum length" warning
+    enc = tokenizer([words[k] for k in nonempty], is_split_into_words=True, add_special_tokens=False,
+                    verbose=False)
     return {k: (enc["input_ids"][j], enc.word_ids(j)) for j, k in enumerate(nonempty)}
 
 
