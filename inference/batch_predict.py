@@ -157,9 +157,9 @@ def _forward_alone(predictor, text: str, budget: float | None):
         return e
 
 
-def _forward(predictor, batch, job: PredictJob, stats: Stats) -> list:
+def forward_batch(predictor, batch, budget: float | None, stats: Stats) -> list:
     """The device stage of one batch: the decoder's parts (see :class:`RecordDecoder`).
-    A batch whose forward fails runs again one article at a time."""
+    A batch whose forward fails runs again one article at a time (within ``budget``)."""
     start = time.perf_counter()
     if stats.first_forward_at is None:  # start-up, as benchmarks/pipeline.py reads it from -v
         stats.first_forward_at = time.time()
@@ -169,7 +169,7 @@ def _forward(predictor, batch, job: PredictJob, stats: Stats) -> list:
         try:
             parts = [(batch.prep.words, predictor.forward(batch.prep))]
         except Exception:  # isolate the record that broke the batch
-            parts = [_forward_alone(predictor, a.text, job.max_seconds_per_record) for a in batch.articles]
+            parts = [_forward_alone(predictor, a.text, budget) for a in batch.articles]
     else:
         parts = []
         for single in batch.singles:
@@ -398,7 +398,8 @@ def _run_stages(predictor, plan: Plan, job: PredictJob, out) -> None:
                     stats.errors += 1
                 stats.skipped += batch.skipped
                 if batch.articles:
-                    for result in stage.submit(batch.articles, _forward(predictor, batch, job, stats)):
+                    parts = forward_batch(predictor, batch, job.max_seconds_per_record, stats)
+                    for result in stage.submit(batch.articles, parts):
                         _write(result, sink, errors, stats, bar)
             for result in stage.drain():
                 _write(result, sink, errors, stats, bar)

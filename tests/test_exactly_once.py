@@ -437,6 +437,8 @@ def test_ray_redoes_a_file_whose_input_or_model_changed(tmp_path, trained):
     (["--force"], "--force does not apply under --engine ray"),
     (["--sync-every", "8"], "--sync-every does not apply under --engine ray"),
     (["--read-ahead", "8"], "--read-ahead does not apply under --engine ray"),
+    (["--workers", "2"], "--workers is for one process: under --engine ray the CPU stages run as Ray tasks"),
+    (["--threads", "2"], "--threads is for one process: under --engine ray give --threads-per-actor"),
     (["--device", "cuda"], "give each actor a GPU with --gpus-per-actor"),
     (["--device", "cpu", "--gpus-per-actor", "1"], "--device cpu contradicts --gpus-per-actor")])
 def test_ray_refuses_a_flag_it_cannot_honour(tmp_path, flags, message):
