@@ -25,17 +25,16 @@ Python::
 
 from __future__ import annotations
 
-import functools
 import glob
 import hashlib
 import json
 import logging
 import os
-import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sorot.inference.ray_stages import ForwardActor, decode_rows, prepare_rows
 from sorot.inference.run_state import OutputLock, fingerprint, model_fingerprint, record_provenance
 from sorot.inference.sinks import refuse_overwriting_inputs
 from sorot.inference.text.readers import SUFFIXES, ReaderOptions
@@ -162,99 +161,6 @@ def _read_unit(reader: ReaderOptions):
     return read
 
 
-@functools.lru_cache(maxsize=2)
-def _cpu_side(model: str, revision: str | None, batch_size: int, max_batch_tokens: int, gpu: bool):
-    """What the CPU stages need of the model (no weights): the prepare function, the
-    decode spec and the lexicons; loaded once per Ray worker process, then reused."""
-    from transformers import AutoTokenizer
-
-    from sorot.inference.decode import DecodeSpec, EntityLookups
-    from sorot.inference.loading import model_folder
-    from sorot.inference.stages import PrepareSpec, prepare
-    from sorot.inference.text.gazetteer import Gazetteer
-    from sorot.inference.text.topics import TopicLexicon
-    from sorot.models.configuration import SorotConfig
-
-    folder = model_folder(model, revision)
-    config = SorotConfig.from_pretrained(folder)
-    tokenizer = AutoTokenizer.from_pretrained(str(folder), trust_remote_code=False)
-    spec = PrepareSpec.of(config, tokenizer, max_windows=batch_size,
-                          max_batch_tokens=max(max_batch_tokens, config.window_length),
-                          batch_overhead=1024 if gpu else 128)  # as Predictor chooses them
-    lexicons = [cls.load(folder / name) if (folder / name).exists() else cls.load()
-                for cls, name in ((Gazetteer, "gazetteer.yaml"), (TopicLexicon, "topics.yaml"))]
-    return functools.partial(prepare, tokenizer=tokenizer, spec=spec), DecodeSpec.of(config), EntityLookups(*lexicons)
-
-
-def _side(job: RayJob):
-    return _cpu_side(job.model, job.revision, job.batch_size, job.max_batch_tokens, bool(job.num_gpus))
-
-
-def _prepare_rows(batch, job: RayJob):
-    """CPU task: a batch of rows → one row holding the batch prepared (pickled), with the
-    rows' units and error records in order. A record that breaks the batch is prepared
-    alone, as in ``sorot predict``."""
-    import pandas as pd
-
-    from sorot.inference.text.article import Article
-    from sorot.inference.workers import Batch, Plan, prepare_batch
-
-    rows = batch.to_dict("records")
-    good = [r for r in rows if not r["error"]]
-    articles = [Article(r["id"], r["text"], json.loads(r["extra"]), r["source"]) for r in good]
-    prepared = prepare_batch(Batch(0, articles), _side(job)[0], Plan(read=None, max_seconds=None))
-    slots = [(r["unit"], r["error"]) for r in rows]
-    return pd.DataFrame({"payload": [pickle.dumps((slots, prepared), protocol=5)]})
-
-
-class _ForwardActor:
-    """The device stage: one model per actor; prepared batches in, forwarded batches out."""
-
-    def __init__(self, job: RayJob) -> None:
-        import torch
-
-        from sorot.inference.predictor import Predictor
-
-        torch.set_num_threads(job.threads_per_actor)
-        device = "cuda" if job.num_gpus and torch.cuda.is_available() else "cpu"
-        self.predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
-                                                   dtype=job.dtype, quantize=job.quantize,
-                                                   max_batch_tokens=job.max_batch_tokens)
-
-    def __call__(self, batch):
-        import pandas as pd
-
-        from sorot.inference.batch_predict import Stats, forward_batch
-
-        out = []
-        for payload in batch["payload"]:
-            slots, prepared = pickle.loads(payload)
-            parts = forward_batch(self.predictor, prepared, None, Stats()) if prepared.articles else []
-            out.append(pickle.dumps((slots, prepared.articles, parts), protocol=5))
-        return pd.DataFrame({"payload": out})
-
-
-def _decode_rows(batch, job: RayJob):
-    """CPU task: forwarded batches → one row per input row: its unit, and its output
-    record or its error record (JSON text)."""
-    import pandas as pd
-
-    from sorot.inference.workers import RecordDecoder
-
-    _, spec, lookups = _side(job)
-    decoder = RecordDecoder(spec, lookups, job.keep_fields)
-    units, records, errors = [], [], []
-    for payload in batch["payload"]:
-        slots, articles, parts = pickle.loads(payload)
-        lines = iter(decoder(articles, parts)[0] if articles else [])
-        for unit, error in slots:
-            line, failure = (None, None) if error else next(lines)
-            units.append(unit)
-            records.append(line.rstrip("\n") if line else "")
-            errors.append(error or (json.dumps(failure, ensure_ascii=True) if failure else ""))
-    return pd.DataFrame({"unit": units, "record": records, "error": errors})
-
-
 class _UnitWriter:
     """Writes one unit's records and errors under temporary names; ``close`` renames the
     errors file, then the output file last: an output file that exists is complete."""
@@ -331,11 +237,11 @@ def _dataset(job: RayJob, units: list[Path]):
     # stages scale with the cluster's CPUs, not with each actor's one Python thread
     return (ray.data.from_items([{"unit": str(u)} for u in units])
             .flat_map(_read_unit(job.reader), num_cpus=0.1)
-            .map_batches(_prepare_rows, fn_kwargs={"job": job}, batch_size=job.rows_per_batch,
+            .map_batches(prepare_rows, fn_kwargs={"job": job}, batch_size=job.rows_per_batch,
                          batch_format="pandas", num_cpus=task_cpus)
-            .map_batches(_ForwardActor, fn_constructor_args=(job,), batch_size=1, batch_format="pandas",
+            .map_batches(ForwardActor, fn_constructor_args=(job,), batch_size=1, batch_format="pandas",
                          concurrency=job.concurrency, num_gpus=job.num_gpus, num_cpus=actor_cpus)
-            .map_batches(_decode_rows, fn_kwargs={"job": job}, batch_size=1, batch_format="pandas",
+            .map_batches(decode_rows, fn_kwargs={"job": job}, batch_size=1, batch_format="pandas",
                          num_cpus=task_cpus))
 
 

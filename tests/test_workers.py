@@ -133,7 +133,7 @@ def _ids(path: Path) -> Counter:
 
 @pytest.mark.slow
 def test_kill_9_during_a_two_worker_run_then_resume_writes_every_id_once(tmp_path, trained):
-    n = 3000
+    n = 1500
     src = write_jsonl(tmp_path / "a.jsonl", [{"id": f"d{i}", "text": _text(i)} for i in range(n)])
     out = tmp_path / "p.jsonl"
     proc = _start(src, out, trained[1])
@@ -161,7 +161,7 @@ def _alive(pid: int) -> bool:
 @pytest.mark.slow
 @pytest.mark.parametrize("which", [0, -1])  # the decode process starts first, the prepare workers after
 def test_a_worker_that_dies_fails_the_run_in_one_line_and_resume_finishes(tmp_path, trained, which):
-    n = 3000
+    n = 1500
     src = write_jsonl(tmp_path / "a.jsonl", [{"id": f"d{i}", "text": _text(i)} for i in range(n)])
     out = tmp_path / "p.jsonl"
     proc = _start(src, out, trained[1])
@@ -187,3 +187,17 @@ def test_the_watchdog_ends_a_run_whose_worker_died_and_whose_reader_hangs():
     assert r.returncode == 1
     assert r.stderr.strip() == ("sorot: error: a worker process died (pid 4242, killed by signal 9); "
                                 "every record written so far is kept: run again with --resume to finish")
+
+
+@pytest.mark.slow
+def test_accelerate_launch_with_workers_in_each_process_writes_every_id_once(tmp_path, trained):
+    src = write_jsonl(tmp_path / "a.jsonl", [{"id": f"d{i}", "text": _text(i)} for i in range(120)])
+    two = tmp_path / "two.jsonl"
+    launch = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2",
+              "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no", "-m", "sorot",
+              "predict", "--model", str(trained[1]), str(src), "-o", str(two), "--device", "cpu",
+              "--no-progress", "--workers", "1", "--sync-every", "8", "--read-ahead", "16"]
+    r = subprocess.run(launch, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert _ids(two) == Counter(f"d{i}" for i in range(120))
+    assert all(set(json.loads(x)) >= {"labels", "primary", "scores", "entities"} for x in two.read_text().splitlines())
