@@ -95,6 +95,9 @@ class PredictJob:
             raise SorotError("--threads must be at least 1")
         if self.workers != "auto" and (not isinstance(self.workers, int) or self.workers < 0):
             raise SorotError(f"--workers must be a number from 0, or auto; got {self.workers!r}")
+        if str(self.input) == "-" and self.workers not in ("auto", 0):
+            raise SorotError("--workers: each worker reads the input itself, and standard input can "
+                             "be read only once; give a file, or --workers 0")
         for name in ("batch_size", "sync_every", "read_ahead", "max_batch_tokens"):
             if getattr(self, name) < 1:
                 raise SorotError(f"--{name.replace('_', '-')} must be at least 1")

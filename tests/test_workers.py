@@ -201,3 +201,13 @@ def test_accelerate_launch_with_workers_in_each_process_writes_every_id_once(tmp
     assert r.returncode == 0, r.stderr[-2000:]
     assert _ids(two) == Counter(f"d{i}" for i in range(120))
     assert all(set(json.loads(x)) >= {"labels", "primary", "scores", "entities"} for x in two.read_text().splitlines())
+
+
+def test_workers_refuse_standard_input_which_only_one_process_can_read(trained):
+    r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--model", str(trained[1]), "-", "-o", "-",
+                        "--workers", "2"], input='{"id": "a", "text": "Putin tiba."}\n', capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 1 and "standard input can be read only once" in r.stderr.strip().splitlines()[-1]
+    r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--model", str(trained[1]), "-", "-o", "-"],
+                       input='{"id": "a", "text": "Putin tiba."}\n', capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and json.loads(r.stdout.splitlines()[0])["id"] == "a"
