@@ -72,16 +72,11 @@ class Predictor:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.topics = topics or TopicLexicon.load()
         self.lookups = EntityLookups(self.gazetteer, self.topics)
-        self.max_batch_tokens = max(max_batch_tokens, self.config.window_length)
         self.lookahead = max(1, lookahead)  # groups of batch_size * lookahead texts
-        # What one more forward pass costs, in padded tokens: measured on a 2-core CPU
-        # (a pass of 128 tokens costs about as much as 200 in a full one); on a GPU, kernel
-        # launches of a base-size encoder take about as long as 1k tokens of work.
-        if batch_overhead is None:
-            batch_overhead = 128 if self.device.type == "cpu" else 1024
-        self.batch_overhead = batch_overhead
-        self.prepare_spec = PrepareSpec.of(self.config, tokenizer, max_batch_tokens=self.max_batch_tokens,
-                                           batch_overhead=batch_overhead)
+        self.prepare_spec = PrepareSpec.of(self.config, tokenizer, self.device.type,
+                                           max_batch_tokens=max_batch_tokens, batch_overhead=batch_overhead)
+        self.max_batch_tokens = self.prepare_spec.max_batch_tokens
+        self.batch_overhead = self.prepare_spec.batch_overhead
         self.decode_spec = DecodeSpec.of(self.config)
 
     @classmethod
@@ -96,9 +91,10 @@ class Predictor:
         shipped files."""
         folder = model_folder(model_id_or_dir, revision)
         model, tokenizer = load_model(folder)
-        gazetteer, topics = folder / "gazetteer.yaml", folder / "topics.yaml"
-        kwargs.setdefault("gazetteer", Gazetteer.load(gazetteer) if gazetteer.exists() else None)
-        kwargs.setdefault("topics", TopicLexicon.load(topics) if topics.exists() else None)
+        if "gazetteer" not in kwargs or "topics" not in kwargs:
+            gazetteer, topics = folder_lexicons(folder)
+            kwargs.setdefault("gazetteer", gazetteer)
+            kwargs.setdefault("topics", topics)
         return cls(model, tokenizer, device=device, dtype=dtype, quantize=quantize, **kwargs)
 
     # ---- public API -------------------------------------------------------------------
@@ -176,6 +172,13 @@ class Predictor:
     def run(self, prep: Prepared, thresholds: dict[str, float] | None = None) -> list[dict]:
         """Predictions for a prepared batch, in input order: forward, then decode."""
         return self.decode(prep, self.forward(prep), thresholds)
+
+
+def folder_lexicons(folder: Path) -> tuple[Gazetteer, TopicLexicon]:
+    """The gazetteer and topic lexicon a model folder carries, or the shipped ones for a
+    folder saved without them."""
+    return tuple(cls.load(folder / name) if (folder / name).exists() else cls.load()
+                 for cls, name in ((Gazetteer, "gazetteer.yaml"), (TopicLexicon, "topics.yaml")))
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

@@ -23,20 +23,17 @@ def _cpu_side(model: str, revision: str | None, batch_size: int, max_batch_token
 
     from sorot.inference.decode import DecodeSpec, EntityLookups
     from sorot.inference.loading import model_folder
+    from sorot.inference.predictor import folder_lexicons
     from sorot.inference.stages import PrepareSpec, prepare
-    from sorot.inference.text.gazetteer import Gazetteer
-    from sorot.inference.text.topics import TopicLexicon
     from sorot.models.configuration import SorotConfig
 
     folder = model_folder(model, revision)
     config = SorotConfig.from_pretrained(folder)
     tokenizer = AutoTokenizer.from_pretrained(str(folder), trust_remote_code=False)
-    spec = PrepareSpec.of(config, tokenizer, max_windows=batch_size,
-                          max_batch_tokens=max(max_batch_tokens, config.window_length),
-                          batch_overhead=1024 if gpu else 128)  # as Predictor chooses them
-    lexicons = [cls.load(folder / name) if (folder / name).exists() else cls.load()
-                for cls, name in ((Gazetteer, "gazetteer.yaml"), (TopicLexicon, "topics.yaml"))]
-    return functools.partial(prepare, tokenizer=tokenizer, spec=spec), DecodeSpec.of(config), EntityLookups(*lexicons)
+    spec = PrepareSpec.of(config, tokenizer, "cuda" if gpu else "cpu", max_windows=batch_size,
+                          max_batch_tokens=max_batch_tokens)  # the limits Predictor uses
+    return (functools.partial(prepare, tokenizer=tokenizer, spec=spec), DecodeSpec.of(config),
+            EntityLookups(*folder_lexicons(folder)))
 
 
 def _side(job):
