@@ -24,6 +24,7 @@ from functools import partial
 from pathlib import Path
 
 from sorot.inference.device_loop import Stats, run_stages
+from sorot.inference.loading import backend_source, check_backend
 from sorot.inference.output_formats import convert
 from sorot.inference.run_state import (
     OutputLock,
@@ -77,6 +78,8 @@ class PredictJob:
     device: str = "auto"
     dtype: str = "auto"
     quantize: str | None = None
+    #: torch, or onnx (ONNX Runtime on the CPU); ``None``: onnx with ``quantize``, else torch
+    backend: str | None = None
     reader: ReaderOptions = field(default_factory=ReaderOptions)
     errors: str | Path | None = None
     progress: bool | None = None
@@ -84,7 +87,7 @@ class PredictJob:
     max_error_rate: float | None = None
     #: a record whose CPU work takes longer becomes an error record (None or 0: no limit)
     max_seconds_per_record: float | None = DEFAULT_MAX_SECONDS
-    #: torch intra-op threads of this process (``None``: torch's default)
+    #: intra-op threads of this process, torch's or ONNX Runtime's (``None``: their default)
     threads: int | None = None
     #: worker processes for reading, prepare and decode (0: all in this process; "auto")
     workers: int | str = "auto"
@@ -98,6 +101,7 @@ class PredictJob:
         if str(self.input) == "-" and self.workers not in ("auto", 0):
             raise SorotError("--workers: each worker reads the input itself, and standard input can "
                              "be read only once; give a file, or --workers 0")
+        check_backend(self.backend, self.quantize, self.device)
         for name in ("batch_size", "sync_every", "read_ahead", "max_batch_tokens"):
             if getattr(self, name) < 1:
                 raise SorotError(f"--{name.replace('_', '-')} must be at least 1")
@@ -159,10 +163,11 @@ def _done_ids(job: PredictJob, paths: dict) -> set[str]:
 def _made_from(job: PredictJob) -> dict:
     """What decides the output's records: the input, the model's content, and every option
     that shapes a record (resuming with other kept fields would mix columns)."""
-    from sorot.inference.loading import model_folder
+    from sorot.inference.loading import model_files, model_folder
 
+    folder = model_folder(job.model, job.revision, files=model_files(job.backend, job.quantize))
     return {"inputs": [fingerprint(job.input)], "model": str(job.model), "revision": job.revision,
-            "model_content": model_fingerprint(model_folder(job.model, job.revision)),
+            "model_content": model_fingerprint(folder), **backend_source(job.backend, job.quantize),
             "text_column": job.reader.text_column, "id_column": job.reader.id_column,
             "csv_delimiter": job.reader.csv_delimiter, "keep_fields": sorted(job.keep_fields),
             "dtype": job.dtype, "quantize": job.quantize}
@@ -256,14 +261,10 @@ def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_devic
         from accelerate import PartialState
 
         PartialState().wait_for_everyone()  # every rank has read the done ids before any writes
-    if job.threads:
-        import torch
-
-        torch.set_num_threads(job.threads)
     device = job.device if job.device != "auto" or rank_device is None else rank_device
     predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
-                                          dtype=job.dtype, quantize=job.quantize,
-                                          max_batch_tokens=job.max_batch_tokens)
+                                          dtype=job.dtype, quantize=job.quantize, backend=job.backend,
+                                          threads=job.threads, max_batch_tokens=job.max_batch_tokens)
     if rank == 0 and str(job.output) != STDOUT:  # the run has really started: say what from
         record_provenance(paths["out"], paths["made_from"])
     job.reader.read(job.input)  # a missing input or unknown format fails here, in one line

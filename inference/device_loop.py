@@ -120,7 +120,7 @@ def _write(result, sink, errors, stats: Stats, bar) -> None:
 def run_stages(predictor, plan: Plan, job, out) -> None:
     """Prepared windows in, forward here, decode inline or in processes, lines out in order."""
     sink, errors, stats, bar = out
-    workers = 0 if str(job.input) == "-" else resolve_workers(job.workers, predictor.device, plan.world)
+    workers = 0 if str(job.input) == "-" else resolve_workers(job.workers, predictor.device_type, plan.world)
     decoder = RecordDecoder(predictor.decode_spec, predictor.lookups, job.keep_fields)
     start = time.perf_counter()
     stage = DecodeStage(decoder, decode_processes(workers))
@@ -133,7 +133,7 @@ def run_stages(predictor, plan: Plan, job, out) -> None:
                          spec=replace(predictor.prepare_spec, max_windows=job.batch_size))
     try:
         with worker_deaths():
-            for batch in prepared_batches(plan, prepare_fn, workers, predictor.device.type == "cuda", watchdog):
+            for batch in prepared_batches(plan, prepare_fn, workers, predictor.device_type == "cuda", watchdog):
                 for error in batch.errors:
                     errors.write(error)
                     stats.errors += 1

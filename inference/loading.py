@@ -7,15 +7,10 @@ Weights load through safetensors only: a folder that holds only pickle weights
 from __future__ import annotations
 
 import json
-import warnings
 from pathlib import Path
 
-import torch
-
-import sorot.models.modeling  # noqa: F401  (registers the sorot model type with the Auto classes)
-from sorot.inference.devices import bf16_support
-from sorot.models.configuration import SorotConfig
 from sorot.models.errors import SorotError
+from sorot.models.schema import MODEL_TYPE
 
 #: Files a saved model carries beside its weights that the predictor reads at run time,
 #: so that its output depends on the model, not on the installed sorot version.
@@ -23,6 +18,30 @@ MODEL_RESOURCES = ("gazetteer.yaml", "topics.yaml")
 #: What is fetched of a hub repository: config, safetensors weights, tokenizer, resources.
 HUB_FILES = ["config.json", "*.safetensors", "*.safetensors.index.json", "tokenizer*",
              "vocab.txt", "special_tokens_map.json", "added_tokens.json", *MODEL_RESOURCES]
+
+
+def model_files(backend: str | None = None, quantize: str | None = None) -> list[str]:
+    """What a backend fetches of a hub repository: the ONNX backend skips the torch weights."""
+    if (backend or ("onnx" if quantize else "torch")) == "torch":
+        return HUB_FILES
+    from sorot.inference.onnx_backend import hub_files
+
+    return hub_files(quantize)
+
+
+def check_backend(backend: str | None, quantize: str | None, device: str = "auto") -> None:
+    """``--quantize int8`` runs on ONNX Runtime, and ONNX Runtime here runs on the CPU."""
+    if quantize and backend == "torch":
+        raise SorotError("--quantize int8 runs on ONNX Runtime: use --backend onnx (or leave --backend "
+                         "out); torch.ao's dynamic quantisation, which torch deprecates, is gone")
+    if (backend == "onnx" or quantize) and str(device) not in ("auto", "cpu"):
+        raise SorotError(f"--backend onnx runs on the CPU, not --device {device}: use --backend torch on a GPU")
+
+
+def backend_source(backend: str | None, quantize: str | None) -> dict:
+    """The backend, for a run's provenance: only when it is onnx, so that outputs recorded
+    before there was a choice still match a torch rerun."""
+    return {"backend": "onnx"} if backend == "onnx" or quantize else {}
 
 
 class ModelLoadError(SorotError, OSError):
@@ -60,14 +79,15 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _check_files(path: Path) -> None:
     """Every file the loaders read is a regular file inside the folder, of bounded size."""
-    for f in sorted(path.iterdir()):
-        if not f.name.endswith((".json", ".safetensors", ".txt", ".yaml", ".model")):
+    onnx = sorted((path / "onnx").iterdir()) if (path / "onnx").is_dir() else []
+    for f in sorted(path.iterdir()) + onnx:
+        if not f.name.endswith((".json", ".safetensors", ".txt", ".yaml", ".model", ".onnx")):
             continue
         if not _inside(f, path):
             raise ModelLoadError(f"{f} leads out of the model folder (to {f.resolve()}): refused")
         if not f.is_file():
             raise ModelLoadError(f"{f} is not a regular file (a device or a pipe): refused")
-        if not f.name.endswith(".safetensors") and f.stat().st_size > MAX_SIDE_FILE_BYTES:
+        if not f.name.endswith((".safetensors", ".onnx")) and f.stat().st_size > MAX_SIDE_FILE_BYTES:
             raise ModelLoadError(f"{f}: {f.stat().st_size:,} bytes, over the limit of "
                                  f"{MAX_SIDE_FILE_BYTES:,} for a tokenizer or index file")
     index = path / "model.safetensors.index.json"
@@ -81,7 +101,9 @@ def _check_files(path: Path) -> None:
                 raise ModelLoadError(f"{index} names {shard!r}, which is not a file of the folder")
 
 
-def _check_folder(path: Path) -> None:
+def check_folder(path: Path, weights: bool = True) -> None:
+    """A sorot model folder whose files stay inside it; with ``weights``, one that has
+    safetensors weights (the ONNX backend reads ``onnx/`` instead)."""
     _check_files(path)
     config = path / "config.json"
     if not config.exists():
@@ -92,7 +114,7 @@ def _check_folder(path: Path) -> None:
     except json.JSONDecodeError as e:
         raise ModelLoadError(f"{config} is not valid JSON ({e}); the file is corrupt") from e
     _refuse_remote_code(path)
-    if model_type != SorotConfig.model_type:
+    if model_type != MODEL_TYPE:
         raise ModelLoadError(f"{path} holds a {model_type!r} model, not a sorot model; train one "
                              "with `sorot train` and load its OUTPUT_DIR/model")
     names = {p.name for p in path.iterdir()}
@@ -104,9 +126,11 @@ def _check_folder(path: Path) -> None:
         raise ModelLoadError(f"{path} has no model.safetensors.{hint}")
 
 
-def model_folder(model_id_or_dir: str | Path, revision: str | None = None) -> Path:
+def model_folder(model_id_or_dir: str | Path, revision: str | None = None, files: list[str] = HUB_FILES,
+                 token: str | bool | None = None, cache_dir: str | Path | None = None) -> Path:
     """A local folder holding the model: the folder itself, or the hub repository's snapshot
-    at ``revision`` from the hub cache (``HF_HUB_OFFLINE=1`` uses the cache alone)."""
+    at ``revision`` from the hub cache (``HF_HUB_OFFLINE=1`` uses the cache alone) with the
+    ``files`` patterns fetched; ``token`` and ``cache_dir`` as in transformers."""
     path = Path(model_id_or_dir)
     if path.exists():
         return path
@@ -119,8 +143,8 @@ def model_folder(model_id_or_dir: str | Path, revision: str | None = None) -> Pa
     from huggingface_hub import snapshot_download
 
     try:
-        return Path(snapshot_download(str(model_id_or_dir), revision=revision,
-                                      allow_patterns=HUB_FILES))
+        return Path(snapshot_download(str(model_id_or_dir), revision=revision, allow_patterns=files,
+                                      token=token, cache_dir=cache_dir))
     except Exception as e:  # unknown repo, offline without a cached copy, no access...
         rev = f" at revision {revision!r}" if revision else ""
         raise ModelLoadError(f"could not get {model_id_or_dir}{rev} from the hub or its cache: "
@@ -128,11 +152,13 @@ def model_folder(model_id_or_dir: str | Path, revision: str | None = None) -> Pa
 
 
 def load_model(model_id_or_dir: str | Path, revision: str | None = None):
-    """The model and tokenizer of a folder or hub id (safetensors only)."""
+    """The torch model and tokenizer of a folder or hub id (safetensors only)."""
     from transformers import AutoModel, AutoTokenizer
 
+    from sorot.models.modeling import SorotConfig  # registers the sorot type with the Auto classes
+
     path = model_folder(model_id_or_dir, revision)
-    _check_folder(path)
+    check_folder(path)
     try:
         model = AutoModel.from_pretrained(str(path), use_safetensors=True, trust_remote_code=False)
     except Exception as e:  # corrupt file, hub unreachable, missing weights...
@@ -175,29 +201,3 @@ def check_tokenizer(tokenizer, model, where: str) -> None:
     if missing:
         raise ModelLoadError(f"{where}: the tokenizer has no {', '.join(missing)}, which sorot's "
                              f"windows need; {hint}")
-
-
-def resolve_dtype(dtype: str | torch.dtype, device: torch.device) -> torch.dtype:
-    """``auto``: bf16 on GPUs that support it, fp16 on other GPUs, fp32 on CPU.
-
-    >>> resolve_dtype("auto", torch.device("cpu")), resolve_dtype("bf16", torch.device("cpu"))
-    (torch.float32, torch.bfloat16)
-    """
-    if isinstance(dtype, torch.dtype):
-        return dtype
-    if dtype == "auto":
-        if device.type != "cuda":
-            return torch.float32
-        return torch.bfloat16 if bf16_support("cuda") else torch.float16
-    names = {"fp32": torch.float32, "float32": torch.float32, "bf16": torch.bfloat16,
-             "bfloat16": torch.bfloat16, "fp16": torch.float16, "float16": torch.float16}
-    if dtype not in names:
-        raise ValueError(f"dtype must be auto, fp32, bf16 or fp16, not {dtype!r}")
-    return names[dtype]
-
-
-def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
-    """Dynamic int8 quantisation of the linear layers (CPU inference)."""
-    with warnings.catch_warnings():  # torch.ao.quantization is deprecated in favour of torchao
-        warnings.simplefilter("ignore")
-        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)

@@ -31,73 +31,104 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-import torch
-
 from sorot.inference.decode import DecodeSpec, EntityLookups, decode
-from sorot.inference.loading import load_model, model_folder, quantize_int8, resolve_dtype
-from sorot.inference.stages import Forwarded, Prepared, PrepareSpec, forward, prepare
+from sorot.inference.loading import HUB_FILES, load_model, model_folder
+from sorot.inference.stages import Forwarded, Prepared, PrepareSpec, prepare
 from sorot.inference.text.gazetteer import Gazetteer
 from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.time_limit import time_limit
 
-
-def pick_device(device: str | torch.device = "auto") -> torch.device:
-    if isinstance(device, torch.device):
-        return device
-    if device == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(device)
+BACKENDS = ("torch", "onnx")
 
 
 class Predictor:
-    """Runs a :class:`~sorot.models.modeling.SorotModel` over articles of any length."""
+    """Runs a :class:`~sorot.models.modeling.SorotModel` over articles of any length.
+
+    ``model`` is a torch ``SorotModel`` (moved to ``device`` in ``dtype``) or an
+    :class:`~sorot.inference.onnx_backend.OnnxModel` (ONNX Runtime on CPU); everything
+    but the forward passes is the same code for both."""
 
     def __init__(self, model, tokenizer, *, gazetteer: Gazetteer | None = None,
-                 topics: TopicLexicon | None = None, device: str | torch.device = "auto",
-                 dtype: str | torch.dtype = "auto", quantize: str | None = None,
-                 max_batch_tokens: int = 8192, lookahead: int = 8,
+                 topics: TopicLexicon | None = None, device="auto", dtype="auto",
+                 quantize: str | None = None, max_batch_tokens: int = 8192, lookahead: int = 8,
                  batch_overhead: int | None = None) -> None:
-        self.device = pick_device(device)
-        self.dtype = resolve_dtype(dtype, self.device)
-        model = model.eval()
-        if quantize not in (None, "int8"):
-            raise ValueError(f"quantize must be None or 'int8', not {quantize!r}")
-        if quantize == "int8":
-            if self.device.type != "cpu":
-                raise ValueError("quantize='int8' is for CPU inference; use dtype on GPU")
-            model, self.dtype = quantize_int8(model.float()), torch.float32
-        self.model = model.to(self.device, dtype=self.dtype) if quantize is None else model
+        if quantize is not None:
+            raise ValueError("quantize='int8' runs on ONNX Runtime: use "
+                             "Predictor.from_pretrained(model, quantize='int8')")
+        if getattr(model, "backend", None) == "onnx":
+            self.runner = model
+        else:  # imported here: the ONNX backend never imports torch
+            from sorot.inference.torch_backend import TorchRunner
+
+            self.runner = TorchRunner(model, device, dtype)
+        self.model, self.device, self.dtype = self.runner.model, self.runner.device, self.runner.dtype
         self.tokenizer = tokenizer
-        self.config = model.config
+        self.config = self.runner.config
         self.gazetteer = gazetteer or Gazetteer.load()
         self.topics = topics or TopicLexicon.load()
         self.lookups = EntityLookups(self.gazetteer, self.topics)
         self.lookahead = max(1, lookahead)  # groups of batch_size * lookahead texts
-        self.prepare_spec = PrepareSpec.of(self.config, tokenizer, self.device.type,
+        self.prepare_spec = PrepareSpec.of(self.config, tokenizer, self.device_type,
                                            max_batch_tokens=max_batch_tokens, batch_overhead=batch_overhead)
         self.max_batch_tokens = self.prepare_spec.max_batch_tokens
         self.batch_overhead = self.prepare_spec.batch_overhead
         self.decode_spec = DecodeSpec.of(self.config)
 
+    @property
+    def backend(self) -> str:
+        return self.runner.backend
+
+    @property
+    def device_type(self) -> str:
+        return self.runner.device_type
+
     @classmethod
     def from_pretrained(cls, model_id_or_dir: str | Path, revision: str | None = None,
                         device: str = "auto", dtype: str = "auto", quantize: str | None = None,
+                        backend: str | None = None, threads: int | None = None,
+                        token: str | bool | None = None, cache_dir: str | Path | None = None,
                         **kwargs) -> Predictor:
         """Load a saved sorot model: a folder, or a hub id at ``revision`` (through the hub
-        cache; ``HF_HUB_OFFLINE=1`` works from the cache alone). Safetensors only.
+        cache, or ``cache_dir``, with ``token`` for a private repository; ``HF_HUB_OFFLINE=1``
+        works from the cache alone). Safetensors only.
+
+        ``backend="onnx"`` runs the encoder on ONNX Runtime (CPU, ``threads`` intra-op
+        threads) from the folder's ``onnx/`` export, or one made on first use into the
+        cache; ``quantize="int8"`` is its int8 copy, and implies the ONNX backend.
 
         The gazetteer and topic lexicon come from the model folder, so a model predicts the
         same whatever sorot version loads it; folders saved without them fall back to the
         shipped files."""
-        folder = model_folder(model_id_or_dir, revision)
-        model, tokenizer = load_model(folder)
+        backend = backend or ("onnx" if quantize else "torch")
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+        if quantize not in (None, "int8"):
+            raise ValueError(f"quantize must be None or 'int8', not {quantize!r}")
+        if quantize and backend != "onnx":
+            raise ValueError("quantize='int8' runs on ONNX Runtime: backend='onnx' (torch.ao's "
+                             "dynamic quantisation, which torch deprecates, is gone)")
+        hub = {"revision": revision, "token": token, "cache_dir": cache_dir}
+        if backend == "onnx":
+            model, tokenizer, folder = _load_onnx(model_id_or_dir, hub, device, quantize, threads)
+        else:
+            folder = model_folder(model_id_or_dir, **hub)
+            model, tokenizer = load_model(folder)
+            if threads:
+                import torch
+
+                torch.set_num_threads(threads)
         if "gazetteer" not in kwargs or "topics" not in kwargs:
             gazetteer, topics = folder_lexicons(folder)
             kwargs.setdefault("gazetteer", gazetteer)
             kwargs.setdefault("topics", topics)
-        return cls(model, tokenizer, device=device, dtype=dtype, quantize=quantize, **kwargs)
+        return cls(model, tokenizer, device=device, dtype=dtype, **kwargs)
 
     # ---- public API -------------------------------------------------------------------
+    def __call__(self, texts: str | Iterable[str], batch_size: int = 32,
+                 thresholds: dict[str, float] | None = None):
+        """``p(text)`` is ``p.predict(text)``, as a transformers pipeline is called."""
+        return self.predict(texts, batch_size, thresholds)
+
     def predict(self, texts: str | Iterable[str], batch_size: int = 32,
                 thresholds: dict[str, float] | None = None):
         """One text gives one result; a list gives a list in input order; any other
@@ -163,7 +194,7 @@ class Predictor:
 
     def forward(self, prep: Prepared) -> Forwarded:
         """The device stage (:func:`sorot.inference.stages.forward`)."""
-        return forward(self.model, prep, self.device, self.decode_spec.outside)
+        return self.runner.forward(prep, self.decode_spec.outside)
 
     def decode(self, prep: Prepared, fwd: Forwarded, thresholds: dict[str, float] | None = None) -> list[dict]:
         """The decode stage (:func:`sorot.inference.decode.decode`)."""
@@ -172,6 +203,33 @@ class Predictor:
     def run(self, prep: Prepared, thresholds: dict[str, float] | None = None) -> list[dict]:
         """Predictions for a prepared batch, in input order: forward, then decode."""
         return self.decode(prep, self.forward(prep), thresholds)
+
+
+def _load_onnx(model_id_or_dir, hub: dict, device: str, quantize: str | None, threads: int | None):
+    """The ONNX model, its tokenizer and its folder; only what the backend reads is fetched
+    of a hub repository, and the torch weights only when the repository has no export."""
+    from sorot.inference.loading import check_folder
+    from sorot.inference.onnx_backend import ONNX_DIR, OnnxModel, has_export, hub_files
+    from sorot.inference.word_tokenizer import WordTokenizer
+    from sorot.models.errors import SorotError
+
+    if str(device) not in ("auto", "cpu"):
+        raise SorotError(f"the ONNX backend runs on the CPU, not {device!r}: use --backend torch on a GPU")
+    folder = model_folder(model_id_or_dir, files=hub_files(quantize), **hub)
+    check_folder(folder, weights=False)
+    onnx_dir = folder / ONNX_DIR
+    if not has_export(onnx_dir, quantize):  # export on first use (needs torch) into the cache
+        from sorot.inference.onnx_export import onnx_dir_for
+
+        folder = model_folder(model_id_or_dir, files=HUB_FILES, **hub)
+        check_folder(folder)
+        onnx_dir = onnx_dir_for(folder, quantize)
+    tokenizer = WordTokenizer.from_folder(folder)
+    model = OnnxModel.load(folder, onnx_dir, quantize, threads)
+    if not model.config.vocab_size // 2 <= len(tokenizer) <= model.config.vocab_size:
+        raise SorotError(f"{folder}: the tokenizer has {len(tokenizer):,} tokens for a vocabulary of "
+                         f"{model.config.vocab_size:,}: the folder's tokenizer.json is another model's")
+    return model, tokenizer, folder
 
 
 def folder_lexicons(folder: Path) -> tuple[Gazetteer, TopicLexicon]:

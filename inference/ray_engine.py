@@ -34,6 +34,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sorot.inference.loading import backend_source, check_backend
 from sorot.inference.ray_stages import ForwardActor, decode_rows, prepare_rows
 from sorot.inference.run_state import OutputLock, fingerprint, model_fingerprint, record_provenance
 from sorot.inference.sinks import refuse_overwriting_inputs
@@ -65,6 +66,8 @@ class RayJob:
     max_batch_tokens: int = 8192
     dtype: str = "auto"
     quantize: str | None = None
+    #: torch, or onnx (ONNX Runtime on the CPU actors); ``None``: onnx with ``quantize``, else torch
+    backend: str | None = None
     address: str | None = None
     #: redo every unit, finished or not (otherwise a unit is redone only when its input,
     #: the model or the output options changed since its file was written)
@@ -291,7 +294,8 @@ def _unit_source(job: RayJob, unit: Path, model_content: str) -> dict:
     return {"input": fingerprint(unit), "model": str(job.model), "revision": job.revision,
             "model_content": model_content, "keep_fields": sorted(job.keep_fields),
             "text_column": job.reader.text_column, "id_column": job.reader.id_column,
-            "csv_delimiter": job.reader.csv_delimiter, "dtype": job.dtype, "quantize": job.quantize}
+            "csv_delimiter": job.reader.csv_delimiter, "dtype": job.dtype, "quantize": job.quantize,
+            **backend_source(job.backend, job.quantize)}
 
 
 def _finished(out_dir: Path, unit: Path, fmt: str, source: dict) -> bool:
@@ -306,10 +310,11 @@ def _finished(out_dir: Path, unit: Path, fmt: str, source: dict) -> bool:
 
 
 def _run_locked(job: RayJob, out_dir: Path) -> RayStats:
-    from sorot.inference.loading import model_folder
+    from sorot.inference.loading import model_files, model_folder
 
+    check_backend(job.backend, job.quantize, "cuda" if job.num_gpus else "cpu")
     units = list(unit_names(input_units(job.inputs)))  # one unit per distinct output name
-    content = model_fingerprint(model_folder(job.model, job.revision))
+    content = model_fingerprint(model_folder(job.model, job.revision, files=model_files(job.backend, job.quantize)))
     sources = {str(u): _unit_source(job, u, content) for u in units}
     todo = [u for u in units
             if job.overwrite or not _finished(out_dir, u, job.format, sources[str(u)])]

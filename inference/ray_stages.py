@@ -68,7 +68,8 @@ class ForwardActor:
         torch.set_num_threads(job.threads_per_actor)
         device = "cuda" if job.num_gpus and torch.cuda.is_available() else "cpu"
         self.predictor = Predictor.from_pretrained(job.model, revision=job.revision, device=device,
-                                                   dtype=job.dtype, quantize=job.quantize,
+                                                   dtype=job.dtype, quantize=job.quantize, backend=job.backend,
+                                                   threads=job.threads_per_actor,
                                                    max_batch_tokens=job.max_batch_tokens)
 
     def __call__(self, batch):

@@ -3,7 +3,8 @@
 1. :func:`prepare` (CPU): texts → words with offsets, sub-tokens, windows, the plan of
    forward passes, the padded input tensors of every pass, and which window position
    gives each word its tag (the window where it has the most context);
-2. :func:`forward` (device): the passes → per word its best tag id and probability
+2. forward (device; :mod:`sorot.inference.torch_backend` or
+   :mod:`sorot.inference.onnx_backend`): the passes → per word its best tag id and probability
    (only the words not tagged ``O`` come back), per article the label probabilities;
 3. :func:`sorot.inference.decode.decode` (CPU): entity spans with character offsets,
    canonical names, topic ids, labels and ``primary``.
@@ -13,7 +14,8 @@ worker processes, under ``accelerate launch``) and the Ray engine all run these 
 functions. A :class:`Prepared` holds only lists, strings and NumPy arrays, so it crosses
 process boundaries as plain bytes (torch tensors would each pass a file descriptor and
 a handshake: 1.3 ms a tensor, measured, more than preparing the article) and the device
-process does nothing but copy arrays to the device and run the encoder.
+process does nothing but copy arrays to the device and run the encoder. Nothing here
+imports torch.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from array import array
 from dataclasses import dataclass
 
 import numpy as np
-import torch
 
 from sorot.inference.passes import plan_passes
 from sorot.inference.text.words import Span, word_spans
@@ -118,7 +119,10 @@ class Prepared:
 
     def pin_memory(self) -> Prepared:
         """Page-locked input tensors, so host-to-device copies can overlap compute (the
-        DataLoader calls this in its pinning thread when ``pin_memory=True``)."""
+        DataLoader calls this in its pinning thread when ``pin_memory=True``; only a GPU
+        run pins, so torch is imported here and the ONNX path never needs it)."""
+        import torch
+
         self.inputs = [(torch.from_numpy(ids).pin_memory(), torch.from_numpy(mask).pin_memory())
                        for ids, mask in self.inputs]
         return self
@@ -203,35 +207,3 @@ def prepare(texts: list[str], tokenizer, spec: PrepareSpec) -> Prepared:
     window_article = np.array([a for a, e in enumerate(encoded) for _ in e.windows], dtype=np.int64)
     return Prepared(words, encoded, passes, _inputs(windows, passes, spec.pad_id),
                     _gathers(encoded, passes, words.offsets), window_article, sum(map(len, windows)))
-
-
-def _on(array, device: torch.device) -> torch.Tensor:
-    """An array (or a pinned tensor) on ``device``; the copy overlaps compute when pinned."""
-    return torch.as_tensor(array).to(device, non_blocking=True)
-
-
-@torch.inference_mode()
-def forward(model, prep: Prepared, device: torch.device, outside_tag: int = 0) -> Forwarded:
-    """Run every pass of ``prep`` on ``device``; only tensors move, one read-back at the end.
-
-    Per pass: tag probabilities ``(B, L, T)`` → best tag and its probability ``(B, L)``,
-    gathered at the words' positions; window vectors ``(B, H)`` go to their window's row.
-    The article heads then pool all windows per article in one call."""
-    n_words, n_windows = prep.words.offsets[-1], len(prep.window_article)
-    tags = torch.full((n_words,), outside_tag, dtype=torch.long, device=device)
-    probs = torch.ones(n_words, device=device)
-    vecs = None
-    for (ids, mask), gather, mb in zip(prep.inputs, prep.gathers, prep.passes):
-        logits, v = model.encode_windows(_on(ids, device), _on(mask, device))
-        p, t = logits.float().softmax(-1).max(-1)  # (B, L)
-        rows, cols, words = (_on(x, device) for x in gather)
-        tags[words], probs[words] = t[rows, cols], p[rows, cols]
-        if vecs is None:
-            vecs = v.new_zeros((n_windows, v.shape[-1]))
-        vecs[torch.tensor(mb, device=device)] = v
-    if vecs is None:  # no windows at all
-        return Forwarded([], [], [], [], [])
-    art, prim, _ = model.classify_articles(vecs, _on(prep.window_article, device), len(prep.words.texts))
-    tagged = (tags != outside_tag).nonzero().squeeze(-1)
-    return Forwarded(tagged.tolist(), tags[tagged].tolist(), probs[tagged].tolist(),
-                     art.float().sigmoid().tolist(), prim.float().softmax(-1).tolist())

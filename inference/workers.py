@@ -23,8 +23,6 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from torch.utils.data import DataLoader, IterableDataset, get_worker_info
-
 from sorot.inference.stages import Prepared
 from sorot.inference.text.article import Article, RecordError
 from sorot.inference.time_limit import time_limit
@@ -134,21 +132,6 @@ def _prepare_alone(prepare, text: str, budget: float | None):
         return e
 
 
-class BatchSource(IterableDataset):
-    """The DataLoader's dataset: worker ``w`` of ``n`` prepares batches ``w, w + n, …`` (the
-    DataLoader takes one item from each worker in turn, so they come back in order)."""
-
-    def __init__(self, plan: Plan, prepare) -> None:
-        self.plan, self.prepare = plan, prepare
-
-    def __iter__(self) -> Iterator[Batch]:
-        info = get_worker_info()
-        worker, n = (info.id, info.num_workers) if info else (0, 1)
-        for batch in batches(self.plan):
-            if batch.index % n == worker:
-                yield prepare_batch(batch, self.prepare, self.plan)
-
-
 def _die_with_parent() -> None:
     """Ask Linux to kill this worker when the main process dies (``kill -9`` included)."""
     if sys.platform.startswith("linux"):
@@ -169,6 +152,10 @@ def prepared_batches(plan: Plan, prepare, workers: int, pin: bool, watchdog=None
     if workers == 0:
         yield from (prepare_batch(b, prepare, plan) for b in batches(plan))
         return
+    from torch.utils.data import DataLoader  # here: a run without workers never imports torch
+
+    from sorot.inference.batch_source import BatchSource
+
     os.environ["TOKENIZERS_PARALLELISM"] = "false"
     loader = DataLoader(BatchSource(plan, prepare), batch_size=None, num_workers=workers,
                         prefetch_factor=4, pin_memory=pin, worker_init_fn=_worker_init,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from transformers import AutoConfig, PretrainedConfig
 
-from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
+from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, MODEL_TYPE, PRIMARY_VALUES
 
 DEFAULT_BACKBONE = "indobenchmark/indobert-base-p1"
 POOLING_MODES = ("attention", "max", "mean")
@@ -34,7 +34,7 @@ def installed_version() -> str:
 class SorotConfig(PretrainedConfig):
     """Config of :class:`~sorot.models.modeling.SorotModel` (``model_type = "sorot"``)."""
 
-    model_type = "sorot"
+    model_type = MODEL_TYPE
     sub_configs = {"backbone_config": AutoConfig}
 
     def __init__(

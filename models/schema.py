@@ -24,6 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: The ``model_type`` a saved sorot ``config.json`` names (``SorotConfig.model_type``).
+MODEL_TYPE = "sorot"
+
 #: The span types, by name, for the rules and decoders that treat one type specially.
 LEADER, OFFICIAL, TOPIC = "LEADER", "OFFICIAL", "TOPIC"
 

@@ -22,6 +22,7 @@ import traceback
 from pathlib import Path
 
 import sorot
+from sorot.extras import require
 from sorot.inference.text.article import DEFAULT_MAX_CHARS
 from sorot.inference.text.readers import ReaderOptions
 from sorot.inference.time_limit import DEFAULT_MAX_SECONDS
@@ -57,6 +58,11 @@ def _add_model_args(p: argparse.ArgumentParser, required: bool, what: str) -> No
     p.add_argument("--model", required=required, help=f"a saved model folder or a hub id{what}")
     p.add_argument("--revision", help="hub revision (branch, tag or commit) of --model")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1 ...")
+    p.add_argument("--backend", choices=["torch", "onnx"],
+                   help="torch (default) or onnx: ONNX Runtime on the CPU (pip install 'sorot[onnx]'), "
+                        "from the model's onnx/ export or one made into the cache on first use")
+    p.add_argument("--quantize", choices=["int8"],
+                   help="int8 on the CPU: ONNX Runtime's dynamically quantised encoder (implies --backend onnx)")
 
 
 def _add_error_rate(p: argparse.ArgumentParser) -> None:
@@ -96,7 +102,8 @@ def _reader(args) -> ReaderOptions:
 def _model_source(args):
     from sorot.training.jobs import ModelSource
 
-    return ModelSource(args.model, getattr(args, "revision", None), args.device) if args.model else None
+    return (ModelSource(args.model, getattr(args, "revision", None), args.device, args.backend, args.quantize)
+            if args.model else None)
 
 
 def _summary_out(output) -> object:
@@ -105,6 +112,7 @@ def _summary_out(output) -> object:
 
 
 def cmd_weak_label(args) -> None:
+    require("train", "sorot weak-label")
     from sorot.training.jobs import weak_label
 
     summary = weak_label(args.input, args.output, _reader(args), args.gazetteer, _budget(args))
@@ -113,6 +121,7 @@ def cmd_weak_label(args) -> None:
 
 
 def cmd_build_dataset(args) -> None:
+    require("train", "sorot build-dataset")
     from sorot.training.jobs import build_dataset
 
     stats = build_dataset(args.input, args.output, reader=_reader(args), annotated=args.annotated,
@@ -123,6 +132,7 @@ def cmd_build_dataset(args) -> None:
 
 
 def cmd_evaluate(args) -> None:
+    require("train", "sorot evaluate")
     from sorot.training.jobs import WeakLabelerSource, evaluate
 
     if sum(bool(x) for x in (args.pred, args.model, args.weak_labeler)) != 1:
@@ -137,6 +147,7 @@ def cmd_evaluate(args) -> None:
 
 
 def cmd_train(args) -> None:
+    require("train", "sorot train")
     import os
 
     from sorot.training.arguments import parse_train_args
@@ -200,7 +211,7 @@ def cmd_predict_ray(args) -> None:
                  reader=_reader(args), concurrency=args.actors, num_gpus=args.gpus_per_actor,
                  threads_per_actor=args.threads_per_actor, batch_size=args.batch_size,
                  max_batch_tokens=args.max_batch_tokens, dtype=args.dtype, quantize=args.quantize,
-                 address=args.ray_address, overwrite=args.overwrite, progress=args.progress)
+                 backend=args.backend, address=args.ray_address, overwrite=args.overwrite, progress=args.progress)
     stats = run_ray(job)
     print(stats.summary())
     if failure := stats.failure(args.max_error_rate):
@@ -218,7 +229,7 @@ def cmd_predict(args) -> None:
         resume=args.resume, overwrite=args.overwrite, batch_size=args.batch_size,
         sync_every=args.sync_every, read_ahead=args.read_ahead,
         max_batch_tokens=args.max_batch_tokens, device=args.device, dtype=args.dtype,
-        quantize=args.quantize, reader=_reader(args), errors=args.errors, progress=args.progress,
+        quantize=args.quantize, backend=args.backend, reader=_reader(args), errors=args.errors, progress=args.progress,
         force=args.force, max_error_rate=args.max_error_rate, max_seconds_per_record=_budget(args),
         threads=args.threads, workers=args.workers)
     stats = run_predict(job)
@@ -229,6 +240,7 @@ def cmd_predict(args) -> None:
 
 
 def cmd_export_labelstudio(args) -> None:
+    require("train", "sorot export-labelstudio")
     from sorot.training.jobs import export_labelstudio
 
     n = export_labelstudio(args.input, args.output, reader=_reader(args), model=_model_source(args),
@@ -248,9 +260,23 @@ def cmd_import_labelstudio(args) -> None:
 
 
 def cmd_demo(args) -> None:
+    require("train", "sorot demo")
     from sorot.training.demo import run_demo
 
     run_demo(args.output, args.epochs)
+
+
+def cmd_export_onnx(args) -> None:
+    require("onnx", "sorot export-onnx")
+    from sorot.inference.loading import model_folder
+    from sorot.inference.onnx_export import export_onnx
+
+    folder = model_folder(args.model, args.revision)
+    if args.output is None and not Path(args.model).is_dir():
+        raise SorotError(f"{args.model} is a hub id: give -o DIR (the hub cache is not a place to write), "
+                         "or export in the folder you push from")
+    out = export_onnx(folder, args.output, int8=not args.no_int8)
+    print(f"ONNX export in {out}: " + ", ".join(sorted(p.name for p in out.iterdir())))
 
 
 def cmd_env(args) -> None:
@@ -285,9 +311,8 @@ def _add_predict(sub, common) -> None:
     p.add_argument("--read-ahead", type=int, default=1024,
                    help="articles read and sorted by length at a time (bounds memory)")
     p.add_argument("--dtype", default="auto", choices=["auto", "fp32", "bf16", "fp16"])
-    p.add_argument("--quantize", choices=["int8"], help="dynamic int8 linear layers (CPU)")
     p.add_argument("--threads", type=int, metavar="N",
-                   help="torch intra-op threads of this process (default: torch's choice; "
+                   help="intra-op threads of this process, torch's or ONNX Runtime's (default: one per core; "
                         "under --engine ray use --threads-per-actor)")
     p.add_argument("--workers", type=_workers, default="auto", metavar="N|auto",
                    help="processes that read, prepare and decode while this one runs the model "
@@ -367,6 +392,15 @@ def _add_tools(sub, common) -> None:
     p.add_argument("input", help="Label Studio JSON export, or - for stdin")
     p.add_argument("-o", "--output", required=True, help="gold JSONL (SCHEMA §3), or - for stdout")
     p.set_defaults(func=cmd_import_labelstudio)
+
+    p = sub.add_parser("export-onnx", parents=[common],
+                       help="write a model's ONNX export and its int8 copy (for --backend onnx)")
+    p.add_argument("model", help="a saved model folder or a hub id")
+    p.add_argument("--revision", help="hub revision (branch, tag or commit) of the model")
+    p.add_argument("-o", "--output", type=Path,
+                   help="where the files go (default: MODEL/onnx, which push_to_hub uploads)")
+    p.add_argument("--no-int8", action="store_true", help="only the fp32 export")
+    p.set_defaults(func=cmd_export_onnx)
 
     p = sub.add_parser("demo", parents=[common],
                        help="run the pipeline end to end on the embedded default data")

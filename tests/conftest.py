@@ -25,6 +25,31 @@ def labeler():
     return WeakLabeler.load()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def onnx_cache(tmp_path_factory) -> Path:
+    """ONNX exports made on first use go to a cache of the run's own, never the user's
+    (subprocesses inherit the variable)."""
+    import os
+
+    path = tmp_path_factory.mktemp("sorot-cache")
+    os.environ["SOROT_CACHE"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def exported(trained, tmp_path_factory) -> Path:
+    """A copy of the tiny model's folder with its ONNX export (onnx/model.onnx, the int8
+    copy, the heads), as `sorot export-onnx` writes it."""
+    import shutil
+
+    from sorot.inference.onnx_export import export_onnx
+
+    folder = tmp_path_factory.mktemp("exported") / "model"
+    shutil.copytree(trained[1], folder)
+    export_onnx(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory):
     """A tiny model trained for 12 epochs on the shipped gold samples (about 10 s):

@@ -38,9 +38,12 @@ def lay_out_hub_cache(folder: Path, cache: Path, repo_id: str) -> None:
     snapshot = repo / "snapshots" / COMMIT
     (repo / "blobs").mkdir(parents=True)
     snapshot.mkdir(parents=True)
-    for f in folder.iterdir():
+    for f in sorted(p for p in folder.rglob("*") if p.is_file()):
         blob = hashlib.sha256(f.read_bytes()).hexdigest()
         shutil.copy(f, repo / "blobs" / blob)
-        (snapshot / f.name).symlink_to(Path("..", "..", "blobs", blob))
+        link = snapshot / f.relative_to(folder)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        up = Path(*[".."] * (len(f.relative_to(folder).parts) + 1))  # snapshots/<commit>/[onnx/]file
+        link.symlink_to(up / "blobs" / blob)
     (repo / "refs").mkdir()
     (repo / "refs" / "main").write_text(COMMIT)

@@ -83,7 +83,7 @@ def test_bf16_and_int8_on_cpu(trained):
     bf16 = Predictor.from_pretrained(trained[1], device="cpu", dtype="bf16")
     assert bf16.model.dtype == torch.bfloat16
     int8 = Predictor.from_pretrained(trained[1], device="cpu", quantize="int8")
-    assert "DynamicQuantizedLinear" in repr(int8.model)
+    assert int8.backend == "onnx" and int8.model.dtype == "int8"  # ONNX Runtime, not torch.ao
     for other in (bf16.predict(SAMPLES), int8.predict(SAMPLES)):
         assert [p["text"] for p in other] == SAMPLES
         agree = sum(a["labels"] == b["labels"] for a, b in zip(base, other))

@@ -58,6 +58,9 @@ class DataArguments:
         "help": "also log to TensorBoard (in --output-dir/runs) when tensorboard is installed"})
     resume: bool = field(default=False, metadata={
         "help": "resume from the last checkpoint in --output-dir"})
+    export_onnx: bool = field(default=False, metadata={
+        "help": "also write the ONNX export (onnx/model.onnx and the int8 onnx/model_int8.onnx) into "
+                "the model folder, before any push (needs pip install 'sorot[onnx]')"})
 
 
 def _split_config(argv: list[str]) -> tuple[str | None, list[str]]:

@@ -139,16 +139,19 @@ def build_dataset(input: str | Path, output: Path, *, reader: ReaderOptions = DE
 
 @dataclass(frozen=True)
 class ModelSource:
-    """A saved model to predict with: folder or hub id, revision and device."""
+    """A saved model to predict with: folder or hub id, revision, device, backend and int8."""
 
     model: str
     revision: str | None = None
     device: str = "auto"
+    backend: str | None = None
+    quantize: str | None = None
 
     def predictor(self):
         from sorot.inference.predictor import Predictor
 
-        return Predictor.from_pretrained(self.model, revision=self.revision, device=self.device)
+        return Predictor.from_pretrained(self.model, revision=self.revision, device=self.device,
+                                         backend=self.backend, quantize=self.quantize)
 
 
 @dataclass(frozen=True)

@@ -290,6 +290,10 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
             "model_id": targs.hub_model_id or str(Path(targs.output_dir) / "model")}
     tune_gold = load_annotated(dargs.tune_gold) if dargs.tune_gold else None
     out, report = _finalise(trainer, tokenizer, dev_gold, info, counts, tune_gold)
+    if dargs.export_onnx and trainer.is_world_process_zero():  # uploaded with the model
+        from sorot.inference.onnx_export import export_onnx
+
+        export_onnx(out)
     if push and trainer.is_world_process_zero():
         from sorot.training.hub import push_folder
 
