@@ -11,7 +11,12 @@ Each method runs in its own subprocess so that its peak RSS is its own:
                      512-token windows: the upper reference for any wrapper;
 * ``plain-bf16``   — the same in bf16, the reference for ``sorot-bf16``;
 * ``sorot-bf16``   — ``dtype="bf16"`` (CPUs with avx512_bf16/AMX, or GPUs);
-* ``sorot-int8``   — ``quantize="int8"`` (CPU).
+* ``sorot-onnx``   — ``backend="onnx"``: the encoder on ONNX Runtime (CPU), heads in NumPy;
+* ``sorot-onnx-int8`` — ``quantize="int8"``: ONNX Runtime's dynamically quantised encoder
+                     (what ``--quantize int8`` means since torch.ao's path went).
+
+The ONNX export (``sorot export-onnx``) is made once before the rounds and timed apart.
+ONNX Runtime gets the same intra-op thread count as torch.
 
 On a GPU (``--device cuda``) the default methods are plain-bf16, sorot-bf16 and the
 pipelines, and each method's peak GPU memory is printed too.
@@ -40,7 +45,8 @@ from pathlib import Path
 
 import torch
 
-METHODS = ["plain", "sorot", "pipelines", "plain-bf16", "sorot-bf16", "sorot-int8"]
+METHODS = ["plain", "sorot", "pipelines", "plain-bf16", "sorot-bf16", "sorot-onnx", "sorot-onnx-int8"]
+ONNX_METHODS = ("sorot-onnx", "sorot-onnx-int8")
 GPU_METHODS = ["plain-bf16", "sorot-bf16", "pipelines"]  # the default with --device cuda
 MAX_BATCH_TOKENS = int(__import__("os").environ.get("SOROT_MAX_BATCH_TOKENS", "8192"))
 
@@ -112,11 +118,13 @@ def run_plain(workdir: Path, texts: list[str], batch: int, device: str, dtype: s
     return time.perf_counter() - start, None
 
 
-def run_sorot(workdir: Path, texts: list[str], batch: int, device: str, dtype="fp32", quantize=None):
+def run_sorot(workdir: Path, texts: list[str], batch: int, device: str, dtype="fp32", **kw):
     from sorot.inference import Predictor
 
-    p = Predictor.from_pretrained(workdir / "sorot", device=device, dtype=dtype, quantize=quantize,
-                                  max_batch_tokens=MAX_BATCH_TOKENS)
+    if kw:  # the ONNX backend: ONNX Runtime on as many threads as torch has
+        kw["threads"] = torch.get_num_threads()
+    p = Predictor.from_pretrained(workdir / "sorot", device=device, dtype=dtype,
+                                  max_batch_tokens=MAX_BATCH_TOKENS, **kw)
     p.predict(texts[:2])  # warm-up
     start = time.perf_counter()
     preds = p.predict(texts, batch_size=batch)  # results are read back, so this syncs
@@ -160,7 +168,8 @@ def child(args) -> None:
                "plain-bf16": lambda: run_plain(workdir, texts, args.batch_size, dev, "bf16"),
                "sorot": lambda: run_sorot(workdir, texts, args.batch_size, dev),
                "sorot-bf16": lambda: run_sorot(workdir, texts, args.batch_size, dev, dtype="bf16"),
-               "sorot-int8": lambda: run_sorot(workdir, texts, args.batch_size, dev, quantize="int8"),
+               "sorot-onnx": lambda: run_sorot(workdir, texts, args.batch_size, dev, backend="onnx"),
+               "sorot-onnx-int8": lambda: run_sorot(workdir, texts, args.batch_size, dev, quantize="int8"),
                "pipelines": lambda: run_pipelines(workdir, texts, args.batch_size, dev)}
     seconds, preds = runners[args.child]()
     gpu = torch.cuda.max_memory_allocated() / 2**20 if dev.startswith("cuda") else None
@@ -185,14 +194,15 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--methods", nargs="+", choices=METHODS,
                     help=f"default: {' '.join(METHODS)}; on CUDA {' '.join(GPU_METHODS)}")
     ap.add_argument("--agreement-model", type=Path,
-                    help="also measure bf16/int8 agreement with fp32 on this trained model folder")
+                    help="the trained model folder whose bf16/int8 agreement with fp32 is measured "
+                         "(default: the tiny model, trained here on the shipped gold samples)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--workdir", help=argparse.SUPPRESS)
     args = ap.parse_args()
     gpu = args.device.startswith("cuda")
     args.methods = args.methods or (GPU_METHODS if gpu else METHODS)
-    if gpu and "sorot-int8" in args.methods:
-        ap.error("sorot-int8 is dynamic int8 quantisation for CPUs; leave it out with --device cuda")
+    if gpu and set(ONNX_METHODS) & set(args.methods):
+        ap.error("the ONNX methods run ONNX Runtime on the CPU; leave them out with --device cuda")
     return args
 
 
@@ -203,6 +213,14 @@ def main() -> None:
     texts = documents(args.docs)
     with tempfile.TemporaryDirectory() as tmp:
         build(Path(tmp), texts)
+        if set(ONNX_METHODS) & set(args.methods):
+            from sorot.inference.onnx_export import export_onnx
+
+            start = time.perf_counter()
+            export_onnx(Path(tmp) / "sorot")
+            sizes = {f.name: f.stat().st_size / 2**20 for f in (Path(tmp) / "sorot" / "onnx").glob("*.onnx")}
+            print(f"ONNX export (fp32 + int8): {time.perf_counter() - start:.1f} s; "
+                  + ", ".join(f"{k} {v:,.0f} MiB" for k, v in sorted(sizes.items())))
         from transformers import AutoTokenizer
 
         tokens = count_tokens(AutoTokenizer.from_pretrained(Path(tmp) / "sorot"), texts)
@@ -218,11 +236,13 @@ def main() -> None:
     for m, r in results.items():
         spread = "–".join(f"{x['seconds']:.1f}" for x in sorted(rounds[m], key=lambda x: x["seconds"]))
         gpu = f"  peak GPU {r['gpu_mib']:7,.0f} MiB" if r.get("gpu_mib") is not None else ""
-        print(f"{m:>11}: {len(texts) / r['seconds']:7.2f} docs/s {tokens / r['seconds']:9,.0f} "
+        print(f"{m:>15}: {len(texts) / r['seconds']:7.2f} docs/s {tokens / r['seconds']:9,.0f} "
               f"tokens/s  peak RSS {r['rss_mib']:7,.0f} MiB{gpu}  (rounds {spread} s)")
     report_ratios(results)
-    if args.agreement_model:
-        trained_agreement(args.agreement_model, texts, args.batch_size, args.device)
+    with tempfile.TemporaryDirectory() as tmp:
+        which = args.agreement_model or "the tiny model trained here on the shipped gold samples"
+        trained_agreement(args.agreement_model or train_tiny(Path(tmp)), which, texts, args.batch_size,
+                          args.device)
 
 
 def run_child(method: str, workdir: str, args) -> dict:
@@ -240,8 +260,27 @@ def best_round(rounds: list[dict]) -> dict:
     return {**fastest, "rss_mib": max(r["rss_mib"] for r in rounds), "gpu_mib": max(gpu, default=None)}
 
 
-def trained_agreement(folder: Path, texts: list[str], batch: int, device: str) -> None:
-    """bf16 and int8 agreement with fp32 on a trained model (confident logits)."""
+def train_tiny(out: Path) -> Path:
+    """The tiny model trained for 12 epochs on the shipped gold samples (as the tests do)."""
+    from transformers import TrainingArguments
+
+    from sorot.inference.text.resources import data_path
+    from sorot.training.arguments import DataArguments, ModelArguments
+    from sorot.training.run import run_training
+
+    gold = str(data_path("samples/gold.jsonl"))
+    args = TrainingArguments(output_dir=str(out), per_device_train_batch_size=4, learning_rate=3e-3,
+                             save_strategy="no", report_to="none", use_cpu=True, disable_tqdm=True,
+                             seed=7, logging_steps=1, num_train_epochs=12)
+    folder = run_training(ModelArguments(backbone="tiny"), DataArguments(train=[gold], dev_gold=gold), args)[0]
+    from sorot.inference.onnx_export import export_onnx
+
+    export_onnx(folder)  # into its own onnx/, not the user's cache
+    return folder
+
+
+def trained_agreement(folder: Path, which, texts: list[str], batch: int, device: str) -> None:
+    """bf16, ONNX fp32 and ONNX int8 agreement with fp32 on a trained model (confident logits)."""
     from sorot.inference import Predictor
 
     def preds(**kw):
@@ -249,12 +288,11 @@ def trained_agreement(folder: Path, texts: list[str], batch: int, device: str) -
         return comparable(p.predict(texts, batch_size=batch))
 
     fp32 = preds(dtype="fp32")
-    variants = (("bf16", {"dtype": "bf16"}),) + ((("int8", {"quantize": "int8"}),)
-                                                  if device == "cpu" else ())
+    variants = (("bf16", {"dtype": "bf16"}),) + ((("onnx fp32", {"backend": "onnx"}),
+                                                   ("onnx int8", {"quantize": "int8"})) if device == "cpu" else ())
     for name, kw in variants:
         labels, ents = agreement(fp32, preds(**kw))
-        print(f"trained model {folder}: {name} agreement with fp32: labels {labels:.1%}, "
-              f"entities {ents:.1%}")
+        print(f"{name} agreement with fp32 (trained model: {which}): entities {ents:.1%}, labels {labels:.1%}")
 
 
 RATIOS = [  # (faster, slower, what, target)
@@ -262,16 +300,18 @@ RATIOS = [  # (faster, slower, what, target)
     ("sorot", "plain", "sorot vs plain forward (tokens/s, fp32)", ">= 0.85"),
     ("sorot-bf16", "pipelines", "sorot bf16 vs chained pipelines fp32", ">= 6x on CPU"),
     ("sorot-bf16", "plain-bf16", "sorot bf16 vs plain forward bf16", ""),
-    ("sorot-int8", "sorot", "sorot int8 vs sorot fp32", ">= 1.5x"),
+    ("sorot-onnx", "sorot", "sorot onnx fp32 vs sorot fp32", ""),
+    ("sorot-onnx-int8", "sorot", "sorot onnx int8 vs sorot fp32", ">= 2.5x"),
+    ("sorot-onnx-int8", "pipelines", "sorot onnx int8 vs chained pipelines", ">= 7x"),
 ]
 
 
 def report_ratios(r: dict) -> None:
     for a, b, what, target in RATIOS:
         if a in r and b in r:
-            print(f"{what + ':':<46}{r[b]['seconds'] / r[a]['seconds']:6.2f}"
+            print(f"{what + ':':<46}{r[b]['seconds'] / r[a]['seconds']:6.2f}x"
                   + (f"  (target {target})" if target else ""))
-    for m in ("sorot-bf16", "sorot-int8"):
+    for m in ("sorot-bf16", *ONNX_METHODS):
         if m in r and "sorot" in r:
             labels, ents = agreement(r["sorot"]["preds"], r[m]["preds"])
             print(f"{m} agreement with fp32: labels {labels:.1%}, entities {ents:.1%}")

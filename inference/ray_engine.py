@@ -319,9 +319,10 @@ def _run_locked(job: RayJob, out_dir: Path) -> RayStats:
     todo = [u for u in units
             if job.overwrite or not _finished(out_dir, u, job.format, sources[str(u)])]
     stats = RayStats(units=len(units), skipped_units=len(units) - len(todo))
-    stats.startup_seconds = _start_ray(job.address)
     start = time.perf_counter()
-    if todo:
+    if todo:  # a rerun over finished outputs starts no Ray at all
+        stats.startup_seconds = _start_ray(job.address)
+        start = time.perf_counter()
         try:
             _write_units(_dataset(job, todo), out_dir, job.format, stats, sources)
         except SorotError:

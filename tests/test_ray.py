@@ -84,7 +84,7 @@ def test_ray_output_equals_single_process_and_bad_records_land_in_errors(tmp_pat
 def test_killed_then_rerun_every_id_exactly_once(tmp_path, trained):
     n = make_inputs(tmp_path / "in", files=6, per_file=40)
     cmd = [sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model", str(trained[1]),
-           str(tmp_path / "in"), "-o", str(tmp_path / "out")]
+           str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--actors", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 300
     while time.time() < deadline and not finished(tmp_path / "out"):
@@ -93,7 +93,8 @@ def test_killed_then_rerun_every_id_exactly_once(tmp_path, trained):
     proc.wait()
     done_before = len(finished(tmp_path / "out"))
     assert 0 < done_before <= 6  # on a fast machine the kill may land after the last file
-    r = sorot("predict", "--engine", "ray", "--model", trained[1], tmp_path / "in", "-o", tmp_path / "out")
+    r = sorot("predict", "--engine", "ray", "--model", trained[1], tmp_path / "in", "-o", tmp_path / "out",
+              "--actors", "1")
     assert r.returncode == 0, r.stderr[-3000:]
     assert f"{6 - done_before} units predicted, {done_before} skipped (already done)" in r.stdout
     assert Counter(rec["id"] for rec in records(tmp_path / "out")) == Counter(
@@ -103,7 +104,8 @@ def test_killed_then_rerun_every_id_exactly_once(tmp_path, trained):
 
 def test_a_crash_mid_file_leaves_only_partial_files_which_a_rerun_replaces(tmp_path, trained):
     make_inputs(tmp_path / "in", files=4, per_file=20)
-    args = ("predict", "--engine", "ray", "--model", trained[1], tmp_path / "in", "-o", tmp_path / "out")
+    args = ("predict", "--engine", "ray", "--model", trained[1], tmp_path / "in", "-o", tmp_path / "out",
+            "--actors", "1")
     assert sorot(*args).returncode == 0
     # what a crash leaves: two units' outputs not yet renamed, one of them half written
     for out in finished(tmp_path / "out")[:2]:
@@ -122,13 +124,14 @@ def finished(out: Path) -> list[Path]:
     return sorted(p for p in out.glob("*.jsonl") if not p.name.endswith(".errors.jsonl"))
 
 
-def test_parquet_output_round_trips_with_nested_types(tmp_path, trained):
+def test_parquet_output_round_trips_with_nested_types_on_the_onnx_int8_backend(tmp_path, exported):
+    """Also the Ray engine on ONNX Runtime: the actors load the folder's onnx/ export."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     make_inputs(tmp_path / "in", files=2, per_file=30)
-    r = sorot("predict", "--engine", "ray", "--model", trained[1], tmp_path / "in", "-o", tmp_path / "out",
-              "--format", "parquet")
+    r = sorot("predict", "--engine", "ray", "--model", exported, tmp_path / "in", "-o", tmp_path / "out",
+              "--format", "parquet", "--quantize", "int8", "--actors", "1")
     assert r.returncode == 0, r.stderr[-3000:]
     tables = [pq.read_table(p) for p in sorted((tmp_path / "out").glob("*.parquet"))]
     assert sum(t.num_rows for t in tables) == 60
@@ -140,3 +143,6 @@ def test_parquet_output_round_trips_with_nested_types(tmp_path, trained):
     rows = [row for t in tables for row in t.to_pylist()]
     assert all(row["n_entities"] == len(row["entities"]) for row in rows)
     assert all(isinstance(e["start"], int) and isinstance(e["label"], str) for row in rows for e in row["entities"])
+    assert any(row["entities"] for row in rows)
+    source = json.loads(next((tmp_path / "out").glob("*.parquet.source.json")).read_text())
+    assert source["backend"] == "onnx" and source["quantize"] == "int8"

@@ -138,3 +138,38 @@ def test_demo_runs_on_the_embedded_data_alone(env):
     assert r.returncode == 0, r.stderr
     assert "samples/articles.jsonl; score on" in r.stdout and "shared" not in r.stdout.split("\n")[0]
     assert (env["project"] / "runs" / "demo" / "tiny" / "model" / "model.safetensors").exists()
+
+
+@pytest.fixture(scope="module")
+def core_onnx(wheel, tmp_path_factory) -> dict:
+    """A real venv with the wheel installed the way a CPU server installs it: the pinned CPU
+    torch first, then ``sorot[onnx]`` with its dependencies resolved by pip. No [train]."""
+    home = tmp_path_factory.mktemp("core-onnx")
+    venv.create(home / "venv", with_pip=True)
+    py = str(home / "venv" / "bin" / "python")
+    for args in (["torch==2.13.0"], [f"sorot[onnx] @ {wheel.as_uri()}"]):
+        r = subprocess.run([py, "-m", "pip", "install", "-q", *args], capture_output=True, text=True, timeout=900)
+        assert r.returncode == 0, r.stderr[-3000:]
+    project = home / "project"
+    project.mkdir()
+    return {"python": py, "sorot": str(home / "venv" / "bin" / "sorot"), "project": project,
+            "site": str(home / "venv")}
+
+
+def test_core_plus_onnx_predicts_on_onnx_and_names_the_missing_train_extra(core_onnx, exported, tmp_path):
+    r = run(core_onnx, core_onnx["python"], "-c", "import importlib.util as u; print(sorted(m for m in "
+            "('datasets', 'seqeval', 'evaluate', 'matplotlib', 'wordfreq', 'scipy') if u.find_spec(m)))")
+    assert r.returncode == 0 and r.stdout.strip() == "[]", r.stderr + r.stdout  # no [train] in the core
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n", encoding="utf-8")
+    for flags in (["--backend", "onnx"], ["--quantize", "int8"]):
+        r = run(core_onnx, core_onnx["sorot"], "predict", "--model", exported, src, "-o",
+                tmp_path / f"{flags[-1]}.jsonl", *flags)
+        assert r.returncode == 0, r.stderr
+        (row,) = [json.loads(x) for x in (tmp_path / f"{flags[-1]}.jsonl").read_text().splitlines()]
+        assert row["id"] == "a" and row["labels"]
+    for cmd in (["train", "--output-dir", "x"], ["weak-label", "-", "-o", "-"]):
+        r = run(core_onnx, core_onnx["sorot"], *cmd, stdin="")
+        assert r.returncode != 0
+        assert r.stderr.strip().endswith('pip install "sorot[train]"'), r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
