@@ -96,7 +96,8 @@ def sync(device: str) -> None:
 
 
 def run_plain(workdir: Path, texts: list[str], batch: int, device: str, dtype: str = "fp32"):
-    from sorot.inference.loading import load_model, resolve_dtype
+    from sorot.inference.loading import load_model
+    from sorot.inference.torch_backend import resolve_dtype
 
     model, tok = load_model(workdir / "sorot")
     model = model.to(device, dtype=resolve_dtype(dtype, torch.device(device))).eval()

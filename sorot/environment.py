@@ -11,7 +11,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 
 PACKAGES = ("sorot", "torch", "transformers", "tokenizers", "huggingface_hub", "safetensors",
-            "accelerate", "datasets", "evaluate", "seqeval")
+            "accelerate", "datasets", "evaluate", "seqeval", "onnx", "onnxruntime", "onnxscript", "ray")
 
 
 def _version(name: str) -> str:

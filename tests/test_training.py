@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import torch
@@ -159,6 +160,22 @@ def test_push_fails_clearly_offline_and_without_a_repo_id(tmp_path, monkeypatch)
         push_folder(tmp_path, TrainingArguments(output_dir=str(tmp_path)))
 
 
+def test_the_retry_hint_of_a_private_push_keeps_the_repo_private(tmp_path, monkeypatch):
+    """`hf upload` as printed would otherwise create the missing repo public."""
+    from transformers import TrainingArguments
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    targs = TrainingArguments(output_dir=str(tmp_path), hub_model_id="org/sorot", hub_private_repo=True,
+                              hub_revision="v1")
+    with pytest.raises(HubError) as e:
+        push_folder(tmp_path, targs)
+    assert str(e.value).endswith(f"retry with `hf upload org/sorot {tmp_path} --revision v1 --private`")
+    public = TrainingArguments(output_dir=str(tmp_path), hub_model_id="org/sorot")
+    with pytest.raises(HubError) as e:
+        push_folder(tmp_path, public)
+    assert "--private" not in str(e.value)
+
+
 def test_cli_train_then_evaluate_the_model(tmp_path):
     r = sorot("train", "--backbone", "tiny", "--train", GOLD, "--dev-gold", GOLD, "--output-dir",
               tmp_path / "run", "--max-steps", "3", "--report-to", "none", "--use-cpu",
@@ -201,3 +218,25 @@ def test_shipped_gpu_config_parses():
     margs, dargs, t = parser.parse_yaml_file(str(path), allow_extra_keys=False)
     assert margs.backbone == "indobenchmark/indobert-base-p1" and dargs.early_stopping_patience == 3
     assert t.train_sampling_strategy == "group_by_length"
+
+
+def test_the_card_has_the_hubs_metadata_and_no_file_names_a_path_of_this_machine(trained):
+    """Trained from a deep temporary folder on gold inside the checkout: every file of the
+    saved folder names the data by file name, and `ModelCard.load` reads the hub fields."""
+    from huggingface_hub import ModelCard
+
+    from sorot.inference.text.resources import data_path
+
+    folder = Path(trained[1])
+    data = ModelCard.load(folder / "README.md").data.to_dict()
+    assert data["pipeline_tag"] == "token-classification" and data["library_name"] == "sorot"
+    assert data["metrics"] == ["f1", "accuracy"] and len(data["widget"]) == 3
+    assert all(set(w) == {"text"} for w in data["widget"])
+    assert data["model-index"][0]["results"]
+    card = (folder / "README.md").read_text()
+    assert "## Framework versions" in card and "- transformers: " in card
+    assert "source gold.jsonl: 8" in card and "Dev set: gold.jsonl" in card
+    paths = {str(Path(trained[0]).parent), str(data_path("samples").parent.parent), str(Path.home())}
+    for f in sorted(p for p in folder.rglob("*") if p.is_file()):
+        text = f.read_bytes().decode("utf-8", "ignore")
+        assert not [p for p in paths if p in text], f.name

@@ -29,6 +29,25 @@ _LIMITS = """- Trained on silver labels from a rule-based weak labeler (plus any
 - Entity text is always sliced from the original string, even with a lower-casing tokenizer."""
 
 
+#: The hub widget's examples: sentences written for the project, one per conflict.
+WIDGET = ("Presiden Rusia Vladimir Putin menolak usulan gencatan senjata dari Kyiv.",
+          "Menteri Luar Negeri Iran membahas program nuklir dengan utusan Amerika Serikat.",
+          "Bantuan kemanusiaan kembali tertahan di perbatasan Rafah menuju Gaza.")
+
+
+def _versions() -> list[str]:
+    """The framework versions the model was trained with, as SpanMarker's cards list them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in ("sorot", "torch", "transformers", "tokenizers", "datasets", "accelerate"):
+        try:
+            out.append(f"- {name}: {version(name)}")
+        except PackageNotFoundError:
+            continue
+    return out
+
+
 def _and(names: list[str]) -> str:
     """>>> _and([label_display(lbl) for lbl in ARTICLE_LABELS])
     'Russia–Ukraine, Israel–Iran and Gaza'
@@ -90,6 +109,9 @@ def card_data(info: dict, report: dict | None):
     demo = not info.get("pretrained", True)
     return ModelCardData(
         language="id", license="apache-2.0", library_name="sorot",
+        # the hub's task filter; library_name keeps it from offering a transformers pipeline
+        pipeline_tag="token-classification", metrics=["f1", "accuracy"],
+        widget=[{"text": t} for t in WIDGET],
         base_model=hub_base_model(info.get("backbone")),
         tags=["sorot", "token-classification", "ner", "multi-label-classification", "indonesian",
               "news", *(["pipeline-demo", "not-for-use"] if demo else [])],
@@ -103,7 +125,7 @@ def _front_matter(info: dict, report: dict | None) -> str:
 
 def _usage(model_id: str) -> str:
     return f"""```python
-from sorot import Predictor   # pip install sorot (registers the model type)
+from sorot import Predictor   # pip install sorot
 
 predictor = Predictor.from_pretrained("{model_id}")
 result = predictor.predict("Presiden Rusia Vladimir Putin menolak gencatan senjata di Ukraina.")
@@ -154,5 +176,5 @@ def model_card(info: dict, data_counts: dict, report: dict | None, hyper: dict) 
     else:
         lines.append("No dev set was given; no metrics were measured.")
     lines += ["", "## Limitations", "", _LIMITS.format(n=len(ARTICLE_LABELS)), "", "## Usage", "",
-              _usage(model_id), ""]
+              _usage(model_id), "", "## Framework versions", "", *_versions(), ""]
     return "\n".join(lines)

@@ -31,6 +31,8 @@ def push_folder(folder: str | Path, targs, api=None) -> str:
                                 revision=revision, commit_message="Upload sorot model")
     except Exception as e:  # network, auth and hub errors all land here
         where = f" --revision {revision}" if revision else ""
+        # `hf upload` creates a missing repo public unless told: keep the privacy asked for
+        where += " --private" if targs.hub_private_repo else ""
         raise HubError(
             f"could not upload {folder} to the hub as {repo_id}: {type(e).__name__}: {e}. "
             "Are you online and logged in (`hf auth login` or HF_TOKEN)? The model is saved "

@@ -281,13 +281,14 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
     trainer = _trainer(model, tokenizer, targs, _encode(train, tokenizer, model.config),
                        dev_gold, dargs, callbacks)
     trainer.train(resume_from_checkpoint=checkpoint)  # the complete one chosen above, or None
+    # the card names data and folders by readable names, never this machine's paths
     counts = {"training articles (after source weights)": len(train),
-              **{f"source {p}": len(s) for p, s in zip(dargs.train, sources)}}
-    info = {"backbone": model.config.backbone_name, "dev": dargs.dev_gold,
+              **{f"source {Path(p).name}": len(s) for p, s in zip(dargs.train, sources)}}
+    info = {"backbone": model.config.backbone_name, "dev": Path(str(dargs.dev_gold or "dev")).name,
             "pretrained": margs.backbone != "tiny",
             "dev_name": Path(str(dargs.dev_gold or "dev")).name,
             "tune_name": Path(str(dargs.tune_gold or "")).name,
-            "model_id": targs.hub_model_id or str(Path(targs.output_dir) / "model")}
+            "model_id": targs.hub_model_id or f"{Path(targs.output_dir).name}/model"}
     tune_gold = load_annotated(dargs.tune_gold) if dargs.tune_gold else None
     out, report = _finalise(trainer, tokenizer, dev_gold, info, counts, tune_gold)
     if dargs.export_onnx and trainer.is_world_process_zero():  # uploaded with the model
