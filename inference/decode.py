@@ -83,14 +83,12 @@ def entities(text: str, starts, ends, words: list[int], tag_names: list[str], pr
     out = []
     for i, j, label in sparse_bio_to_word_spans(words, tag_names):
         start, end = starts[words[i]], ends[words[j - 1]]
-        ent = {"start": start, "end": end, "label": label, "text": text[start:end],
-               "score": round(sum(probs[i:j]) / (j - i), 4)}
-        kind = entity_kind(label)
-        if kind.topic:
-            ent["topic"] = lookups.topic(ent["text"])
-        elif kind.person and (name := lookups.canonical(ent["text"])) is not None:
-            ent["canonical"] = name
-        out.append(ent)
+        kind, span = entity_kind(label), text[start:end]
+        # the same keys on every entity, null when absent: typed columns in datasets/pandas
+        out.append({"start": start, "end": end, "label": label, "text": span,
+                    "score": round(sum(probs[i:j]) / (j - i), 4),
+                    "canonical": lookups.canonical(span) if kind.person else None,
+                    "topic": lookups.topic(span) if kind.topic else None})
     return out
 
 

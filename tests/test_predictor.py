@@ -145,3 +145,28 @@ def test_predict_isolated_keeps_the_others_when_one_text_breaks_the_batch(traine
     out = p.predict_isolated(["Putin tiba di Kyiv.", "RUSAK", "Hamas menolak gencatan senjata."])
     assert [type(x).__name__ for x in out] == ["dict", "RuntimeError", "dict"]
     assert out[0] == real(p, "Putin tiba di Kyiv.")
+
+
+def test_predict_output_loads_in_datasets_with_typed_entity_columns(trained, tmp_path):
+    """Every entity has `canonical` and `topic` (null when absent), so `datasets` reads the
+    JSON Lines as a list of structs of strings and numbers, not as JSON blobs."""
+    import subprocess
+    import sys
+
+    from datasets import Value, load_dataset
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(SAMPLES)))
+    out = tmp_path / "out.jsonl"
+    r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--model", str(trained[1]), str(src),
+                        "-o", str(out), "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert all(list(e) == ["start", "end", "label", "text", "score", "canonical", "topic"]
+               for row in rows for e in row["entities"])
+    ds = load_dataset("json", data_files=str(out), split="train", cache_dir=str(tmp_path / "cache"))
+    entity = ds.features["entities"]
+    entity = entity.feature if hasattr(entity, "feature") else entity[0]  # Sequence/List or [struct]
+    assert entity["canonical"] == Value("string") and entity["topic"] == Value("string")
+    assert entity["start"] == Value("int64") and entity["score"] == Value("float64")
+    assert any(e["canonical"] for row in ds for e in row["entities"])

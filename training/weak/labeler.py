@@ -64,10 +64,13 @@ class WeakLabeler:
         return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],
                       key=lambda f: f[0].start)
 
-    def _entity(self, doc: Document, hit: Hit, label: str, source: str, **extra) -> dict:
+    def _entity(self, doc: Document, hit: Hit, label: str, source: str, canonical: str | None = None,
+                topic: str | None = None) -> dict:
+        """Every entity has the same keys (``canonical``/``topic`` null when absent), as the
+        model's do: JSON Lines then load with typed columns."""
         start, end = doc.char_span(hit.start, hit.end)
         return {"start": start, "end": end, "label": label, "text": doc.text[start:end],
-                "score": SOURCE_SCORE[source], **extra}
+                "score": SOURCE_SCORE[source], "canonical": canonical, "topic": topic}
 
     def _known_people(self, doc: Document, context: ArticleContext) -> list[Hit]:
         """Gazetteer hits, less a lone name next to an unknown name word ("Hazem Qassem"
