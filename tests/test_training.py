@@ -240,3 +240,17 @@ def test_the_card_has_the_hubs_metadata_and_no_file_names_a_path_of_this_machine
     for f in sorted(p for p in folder.rglob("*") if p.is_file()):
         text = f.read_bytes().decode("utf-8", "ignore")
         assert not [p for p in paths if p in text], f.name
+
+
+def test_training_leaves_no_cache_file_in_the_users_dataset_folder(tmp_path):
+    """`datasets` caches a map beside the data it read from disk: the encoded windows go
+    to the run's own folder instead."""
+    r = sorot("build-dataset", "--annotated", GOLD, "-o", tmp_path / "gold-ds")
+    assert r.returncode == 0, r.stderr
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "gold-ds").rglob("*"))
+    r = sorot("train", "--backbone", "tiny", "--train", tmp_path / "gold-ds", "--source-weights", "1.5",
+              "--output-dir", tmp_path / "run", "--max-steps", "2", "--report-to", "none", "--use-cpu",
+              "--disable-tqdm", "true", "--save-strategy", "no")
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "gold-ds").rglob("*")) == before
+    assert list((tmp_path / "run" / "cache").glob("encoded-*.arrow"))

@@ -10,6 +10,7 @@ reports and the model card.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 import shutil
@@ -77,7 +78,9 @@ def _weighted(sources: list[Dataset], weights: list[float] | None, seed: int) ->
         parts += [ds] * int(w)
         extra = round((w - int(w)) * len(ds))
         if extra:
-            parts.append(ds.shuffle(seed=seed).select(range(extra)))
+            # indices in memory: on a dataset read from disk a cache file would land in the
+            # user's dataset folder
+            parts.append(ds.shuffle(seed=seed, keep_in_memory=True).select(range(extra)))
     if not parts or not sum(len(p) for p in parts):
         raise TrainingDataError("no training examples: give --train with at least one example")
     return concatenate_datasets(parts)
@@ -123,9 +126,17 @@ def _tiny_texts(train: Dataset, extra_inputs: list[str]):
                 yield art.text
 
 
-def _encode(ds: Dataset, tokenizer, config: SorotConfig) -> Dataset:
+def _encode(ds: Dataset, tokenizer, config: SorotConfig, cache_dir: Path) -> Dataset:
+    """Windows of every example. The cache goes to the run's folder, never beside the
+    dataset read from disk (where `datasets` would put it); its name is the data's
+    fingerprint with the tokenizer's and the window settings, so a change re-encodes."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    vocab = backend.to_str() if backend is not None else str(sorted(tokenizer.get_vocab().items()))
+    key = hashlib.sha256(f"{ds._fingerprint}|{vocab}|{config.window_length}|{config.window_stride}".encode())
+    cache_dir.mkdir(parents=True, exist_ok=True)
     return ds.map(lambda ex: encode_example(ex, tokenizer, config.window_length, config.window_stride),
-                  remove_columns=ds.column_names, desc="encoding windows")
+                  remove_columns=ds.column_names, desc="encoding windows",
+                  cache_file_name=str(cache_dir / f"encoded-{key.hexdigest()[:20]}.arrow"))
 
 
 def _trainer(model, tokenizer, targs, train_ds, dev_gold, dargs: DataArguments, extra_callbacks=()):
@@ -278,7 +289,8 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
                                    checkpoint)
     push = targs.push_to_hub  # the final folder is pushed, not every checkpoint
     targs = dataclasses.replace(targs, push_to_hub=False, logging_steps=_logging_steps(targs, len(train)))
-    trainer = _trainer(model, tokenizer, targs, _encode(train, tokenizer, model.config),
+    trainer = _trainer(model, tokenizer, targs, _encode(train, tokenizer, model.config,
+                                                        Path(targs.output_dir) / "cache"),
                        dev_gold, dargs, callbacks)
     trainer.train(resume_from_checkpoint=checkpoint)  # the complete one chosen above, or None
     # the card names data and folders by readable names, never this machine's paths
