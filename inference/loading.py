@@ -188,16 +188,23 @@ def check_tokenizer(tokenizer, model, where: str) -> None:
     embedding (no id past its last row) and fill most of it, and it must have the
     special tokens that windows are built with.
     """
-    rows = model.get_input_embeddings().num_embeddings
-    size = len(tokenizer)
-    hint = "save the tokenizer `sorot train` trained with into the folder (tokenizer.json, vocab.txt…)"
+    check_vocabulary(len(tokenizer), model.get_input_embeddings().num_embeddings, where)
+    missing = [name for name in SPECIAL_TOKENS if getattr(tokenizer, f"{name}_id", None) is None]
+    if missing:
+        raise ModelLoadError(f"{where}: the tokenizer has no {', '.join(missing)}, which sorot's "
+                             f"windows need; {_TOKENIZER_HINT}")
+
+
+_TOKENIZER_HINT = "save the tokenizer `sorot train` trained with into the folder (tokenizer.json, vocab.txt…)"
+
+
+def check_vocabulary(size: int, rows: int, where: str) -> None:
+    """A tokenizer of ``size`` tokens fits an embedding of ``rows`` rows and fills most of it
+    (both backends: the ONNX one reads ``rows`` from the config)."""
+    hint = _TOKENIZER_HINT
     if size > rows:
         raise ModelLoadError(f"{where}: the tokenizer has {size:,} tokens but the model's embedding "
                              f"only {rows:,} rows: it is another model's tokenizer; {hint}")
     if size < rows // 2:
         raise ModelLoadError(f"{where}: the tokenizer has {size:,} tokens for a model embedding "
                              f"{rows:,}: the folder's tokenizer files are missing or wrong; {hint}")
-    missing = [name for name in SPECIAL_TOKENS if getattr(tokenizer, f"{name}_id", None) is None]
-    if missing:
-        raise ModelLoadError(f"{where}: the tokenizer has no {', '.join(missing)}, which sorot's "
-                             f"windows need; {hint}")

@@ -208,13 +208,11 @@ class Predictor:
 def _load_onnx(model_id_or_dir, hub: dict, device: str, quantize: str | None, threads: int | None):
     """The ONNX model, its tokenizer and its folder; only what the backend reads is fetched
     of a hub repository, and the torch weights only when the repository has no export."""
-    from sorot.inference.loading import check_folder
+    from sorot.inference.loading import check_backend, check_folder, check_vocabulary
     from sorot.inference.onnx_backend import ONNX_DIR, OnnxModel, has_export, hub_files
     from sorot.inference.word_tokenizer import WordTokenizer
-    from sorot.models.errors import SorotError
 
-    if str(device) not in ("auto", "cpu"):
-        raise SorotError(f"the ONNX backend runs on the CPU, not {device!r}: use --backend torch on a GPU")
+    check_backend("onnx", quantize, device)
     folder = model_folder(model_id_or_dir, files=hub_files(quantize), **hub)
     check_folder(folder, weights=False)
     onnx_dir = folder / ONNX_DIR
@@ -226,9 +224,7 @@ def _load_onnx(model_id_or_dir, hub: dict, device: str, quantize: str | None, th
         onnx_dir = onnx_dir_for(folder, quantize)
     tokenizer = WordTokenizer.from_folder(folder)
     model = OnnxModel.load(folder, onnx_dir, quantize, threads)
-    if not model.config.vocab_size // 2 <= len(tokenizer) <= model.config.vocab_size:
-        raise SorotError(f"{folder}: the tokenizer has {len(tokenizer):,} tokens for a vocabulary of "
-                         f"{model.config.vocab_size:,}: the folder's tokenizer.json is another model's")
+    check_vocabulary(len(tokenizer), model.config.vocab_size, str(model_id_or_dir))
     return model, tokenizer, folder
 
 
