@@ -64,7 +64,9 @@ def test_fp32_onnx_logits_are_within_1e4_of_torch_on_the_test_windows(exported):
 def test_onnx_predictions_equal_torch(exported, torch_preds):
     from sorot import Predictor
 
-    onnx_preds = Predictor.from_pretrained(exported, backend="onnx").predict(SAMPLES)
+    onnx_p = Predictor.from_pretrained(exported, backend="onnx", threads=1)
+    assert onnx_p.model.encoder.get_session_options().intra_op_num_threads == 1  # --threads reaches it
+    onnx_preds = onnx_p.predict(SAMPLES)
     assert spans(onnx_preds) == spans(torch_preds)
     assert [p["labels"] for p in onnx_preds] == [p["labels"] for p in torch_preds]
     assert [p["primary"] for p in onnx_preds] == [p["primary"] for p in torch_preds]

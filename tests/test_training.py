@@ -179,9 +179,11 @@ def test_the_retry_hint_of_a_private_push_keeps_the_repo_private(tmp_path, monke
 def test_cli_train_then_evaluate_the_model(tmp_path):
     r = sorot("train", "--backbone", "tiny", "--train", GOLD, "--dev-gold", GOLD, "--output-dir",
               tmp_path / "run", "--max-steps", "3", "--report-to", "none", "--use-cpu",
-              "--disable-tqdm", "true")
+              "--disable-tqdm", "true", "--export-onnx")
     assert r.returncode == 0, r.stderr
     model = tmp_path / "run" / "model"
+    assert sorted(p.name for p in (model / "onnx").iterdir()) == [  # --export-onnx, in the folder a push uploads
+        "export.json", "heads.safetensors", "model.onnx", "model_int8.onnx"]
     r = sorot("evaluate", "--model", model, "--gold", GOLD, "-o", tmp_path / "rep")
     assert r.returncode == 0, r.stderr
     assert "| LEADER |" in r.stdout and (tmp_path / "rep.pred.jsonl").exists()
