@@ -44,7 +44,7 @@ def items_for(texts, tokenizer, length: int, stride: int) -> list[dict]:
     out = []
     for t in texts:
         words = [t[s:e] for s, e in word_spans(t)]
-        ex = {"words": words, "tags": [0] * len(words), "labels": [], "primary": 3}
+        ex = {"tokens": words, "ner_tags": [0] * len(words), "labels": [], "primary": 3}
         out.append(encode_example(ex, tokenizer, length, stride))
     return out
 

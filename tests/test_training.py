@@ -142,7 +142,7 @@ def test_label_set_mismatch_is_refused(tmp_path):
     from datasets import ClassLabel, Sequence
 
     ds = load_source(GOLD)
-    other = ds.cast_column("tags", Sequence(ClassLabel(names=["O", "B-PER", "I-PER", "B-X", "I-X",
+    other = ds.cast_column("ner_tags", Sequence(ClassLabel(names=["O", "B-PER", "I-PER", "B-X", "I-X",
                                                               "B-Y", "I-Y"])))
     other.save_to_disk(str(tmp_path / "hf"))
     with pytest.raises(TrainingDataError, match="tags label set .* does not match the model's"):

@@ -1,16 +1,18 @@
 """Turn annotated records (silver or gold, SCHEMA §3) into a token-classification dataset.
 
-Each example holds the text, its words and word offsets, one IOB2 tag per word,
-the article labels and ``primary``. Examples are split by a hash of their id, so a
+Each example holds the text, its words (``tokens``, the standard token-classification
+column) and word offsets, one IOB2 tag per word (``ner_tags``, a ``ClassLabel``), the
+article labels and ``primary``. Examples are split by a hash of their id, so a
 record stays in the same split when the corpus grows. Output:
 
 * ``DIR/train.jsonl`` and ``DIR/validation.jsonl`` (written while records stream);
 * ``DIR/hf/`` — a ``datasets.DatasetDict`` saved with ``save_to_disk``;
-* ``DIR/stats.json`` — label distribution and entity counts.
+* ``DIR/stats.json`` — label distribution and entity counts;
+* ``DIR/README.md`` — the dataset card (:mod:`sorot.training.dataset_card`).
 
 >>> ex = example_from_record({"id": "a", "text": "Putin tiba.", "labels": ["russia_ukraine"],
 ...     "primary": "russia_ukraine", "entities": [{"start": 0, "end": 5, "label": "LEADER"}]})
->>> ex["words"], ex["tags"], ex["starts"], ex["ends"]
+>>> ex["tokens"], ex["ner_tags"], ex["starts"], ex["ends"]
 (['Putin', 'tiba', '.'], ['B-LEADER', 'O', 'O'], [0, 6, 10], [5, 10, 11])
 """
 
@@ -42,9 +44,9 @@ def features():
 
     return Features({
         "id": Value("string"), "text": Value("string"), "source": Value("string"),
-        "words": Sequence(Value("string")),
+        "tokens": Sequence(Value("string")),
         "starts": Sequence(Value("int32")), "ends": Sequence(Value("int32")),
-        "tags": Sequence(ClassLabel(names=list(BIO_TAGS))),
+        "ner_tags": Sequence(ClassLabel(names=list(BIO_TAGS))),
         "labels": Sequence(ClassLabel(names=list(ARTICLE_LABELS))),
         "primary": ClassLabel(names=list(PRIMARY_VALUES)),
     })
@@ -54,9 +56,9 @@ def example_from_record(rec: dict, source: str = "") -> dict:
     """One dataset example from a validated record."""
     words = word_spans(rec["text"])
     return {"id": str(rec["id"]), "text": rec["text"], "source": source,
-            "words": [rec["text"][s:e] for s, e in words],
+            "tokens": [rec["text"][s:e] for s, e in words],
             "starts": [s for s, _ in words], "ends": [e for _, e in words],
-            "tags": spans_to_bio(words, rec["entities"]),
+            "ner_tags": spans_to_bio(words, rec["entities"]),
             "labels": list(rec["labels"]), "primary": rec["primary"]}
 
 
@@ -78,8 +80,8 @@ class BuildStats:
         self.examples[split] += 1
         self.labels.update(ex["labels"] or ["(none)"])
         self.primary[ex["primary"]] += 1
-        self.entities.update(t[2:] for t in ex["tags"] if t.startswith("B-"))
-        self.words += len(ex["words"])
+        self.entities.update(t[2:] for t in ex["ner_tags"] if t.startswith("B-"))
+        self.words += len(ex["tokens"])
 
     def to_dict(self) -> dict:
         return {"examples": self.examples, "words": self.words, "labels": dict(self.labels),
@@ -94,8 +96,12 @@ class BuildStats:
         return "\n".join(lines)
 
 
+#: Columns of datasets built before sorot used the standard names, and their names now.
+OLD_COLUMNS = {"words": "tokens", "tags": "ner_tags"}
+
+
 def write_dataset(records: Iterable[dict], out_dir: str | Path, validation_fraction: float = 0.1,
-                  source: str = "") -> BuildStats:
+                  source: str = "", card: dict | None = None) -> BuildStats:
     """Write the JSONL splits as records stream, then the ``DatasetDict`` and stats."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -121,6 +127,9 @@ def write_dataset(records: Iterable[dict], out_dir: str | Path, validation_fract
                     out_dir, stats.examples["train"])
     _save_hf(out_dir)
     (out_dir / "stats.json").write_text(json.dumps(stats.to_dict(), indent=2) + "\n")
+    from sorot.training.dataset_card import dataset_card
+
+    (out_dir / "README.md").write_text(dataset_card(stats, source, card or {}), encoding="utf-8")
     return stats
 
 

@@ -6,7 +6,7 @@ the batch's articles, pads them to the longest (dynamic padding) and records whi
 article each window belongs to.
 
 >>> from sorot.inference.windows import toy_tokenizer
->>> item = encode_example({"words": ["Putin", "tibanya"], "tags": [1, 0], "labels": [0],
+>>> item = encode_example({"tokens": ["Putin", "tibanya"], "ner_tags": [1, 0], "labels": [0],
 ...                        "primary": 0}, toy_tokenizer(), window_length=8, window_stride=2)
 >>> item["window_ids"], item["window_tags"], item["article_labels"]
 ([[2, 5, 6, 9, 3]], [[-100, 1, 0, -100, -100]], [1.0, 0.0, 0.0])
@@ -27,10 +27,10 @@ from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
 
 def encode_example(ex: dict, tokenizer, window_length: int, window_stride: int) -> dict:
     """Windows of one example; tag ids only on words' first sub-tokens, -100 elsewhere."""
-    tags = [t if isinstance(t, int) else BIO_TAGS.index(t) for t in ex["tags"]]
+    tags = [t if isinstance(t, int) else BIO_TAGS.index(t) for t in ex["ner_tags"]]
     labels = [lbl if isinstance(lbl, int) else ARTICLE_LABELS.index(lbl) for lbl in ex["labels"]]
     primary = ex["primary"] if isinstance(ex["primary"], int) else PRIMARY_VALUES.index(ex["primary"])
-    enc = encode_words(ex["words"], tokenizer, window_length, window_stride)
+    enc = encode_words(ex["tokens"], tokenizer, window_length, window_stride)
     return {
         "window_ids": [w.input_ids for w in enc.windows],
         "window_tags": [[tags[k] if k >= 0 else -100 for k in w.first_of_word] for w in enc.windows],

@@ -128,8 +128,8 @@ def build_dataset(input: str | Path, output: Path, *, reader: ReaderOptions = DE
                 except AnnotationError as e:
                     errors.write({"source": str(input), "id": rec.get("id"), "reason": str(e)})
 
-        stats = builder.write_dataset(good(), output, validation_fraction,
-                                      "gold" if annotated else "silver")
+        stats = builder.write_dataset(good(), output, validation_fraction, "gold" if annotated else "silver",
+                                      card={"input": "standard input" if str(input) == "-" else Path(input).name})
     if errors.count:
         log.warning("%d bad records written to %s", errors.count, errors.name)
     if not sum(stats.examples.values()):

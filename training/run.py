@@ -24,7 +24,7 @@ from sorot.models import SorotConfig, SorotModel
 from sorot.models.errors import SorotError
 from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
 from sorot.training.arguments import DataArguments, ModelArguments
-from sorot.training.builder import example_from_record, features
+from sorot.training.builder import OLD_COLUMNS, example_from_record, features
 from sorot.training.card import model_card
 from sorot.training.encode import SorotCollator, encode_example
 from sorot.training.precision import effective_training_arguments, precision_in_effect
@@ -41,10 +41,10 @@ class TrainingDataError(SorotError, ValueError):
 
 
 def _check_features(ds: Dataset, source: str) -> None:
-    names = {"tags": ds.features["tags"].feature.names,
+    names = {"ner_tags": ds.features["ner_tags"].feature.names,
              "labels": ds.features["labels"].feature.names,
              "primary": ds.features["primary"].names}
-    expected = {"tags": list(BIO_TAGS), "labels": list(ARTICLE_LABELS), "primary": list(PRIMARY_VALUES)}
+    expected = {"ner_tags": list(BIO_TAGS), "labels": list(ARTICLE_LABELS), "primary": list(PRIMARY_VALUES)}
     for key, got in names.items():
         if got != expected[key]:
             raise TrainingDataError(f"{source}: its {key} label set {got} does not match the "
@@ -64,6 +64,8 @@ def load_source(path: str) -> Dataset:
                                 "nor a .jsonl file")
     ds = load_from_disk(str(hf))
     ds = ds["train"] if hasattr(ds, "keys") else ds
+    if old := {a: b for a, b in OLD_COLUMNS.items() if a in ds.column_names}:  # built by sorot < 0.2
+        ds = ds.rename_columns(old)
     _check_features(ds, path)
     return ds
 
