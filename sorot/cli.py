@@ -241,10 +241,11 @@ def cmd_predict(args) -> None:
 
 def cmd_export_labelstudio(args) -> None:
     require("train", "sorot export-labelstudio")
-    from sorot.training.jobs import export_labelstudio
+    from sorot.training.jobs import Selection, export_labelstudio
 
+    selection = Selection(args.select, args.by, args.seed, tuple(args.exclude or ()))
     n = export_labelstudio(args.input, args.output, reader=_reader(args), model=_model_source(args),
-                           gazetteer=args.gazetteer)
+                           gazetteer=args.gazetteer, selection=selection)
     print(f"{n} tasks written to {args.output}; labelling config in "
           f"{args.output.with_suffix('.config.xml')}")
 
@@ -385,6 +386,14 @@ def _add_tools(sub, common) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, help="tasks JSON (config XML beside it)")
     _add_model_args(p, False, " to pre-annotate with, instead of the weak labeler")
     p.add_argument("--gazetteer", type=Path)
+    p.add_argument("--select", type=int, metavar="N",
+                   help="only the N articles most worth annotating, best first (default: all)")
+    p.add_argument("--by", choices=["uncertainty", "disagreement", "random"], default="uncertainty",
+                   help="with --select: the model's least certain labels and spans (needs --model), where "
+                        "the model and the weak labeler disagree most (needs --model), or a seeded draw")
+    p.add_argument("--seed", type=int, default=0, help="with --by random (default %(default)s)")
+    p.add_argument("--exclude", type=Path, action="append", metavar="GOLD.jsonl",
+                   help="never select an article of this gold file again (by id or text; repeatable)")
     p.set_defaults(func=cmd_export_labelstudio)
 
     p = sub.add_parser("import-labelstudio", parents=[common],

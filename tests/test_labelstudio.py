@@ -73,3 +73,50 @@ def test_cli_round_trip(tmp_path):
     assert r.stdout.startswith("import-labelstudio: 3 written to ") and "; 1 skipped" in r.stdout
     assert "cuts a word; snapped to" in r.stderr  # warnings go to stderr, through logging
     assert list(load_annotated(tmp_path / "gold.jsonl").values()) == EXPECTED
+
+
+def test_the_config_selects_whole_words_and_keeps_whitespace():
+    root = ET.fromstring(labeling_config())
+    assert root.find("Text").get("granularity") == "word"
+    assert "white-space: pre-wrap" in root.find("Style").text
+
+
+def _tasks(path: Path) -> list[dict]:
+    return json.loads(path.read_text())
+
+
+def test_select_picks_the_articles_most_worth_annotating_and_never_the_excluded(tmp_path, trained):
+    """Raw articles in, the N least certain out, best first, each with a prediction score
+    Label Studio sorts by; articles already in a gold file are never offered again."""
+    src = data_path("samples/articles.jsonl")
+    gold = data_path("samples/gold.jsonl")
+    every = tmp_path / "all.json"
+    r = sorot("export-labelstudio", src, "--model", trained[1], "-o", every)
+    assert r.returncode == 0, r.stderr
+    confidence = {t["data"]["id"]: t["predictions"][0]["score"] for t in _tasks(every)}
+    assert len(confidence) == 8 and all(0 <= s <= 1 for s in confidence.values())
+    r = sorot("export-labelstudio", src, "--model", trained[1], "-o", tmp_path / "u.json", "--select", "3")
+    assert r.returncode == 0, r.stderr
+    picked = [(t["data"]["id"], t["predictions"][0]["score"]) for t in _tasks(tmp_path / "u.json")]
+    assert [s for _, s in picked] == sorted(confidence.values())[:3]  # the least confident, first
+    r = sorot("export-labelstudio", src, "--model", trained[1], "-o", tmp_path / "d.json", "--select", "2",
+              "--by", "disagreement")
+    assert r.returncode == 0 and len(_tasks(tmp_path / "d.json")) == 2, r.stderr
+    seeded = []
+    for k in range(2):
+        r = sorot("export-labelstudio", src, "-o", tmp_path / f"r{k}.json", "--select", "4", "--by", "random",
+                  "--seed", "7")
+        assert r.returncode == 0, r.stderr
+        seeded.append([t["data"]["id"] for t in _tasks(tmp_path / f"r{k}.json")])
+    assert seeded[0] == seeded[1] and len(seeded[0]) == 4
+    # the gold samples are the same articles: excluding them leaves nothing to offer
+    r = sorot("export-labelstudio", src, "-o", tmp_path / "x.json", "--select", "4", "--by", "random",
+              "--exclude", gold)
+    assert r.returncode == 0 and _tasks(tmp_path / "x.json") == [], r.stderr
+
+
+def test_uncertainty_without_a_model_is_refused_in_one_line(tmp_path):
+    r = sorot("export-labelstudio", data_path("samples/articles.jsonl"), "-o", tmp_path / "t.json",
+              "--select", "2")
+    assert r.returncode == 1
+    assert r.stderr.strip().startswith("sorot: error: --by uncertainty needs --model")

@@ -227,13 +227,60 @@ def evaluate(gold: Path, *, pred: Path | None = None, model: ModelSource | None 
     return report, md
 
 
-def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions = DEFAULT_READER,
-                       model: ModelSource | None = None, gazetteer: str | Path | None = None) -> int:
-    """Label Studio tasks pre-annotated by the weak labeler (or ``model``), and the
-    labelling config beside them (``OUTPUT.config.xml``); returns the task count."""
-    from sorot.training.labelstudio import export_tasks, labeling_config
+@dataclass(frozen=True)
+class Selection:
+    """``--select N --by STRATEGY``: the N articles most worth annotating
+    (:mod:`sorot.training.selection`); ``exclude`` names gold files whose articles are
+    never offered again (by id or by text)."""
 
-    refuse_overwriting_inputs([input], [output, output.with_suffix(".config.xml")])
+    n: int | None = None
+    by: str = "uncertainty"
+    seed: int = 0
+    exclude: tuple[str | Path, ...] = ()
+
+
+def _excluded(articles: list, exclude) -> list:
+    from sorot.training.records import load_annotated
+
+    ids, texts = set(), set()
+    for path in exclude:
+        for rid, rec in load_annotated(path).items():
+            ids.add(str(rid))
+            texts.add(rec["text"].strip())
+    return [a for a in articles if str(a.id) not in ids and a.text.strip() not in texts]
+
+
+def _predictions(articles: list, model, gazetteer, by: str | None):
+    """The predictions tasks carry (the model's, else the weak labeler's), the thresholds
+    they were decided with, and the weak labeler's when ``by`` compares the two."""
+    weak = None
+    if model is None or by == "disagreement":
+        from sorot.training.weak.labeler import WeakLabeler
+
+        labeler = WeakLabeler.load(gazetteer)
+        weak = [labeler.label(a.text, a.id) for a in articles]
+    if model is None:
+        if by in ("uncertainty", "disagreement"):
+            raise SorotError(f"--by {by} needs --model: the weak labeler's scores say nothing of the "
+                             "model's doubts (--by random works without one)")
+        return weak, "sorot-weak-labeler", {}, weak
+    predictor = model.predictor()
+    preds = list(predictor.predict_records({a.id: {"text": a.text} for a in articles}).values())
+    return preds, f"sorot:{model.model}", dict(predictor.decode_spec.thresholds), weak
+
+
+def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions = DEFAULT_READER,
+                       model: ModelSource | None = None, gazetteer: str | Path | None = None,
+                       selection: Selection = Selection()) -> int:
+    """Label Studio tasks pre-annotated by the weak labeler (or ``model``), and the
+    labelling config beside them (``OUTPUT.config.xml``); returns the task count. With
+    ``selection.n``, only the articles most worth annotating, best first; every task's
+    prediction has a ``score`` (the prediction's confidence, low = worth annotating) that
+    Label Studio sorts by."""
+    from sorot.training.labelstudio import export_tasks, labeling_config
+    from sorot.training.selection import select, uncertainty
+
+    refuse_overwriting_inputs([input, *selection.exclude], [output, output.with_suffix(".config.xml")])
     articles = []
     with error_sink(output) as errors:
         for a in reader.read(input):
@@ -243,19 +290,23 @@ def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions
                 articles.append(a)
     if errors.count:
         log.warning("%d bad records written to %s", errors.count, errors.name)
-    if model is not None:
-        preds = list(model.predictor().predict_records({a.id: {"text": a.text} for a in articles}).values())
-        version = f"sorot:{model.model}"
-    else:
-        from sorot.training.weak.labeler import WeakLabeler
-
-        labeler = WeakLabeler.load(gazetteer)
-        preds = [labeler.label(a.text, a.id) for a in articles]
-        version = "sorot-weak-labeler"
-    tasks = export_tasks(preds, version, [a.extra for a in articles])
+    articles = _excluded(articles, selection.exclude)
+    by = selection.by if selection.n is not None else None
+    preds, version, thresholds, weak = _predictions(articles, model, gazetteer, by)
+    worth = [uncertainty(p, thresholds) for p in preds]
+    order = list(range(len(preds)))
+    if by is not None:
+        picked = select(preds, selection.n, by, thresholds=thresholds, weak=weak, seed=selection.seed)
+        order = [i for i, _ in picked]
+        if by == "disagreement":
+            worth = [0.0] * len(preds)
+            for i, w in picked:
+                worth[i] = w
+    tasks = export_tasks([preds[i] for i in order], version, [articles[i].extra for i in order],
+                         scores=[round(1.0 - worth[i], 4) for i in order])
     write_text_atomic(output, json.dumps(tasks, ensure_ascii=False, indent=1, default=str))
     write_text_atomic(output.with_suffix(".config.xml"), labeling_config())
-    return len(preds)
+    return len(tasks)
 
 
 def _read_export(input: str | Path) -> list:

@@ -43,11 +43,14 @@ def labeling_config() -> str:
                        for t in ENTITY_TYPES)
     # the topic choice shows for a selected region of any topic type (SCHEMA: TOPIC)
     when = quoteattr(",".join(TOPIC_TYPES))
+    # word granularity: a selection snaps to whole words; pre-wrap keeps every space and
+    # line break on screen, as the offsets count them
     return f"""<View>
+  <Style>.htx-text {{ white-space: pre-wrap; }}</Style>
   <Labels name="label" toName="text">
 {labels}
   </Labels>
-  <Text name="text" value="$text"/>
+  <Text name="text" value="$text" granularity="word"/>
   <View visibleWhen="region-selected" whenLabelValue={when}>
     <Header value="Topic of the selected span"/>
     <Choices name="topic" toName="text" perRegion="true" choice="single">
@@ -81,10 +84,12 @@ def _span_results(text: str, entities: list[dict]) -> list[dict]:
     return out
 
 
-def export_tasks(predictions, model_version: str = "sorot", extra: list[dict] | None = None) -> list[dict]:
+def export_tasks(predictions, model_version: str = "sorot", extra: list[dict] | None = None,
+                 scores: list[float] | None = None) -> list[dict]:
     """Label Studio tasks with pre-annotations, one per prediction (SCHEMA §3 dicts).
     ``extra`` holds each article's other input fields (``url``, ``title``…), kept in the
-    task's ``data`` so that annotators see them; they never replace ``id`` or ``text``."""
+    task's ``data`` so that annotators see them; they never replace ``id`` or ``text``.
+    ``scores`` are task-level prediction scores (Label Studio sorts and filters by them)."""
     tasks = []
     for k, p in enumerate(predictions):
         fields = {key: v for key, v in (extra[k] if extra else {}).items() if key not in ("id", "text")}
@@ -93,8 +98,10 @@ def export_tasks(predictions, model_version: str = "sorot", extra: list[dict] | 
                        "value": {"choices": list(p.get("labels", []))}})
         result.append({"from_name": "primary", "to_name": "text", "type": "choices",
                        "value": {"choices": [p.get("primary", PRIMARY_OTHER)]}})
-        tasks.append({"data": {**fields, "id": str(p["id"]), "text": p["text"]},
-                      "predictions": [{"model_version": model_version, "result": result}]})
+        prediction = {"model_version": model_version, "result": result}
+        if scores is not None:
+            prediction["score"] = scores[k]
+        tasks.append({"data": {**fields, "id": str(p["id"]), "text": p["text"]}, "predictions": [prediction]})
     return tasks
 
 
