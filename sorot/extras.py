@@ -4,7 +4,7 @@ The core install is what prediction needs (torch, transformers, tokenizers, the 
 client, safetensors, pyarrow, NumPy). Each extra adds what its commands import:
 
 >>> sorted(EXTRAS)
-['onnx', 'ray', 'train']
+['onnx', 'ray', 'spacy', 'train']
 >>> require("train", "sorot train") is None  # installed here
 True
 """
@@ -24,6 +24,8 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "onnx": ("onnx", "onnxruntime", "onnxscript"),
     # sorot predict --engine ray
     "ray": ("ray", "pandas"),
+    # sorot.integrations.to_doc
+    "spacy": ("spacy",),
 }
 
 

@@ -179,7 +179,8 @@ def _floors_in_pyproject() -> dict[str, str]:
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
     extras = meta["project"]["optional-dependencies"]
-    specs = [*meta["project"]["dependencies"], *meta["build-system"]["requires"], *extras["train"], *extras["onnx"]]
+    specs = [*meta["project"]["dependencies"], *meta["build-system"]["requires"],
+             *(spec for name in ("train", "onnx", "spacy") for spec in extras[name])]
     floors = {}
     for spec in specs:
         m = re.fullmatch(r"([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?>=([0-9][0-9.]*)", spec.replace(" ", ""))
