@@ -37,6 +37,7 @@ def test_one_text_one_result_a_list_a_list_an_iterator_an_iterator(predictor):
     assert isinstance(lazy, types.GeneratorType)
     assert [strip_scores(p) for p in lazy] == [strip_scores(p) for p in many]
     assert strip_scores(many[0]) == strip_scores(one)  # batching does not change results
+    assert predictor(SAMPLES[0]) == one and predictor(SAMPLES[:2]) == many[:2]  # callable, as pipelines are
     assert set(one["scores"]) == {"russia_ukraine", "israel_iran", "gaza"}
 
 
@@ -170,3 +171,21 @@ def test_predict_output_loads_in_datasets_with_typed_entity_columns(trained, tmp
     assert entity["canonical"] == Value("string") and entity["topic"] == Value("string")
     assert entity["start"] == Value("int64") and entity["score"] == Value("float64")
     assert any(e["canonical"] for row in ds for e in row["entities"])
+
+
+def test_from_pretrained_passes_token_and_cache_dir_to_the_hub(monkeypatch, trained, tmp_path):
+    """As in transformers: `token=` for a private repository, `cache_dir=` for another cache."""
+    import huggingface_hub
+
+    seen = {}
+
+    def fake_download(repo_id, **kw):
+        seen.update(kw, repo_id=repo_id)
+        return str(trained[1])
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", fake_download)
+    p = Predictor.from_pretrained("org/private-sorot", revision="v1", token="hf_secret", cache_dir=tmp_path,
+                                  device="cpu")
+    assert seen["repo_id"] == "org/private-sorot" and seen["revision"] == "v1"
+    assert seen["token"] == "hf_secret" and seen["cache_dir"] == tmp_path
+    assert p.predict(SAMPLES[0])["text"] == SAMPLES[0]
