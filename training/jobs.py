@@ -250,7 +250,7 @@ def _excluded(articles: list, exclude) -> list:
     return [a for a in articles if str(a.id) not in ids and a.text.strip() not in texts]
 
 
-def _predictions(articles: list, model, gazetteer, by: str | None):
+def _task_predictions(articles: list, model, gazetteer, by: str | None):
     """The predictions tasks carry (the model's, else the weak labeler's), the thresholds
     they were decided with, and the weak labeler's when ``by`` compares the two."""
     weak = None
@@ -292,7 +292,7 @@ def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions
         log.warning("%d bad records written to %s", errors.count, errors.name)
     articles = _excluded(articles, selection.exclude)
     by = selection.by if selection.n is not None else None
-    preds, version, thresholds, weak = _predictions(articles, model, gazetteer, by)
+    preds, version, thresholds, weak = _task_predictions(articles, model, gazetteer, by)
     worth = [uncertainty(p, thresholds) for p in preds]
     order = list(range(len(preds)))
     if by is not None:
