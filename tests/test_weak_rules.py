@@ -145,3 +145,22 @@ def test_rules_never_make_overlapping_or_mid_word_spans(rules_only, parts):
     spans = sorted((e["start"], e["end"]) for e in pred["entities"])
     assert all(s in starts and e in ends for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("text", [
+    "Singkatnya, Menteri Pertahanan itu menolak usulan gencatan senjata.",
+    "Tugasnya, kata juru bicara itu, adalah memimpin delegasi ke Jenewa.",
+])
+def test_a_sentence_opening_word_with_nya_is_not_a_name(rules_only, text):
+    """Held-out error category: "Singkatnya, Menteri …" was taken for an official."""
+    assert people(rules_only, text) == []
+
+
+def test_a_short_name_ending_in_nya_is_still_a_name(rules_only):
+    assert people(rules_only, "Menteri Luar Negeri Sonya Marlin tiba di Kyiv.") == [("Sonya Marlin", "OFFICIAL")]
+
+
+def test_a_role_at_the_end_of_a_line_names_nobody_on_the_next(rules_only):
+    """A headline ending in a role and a common word, then a site name on the next line."""
+    text = "Presiden Brasil, Ini Isi Pembicaraannya\n\nKabarnusa.id – Pertemuan itu berlangsung singkat."
+    assert people(rules_only, text) == []

@@ -174,6 +174,8 @@ class RoleRules:
             start, end = self._name_after_role(doc, role.end, lower)
             if end == start or (role.start in headline and not _ends_title(doc, end)):
                 continue
+            if not same_line(doc, role.end - 1, start):  # a headline's role names nobody below it
+                continue
             if blocked.intersection(range(start, end)):
                 continue
             # two roles can reach one name ("penasihat Presiden Donald Trump"): the role

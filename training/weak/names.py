@@ -41,4 +41,19 @@ def zipf(key: str) -> float:
 
 
 def is_common_word(key: str) -> bool:
-    return zipf(key) >= COMMON_ZIPF
+    return zipf(key) >= COMMON_ZIPF or is_suffixed_word(key)
+
+
+#: Zipf frequency from which the stem of a ``-nya`` word is an Indonesian word.
+SUFFIX_STEM_ZIPF = 4.0
+
+
+def is_suffixed_word(key: str) -> bool:
+    """A word with the ``-nya`` suffix ("its", "the") on a frequent Indonesian stem of four
+    or more letters: "Singkatnya", "Tugasnya" open sentences, they are not names. Short
+    stems stay names ("Sonya", "Tanya", "Kenya").
+
+    >>> is_suffixed_word("singkatnya"), is_suffixed_word("tugasnya"), is_suffixed_word("sonya")
+    (True, True, False)
+    """
+    return key.endswith("nya") and len(key) >= 7 and zipf(key[:-3]) >= SUFFIX_STEM_ZIPF
