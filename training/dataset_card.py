@@ -30,7 +30,8 @@ def _card_data(stats, source: str):
         if n:
             splits.add(SplitInfo(name=name, num_examples=n))
     n = sum(stats.examples.values())
-    data = DatasetCardData(language=["id"], license="other", pretty_name=f"sorot {source or 'dataset'}",
+    # the articles are the publishers' text: their licence is theirs, not ours to state
+    data = DatasetCardData(language=["id"], license="unknown", pretty_name=f"sorot {source or 'dataset'}",
                            task_categories=["token-classification", "text-classification"],
                            task_ids=["named-entity-recognition", "multi-label-classification"],
                            size_categories=["n<1K" if n < 1000 else "1K<n<10K" if n < 10_000 else "10K<n<100K"
