@@ -233,6 +233,7 @@ def test_the_card_has_the_hubs_metadata_and_no_file_names_a_path_of_this_machine
     data = ModelCard.load(folder / "README.md").data.to_dict()
     assert data["pipeline_tag"] == "token-classification" and data["library_name"] == "sorot"
     assert data["metrics"] == ["f1", "accuracy"] and len(data["widget"]) == 3
+    assert set(data["framework_versions"]) >= {"sorot", "torch", "transformers", "tokenizers"}
     assert all(set(w) == {"text"} for w in data["widget"])
     assert data["model-index"][0]["results"]
     card = (folder / "README.md").read_text()

@@ -35,17 +35,22 @@ WIDGET = ("Presiden Rusia Vladimir Putin menolak usulan gencatan senjata dari Ky
           "Bantuan kemanusiaan kembali tertahan di perbatasan Rafah menuju Gaza.")
 
 
-def _versions() -> list[str]:
-    """The framework versions the model was trained with, as SpanMarker's cards list them."""
+def framework_versions() -> dict[str, str]:
+    """The versions the model was trained with (metadata and a section, as SpanMarker's
+    cards list them)."""
     from importlib.metadata import PackageNotFoundError, version
 
-    out = []
+    out = {}
     for name in ("sorot", "torch", "transformers", "tokenizers", "datasets", "accelerate"):
         try:
-            out.append(f"- {name}: {version(name)}")
+            out[name] = version(name)
         except PackageNotFoundError:
             continue
     return out
+
+
+def _versions() -> list[str]:
+    return [f"- {name}: {v}" for name, v in framework_versions().items()]
 
 
 def _and(names: list[str]) -> str:
@@ -111,7 +116,7 @@ def card_data(info: dict, report: dict | None):
         language="id", license="apache-2.0", library_name="sorot",
         # the hub's task filter; library_name keeps it from offering a transformers pipeline
         pipeline_tag="token-classification", metrics=["f1", "accuracy"],
-        widget=[{"text": t} for t in WIDGET],
+        widget=[{"text": t} for t in WIDGET], framework_versions=framework_versions(),
         base_model=hub_base_model(info.get("backbone")),
         tags=["sorot", "token-classification", "ner", "multi-label-classification", "indonesian",
               "news", *(["pipeline-demo", "not-for-use"] if demo else [])],
