@@ -101,7 +101,7 @@ class PredictJob:
         if str(self.input) == "-" and self.workers not in ("auto", 0):
             raise SorotError("--workers: each worker reads the input itself, and standard input can "
                              "be read only once; give a file, or --workers 0")
-        check_backend(self.backend, self.quantize, self.device)
+        check_backend(self.backend, self.quantize, self.device, self.dtype)
         for name in ("batch_size", "sync_every", "read_ahead", "max_batch_tokens"):
             if getattr(self, name) < 1:
                 raise SorotError(f"--{name.replace('_', '-')} must be at least 1")

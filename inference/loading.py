@@ -29,13 +29,18 @@ def model_files(backend: str | None = None, quantize: str | None = None) -> list
     return hub_files(quantize)
 
 
-def check_backend(backend: str | None, quantize: str | None, device: str = "auto") -> None:
-    """``--quantize int8`` runs on ONNX Runtime, and ONNX Runtime here runs on the CPU."""
+def check_backend(backend: str | None, quantize: str | None, device: str = "auto", dtype: str = "auto") -> None:
+    """``--quantize int8`` runs on ONNX Runtime, and ONNX Runtime here runs on the CPU in
+    fp32 or int8: a setting it cannot honour is refused, never ignored."""
     if quantize and backend == "torch":
         raise SorotError("--quantize int8 runs on ONNX Runtime: use --backend onnx (or leave --backend "
                          "out); torch.ao's dynamic quantisation, which torch deprecates, is gone")
-    if (backend == "onnx" or quantize) and str(device) not in ("auto", "cpu"):
+    onnx = backend == "onnx" or bool(quantize)
+    if onnx and str(device) not in ("auto", "cpu"):
         raise SorotError(f"--backend onnx runs on the CPU, not --device {device}: use --backend torch on a GPU")
+    if onnx and str(dtype) not in ("auto", "fp32", "float32"):
+        raise SorotError(f"--backend onnx runs in fp32 (or int8 with --quantize int8), not --dtype {dtype}: "
+                         "use --backend torch for bf16/fp16")
 
 
 def backend_source(backend: str | None, quantize: str | None) -> dict:

@@ -109,7 +109,7 @@ class Predictor:
                              "dynamic quantisation, which torch deprecates, is gone)")
         hub = {"revision": revision, "token": token, "cache_dir": cache_dir}
         if backend == "onnx":
-            model, tokenizer, folder = _load_onnx(model_id_or_dir, hub, device, quantize, threads)
+            model, tokenizer, folder = _load_onnx(model_id_or_dir, hub, device, dtype, quantize, threads)
         else:
             folder = model_folder(model_id_or_dir, **hub)
             model, tokenizer = load_model(folder)
@@ -193,7 +193,8 @@ class Predictor:
         return prepare(texts, self.tokenizer, replace(self.prepare_spec, max_windows=max_windows))
 
     def forward(self, prep: Prepared) -> Forwarded:
-        """The device stage (:func:`sorot.inference.stages.forward`)."""
+        """The device stage: the backend's forward passes (:mod:`sorot.inference.torch_backend`
+        or :mod:`sorot.inference.onnx_backend`)."""
         return self.runner.forward(prep, self.decode_spec.outside)
 
     def decode(self, prep: Prepared, fwd: Forwarded, thresholds: dict[str, float] | None = None) -> list[dict]:
@@ -205,14 +206,14 @@ class Predictor:
         return self.decode(prep, self.forward(prep), thresholds)
 
 
-def _load_onnx(model_id_or_dir, hub: dict, device: str, quantize: str | None, threads: int | None):
+def _load_onnx(model_id_or_dir, hub: dict, device: str, dtype: str, quantize: str | None, threads: int | None):
     """The ONNX model, its tokenizer and its folder; only what the backend reads is fetched
     of a hub repository, and the torch weights only when the repository has no export."""
     from sorot.inference.loading import check_backend, check_folder, check_vocabulary
     from sorot.inference.onnx_backend import ONNX_DIR, OnnxModel, has_export, hub_files
     from sorot.inference.word_tokenizer import WordTokenizer
 
-    check_backend("onnx", quantize, device)
+    check_backend("onnx", quantize, device, dtype)
     folder = model_folder(model_id_or_dir, files=hub_files(quantize), **hub)
     check_folder(folder, weights=False)
     onnx_dir = folder / ONNX_DIR

@@ -312,7 +312,7 @@ def _finished(out_dir: Path, unit: Path, fmt: str, source: dict) -> bool:
 def _run_locked(job: RayJob, out_dir: Path) -> RayStats:
     from sorot.inference.loading import model_files, model_folder
 
-    check_backend(job.backend, job.quantize, "cuda" if job.num_gpus else "cpu")
+    check_backend(job.backend, job.quantize, "cuda" if job.num_gpus else "cpu", job.dtype)
     units = list(unit_names(input_units(job.inputs)))  # one unit per distinct output name
     content = model_fingerprint(model_folder(job.model, job.revision, files=model_files(job.backend, job.quantize)))
     sources = {str(u): _unit_source(job, u, content) for u in units}

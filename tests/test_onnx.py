@@ -165,6 +165,7 @@ def test_cli_export_then_predict_and_evaluate_on_onnx(trained, tmp_path):
 @pytest.mark.parametrize("flags, says", [
     (["--quantize", "int8", "--backend", "torch"], "--quantize int8 runs on ONNX Runtime"),
     (["--backend", "onnx", "--device", "cuda"], "--backend onnx runs on the CPU"),
+    (["--quantize", "int8", "--dtype", "bf16"], "--backend onnx runs in fp32 (or int8 with --quantize int8)"),
 ])
 def test_backend_flags_that_cannot_work_are_refused_in_one_line(tmp_path, flags, says):
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": SAMPLES[0]}])
