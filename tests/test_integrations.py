@@ -47,3 +47,16 @@ def test_a_span_that_cuts_a_spacy_token_is_widened_and_reported():
     assert span.text == "Zelenskyy" and span.label_ == "LEADER"
     assert doc.user_data["sorot"]["expanded"] == [
         {"start": 9, "end": 17, "label": "LEADER", "doc_start": 9, "doc_end": 18}]
+
+
+def test_a_batch_output_record_takes_its_text_from_the_input():
+    """`sorot predict` keeps the input's fields, not its text: to_doc asks for it, in one line."""
+    from sorot.integrations import to_doc
+    from sorot.models.errors import SorotError
+
+    text = "Presiden Vladimir Putin tiba."
+    record = {"id": "a1", "labels": [], "primary": "other", "scores": {},
+              "entities": [{"start": 9, "end": 23, "label": "LEADER"}]}
+    with pytest.raises(SorotError, match="prediction 'a1' has no text: pass to_doc"):
+        to_doc(record)
+    assert [s.text for s in to_doc(record, text=text).ents] == ["Vladimir Putin"]

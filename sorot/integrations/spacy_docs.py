@@ -45,10 +45,15 @@ def _aligned(doc, ent: dict, report: dict):
     return span
 
 
-def to_doc(prediction: dict, nlp=None):
-    """The ``Doc`` of one prediction (SCHEMA §3 dict), on ``nlp`` (default ``spacy.blank("id")``)."""
+def to_doc(prediction: dict, text: str | None = None, nlp=None):
+    """The ``Doc`` of one prediction (SCHEMA §3 dict), on ``nlp`` (default ``spacy.blank("id")``).
+    ``text`` is the article's text, for records that do not carry it (``sorot predict``
+    output keeps the input's fields, not its text)."""
+    text = text if text is not None else prediction.get("text")
+    if text is None:
+        raise SorotError(f"prediction {prediction.get('id', '')!r} has no text: pass to_doc(prediction, text=...)")
     nlp = nlp or blank_indonesian()
-    doc = nlp.make_doc(prediction["text"])
+    doc = nlp.make_doc(text)
     report = {"labels": list(prediction.get("labels", [])), "primary": prediction.get("primary"),
               "expanded": [], "dropped": []}
     spans, taken = [], set()
