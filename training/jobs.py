@@ -293,15 +293,13 @@ def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions
     articles = _excluded(articles, selection.exclude)
     by = selection.by if selection.n is not None else None
     preds, version, thresholds, weak = _task_predictions(articles, model, gazetteer, by)
-    worth = [uncertainty(p, thresholds) for p in preds]
+    worth = {i: uncertainty(p, thresholds) for i, p in enumerate(preds)}
     order = list(range(len(preds)))
     if by is not None:
         picked = select(preds, selection.n, by, thresholds=thresholds, weak=weak, seed=selection.seed)
         order = [i for i, _ in picked]
-        if by == "disagreement":
-            worth = [0.0] * len(preds)
-            for i, w in picked:
-                worth[i] = w
+        if by == "disagreement":  # its score then says how far model and labeler agree
+            worth.update(picked)
     tasks = export_tasks([preds[i] for i in order], version, [articles[i].extra for i in order],
                          scores=[round(1.0 - worth[i], 4) for i in order])
     write_text_atomic(output, json.dumps(tasks, ensure_ascii=False, indent=1, default=str))
