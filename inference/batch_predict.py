@@ -231,8 +231,16 @@ def run_predict(job: PredictJob) -> Stats:
     """The whole batch run; known failures raise :class:`SorotError` (or ``OSError``)."""
     job.check()
     rank, world, rank_device = _distributed()
-    if world > 1 and str(job.output) == STDOUT:
-        raise SorotError("several processes cannot share standard output: give -o OUT.jsonl")
+    try:
+        if world > 1 and str(job.output) == STDOUT:
+            raise SorotError("several processes cannot share standard output: give -o OUT.jsonl")
+        return _run_ranked(job, rank, world, rank_device)
+    finally:
+        if world > 1:
+            _end_process_group()
+
+
+def _run_ranked(job: PredictJob, rank: int, world: int, rank_device) -> Stats:
     paths = _paths(job, rank, world)
     lock = _guard_all_ranks(job, paths, rank, world)
     try:  # the lock is held until the parts are merged
@@ -247,6 +255,17 @@ def run_predict(job: PredictJob) -> Stats:
         if lock is not None:
             lock.__exit__(None, None, None)
     return stats
+
+
+def _end_process_group() -> None:
+    """Destroy the process group before the interpreter shuts down. Left to exit, gloo's
+    worker threads can still hold tensors while Python is torn down, and the process dies
+    of SIGABRT after a run that succeeded (seen once in CI, on a two-process ``--resume``;
+    the failure pytorch/pytorch#179291 describes)."""
+    import torch.distributed as dist
+
+    if dist.is_available() and dist.is_initialized():
+        dist.destroy_process_group()
 
 
 def _predict_all(job: PredictJob, paths: dict, rank: int, world: int, rank_device) -> Stats:
