@@ -142,7 +142,8 @@ def cmd_evaluate(args) -> None:
         raise SorotError("--leave-names-out scores the weak labeler: add --weak-labeler")
     weak = WeakLabelerSource(args.gazetteer, args.leave_names_out) if args.weak_labeler else None
     _, markdown = evaluate(args.gold, pred=args.pred, model=_model_source(args), weak=weak,
-                           output=args.output, report_dir=args.report, overwrite=args.overwrite)
+                           output=args.output, report_dir=args.report, overwrite=args.overwrite,
+                           half=args.half)
     print(markdown)
 
 
@@ -366,6 +367,10 @@ def _add_training_side(sub, common) -> None:
                    help="with --weak-labeler: K folds, each labelled without the gazetteer people "
                         "named in it (how well the rules find people they do not know)")
     p.add_argument("--gazetteer", type=Path, help="with --weak-labeler: another gazetteer")
+    p.add_argument("--half", choices=("development", "check"),
+                   help="score one half of the gold articles, cut by a hash of the id: rules are "
+                        "changed from the development half's errors, the check half estimates "
+                        "articles nobody read (leave articles out)")
     p.add_argument("--report", type=Path, help="also write plots (PNG) and a self-contained HTML page here")
     p.add_argument("-o", "--output", type=Path,
                    help="report prefix for .eval.json/.eval.md/.pred.jsonl (default: PRED without "

@@ -69,6 +69,22 @@ def test_evaluate_prints_and_writes_reports(tmp_path):
     assert r.returncode == 1 and "record 'z'" in r.stderr
 
 
+def test_evaluate_half_scores_only_that_half_of_the_gold_articles(tmp_path):
+    """Leave articles out: ``--half check`` scores the articles whose errors nobody reads."""
+    from sorot.training.weak.leave_names_out import half_of
+
+    gold = data_path("samples/gold.jsonl")
+    ids = [json.loads(x)["id"] for x in Path(gold).read_text().splitlines() if x.strip()]
+    for half in ("development", "check"):
+        r = sorot("evaluate", "--gold", gold, "--weak-labeler", "--half", half, "-o", tmp_path / half)
+        assert r.returncode == 0, r.stderr
+        report = json.loads(Path(f"{tmp_path / half}.eval.json").read_text())
+        assert report["n_articles"] == sum(half_of(str(i)) == half for i in ids) > 0
+        assert f"({half} half)" in r.stdout and not report["warnings"]
+    r = sorot("evaluate", "--gold", gold, "--pred", gold, "--half", "other")
+    assert r.returncode == 2 and "invalid choice: 'other'" in r.stderr
+
+
 def test_demo_runs_end_to_end(tmp_path):
     r = sorot("demo", "-o", tmp_path / "demo", "--epochs", "2")
     assert r.returncode == 0, r.stderr

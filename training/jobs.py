@@ -193,9 +193,11 @@ def _predictions(gold_records: dict, pred, model, weak, output: Path) -> tuple[d
 
 def evaluate(gold: Path, *, pred: Path | None = None, model: ModelSource | None = None,
              weak: WeakLabelerSource | None = None, output: Path | None = None,
-             report_dir: Path | None = None, overwrite: bool = False) -> tuple[dict, str]:
+             report_dir: Path | None = None, overwrite: bool = False,
+             half: str | None = None) -> tuple[dict, str]:
     """Score ``pred`` (or the predictions of ``model`` or the weak labeler) against
-    ``gold`` (SCHEMA §4).
+    ``gold`` (SCHEMA §4); with ``half`` (``"development"``/``"check"``) only that half
+    of the gold articles (:func:`~sorot.training.weak.leave_names_out.half_of`).
 
     Writes ``OUTPUT.eval.json`` and ``OUTPUT.eval.md`` (and the predictions as
     ``OUTPUT.pred.jsonl`` when sorot predicted them); returns the report and its Markdown.
@@ -213,10 +215,10 @@ def evaluate(gold: Path, *, pred: Path | None = None, model: ModelSource | None 
     if not overwrite and (clash := [p for e in ends if (p := Path(f"{output}{e}")).exists()]):
         raise SorotError(f"{clash[0]} exists from an earlier evaluation: give another -o, or --overwrite")
     Path(output).parent.mkdir(parents=True, exist_ok=True)
-    gold_records = load_annotated(gold)
+    gold_records = _half(load_annotated(gold), half)
     preds, name = _predictions(gold_records, pred, model, weak, output)
-    report = score(gold_records, preds)
-    md = to_markdown(report, f"{name} against {Path(gold).name}")
+    report = score(gold_records, {k: preds[k] for k in gold_records if k in preds} if half else preds)
+    md = to_markdown(report, f"{name} against {Path(gold).name}" + (f" ({half} half)" if half else ""))
     Path(f"{output}.eval.json").write_text(json.dumps(report, indent=2) + "\n")
     Path(f"{output}.eval.md").write_text(md)
     log.info("report written to %s.eval.json and %s.eval.md", output, output)
@@ -225,6 +227,19 @@ def evaluate(gold: Path, *, pred: Path | None = None, model: ModelSource | None 
 
         log.info("report page: %s", write_report(gold_records, preds, report, report_dir, name))
     return report, md
+
+
+def _half(gold: dict, half: str | None) -> dict:
+    from sorot.training.weak.leave_names_out import HALVES, half_of
+
+    if half is None:
+        return gold
+    if half not in HALVES:
+        raise SorotError(f"--half must be one of {', '.join(HALVES)}, not {half!r}")
+    kept = {k: v for k, v in gold.items() if half_of(k) == half}
+    if not kept:
+        raise SorotError(f"no gold article falls in the {half} half")
+    return kept
 
 
 @dataclass(frozen=True)
