@@ -85,6 +85,10 @@ class PhraseMatcher:
             lengths.append(len(keys))
             lengths.sort(reverse=True)  # few distinct lengths: cheap
 
+    def vocabulary(self) -> set[str]:
+        """Every folded word of every phrase."""
+        return {k for phrase in self._phrases for k in phrase}
+
     def get(self, keys: tuple[str, ...]) -> Any | None:
         """The payload of the phrase with exactly these folded keys, if any."""
         entries = self._phrases.get(tuple(keys)) if keys else None

@@ -9,10 +9,18 @@ model's TOPIC span its ``topic`` id.
 [('program nuklirnya', 'nuclear_programme'), ('sanksi', 'sanctions')]
 >>> lex.topic_of("Gencatan Senjata"), lex.topic_of("paket bantuan militer")
 ('ceasefire', 'military_aid')
+
+A cue word of eight or more letters also matches one typing slip away (a letter added,
+dropped, changed or two swapped: "fasiliats nuklir", "negoisasi"), unless the word is
+a real one (``not_misspellings:`` in the lexicon: "perundangan" is not "perundingan").
+
+>>> [(h.payload) for h in lex.find(Document.from_text("Bom jatuh di fasiliats nuklir."))]
+['nuclear_programme']
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +46,69 @@ def _variants(cue: str) -> list[str]:
     return out
 
 
+#: Cue words this long or longer match with one typing slip.
+MISSPELLING_MIN_LETTERS = 8
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one inserted, dropped or changed letter,
+    or two neighbours swapped (Damerau distance 1).
+
+    >>> one_slip("fasiliats", "fasilitas"), one_slip("negoisasi", "negosiasi"), one_slip("sanksi", "sanksi")
+    (True, True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                              and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+
+
+class _Misspellings:
+    """Maps a word one slip from a long cue word to that cue word (a deletion index:
+    two words one slip apart share a word with at most one letter dropped)."""
+
+    def __init__(self, cue_words: set[str], real_words: set[str]) -> None:
+        self.cue_words = cue_words
+        self.real_words = real_words
+        self._index: dict[str, set[str]] = {}
+        for word in cue_words:
+            if len(word) >= MISSPELLING_MIN_LETTERS and word.isalpha():
+                for d in _deletes(word):
+                    self._index.setdefault(d, set()).add(word)
+        self._seen: dict[str, str | None] = {}
+
+    def correct(self, key: str) -> str | None:
+        """The cue word ``key`` is a slip of, if exactly one."""
+        if len(key) < MISSPELLING_MIN_LETTERS or key in self.cue_words or key in self.real_words \
+                or not key.isalpha():
+            return None
+        if key not in self._seen:
+            if len(self._seen) > 1 << 16:
+                self._seen.clear()
+            near = {w for d in _deletes(key) for w in self._index.get(d, ()) if one_slip(key, w)}
+            self._seen[key] = near.pop() if len(near) == 1 else None
+        return self._seen[key]
+
+    def apply(self, doc: Document) -> Document:
+        """``doc`` with each slipped word's key replaced by its cue word's."""
+        keys = [self.correct(k) or k for k in doc.keys]
+        return doc if keys == doc.keys else Document(doc.text, doc.words, keys)
+
+
 class TopicLexicon:
     """Finds TOPIC cues in documents; payloads are topic ids."""
 
-    def __init__(self, topics: dict[str, list[str]], exceptions: list[dict] | None = None):
+    def __init__(self, topics: dict[str, list[str]], exceptions: list[dict] | None = None,
+                 not_misspellings: list[str] = (), needs_conflict: list[str] = (),
+                 off_conflict: list[str] = ()):
         unknown = sorted(set(topics) - set(TOPIC_IDS))
         if unknown:
             raise ValueError(f"topic lexicon: unknown topic id {unknown[0]!r}; ids are "
@@ -58,6 +125,9 @@ class TopicLexicon:
                        frozenset(e.get("followed_by", ())), frozenset(e.get("preceded_by", ())),
                        int(e.get("window", 1)))
             for e in exceptions or ()]
+        self.needs_conflict = frozenset(keys_of(c) for c in needs_conflict)
+        self.off_conflict = frozenset(k for w in off_conflict for k in keys_of(w))
+        self.misspellings = _Misspellings(self.matcher.vocabulary(), {w.lower() for w in not_misspellings})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicLexicon:
@@ -73,8 +143,12 @@ class TopicLexicon:
         if not isinstance(exceptions, list) or not all(
                 isinstance(e, dict) and isinstance(e.get("cues"), list) for e in exceptions):
             raise DataFileError(f"{path}: `exceptions:` must be a list of mappings with `cues:`")
+        lists = {key: data.get(key) or [] for key in ("not_misspellings", "needs_conflict", "off_conflict")}
+        for key, words in lists.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise DataFileError(f"{path}: `{key}:` must be a list of words")
         try:
-            return cls(topics, exceptions)
+            return cls(topics, exceptions, **lists)
         except ValueError as e:
             raise DataFileError(f"{path}: {e}") from e
 
@@ -88,18 +162,25 @@ class TopicLexicon:
                 return True
         return False
 
-    def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
-        """TOPIC hits in ``doc``, exceptions removed; payload is the topic id."""
+    def find(self, doc: Document, blocked: set[int] | None = None,
+             about_a_conflict: Callable[[Hit], bool] | None = None) -> list[Hit]:
+        """TOPIC hits in ``doc``, exceptions removed; payload is the topic id. With
+        ``about_a_conflict``, a generic cue (``needs_conflict:``, "negosiasi", "reaktor
+        nuklir") is kept only where it says the hit's context may be about a conflict."""
         hits = []
+        doc = self.misspellings.apply(doc)
         for hit in self.matcher.find(doc, blocked):
             topic, cue = hit.payload
-            if not self._excepted(doc, hit, cue):
-                hits.append(Hit(hit.start, hit.end, topic))
+            if self._excepted(doc, hit, cue):
+                continue
+            if about_a_conflict is not None and cue in self.needs_conflict and not about_a_conflict(hit):
+                continue
+            hits.append(Hit(hit.start, hit.end, topic))
         return hits
 
     def topic_of(self, span_text: str) -> str | None:
         """The topic id of a span: its longest cue inside it, else ``None``."""
-        doc = Document.from_text(span_text.lower())
+        doc = self.misspellings.apply(Document.from_text(span_text.lower()))
         hits = self.matcher.find(doc)
         if not hits:
             return None

@@ -29,7 +29,7 @@ from sorot.inference.text.words import sentence_spans
 from sorot.models.schema import TOPIC
 from sorot.training.weak.appositive import AppositiveRules
 from sorot.training.weak.conflicts import ConflictEvidence
-from sorot.training.weak.context import ArticleContext, RoleRules
+from sorot.training.weak.context import ArticleContext, RoleRules, same_line
 from sorot.training.weak.mentions import Mentions
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
@@ -102,12 +102,39 @@ class WeakLabeler:
         blocked = {i for h in people for i in range(h.start, h.end)}
         context = self._context_people(doc, blocked, article)
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
-        topics = self.topics.find(doc, blocked)
+        topics = self.topics.find(doc, blocked, self._about_a_conflict(doc, people))
         out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
                for h in people]
         out += [self._entity(doc, h, h.payload, src) for h, src in context]
         out += [self._entity(doc, h, TOPIC, "topic", topic=h.payload) for h in topics]
         return sorted(out, key=lambda e: e["start"]), people, topics
+
+    def _about_a_conflict(self, doc: Document, people: list[Hit]):
+        """Whether a generic topic hit's paragraph (its line) may be about a conflict: it
+        holds a cue of the conflict evidence (outside the hit itself: the "nuklir" of
+        "reaktor nuklir" does not count) or a person tied to a conflict, or else no word
+        of another subject (``off_conflict:`` of the topic lexicon: trade, tariffs,
+        power plants)."""
+        marks = sorted({i for h in self.evidence.matcher.find(doc) for i in range(h.start, h.end)}
+                       | {h.start for h in people if h.payload.conflicts})
+        elsewhere = [i for i, k in enumerate(doc.keys) if k in self.topics.off_conflict]
+        starts = [s for s, _ in doc.words]
+        sentences = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentence_spans(doc.text)]
+        firsts = [s for s, _ in sentences]
+
+        def about(hit: Hit) -> bool:
+            k = bisect_right(firsts, hit.start) - 1
+            lo, hi = k, k
+            while lo > 0 and same_line(doc, sentences[lo - 1][0], hit.start):
+                lo -= 1
+            while hi + 1 < len(sentences) and sentences[hi + 1][0] < len(doc.keys) and \
+                    same_line(doc, hit.start, sentences[hi + 1][0]):
+                hi += 1
+            start, end = sentences[lo][0], sentences[hi][1]
+            return any(m < hit.start or m >= hit.end
+                       for m in marks[bisect_left(marks, start):bisect_left(marks, end)]) or \
+                bisect_left(elsewhere, start) == bisect_left(elsewhere, end)
+        return about
 
     def _body_sentences(self, doc: Document) -> list[tuple[int, int]]:
         """Word ranges of the sentences that are not boilerplate."""

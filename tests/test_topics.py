@@ -1,0 +1,91 @@
+"""The topic lexicon beyond exact cues: typing slips, and the real words they must not eat.
+
+Every sentence here is written for this project.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sorot.inference.text.phrases import Document
+from sorot.inference.text.topics import TopicLexicon, one_slip
+from sorot.inference.text.resources import data_path, load_yaml
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> TopicLexicon:
+    return TopicLexicon.load()
+
+
+def topics_in(lex: TopicLexicon, text: str) -> list[tuple[str, str]]:
+    doc = Document.from_text(text)
+    return [(doc.span_text(h.start, h.end), h.payload) for h in lex.find(doc)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pesawat itu menjatuhkan bom di fasiliats nuklir dekat kota.", [("fasiliats nuklir", "nuclear_programme")]),
+    ("Kedua pihak memulai negoisasi di Doha.", [("negoisasi", "peace_talks")]),
+    ("Mereka menyusun rencana perdamain baru.", [("rencana perdamain", "peace_talks")]),
+    ("Seruan Genactan Senjata itu ditolak.", [("Genactan Senjata", "ceasefire")]),  # two letters swapped
+])
+def test_one_typing_slip_in_a_long_cue_word_still_matches(lexicon, text, expected):
+    assert topics_in(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "DPR membahas rancangan perundangan baru.",      # a real word one slip from "perundingan"
+    "Pemerintah memberi fasilitasi kepada eksportir.",  # one slip from "fasilitas"
+    "Polisi memeriksa saksinya kemarin.",             # one slip from "sanksinya"
+    "Sejarah revolusi Prancis dibahas di kelas.",     # one slip from "resolusi"
+    "Mereka menunggu sanski baru.",                   # "sanksi" is too short to forgive a slip
+    "Kedua pihak memulai negoissasi di Doha.",        # two slips
+])
+def test_real_words_short_words_and_two_slips_are_not_cues(lexicon, text):
+    assert topics_in(lexicon, text) == []
+
+
+def test_a_slip_is_forgiven_when_a_span_gets_its_topic_id(lexicon):
+    assert lexicon.topic_of("fasiliats nuklir") == "nuclear_programme"
+
+
+def test_one_slip_is_damerau_distance_one():
+    assert one_slip("perdamain", "perdamaian") and one_slip("perdamaian", "perdamain")
+    assert one_slip("negosiasu", "negosiasi") and one_slip("negoisasi", "negosiasi")
+    assert not one_slip("negosiasi", "negosiasi") and not one_slip("nesogiasi", "negosiasi")
+
+
+def test_every_real_word_one_slip_from_a_cue_is_listed_as_not_a_misspelling():
+    """The shipped ``not_misspellings:`` list is what wordfreq's Indonesian words say it must
+    be: a cue added to the lexicon that brings a real word one slip away fails here."""
+    wordfreq = pytest.importorskip("wordfreq")
+    listed = set(load_yaml(data_path("topics.yaml"))["not_misspellings"])
+    unguarded = TopicLexicon(load_yaml(data_path("topics.yaml"))["topics"])
+    real = {w for w in wordfreq.iter_wordlist("id") if unguarded.misspellings.correct(w)}
+    assert real - listed == set()
+
+
+def weak_topics(labeler, text: str) -> list[str]:
+    return [e["text"] for e in labeler.label(text)["entities"] if e["label"] == "TOPIC"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # talks about tariffs, in a paragraph with no conflict: not peace talks
+    ("Indonesia terus mengupayakan negosiasi untuk meninjau ulang tarif impor baja.", []),
+    ("Pemerintah menyiapkan reaktor nuklir untuk pembangkit listrik di Kalimantan.", []),
+    # the same words beside a conflict's cue stay topics, even with a trade word near
+    ("Hamas dan Israel memulai negosiasi baru di Kairo, sementara tarif impor naik.", ["negosiasi"]),
+    ("Drone menghantam dekat reaktor nuklir Zaporizhzhia dan memutus listrik.", ["reaktor nuklir"]),
+    # and a paragraph on no other subject keeps them ("the talks" of a conflict article)
+    ("Kedua delegasi memulai negosiasi pagi ini.", ["negosiasi"]),
+    # a specific cue needs no context
+    ("Harga saham naik setelah gencatan senjata diumumkan.", ["gencatan senjata"]),
+])
+def test_generic_talk_and_reactor_words_need_a_paragraph_that_may_be_about_a_conflict(
+        labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
+
+
+def test_the_context_is_the_paragraph_not_the_article(labeler):
+    text = ("Israel dan Hamas menyepakati gencatan senjata di Gaza.\n\n"
+            "Di Jakarta, menteri memimpin negosiasi dengan Washington soal bea masuk sawit.")
+    assert weak_topics(labeler, text) == ["gencatan senjata"]
