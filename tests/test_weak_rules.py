@@ -164,3 +164,64 @@ def test_a_role_at_the_end_of_a_line_names_nobody_on_the_next(rules_only):
     """A headline ending in a role and a common word, then a site name on the next line."""
     text = "Presiden Brasil, Ini Isi Pembicaraannya\n\nKabarnusa.id – Pertemuan itu berlangsung singkat."
     assert people(rules_only, text) == []
+
+
+# ---- held-out error categories of issue 21, each on sentences written for the project ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an appointment list: each name followed by its bracketed role abbreviation
+    ("Tiga wakil menteri baru: Dimas Prakoso (Wamenaker), Sinta Handayani (Wamenkop), dan Rudi Hartanto (Wamenlu).",
+     [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL"), ("Rudi Hartanto", "OFFICIAL")]),
+    # elected, trusted, appointed as a role, after the name
+    ("Umat menyambut Leo Marcellus yang terpilih sebagai Paus pekan lalu.", [("Leo Marcellus", "LEADER")]),
+    ("Rapat dipimpin Wirya Adinata yang ditunjuk sebagai Sekjen partai.", [("Wirya Adinata", "OFFICIAL")]),
+    ("Nadia Paramita yang dipercaya memimpin Badan Pangan Nasional meninjau gudang.",
+     [("Nadia Paramita", "OFFICIAL")]),
+    # a counterpart holds the office named before it in the sentence
+    ("Pertemuan Presiden Lukas Brandt dan timpalannya dari Polandia Marek Wolny berlangsung hangat.",
+     [("Lukas Brandt", "LEADER"), ("Marek Wolny", "LEADER")]),
+    # leaders and officials of movements and armed groups
+    ("Serangan itu menewaskan pimpinan Hamas Yusuf Karimi di Rafah.", [("Yusuf Karimi", "LEADER")]),
+    ("Anggota biro politik Hamas Tarek Mansour membantah laporan itu.", [("Tarek Mansour", "OFFICIAL")]),
+    ("Menurut pendiri Halden Institute Omar Rashidi, perang itu keliru.", [("Omar Rashidi", "OFFICIAL")]),
+])
+def test_names_held_out_articles_introduce_in_other_ways(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a given name that is also a frequent word, before a name word: the span starts with it
+    ("Menteri Keuangan Bagus Hidayat menolak usulan itu.", [("Bagus Hidayat", "OFFICIAL")]),
+    ("Wakil Menteri Luar Negeri Indah Permatasari tiba di Doha.", [("Indah Permatasari", "OFFICIAL")]),
+    # ...but an institution's word still names the institution
+    ("Juru bicara Gedung Putih Karlin Lewitt berbicara.", [("Karlin Lewitt", "OFFICIAL")]),
+    # a quoted nickname is inside the name
+    ("Menteri Pertahanan Ahmad \"Ucok\" Siregar meninjau perbatasan.", [('Ahmad "Ucok" Siregar', "OFFICIAL")]),
+    # the institution a role ends in has its own name
+    ("Gubernur Bank Sentral Rina Kusuma menaikkan suku bunga.", [("Rina Kusuma", "OFFICIAL")]),
+])
+def test_a_span_never_starts_mid_name_nor_takes_an_institution_word(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # prizes, committees, taxes and English organisation names after "Ketua" are no names
+    ("Ketua Komite Hadiah Nobel Jorgen Halvorsen mengumumkan pemenang.", [("Jorgen Halvorsen", "OFFICIAL")]),
+    ("Ketua Atlantic Council Fredrik Kamper berbicara di forum itu.", [("Fredrik Kamper", "OFFICIAL")]),
+    ("Ketua Panitia Pajak hadir dalam rapat.", []),
+])
+def test_prizes_committees_and_english_organisations_are_not_names(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_an_envoys_appositive_role_names_the_envoy_and_the_principal(rules_only):
+    text = ("Delegasi dipimpin oleh «Stefan Wirth», perwakilan khusus Presiden AS Donald Trump, "
+            "dan tiba di Jenewa.")
+    assert people(rules_only, text) == [("Stefan Wirth", "OFFICIAL"), ("Donald Trump", "LEADER")]
+
+
+def test_two_people_joined_by_a_hyphen_are_two_mentions(rules_only):
+    text = ("Presiden Lukas Brandt menerima Presiden Marek Wolny. "
+            "Hasil pertemuan Brandt-Wolny belum diumumkan.")
+    assert people(rules_only, text) == [("Lukas Brandt", "LEADER"), ("Marek Wolny", "LEADER"),
+                                        ("Brandt", "LEADER"), ("Wolny", "LEADER")]

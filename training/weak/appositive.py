@@ -16,14 +16,23 @@
 
 from __future__ import annotations
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised
+from sorot.models.schema import OFFICIAL
 from sorot.training.weak.context import ArticleContext, RoleRules, joins, same_line
 from sorot.training.weak.names import NAME_PARTICLES
 
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "yang menjabat", "seorang",
           "sang", "menjadi", "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
-          "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi"]
+          "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi",
+          *(f"{who}{verb} {how}" for who in ("", "yang ")
+            for verb in ("terpilih", "dipercaya", "ditunjuk", "dilantik", "diangkat")
+            for how in ("sebagai", "menjadi"))]
+#: Words after which a name leads an institution: "X yang dipercaya memimpin Badan ...".
+_LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dipercaya memimpin"]
+#: A counterpart holds the office named before it in the sentence: "Presiden Putin dan
+#: timpalannya dari Ukraina Volodymyr Zelenskyy".
+_COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "koleganya"]
 #: Verbs after which the name of an office's (new) holder follows.
 _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
              "kini dijabat", "dipegang oleh"]
@@ -41,7 +50,12 @@ class AppositiveRules:
             self.links.add(link, link)
         self.handover = PhraseMatcher()
         for verb in _HANDOVER:
-            self.handover.add(verb, verb)
+            self.handover.add(verb, "handover")
+        for word in _COUNTERPARTS:
+            self.handover.add(word, "counterpart")
+        self.leads = PhraseMatcher()
+        for link in _LEADS:
+            self.leads.add(link, link)
 
     def _name_before(self, doc: Document, end: int, lower: set[str]) -> int:
         """Start of the name ending at word ``end`` (``end`` itself when there is none):
@@ -75,10 +89,20 @@ class AppositiveRules:
             i -= 1
         return i if i < role_start else None
 
+    @staticmethod
+    def _bracketed(doc: Document, role: Hit) -> int | None:
+        """Where the name ends when the role stands alone in brackets right after it:
+        "Dimas Prakoso (Wamenaker), Sinta Handayani (Wamenkop)"."""
+        if 0 < role.start and role.end < len(doc.keys) and doc.keys[role.start - 1] == "(" \
+                and doc.keys[role.end] == ")":
+            return role.start - 1
+        return None
+
     def _appositives(self, doc: Document, context: ArticleContext) -> list[Hit]:
         hits = []
         for role in self.roles.roles.find(doc):
-            end = self._link_before(doc, role.start)
+            end = self._bracketed(doc, role)
+            end = self._link_before(doc, role.start) if end is None else end
             if end is None or role.start in context.headline:
                 continue
             after, after_end = self.roles._name_after_role(doc, role.end, context.lower)
@@ -104,9 +128,24 @@ class AppositiveRules:
         hits = []
         for verb in self.handover.find(doc):
             office = self._office_before(doc, verb.start)
-            end = self.roles._name_at(doc, verb.end, context.lower)
-            if office and end > verb.end:
-                hits.append(Hit(verb.end, end, office))
+            start = verb.end
+            if verb.payload == "counterpart":  # "timpalannya dari Ukraina <name>"
+                start = self.roles._skip_modifiers(doc, verb.end, context.lower)
+            end = self.roles._name_at(doc, start, context.lower)
+            if office and end > start and same_line(doc, verb.start, start):
+                hits.append(Hit(start, end, office))
+        return hits
+
+    def _leaders_of_institutions(self, doc: Document, context: ArticleContext) -> list[Hit]:
+        """"X yang dipercaya memimpin Badan Gizi Nasional": X heads an institution, an
+        OFFICIAL (a group's leader has a role word of its own: "pemimpin Hamas")."""
+        hits = []
+        for link in self.leads.find(doc):
+            if link.end < len(doc.keys) and doc.keys[link.end] in self.roles.institutions and \
+                    is_capitalised(doc.word(link.end)) and link.start not in context.headline:
+                start = self._name_before(doc, link.start, context.lower)
+                if start < link.start:
+                    hits.append(Hit(start, link.start, OFFICIAL))
         return hits
 
     def find(self, doc: Document, blocked: set[int] | None = None,
@@ -114,8 +153,8 @@ class AppositiveRules:
         """Appositive and appointment names outside ``blocked`` words."""
         blocked = blocked or set()
         context = context or ArticleContext.of(doc)
-        hits = sorted(self._appositives(doc, context) + self._handovers(doc, context),
-                      key=lambda h: (h.start, -h.end))
+        hits = sorted(self._appositives(doc, context) + self._handovers(doc, context)
+                      + self._leaders_of_institutions(doc, context), key=lambda h: (h.start, -h.end))
         out, taken = [], set(blocked)
         for hit in hits:
             if not taken.intersection(range(hit.start, hit.end)):

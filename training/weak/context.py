@@ -28,7 +28,9 @@ _MAX_NAME = 4
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
-                           "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade"})
+                           "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
+                           "komite", "panitia", "hadiah", "penghargaan", "anugerah"})
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
 
 
 class RoleRules:
@@ -42,13 +44,15 @@ class RoleRules:
         for label, words in roles.items():
             for word in words:
                 self.roles.add(word.lower(), label)
-        for group in leader_groups:
-            self.roles.add(f"pemimpin {group.lower()}", LEADER)
+        for group in leader_groups:  # "pemimpin Hamas", "pimpinan Hamas"
+            for head in ("pemimpin", "pimpinan"):
+                self.roles.add(f"{head} {group.lower()}", LEADER)
         self.modifiers = frozenset(keys_of(" ".join(modifiers)))
         self.not_names = frozenset(keys_of(" ".join(not_names)))
         self.places = PhraseMatcher()
         for place in places:
             self.places.add(place, place)
+        self.institutions = _INSTITUTIONS | {"kementerian", "otoritas", "agensi", "dinas"}
 
     @classmethod
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
@@ -65,15 +69,21 @@ class RoleRules:
         limit, first = i + 10, i
         while i < min(len(doc.keys), limit) and (i == first or same_line(doc, i - 1, i)):
             place = self.places.match_at(doc, i)
+            before = doc.keys[i - 1] if i > first else None  # an institution's word names it
+            after_institution = before in _INSTITUTIONS or (before in self.not_names and before not in self.modifiers)
             if place:
                 i = place.end
             elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
                 i = close
+            elif not after_institution and self._common_given_name(doc, i, lower):
+                break  # "Menteri Keuangan Bagus Hidayat": "Bagus" starts the name
             elif self._skippable(doc, i, lower):
                 # "Partai Demokrasi", "Badan Intelijen": an institution word names its
                 # institution with the next capitalised word
+                # ("Komite Hadiah Nobel": the second institution word names itself in turn)
                 named = doc.keys[i] in _INSTITUTIONS and i + 1 < len(doc.keys) and \
-                    is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None
+                    is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None \
+                    and doc.keys[i + 1] not in _INSTITUTIONS
                 i += 2 if named else 1
             else:
                 break
@@ -111,13 +121,33 @@ class RoleRules:
         while j < len(doc.keys) and j - i < _MAX_NAME + 2 and (j == i or same_line(doc, j - 1, j)):
             particle = doc.keys[j] in NAME_PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
             numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
-            if particle or numeral or self.is_name_word(doc, j, lower):  # "Leo XIV"
+            if j > i and self._quoted_nickname(doc, j, lower):
+                j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name
+            elif particle or numeral or self.is_name_word(doc, j, lower) or \
+                    (j == i and self._common_given_name(doc, j, lower)):  # "Leo XIV", "Bagus Hidayat"
                 j += 1
             else:
                 break
         if sum(self.is_name_word(doc, k, lower) for k in range(i, j)) > _MAX_NAME:
             return i
         return j
+
+    def _common_given_name(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A capitalised frequent word ("Bagus", "Indah") that is never lower case in the
+        article and stands right before a name word on its line: a given name (the
+        frequency test alone would cut it off and start the span mid-name)."""
+        word, key = doc.word(i), doc.keys[i]
+        return (i + 1 < len(doc.keys) and is_capitalised(word) and word.isalpha() and not word.isupper()
+                and is_common_word(key) and key not in lower and key not in self.not_names
+                and key not in self.modifiers and key not in _INSTITUTIONS
+                and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None
+                and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))
+
+    def _quoted_nickname(self, doc: Document, j: int, lower: set[str]) -> bool:
+        """A quoted capitalised word at ``j`` with a name word after the closing quote."""
+        return (j + 3 < len(doc.keys) and doc.keys[j] in _OPEN_QUOTES and doc.keys[j + 2] in _CLOSE_QUOTES
+                and is_capitalised(doc.word(j + 1)) and doc.word(j + 1).isalpha()
+                and same_line(doc, j, j + 3) and self.is_name_word(doc, j + 3, lower))
 
     def _particle_joins(self, doc: Document, i: int, j: int, lower: set[str]) -> bool:
         """A particle ("al", "-", "van") at ``j`` continues a name when a name word follows
@@ -140,6 +170,9 @@ class RoleRules:
 
     def _name_after_role(self, doc: Document, role_end: int, lower: set[str]) -> tuple[int, int]:
         start = role_end
+        if doc.keys[role_end - 1] in _INSTITUTIONS and role_end + 1 < len(doc.keys) and \
+                is_capitalised(doc.word(role_end)) and is_capitalised(doc.word(role_end + 1)):
+            start += 1  # "Gubernur Bank Sentral Rina ...": the role's institution has its name
         for _ in range(3):
             start = self._skip_modifiers(doc, start, lower)
             end = self._name_at(doc, start, lower)

@@ -88,13 +88,23 @@ class Mentions:
             if person is not None:
                 matcher.add(phrase, classes[person])
         taken = blocked | {i for h in people for i in range(h.start, h.end)}
-        for hit in matcher.find(doc, taken):
+        found = matcher.find(doc, taken)
+        # "pertemuan Trump-Zelenskyy": two people joined by a hyphen are two mentions
+        ends = {h.end for h in [*people, *found]}
+        starts = {h.start for h in [*people, *found]}
+        for hit in found:
             # next to another name-like word it is part of a longer name, except on a Title
             # Case headline, where every word looks like a name
-            if hit.start in headline or not (_name_like(doc, hit.start - 1, lower)
-                                             or _name_like(doc, hit.end, lower)):
+            left = _name_like(doc, hit.start - 1, lower) and not _paired(doc, hit.start - 1, ends, starts)
+            right = _name_like(doc, hit.end, lower) and not _paired(doc, hit.end, ends, starts)
+            if hit.start in headline or not (left or right):
                 out.append(hit)
         return out
+
+
+def _paired(doc: Document, k: int, ends: set[int], starts: set[int]) -> bool:
+    """Word ``k`` is a hyphen between the mention of one person and another's."""
+    return doc.keys[k] == "-" and k in ends and k + 1 in starts
 
 
 def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
