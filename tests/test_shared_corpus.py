@@ -34,3 +34,23 @@ def test_gold_spans_fit_our_words_and_texts_survive_reading(corpus):
     assert len(arts) == len(list((corpus / "txt").glob("*.txt")))
     # many scraped pages carry noise (14 of the 38 when this was written)
     assert sum(bool(find_boilerplate(a.text)) for a in arts) >= 12
+
+
+def test_the_quality_file_every_dataset_card_quotes_matches_a_fresh_evaluation(corpus, labeler):
+    """``data/weak_labeler_quality.yaml`` (and the README table that restates it) holds
+    the figures the commands it names produce today, to 3 decimals."""
+    from sorot.inference.text.resources import data_path, load_yaml
+    from sorot.training.weak.leave_names_out import half_of, leave_names_out
+
+    gold = load_annotated(corpus / "dev.jsonl")
+    check = {k: v for k, v in gold.items() if half_of(k) == "check"}
+    runs = {"dev, full gazetteer": (gold, {i: labeler.label(g["text"], i) for i, g in gold.items()}),
+            "dev, leave names out (5 folds)": (gold, leave_names_out(labeler, gold, 5)[0]),
+            "dev check half, leave names out (leave articles out)": (check, leave_names_out(labeler, check, 5)[0])}
+    sets = {s["name"]: s["scores"] for s in load_yaml(data_path("weak_labeler_quality.yaml"))["sets"]}
+    for name, (g, p) in runs.items():
+        r = score(g, p)
+        fresh = {"LEADER F1": r["entities"]["LEADER"]["f1"], "OFFICIAL F1": r["entities"]["OFFICIAL"]["f1"],
+                 "TOPIC F1": r["entities"]["TOPIC"]["f1"], "article micro-F1": r["articles"]["micro"]["f1"],
+                 "primary accuracy": r["primary_accuracy"]}
+        assert {k: round(v, 3) for k, v in fresh.items()} == sets[name], name
