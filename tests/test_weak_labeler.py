@@ -116,3 +116,21 @@ def test_every_entity_slices_the_original_text(labeler):
     for e in labeler.label(text)["entities"]:
         assert text[e["start"]:e["end"]] == e["text"]
     assert ents(labeler, text)[0] == ("Putin", "LEADER", "Vladimir Putin")
+
+
+@pytest.mark.parametrize("text", [
+    # a comparison names a conflict the article is not about
+    "Israel kembali membombardir Gaza semalam. Warga menyebut serangan itu lebih parah "
+    "daripada perang di Ukraina. Hamas menolak syarat Israel.",
+    # a phone call with a conflict's leader, in the lead of an article about another
+    "Trump menelepon Zelenskyy pada Senin untuk membahas Iran. Teheran menolak perundingan "
+    "soal program nuklirnya. Pasukan Iran bersiaga di Teluk.",
+])
+def test_a_comparison_or_a_call_is_a_passing_mention_not_a_label(labeler, text):
+    assert "russia_ukraine" not in labeler.label(text)["labels"]
+
+
+def test_the_same_cues_still_label_an_article_about_that_conflict(labeler):
+    text = ("Rusia kembali menyerang Kyiv semalam. Zelenskyy meminta bantuan pertahanan udara. "
+            "Pasukan Ukraina bertahan di Pokrovsk.")
+    assert labeler.label(text)["labels"] == ["russia_ukraine"]

@@ -58,6 +58,31 @@ def _within(indexed: tuple[list[int], list[Hit]], start: int, end: int) -> list[
     return hits[bisect_left(starts, start):bisect_left(starts, end)]
 
 
+@dataclass(frozen=True)
+class _InPassing:
+    """Cues that do not make their sentence about a conflict (``in_passing:``): one
+    named within ``window`` words after a comparison word ("lebih parah daripada perang
+    di Ukraina"), and a conflict's person in a sentence about a phone call ("Trump juga
+    menelepon Zelensky")."""
+
+    comparison: frozenset = frozenset()
+    window: int = 4
+    call: frozenset = frozenset()
+    person_cues: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, data: dict) -> _InPassing:
+        def words(key):
+            return frozenset(w.lower() for w in data.get(key, ()))
+        return cls(words("comparison"), int(data.get("window", 4)), words("call"), words("person_cues"))
+
+    def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
+        call = not self.call.isdisjoint(doc.keys[start:end])
+        return [h for h in hits
+                if self.comparison.isdisjoint(doc.keys[max(start, h.start - self.window):h.start])
+                and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)]
+
+
 @dataclass
 class ArticleDecision:
     """Labels, primary and per-label scores (in [0, 1]) for one article."""
@@ -75,6 +100,8 @@ class ConflictEvidence:
                  min_sentences: int = 1, primary_margin: float = 1.5,
                  min_primary_sentences: int = 2, lead_sentences: int = 3,
                  source: str = "conflict cues") -> None:
+        cues = dict(cues)
+        self.passing = _InPassing.of(cues.pop("in_passing", None) or {})
         check_cue_labels(cues, source)
         self.matcher = PhraseMatcher()
         self.promote: dict[str, tuple[frozenset, frozenset]] = {}
@@ -110,7 +137,7 @@ class ConflictEvidence:
         out = []
         for start, end in sentences:
             cues = {(*h.payload, doc.span_text(h.start, h.end).lower())
-                    for h in _within(cue_hits, start, end)}
+                    for h in self.passing.kept(doc, _within(cue_hits, start, end), start, end)}
             scores = dict.fromkeys(ARTICLE_LABELS, 0)
             for label, weight, _ in cues:
                 scores[label] += weight
