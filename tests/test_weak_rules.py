@@ -225,3 +225,18 @@ def test_two_people_joined_by_a_hyphen_are_two_mentions(rules_only):
             "Hasil pertemuan Brandt-Wolny belum diumumkan.")
     assert people(rules_only, text) == [("Lukas Brandt", "LEADER"), ("Marek Wolny", "LEADER"),
                                         ("Brandt", "LEADER"), ("Wolny", "LEADER")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a regional office names its region, not a person
+    ("Wakil Gubernur Papua Pegunungan hadir dalam rapat itu.", []),
+    ("Wakil Bupati Sleman membuka pameran.", []),
+    ("Bupati Kepulauan Seribu meresmikan dermaga.", []),
+    # and the name, when there is one, comes after the region
+    ("Bupati Sleman Harda Wiryono membuka pameran.", [("Harda Wiryono", "OFFICIAL")]),
+    ("Bupati Kepulauan Seribu Budi Hartono meresmikan dermaga.", [("Budi Hartono", "OFFICIAL")]),
+    ("Gubernur Jawa Tengah Ahmad Lutfianto menyambut tamu.", [("Ahmad Lutfianto", "OFFICIAL")]),
+    ("Rapat itu dihadiri Gubernur Pramono Wicaksono.", [("Pramono Wicaksono", "OFFICIAL")]),
+])
+def test_a_regional_office_names_its_region_before_any_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

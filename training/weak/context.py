@@ -30,6 +30,7 @@ _INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian"
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
                            "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
                            "komite", "panitia", "hadiah", "penghargaan", "anugerah"})
+_REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
 
 
@@ -38,8 +39,9 @@ class RoleRules:
 
     def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
                  leader_groups: list[str], not_names: list[str] = (),
-                 principal_roles: list[str] = ()) -> None:
+                 principal_roles: list[str] = (), regional_roles: list[str] = ()) -> None:
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
+        self.regional_roles = frozenset(r.lower() for r in regional_roles)
         self.roles = PhraseMatcher()
         for label, words in roles.items():
             for word in words:
@@ -60,7 +62,7 @@ class RoleRules:
         p = load_yaml(places or data_path("places.yaml"))
         return cls({k: r.get(k, []) for k in PERSON_TYPES}, r.get("modifiers", []),
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
-                   r.get("principal_roles", []))
+                   r.get("principal_roles", []), r.get("regional_roles", []))
 
     def _skip_modifiers(self, doc: Document, i: int, lower: set[str]) -> int:
         """Index of the first word after the office's domain words, places, institution
@@ -187,6 +189,19 @@ class RoleRules:
                 start, end = end + 1, after
         return start, end
 
+    def _after_region(self, doc: Document, role: Hit, start: int, end: int) -> tuple[int, int]:
+        """A regional office names its region first: when no known place stood between
+        them, a lone word right after the role is the region ("Bupati Sleman hadir"), and
+        a run of three or more starts with it ("Bupati Sleman Harda Kiswaya")."""
+        if doc.span_text(role.start, role.end).lower() not in self.regional_roles or \
+                not _REGION_WORDS.issuperset(doc.keys[role.end:start]):  # "Bupati Kepulauan Seribu"
+            return start, end
+        if start < end and doc.keys[start] in _REGION_WORDS:
+            start += 1  # "Kepulauan Seribu": the region's own word
+        if end - start == 1:
+            return start, start
+        return (start + 1, end) if end - start >= 3 else (start, end)
+
     def serves(self, role: Hit, doc: Document, name_end: int) -> bool:
         """Whether the name after ``role`` is the one its holder serves, not the holder:
         "utusan khusus Donald Trump untuk Timur Tengah", "juru bicara Presiden ..."."""
@@ -204,7 +219,7 @@ class RoleRules:
         headline, lower = context.headline, context.lower
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
-            start, end = self._name_after_role(doc, role.end, lower)
+            start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
             if end == start or (role.start in headline and not _ends_title(doc, end)):
                 continue
             if not same_line(doc, role.end - 1, start):  # a headline's role names nobody below it
