@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from sorot.inference.text.phrases import Document
-from sorot.inference.text.topics import TopicLexicon, one_slip
 from sorot.inference.text.resources import data_path, load_yaml
+from sorot.inference.text.topics import TopicLexicon, one_slip
 
 
 @pytest.fixture(scope="module")

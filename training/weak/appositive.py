@@ -93,7 +93,7 @@ class AppositiveRules:
     def _bracketed(doc: Document, role: Hit) -> int | None:
         """Where the name ends when the role stands alone in brackets right after it:
         "Dimas Prakoso (Wamenaker), Sinta Handayani (Wamenkop)"."""
-        if 0 < role.start and role.end < len(doc.keys) and doc.keys[role.start - 1] == "(" \
+        if role.start > 0 and role.end < len(doc.keys) and doc.keys[role.start - 1] == "(" \
                 and doc.keys[role.end] == ")":
             return role.start - 1
         return None
