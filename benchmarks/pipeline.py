@@ -11,7 +11,8 @@ unique) it runs the batch job in this process, ``run_predict`` as ``sorot predic
   worker counts;
 
 and prints, one per line, docs/s and CPU milliseconds per article (all processes), the
-scaling of 2 workers against 0, the stage breakdown with no workers, whether every
+scaling of 2 workers against 0, the same for the Python API (``Predictor.predict(texts,
+workers=N)``, stub encoder), the stage breakdown with no workers, whether every
 output is byte-identical across worker counts, and the time from launching
 ``sorot predict`` to its first forward pass (tiny model, a subprocess).
 
@@ -119,6 +120,16 @@ def run(src: Path, out: Path, model: Path, workers: int, device: str, n: int, gp
             "bytes": out.read_bytes()}
 
 
+def api_run(model: Path, texts: list[str], workers: int, device: str) -> dict:
+    """``Predictor.predict(texts, workers=N)``, the Python API's own prepare processes."""
+    from sorot.inference import Predictor
+
+    p = Predictor.from_pretrained(model, device=device)
+    start = time.perf_counter()
+    preds = p.predict(texts, workers=workers)
+    return {"docs_s": len(texts) / (time.perf_counter() - start), "preds": preds}
+
+
 def startup(src: Path, model: Path, device: str, workdir: Path) -> float:
     """Seconds from launching ``sorot predict`` to its first forward pass (its ``-v`` log)."""
     start = time.time()
@@ -167,11 +178,15 @@ def main() -> None:
         SorotModel.encode_windows = stub_encoder  # forked workers inherit it; they never call it
         try:
             cpu = {w: run(src, workdir / f"stub-{w}.jsonl", stub, w, "cpu", args.docs) for w in counts}
+            api = {w: api_run(stub, texts, w, "cpu") for w in (0, 2)}
         finally:
             SorotModel.encode_windows = real
         identical.append(len({r["bytes"] for r in cpu.values()}) == 1)
         report("cpu-side", cpu)
         print(f"cpu-side scaling 2 vs 0 workers: {cpu[2]['docs_s'] / cpu[0]['docs_s']:.2f}x")
+        print(f"python api (stub) Predictor.predict: {api[0]['docs_s']:.0f} docs/s with workers=0, "
+              f"{api[2]['docs_s']:.0f} with workers=2 ({api[2]['docs_s'] / api[0]['docs_s']:.2f}x), "
+              f"same results: {'yes' if api[0]['preds'] == api[2]['preds'] else 'no'}")
         s = cpu[0]["stages"]
         other = cpu[0]["cpu_ms"] - s["prepare"] - s["decode"] - s["write"]
         print(f"stage breakdown (ms/doc): prepare {s['prepare']:.2f}, decode {s['decode']:.2f}, "

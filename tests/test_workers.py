@@ -211,3 +211,38 @@ def test_workers_refuse_standard_input_which_only_one_process_can_read(trained):
     r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--model", str(trained[1]), "-", "-o", "-"],
                        input='{"id": "a", "text": "Putin tiba."}\n', capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and json.loads(r.stdout.splitlines()[0])["id"] == "a"
+
+
+# ---- Predictor.predict(workers=N): the Python API's prepare in processes ---------------
+
+def test_predictor_predict_with_workers_gives_the_same_results_in_order(trained):
+    from sorot.inference import Predictor
+
+    p = Predictor.from_pretrained(trained[1], device="cpu", lookahead=1)
+    texts = [_text(i) for i in range(40)]
+    alone = p.predict(texts, batch_size=4)
+    assert p.predict(texts, batch_size=4, workers=2) == alone  # 10 groups over 2 processes
+    lazy = p.predict(iter(texts), batch_size=4, workers=1)  # an iterator stays lazy
+    assert not isinstance(lazy, list) and list(lazy) == alone
+    assert p(texts[:3], batch_size=4, workers=2) == alone[:3]
+
+
+def test_predictor_workers_must_be_a_whole_number(trained):
+    from sorot.inference import Predictor
+
+    p = Predictor.from_pretrained(trained[1], device="cpu")
+    with pytest.raises(ValueError, match="workers must be a whole number >= 0, got -1"):
+        p.predict(["Putin tiba."], workers=-1)
+
+
+def test_a_prepare_process_that_dies_fails_predict_in_one_line(trained, monkeypatch):
+    from sorot.inference import Predictor, prepare_pool
+    from sorot.inference.workers import WorkerDied
+
+    def die(texts, tokenizer, spec):
+        os._exit(3)
+
+    monkeypatch.setattr(prepare_pool, "prepare", die)  # the forked workers inherit it
+    p = Predictor.from_pretrained(trained[1], device="cpu", lookahead=1)
+    with pytest.raises(WorkerDied, match="a worker process died .*a prepare process"):
+        p.predict([_text(i) for i in range(8)], batch_size=2, workers=2)
