@@ -54,7 +54,7 @@ class RoleRules:
         self.places = PhraseMatcher()
         for place in places:
             self.places.add(place, place)
-        self.institutions = _INSTITUTIONS | {"kementerian", "otoritas", "agensi", "dinas"}
+        self.institutions = _INSTITUTIONS | {"otoritas", "agensi", "dinas"}  # "memimpin Badan …"
 
     @classmethod
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
