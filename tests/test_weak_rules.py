@@ -240,3 +240,36 @@ def test_two_people_joined_by_a_hyphen_are_two_mentions(rules_only):
 ])
 def test_a_regional_office_names_its_region_before_any_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a two-word name before a comma keeps its role; the next capitalised word is not it
+    ("Menurut juru bicara Kremlin Dmitri Vasnetsov, Moskow belum setuju.", [("Dmitri Vasnetsov", "OFFICIAL")]),
+    # the principal of an envoy "untuk <office>" does not take the envoy's name
+    ("Hadir pula Utusan Khusus Presiden AS untuk Urusan Timur Tengah Stefan Wirth di Kairo.",
+     [("Stefan Wirth", "OFFICIAL")]),
+    # an aide is an official; "pemimpin <country>" is a leader
+    ("Delegasi diwakili oleh ajudan Kremlin Yuri Ostrov dan diplomat lain.", [("Yuri Ostrov", "OFFICIAL")]),
+    ("Pemimpin Rusia Anton Belov memulai pembicaraan di Kremlin.", [("Anton Belov", "LEADER")]),
+    # ...but not the editor-in-chief
+    ("Pemimpin redaksi Bagas Santoso menulis tajuk itu.", []),
+])
+def test_envoys_aides_spokespeople_and_country_leaders(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_a_list_of_office_holders_one_per_line_is_not_a_headline(rules_only):
+    text = ("Lima menteri diganti, yakni:\nMenteri Keuangan Sari Mulyadi\nMenteri Koperasi Budi Ardi Setiawan\n"
+            "Menteri Pemuda dan Olahraga Dito Arianto\nPergantian itu diumumkan Senin.")
+    assert people(rules_only, text) == [("Sari Mulyadi", "OFFICIAL"), ("Budi Ardi Setiawan", "OFFICIAL"),
+                                        ("Dito Arianto", "OFFICIAL")]
+
+
+def test_a_headline_that_opens_with_a_role_is_still_a_headline(rules_only):
+    text = "Presiden Brasil Lantik Kabinet Baru Di Istana Planalto\nUpacara berlangsung singkat."
+    assert people(rules_only, text) == []
+
+
+def test_a_bracketed_nickname_made_from_the_name_is_the_same_person(rules_only):
+    text = "Mantan Presiden Joko Wirawan (Jokowir) hadir. Warga menyambut Jokowir di Solo."
+    assert people(rules_only, text) == [("Joko Wirawan", "LEADER"), ("Jokowir", "LEADER"), ("Jokowir", "LEADER")]

@@ -49,6 +49,8 @@ class RoleRules:
         for group in leader_groups:  # "pemimpin Hamas", "pimpinan Hamas"
             for head in ("pemimpin", "pimpinan"):
                 self.roles.add(f"{head} {group.lower()}", LEADER)
+        for place in places:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi Jinping"
+            self.roles.add(f"pemimpin {place.lower()}", LEADER)
         self.modifiers = frozenset(keys_of(" ".join(modifiers)))
         self.not_names = frozenset(keys_of(" ".join(not_names)))
         self.places = PhraseMatcher()
@@ -105,6 +107,9 @@ class RoleRules:
         key = doc.keys[i]
         if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
             return True
+        if key == "dan" and 0 < i < len(doc.keys) - 1 and is_capitalised(doc.word(i - 1)) and \
+                self._skippable(doc, i + 1, lower) and key != doc.keys[i + 1]:
+            return True  # "Menteri Pemuda dan Olahraga X": "dan" joins two domain words
         return is_capitalised(doc.word(i)) and not self.is_name_word(doc, i, lower)
 
     def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
@@ -182,12 +187,28 @@ class RoleRules:
                 break
             start = end
         # "Menteri Luar Negeri Chile, Alberto van Klaveren": the appositive is the name,
-        # when there is one ("Kanselir Christian Stocker, Wakil Kanselir ..." keeps its own).
-        if end < len(doc.keys) - 1 and doc.keys[end] == "," and is_capitalised(doc.word(end + 1)):
+        # when there is one ("Kanselir Christian Stocker, Wakil Kanselir ..." keeps its own)
+        # and the candidate is one word (a place the list lacks): "juru bicara Kremlin
+        # Dmitry Peskov, Putin ..." keeps Peskov.
+        if end - start <= 1 and end < len(doc.keys) - 1 and doc.keys[end] == "," and \
+                is_capitalised(doc.word(end + 1)):
             after = self._name_at(doc, end + 1, lower)
             if after > end + 1:
                 start, end = end + 1, after
         return start, end
+
+    def _in_role_list(self, doc: Document, role: Hit) -> bool:
+        """A Title Case line that opens with a role, next to another line that does: one
+        item of a list of office holders ("Menteri Keuangan X" over "Menteri Koperasi Y"),
+        not a headline."""
+        first = _line_first(doc, role.start)
+        if first != role.start:
+            return False
+        after = role.start
+        while after < len(doc.keys) and same_line(doc, role.start, after):
+            after += 1
+        neighbours = ([_line_first(doc, first - 1)] if first else []) + ([after] if after < len(doc.keys) else [])
+        return any(self.roles.match_at(doc, j) is not None for j in neighbours)
 
     def _after_region(self, doc: Document, role: Hit, start: int, end: int) -> tuple[int, int]:
         """A regional office names its region first: when no known place stood between
@@ -220,7 +241,8 @@ class RoleRules:
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
-            if end == start or (role.start in headline and not _ends_title(doc, end)):
+            if end == start or (role.start in headline and not _ends_title(doc, end)
+                                and not self._in_role_list(doc, role)):
                 continue
             if not same_line(doc, role.end - 1, start):  # a headline's role names nobody below it
                 continue
@@ -228,7 +250,10 @@ class RoleRules:
                 continue
             # two roles can reach one name ("penasihat Presiden Donald Trump"): the role
             # nearest the name names its office, and later roles come later in the text
-            for s in [s for s, h in hits.items() if h.start < end and start < h.end]:
+            overlapping = [s for s, h in hits.items() if h.start < end and start < h.end]
+            if overlapping and "untuk" in doc.keys[role.end:start]:
+                continue  # "Utusan Khusus Presiden AS untuk Urusan Timur Tengah X": the envoy's
+            for s in overlapping:
                 del hits[s]
             for hit in self._holder_and_principal(doc, role, start, end, lower):
                 hits[hit.start] = hit
@@ -279,6 +304,13 @@ def _ends_title(doc: Document, end: int) -> bool:
     """On a Title Case line a name is trusted only when a lower-case word or a
     punctuation mark follows it (the line is then a sentence, not a headline)."""
     return end >= len(doc.keys) or not is_capitalised(doc.word(end))
+
+
+def _line_first(doc: Document, i: int) -> int:
+    """The first word of word ``i``'s line."""
+    while i > 0 and same_line(doc, i - 1, i):
+        i -= 1
+    return i
 
 
 def same_line(doc: Document, i: int, j: int) -> bool:

@@ -43,11 +43,16 @@ def _classes(doc: Document, people: list[Hit]) -> dict[tuple, str]:
 
 
 def _acronym_after(doc: Document, hit: Hit) -> str | None:
-    """``XY`` when the mention is followed by "(XY)", an all-capitals acronym."""
+    """``XY`` when the mention is followed by "(XY)", an all-capitals acronym, or by a
+    bracketed nickname made from the name's first part ("Joko Widodo (Jokowi)")."""
     i = hit.end
     if i + 2 < len(doc.keys) and doc.keys[i] == "(" and doc.keys[i + 2] == ")":
         word = doc.word(i + 1)
         if word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
+            return word
+        parts = _name_keys(doc, hit)
+        if (is_capitalised(word) and word.isalpha() and len(word) >= 4 and len(parts) > 1
+                and doc.keys[i + 1] not in parts and doc.keys[i + 1][:3] == parts[0][:3]):
             return word
     return None
 
