@@ -75,12 +75,13 @@ def test_evaluate_half_scores_only_that_half_of_the_gold_articles(tmp_path):
 
     gold = data_path("samples/gold.jsonl")
     ids = [json.loads(x)["id"] for x in Path(gold).read_text().splitlines() if x.strip()]
-    for half in ("development", "check"):
-        r = sorot("evaluate", "--gold", gold, "--weak-labeler", "--half", half, "-o", tmp_path / half)
+    for half, source in (("development", "--weak-labeler"), ("check", "--pred")):
+        r = sorot("evaluate", "--gold", gold, *([source] if source == "--weak-labeler" else [source, gold]),
+                  "--half", half, "-o", tmp_path / half)
         assert r.returncode == 0, r.stderr
         report = json.loads(Path(f"{tmp_path / half}.eval.json").read_text())
         assert report["n_articles"] == sum(half_of(str(i)) == half for i in ids) > 0
-        assert f"({half} half)" in r.stdout and not report["warnings"]
+        assert f"({half} half)" in r.stdout and not report["warnings"]  # the other half's predictions: ignored
     r = sorot("evaluate", "--gold", gold, "--pred", gold, "--half", "other")
     assert r.returncode == 2 and "invalid choice: 'other'" in r.stderr
 
