@@ -125,32 +125,35 @@ class ConflictEvidence:
         return cls(load_yaml(path), source=str(path), **kwargs)
 
     def sentence_scores(self, doc: Document, people: list[Hit] = (), topics: list[Hit] = (),
-                        sentences: list[tuple[int, int]] | None = None) -> list[dict[str, int]]:
+                        sentences: list[tuple[int, int]] | None = None,
+                        cues: list[Hit] | None = None) -> list[dict[str, int]]:
         """Evidence for each conflict in each word range ``[start, end)`` of ``sentences``
         (the whole document by default). A cue or person counts once a sentence; only
         people tied to a single conflict count, and a conflict with no strong cue in
-        the sentence scores 0 (a bare name or "Rusia" in passing is not the subject)."""
+        the sentence scores 0 (a bare name or "Rusia" in passing is not the subject).
+        ``cues`` are this evidence's hits in ``doc``, when the caller has them."""
         sentences = sentences if sentences is not None else [(0, len(doc.keys))]
         # each hit list sorted once by start word: a sentence takes its slice by bisection,
         # so the cost is linear in sentences + hits, not their product (long articles)
-        cue_hits, people, topics = (_by_start(hits) for hits in (self.matcher.find(doc), people, topics))
-        out = []
-        for start, end in sentences:
-            cues = {(*h.payload, doc.span_text(h.start, h.end).lower())
-                    for h in self.passing.kept(doc, _within(cue_hits, start, end), start, end)}
-            scores = dict.fromkeys(ARTICLE_LABELS, 0)
-            for label, weight, _ in cues:
-                scores[label] += weight
-            for person in {p.payload for p in _within(people, start, end)}:
-                if len(person.conflicts) == 1:
-                    scores[person.conflicts[0]] += 1
-            has_topic = bool(_within(topics, start, end))
-            strong = {label for label, weight, _ in cues if weight == 2}
-            words = set(doc.keys[start:end])
-            strong |= {label for label, (names, context) in self.promote.items()
-                       if words & names and words & context}
-            out.append({lbl: scores[lbl] + has_topic if lbl in strong else 0 for lbl in scores})
-        return out
+        cues = self.matcher.find(doc) if cues is None else cues
+        cue_hits, people, topics = (_by_start(hits) for hits in (cues, people, topics))
+        return [self._sentence_score(doc, cue_hits, people, topics, start, end) for start, end in sentences]
+
+    def _sentence_score(self, doc: Document, cue_hits, people, topics, start: int, end: int) -> dict[str, int]:
+        found = {(*h.payload, doc.span_text(h.start, h.end).lower())
+                 for h in self.passing.kept(doc, _within(cue_hits, start, end), start, end)}
+        scores = dict.fromkeys(ARTICLE_LABELS, 0)
+        for label, weight, _ in found:
+            scores[label] += weight
+        for person in {p.payload for p in _within(people, start, end)}:
+            if len(person.conflicts) == 1:
+                scores[person.conflicts[0]] += 1
+        has_topic = bool(_within(topics, start, end))
+        strong = {label for label, weight, _ in found if weight == 2}
+        words = set(doc.keys[start:end])
+        strong |= {label for label, (names, context) in self.promote.items()
+                   if words & names and words & context}
+        return {lbl: scores[lbl] + has_topic if lbl in strong else 0 for lbl in scores}
 
     def decide(self, sentence_scores: list[dict[str, int]]) -> ArticleDecision:
         """Article labels and primary from the scores of its body sentences, in order.

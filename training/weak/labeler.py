@@ -95,31 +95,35 @@ class WeakLabeler:
                          and self.roles.is_name_word(doc, h.start - 1, lower))
                         or unknown_name_after(h.end))]
 
-    def entities(self, doc: Document) -> tuple[list[dict], list[Hit], list[Hit]]:
-        """Entity dicts, plus the gazetteer and topic hits for article evidence."""
+    def entities(self, doc: Document, cues: list[Hit] | None = None,
+                 sentences: list[tuple[int, int]] | None = None) -> tuple[list[dict], list[Hit], list[Hit]]:
+        """Entity dicts, plus the gazetteer and topic hits for article evidence; ``cues``
+        (the conflict evidence's hits) and ``sentences`` (word ranges) when the caller
+        has them already."""
         article = ArticleContext.of(doc)  # computed once, used by both name passes
         people = self._known_people(doc, article)
         blocked = {i for h in people for i in range(h.start, h.end)}
         context = self._context_people(doc, blocked, article)
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
-        topics = self.topics.find(doc, blocked, self._about_a_conflict(doc, people))
+        cues = self.evidence.matcher.find(doc) if cues is None else cues
+        sentences = _sentence_words(doc)[1] if sentences is None else sentences
+        topics = self.topics.find(doc, blocked, self._about_a_conflict(doc, people, cues, sentences))
         out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
                for h in people]
         out += [self._entity(doc, h, h.payload, src) for h, src in context]
         out += [self._entity(doc, h, TOPIC, "topic", topic=h.payload) for h in topics]
         return sorted(out, key=lambda e: e["start"]), people, topics
 
-    def _about_a_conflict(self, doc: Document, people: list[Hit]):
+    def _about_a_conflict(self, doc: Document, people: list[Hit], cues: list[Hit],
+                          sentences: list[tuple[int, int]]):
         """Whether a generic topic hit's paragraph (its line) may be about a conflict: it
         holds a cue of the conflict evidence (outside the hit itself: the "nuklir" of
         "reaktor nuklir" does not count) or a person tied to a conflict, or else no word
         of another subject (``off_conflict:`` of the topic lexicon: trade, tariffs,
         power plants)."""
-        marks = sorted({i for h in self.evidence.matcher.find(doc) for i in range(h.start, h.end)}
+        marks = sorted({i for h in cues for i in range(h.start, h.end)}
                        | {h.start for h in people if h.payload.conflicts})
         elsewhere = [i for i, k in enumerate(doc.keys) if k in self.topics.off_conflict]
-        starts = [s for s, _ in doc.words]
-        sentences = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentence_spans(doc.text)]
         firsts = [s for s, _ in sentences]
 
         def about(hit: Hit) -> bool:
@@ -136,18 +140,20 @@ class WeakLabeler:
                 bisect_left(elsewhere, start) == bisect_left(elsewhere, end)
         return about
 
-    def _body_sentences(self, doc: Document) -> list[tuple[int, int]]:
-        """Word ranges of the sentences that are not boilerplate."""
+    @staticmethod
+    def _body_sentences(doc: Document, spans: list[tuple[int, int]],
+                        words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Word ranges of the sentences that are not boilerplate (``spans`` in characters,
+        ``words`` the same sentences in words)."""
         noise = find_boilerplate(doc.text)  # in text order, not overlapping
         noise_starts = [b.start for b in noise]
-        starts = [s for s, _ in doc.words]
         out = []
-        for s, e in sentence_spans(doc.text):
+        for (s, e), sentence in zip(spans, words):
             mid = (s + e) // 2
             k = bisect_right(noise_starts, mid) - 1  # the one span that could hold mid
             if k >= 0 and mid < noise[k].end:
                 continue
-            out.append((bisect_left(starts, s), bisect_left(starts, e)))
+            out.append(sentence)
         return out
 
     def warm_up(self) -> WeakLabeler:
@@ -159,9 +165,18 @@ class WeakLabeler:
     def label(self, text: str, id: str | None = None) -> dict:
         """One SCHEMA §3 prediction for ``text``."""
         doc = Document.from_text(text)
-        entities, people, topics = self.entities(doc)
-        scores = self.evidence.sentence_scores(doc, people, topics, self._body_sentences(doc))
+        spans, sentences = _sentence_words(doc)  # segmented once, for topics and evidence
+        cues = self.evidence.matcher.find(doc)
+        entities, people, topics = self.entities(doc, cues, sentences)
+        scores = self.evidence.sentence_scores(doc, people, topics, self._body_sentences(doc, spans, sentences),
+                                               cues)
         decision = self.evidence.decide(scores)
         return {"id": id, "text": text, "labels": decision.labels, "primary": decision.primary,
                 "scores": decision.scores, "entities": entities}
 
+
+def _sentence_words(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Each sentence's character span and its word range ``[start, end)``."""
+    starts = [s for s, _ in doc.words]
+    spans = sentence_spans(doc.text)
+    return spans, [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in spans]
