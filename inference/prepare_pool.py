@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from sorot.inference.stages import Prepared, PrepareSpec, prepare
-from sorot.inference.workers import _CONTEXT, WorkerDied, _die_with_parent
+from sorot.inference.workers import START_METHOD, WorkerDied, die_with_parent
 
 _TOKENIZER, _SPEC = None, None
 
@@ -32,7 +32,7 @@ def _init(tokenizer, spec: PrepareSpec) -> None:
 
     os.environ["TOKENIZERS_PARALLELISM"] = "false"  # one core each: the processes are the parallelism
     _TOKENIZER, _SPEC = tokenizer, spec
-    _die_with_parent()
+    die_with_parent()
 
 
 def _prepare(texts: list[str], max_windows: int) -> Prepared:
@@ -42,7 +42,7 @@ def _prepare(texts: list[str], max_windows: int) -> Prepared:
 def prepared_in_processes(groups: Iterable[list[str]], tokenizer, spec: PrepareSpec, max_windows: int,
                           workers: int) -> Iterator[Prepared]:
     """Each group of ``groups`` prepared in one of ``workers`` processes, in order."""
-    context = multiprocessing.get_context(_CONTEXT)
+    context = multiprocessing.get_context(START_METHOD)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
                              initargs=(tokenizer, spec)) as pool:
         pending: deque = deque()

@@ -132,7 +132,7 @@ def _prepare_alone(prepare, text: str, budget: float | None):
         return e
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to kill this worker when the main process dies (``kill -9`` included)."""
     if sys.platform.startswith("linux"):
         import ctypes
@@ -143,7 +143,7 @@ def _die_with_parent() -> None:
 
 def _worker_init(_worker_id: int) -> None:
     os.environ["TOKENIZERS_PARALLELISM"] = "false"  # one core each; the workers are the parallelism
-    _die_with_parent()
+    die_with_parent()
 
 
 def prepared_batches(plan: Plan, prepare, workers: int, pin: bool, watchdog=None) -> Iterator[Batch]:
@@ -159,7 +159,7 @@ def prepared_batches(plan: Plan, prepare, workers: int, pin: bool, watchdog=None
     os.environ["TOKENIZERS_PARALLELISM"] = "false"
     loader = DataLoader(BatchSource(plan, prepare), batch_size=None, num_workers=workers,
                         prefetch_factor=4, pin_memory=pin, worker_init_fn=_worker_init,
-                        multiprocessing_context=_CONTEXT)
+                        multiprocessing_context=START_METHOD)
     it = iter(loader)
     if watchdog is not None:
         watchdog.watch(lambda: list(getattr(it, "_workers", [])))
@@ -206,7 +206,7 @@ class WorkerDied(SorotError, RuntimeError):
 
 #: fork where it is safe: the workers inherit the loaded tokenizer and lexicons instead of
 #: unpickling them (on macOS and Windows the platform default, which pickles them)
-_CONTEXT = "fork" if sys.platform.startswith("linux") else None
+START_METHOD = "fork" if sys.platform.startswith("linux") else None
 
 
 class Watchdog:
@@ -252,7 +252,7 @@ _DECODER = None
 def _decode_init(decoder) -> None:
     global _DECODER
     _DECODER = decoder
-    _die_with_parent()
+    die_with_parent()
 
 
 def _decode_in_worker(args):
@@ -270,7 +270,7 @@ class DecodeStage:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(_CONTEXT),
+            self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(START_METHOD),
                                             initializer=_decode_init, initargs=(decoder,))
         self.limit = max(1, 2 * processes)
 
