@@ -42,7 +42,7 @@ def _classes(doc: Document, people: list[Hit]) -> dict[tuple, str]:
             for keys in best}
 
 
-def _acronym_after(doc: Document, hit: Hit) -> str | None:
+def _alias_after(doc: Document, hit: Hit) -> str | None:
     """``XY`` when the mention is followed by "(XY)", an all-capitals acronym, or by a
     bracketed nickname made from the name's first part ("Joko Widodo (Jokowi)")."""
     i = hit.end
@@ -68,8 +68,8 @@ def _parts(doc: Document, people: list[Hit], lower: set[str]) -> dict[str, set]:
             for word in (words[0], words[-1]):
                 if is_capitalised(word) and word.lower() not in lower and not is_common_word(word.lower()):
                     owners[word].add(keys)
-        if acronym := _acronym_after(doc, hit):
-            owners[acronym].add(keys)
+        if alias := _alias_after(doc, hit):
+            owners[alias].add(keys)
     return owners
 
 
