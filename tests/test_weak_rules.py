@@ -273,3 +273,21 @@ def test_a_headline_that_opens_with_a_role_is_still_a_headline(rules_only):
 def test_a_bracketed_nickname_made_from_the_name_is_the_same_person(rules_only):
     text = "Mantan Presiden Joko Wirawan (Jokowir) hadir. Warga menyambut Jokowir di Solo."
     assert people(rules_only, text) == [("Joko Wirawan", "LEADER"), ("Jokowir", "LEADER"), ("Jokowir", "LEADER")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun derived from a common stem ("pernyataan" of "nyata") opens the sentence: the
+    # known person after it is still a mention, and the noun is no given name
+    ("Menteri Luar Negeri Ratna Kusumo tiba di Kairo. Pernyataan Kusumo disambut baik.",
+     [("Ratna Kusumo", "OFFICIAL"), ("Kusumo", "OFFICIAL")]),
+    ("Presiden Benedek Halasz menolak syarat itu.\nKunjungan Halasz ke Kyiv ditunda.",
+     [("Benedek Halasz", "LEADER"), ("Halasz", "LEADER")]),
+    ("Menhan Yoga Pranata menolak tuduhan itu. Tanggapan Pranata dimuat di laman resmi.",
+     [("Yoga Pranata", "OFFICIAL"), ("Pranata", "OFFICIAL")]),
+    # given names ending in "-an" on a short word ("Firman", "Dahlan") stay names: a different
+    # person of the same family name is not the known one
+    ("Menteri Luar Negeri Ratna Kusumo tiba di Kairo. Firman Kusumo, adiknya, ikut hadir.",
+     [("Ratna Kusumo", "OFFICIAL")]),
+])
+def test_a_derived_noun_before_a_known_person_opens_the_sentence(rules_only, text, expected):
+    assert people(rules_only, text) == expected

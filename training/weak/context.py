@@ -20,7 +20,7 @@ from pathlib import Path
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.schema import LEADER, PERSON_TYPES
-from sorot.training.weak.names import NAME_PARTICLES, is_common_word
+from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
@@ -114,11 +114,12 @@ class RoleRules:
 
     def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
         """Capitalised, not an acronym, place, role or institution word, never written in
-        lower case elsewhere in the article, and not a frequent Indonesian word."""
+        lower case elsewhere in the article, and neither a frequent Indonesian word nor a
+        noun derived from one ("Pernyataan", "Kunjungan")."""
         word, key = doc.word(i), doc.keys[i]
         return (is_capitalised(word) and bool(_NAME_WORD.match(word)) and not word.isupper()
                 and key not in lower and key not in self.not_names and key not in self.modifiers
-                and not is_common_word(key)
+                and not is_common_word(key) and not is_derived_noun(key)
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
 
     def _name_at(self, doc: Document, i: int, lower: set[str]) -> int:
@@ -145,7 +146,7 @@ class RoleRules:
         frequency test alone would cut it off and start the span mid-name)."""
         word, key = doc.word(i), doc.keys[i]
         return (i + 1 < len(doc.keys) and is_capitalised(word) and word.isalpha() and not word.isupper()
-                and is_common_word(key) and key not in lower and key not in self.not_names
+                and is_common_word(key) and not is_derived_noun(key) and key not in lower and key not in self.not_names
                 and key not in self.modifiers and key not in _INSTITUTIONS
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None
                 and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))

@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised
 from sorot.models.schema import PERSON_TYPES
-from sorot.training.weak.names import NAME_PARTICLES, is_common_word
+from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun
 
 #: on a disagreement, the earlier person type of the schema wins (LEADER over OFFICIAL)
 _RANK = {t: len(PERSON_TYPES) - k for k, t in enumerate(PERSON_TYPES)}
@@ -116,5 +116,6 @@ def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
     if not 0 <= i < len(doc.keys):
         return False
     word, key = doc.word(i), doc.keys[i]
+    # "Pernyataan Trump": a derived noun before a known person opens the sentence, it is no name
     return key in NAME_PARTICLES or (is_capitalised(word) and word.isalpha() and not word.isupper()
-                                 and key not in lower and not is_common_word(key))
+                                 and key not in lower and not is_common_word(key) and not is_derived_noun(key))

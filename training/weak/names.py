@@ -44,6 +44,35 @@ def is_common_word(key: str) -> bool:
     return zipf(key) >= COMMON_ZIPF or is_suffixed_word(key)
 
 
+#: Zipf frequency from which a stem is an Indonesian word, and a derived word one at all.
+STEM_ZIPF, DERIVED_ZIPF = 3.0, 3.0
+#: Noun prefixes of ``-an`` words, with the stem's first letter a nasal prefix swallows
+#: ("pe-nyerang-an" of "serang", "pe-nangkap-an" of "tangkap").
+_NOUN_PREFIXES = (("peny", "s"), ("peng", "k"), ("peng", ""), ("pem", "p"), ("pem", ""), ("pen", "t"),
+                  ("pen", ""), ("per", ""), ("pe", ""), ("ke", ""), ("", ""))
+
+
+def is_derived_noun(key: str) -> bool:
+    """A noun made from a frequent stem with ``-an`` ("pernyataan" of "nyata", "kunjungan",
+    "tanggapan", "kementerian"): such a word opens a sentence or an institution's name
+    ("Pernyataan Trump", "Kunjungan Erdogan"), it is never part of a person's name. Given
+    names are as frequent as these nouns, so frequency alone cannot tell them apart; names
+    ending in "-an" ("Setiawan", "Ridwan", "Sulaiman") have no such stem.
+
+    >>> [is_derived_noun(w) for w in ("pernyataan", "kunjungan", "penyerangan", "kementerian")]
+    [True, True, True, True]
+    >>> [is_derived_noun(w) for w in ("setiawan", "ridwan", "sulaiman", "firman", "dahlan", "erdogan")]
+    [False, False, False, False, False, False]
+    """
+    if len(key) < 6 or not key.endswith("an") or not key.isalpha() or zipf(key) < DERIVED_ZIPF:
+        return False
+    body = key[:-2]
+    # a bare "-an" needs a longer stem: "Firman", "Dahlan", "Julian" end on short words
+    return any(body.startswith(prefix) and len(body) - len(prefix) + len(swallowed) >= (3 if prefix else 5)
+               and zipf(swallowed + body[len(prefix):]) >= STEM_ZIPF
+               for prefix, swallowed in _NOUN_PREFIXES)
+
+
 #: Zipf frequency from which the stem of a ``-nya`` word is an Indonesian word.
 SUFFIX_STEM_ZIPF = 4.0
 
