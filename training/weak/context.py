@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.inference.text.resources import data_path, load_yaml
-from sorot.models.schema import LEADER, PERSON_TYPES
+from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
@@ -39,16 +39,19 @@ class RoleRules:
 
     def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
                  leader_groups: list[str], not_names: list[str] = (),
-                 principal_roles: list[str] = (), regional_roles: list[str] = ()) -> None:
+                 principal_roles: list[str] = (), regional_roles: list[str] = (),
+                 group_heads: list[str] = ("pemimpin", "pimpinan")) -> None:
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
         self.regional_roles = frozenset(r.lower() for r in regional_roles)
         self.roles = PhraseMatcher()
         for label, words in roles.items():
             for word in words:
                 self.roles.add(word.lower(), label)
-        for group in leader_groups:  # "pemimpin Hamas", "pimpinan Hamas"
-            for head in ("pemimpin", "pimpinan"):
+        self.group_roles: set[tuple] = set()  # "pemimpin hamas": a head of a party to a conflict
+        for group in leader_groups:  # "pemimpin Hamas", "kepala biro politik Hamas"
+            for head in group_heads:
                 self.roles.add(f"{head} {group.lower()}", LEADER)
+                self.group_roles.add(keys_of(f"{head} {group}"))
         for place in places:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi Jinping"
             self.roles.add(f"pemimpin {place.lower()}", LEADER)
         self.modifiers = frozenset(keys_of(" ".join(modifiers)))
@@ -64,7 +67,8 @@ class RoleRules:
         p = load_yaml(places or data_path("places.yaml"))
         return cls({k: r.get(k, []) for k in PERSON_TYPES}, r.get("modifiers", []),
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
-                   r.get("principal_roles", []), r.get("regional_roles", []))
+                   r.get("principal_roles", []), r.get("regional_roles", []),
+                   r.get("group_heads", ["pemimpin", "pimpinan"]))
 
     def _skip_modifiers(self, doc: Document, i: int, lower: set[str]) -> int:
         """Index of the first word after the office's domain words, places, institution
@@ -173,8 +177,9 @@ class RoleRules:
         """The capitalised run goes on past the name candidate with words that are no
         name ("Perserikatan Bangsa-Bangsa Antonio Guterres"): the candidate was part of
         an institution's name."""
-        return (end < len(doc.keys) and is_capitalised(doc.word(end)) and doc.word(end).isalpha()
-                and not self.is_name_word(doc, end, lower) and self.roles.match_at(doc, end) is None)
+        return (end < len(doc.keys) and same_line(doc, end - 1, end) and is_capitalised(doc.word(end))
+                and doc.word(end).isalpha() and not self.is_name_word(doc, end, lower)
+                and self.roles.match_at(doc, end) is None)
 
     def _name_after_role(self, doc: Document, role_end: int, lower: set[str]) -> tuple[int, int]:
         start = role_end
@@ -224,6 +229,15 @@ class RoleRules:
             return start, start
         return (start + 1, end) if end - start >= 3 else (start, end)
 
+    def _group_region(self, doc: Document, role: Hit) -> Hit:
+        """"Pemimpin Hamas di Gaza": a group's head in one region is an OFFICIAL, and the
+        name comes after the region."""
+        i = role.end
+        if tuple(doc.keys[role.start:i]) in self.group_roles and i + 1 < len(doc.keys) and \
+                doc.keys[i] == "di" and (place := self.places.match_at(doc, i + 1)) is not None:
+            return Hit(role.start, place.end, OFFICIAL)
+        return role
+
     def serves(self, role: Hit, doc: Document, name_end: int) -> bool:
         """Whether the name after ``role`` is the one its holder serves, not the holder:
         "utusan khusus Donald Trump untuk Timur Tengah", "juru bicara Presiden ..."."""
@@ -241,6 +255,7 @@ class RoleRules:
         headline, lower = context.headline, context.lower
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
+            role = self._group_region(doc, role)
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
             if end == start or (role.start in headline and not _ends_title(doc, end)
                                 and not self._in_role_list(doc, role)):
