@@ -68,9 +68,22 @@ def _parts(doc: Document, people: list[Hit], lower: set[str]) -> dict[str, set]:
             for word in (words[0], words[-1]):
                 if is_capitalised(word) and word.lower() not in lower and not is_common_word(word.lower()):
                     owners[word].add(keys)
+        if family := _family_name(doc, hit):
+            owners[family].add(keys)
         if alias := _alias_after(doc, hit):
             owners[alias].add(keys)
     return owners
+
+
+def _family_name(doc: Document, hit: Hit) -> str | None:
+    """The last name with the particles before it ("Al-Hayya" of "Khalil Al-Hayya", "bin
+    Farhan"), when it has any (never the first word): later mentions use it whole, and its last word alone would be refused for
+    the name-like particle before it."""
+    last = hit.end - 1
+    k = last
+    while k - 1 > hit.start and doc.keys[k - 1] in NAME_PARTICLES:
+        k -= 1
+    return doc.span_text(k, last + 1) if k < last else None
 
 
 def _one_person(keys_set: set) -> tuple | None:
