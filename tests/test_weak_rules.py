@@ -291,3 +291,39 @@ def test_a_bracketed_nickname_made_from_the_name_is_the_same_person(rules_only):
 ])
 def test_a_derived_noun_before_a_known_person_opens_the_sentence(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the head of a party to a conflict is a LEADER (SCHEMA: head of Hamas or Hezbollah),
+    # by any head word, the head of its political bureau too; the deputy is an OFFICIAL
+    ("Serangan itu menewaskan kepala Hizbullah Rafiq Haddad pada malam hari.", [("Rafiq Haddad", "LEADER")]),
+    ("Ketua Hamas Omar Barakat menolak syarat itu.", [("Omar Barakat", "LEADER")]),
+    ("Kepala biro politik Hamas Jamal Khatib tiba di Doha.", [("Jamal Khatib", "LEADER")]),
+    ("Wakil kepala biro politik Hamas Samir Odeh tiba di Doha.", [("Samir Odeh", "OFFICIAL")]),
+    ("Ketua delegasi Hamas Samir Odeh tiba di Kairo.", [("Samir Odeh", "OFFICIAL")]),
+    # the group's head in one region is an OFFICIAL, named after the region and a comma
+    ("Pemimpin Hamas di Gaza, Nabil Al-Masri, mengatakan pertukaran dimulai Sabtu.",
+     [("Nabil Al-Masri", "OFFICIAL")]),
+])
+def test_heads_of_armed_groups(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Juru bicara Hamas Nabil Al-Masri hadir. “Kami siap,” ujar Al-Masri.",
+     [("Nabil Al-Masri", "OFFICIAL"), ("Al-Masri", "OFFICIAL")]),
+    ("Menteri Luar Negeri Yordania Harith bin Salim tiba. Menurut bin Salim, dialog berlanjut.",
+     [("Harith bin Salim", "OFFICIAL"), ("bin Salim", "OFFICIAL")]),
+])
+def test_a_family_name_with_its_particle_is_a_later_mention(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every country is a place, so a role's country never starts the name
+    ("Menteri Luar Negeri Oman Badr Hamdani menjadi penengah.", [("Badr Hamdani", "OFFICIAL")]),
+    ("Perdana Menteri Australia Liam Carver mengecam serangan itu.", [("Liam Carver", "LEADER")]),
+    ("Presiden Filipina Ramon Dizon tiba di Jakarta.", [("Ramon Dizon", "LEADER")]),
+])
+def test_a_role_of_any_country_keeps_the_country_out_of_the_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
