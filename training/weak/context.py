@@ -14,15 +14,20 @@ span. Headlines in Title Case are skipped, since every word there is capitalised
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
-from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun
+from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun, zipf
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
+#: Zipf frequency under which a word is no Indonesian word: written in lower case beside
+#: its capitalised form, it is a name the source misspelt ("Abbas araghchi").
+NAME_CASE_ZIPF = 2.5
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
@@ -121,7 +126,8 @@ class RoleRules:
         lower case elsewhere in the article, and neither a frequent Indonesian word nor a
         noun derived from one ("Pernyataan", "Kunjungan")."""
         word, key = doc.word(i), doc.keys[i]
-        return (is_capitalised(word) and bool(_NAME_WORD.match(word)) and not word.isupper()
+        # a lower-case word is a name word only when ArticleContext kept it out of ``lower``
+        return ((is_capitalised(word) or word.islower()) and bool(_NAME_WORD.match(word)) and not word.isupper()
                 and key not in lower and key not in self.not_names and key not in self.modifiers
                 and not is_common_word(key) and not is_derived_noun(key)
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
@@ -304,7 +310,31 @@ class ArticleContext:
 
     @classmethod
     def of(cls, doc: Document) -> ArticleContext:
-        return cls(headline_words(doc), {k for i, k in enumerate(doc.keys) if doc.word(i).islower()})
+        """``lower`` leaves out a name the source once wrote in lower case ("Abbas araghchi"
+        beside "Araghchi"): a word no Indonesian text uses (:data:`NAME_CASE_ZIPF`) that the
+        article capitalises at least as often as not."""
+        lower: dict[str, int] = {}
+        upper: dict[str, int] = {}
+        in_prose: set[str] = set()  # capitalised right after a lower-case word: "kata Araghchi"
+        in_urls: set[str] = set()  # a URL's slug is lower case whatever the word is
+        urls = [m.span() for m in _URL.finditer(doc.text)]
+        starts = [s for s, _ in urls]
+        for i, k in enumerate(doc.keys):
+            word, at = doc.word(i), doc.words[i][0]
+            if word.islower():
+                lower[k] = lower.get(k, 0) + 1
+                u = bisect_right(starts, at) - 1
+                if u >= 0 and at < urls[u][1]:
+                    in_urls.add(k)
+            elif is_capitalised(word):
+                upper[k] = upper.get(k, 0) + 1
+                if i and doc.word(i - 1).islower() and same_line(doc, i - 1, i):
+                    in_prose.add(k)
+        # slang is as unknown to word lists as foreign names are ("setop", "Araghchi"):
+        # a sentence's first word or a Title Case run ("Trump Setop Perang") proves nothing
+        names = {k for k, n in lower.items() if k in in_prose and upper[k] >= n and k not in in_urls
+                 and k.isalpha() and zipf(k) < NAME_CASE_ZIPF}
+        return cls(headline_words(doc), set(lower) - names)
 
 
 def joins(doc: Document, k: int) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import PERSON_TYPES
 from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun
 
@@ -66,7 +66,9 @@ def _parts(doc: Document, people: list[Hit], lower: set[str]) -> dict[str, set]:
         words = [doc.word(i) for i in range(hit.start, hit.end) if doc.keys[i] not in NAME_PARTICLES]
         if len(words) > 1:
             for word in (words[0], words[-1]):
-                if is_capitalised(word) and word.lower() not in lower and not is_common_word(word.lower()):
+                # a lower-case part is a name the article capitalises elsewhere (ArticleContext)
+                if (is_capitalised(word) or word.islower()) and word.lower() not in lower and \
+                        not is_common_word(word.lower()):
                     owners[word].add(keys)
         if family := _family_name(doc, hit):
             owners[family].add(keys)
@@ -105,6 +107,10 @@ class Mentions:
             person = _one_person(owners)
             if person is not None:
                 matcher.add(phrase, classes[person])
+                if not lower.intersection(keys_of(phrase)):
+                    # no word of it is lower case elsewhere, unless as the name itself
+                    # ("Kata araghchi"): ArticleContext keeps such names out of ``lower``
+                    matcher.add(phrase.lower(), classes[person])
         taken = blocked | {i for h in people for i in range(h.start, h.end)}
         found = matcher.find(doc, taken)
         # "pertemuan Trump-Zelenskyy": two people joined by a hyphen are two mentions
