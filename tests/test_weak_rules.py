@@ -327,3 +327,34 @@ def test_a_family_name_with_its_particle_is_a_later_mention(rules_only, text, ex
 ])
 def test_a_role_of_any_country_keeps_the_country_out_of_the_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the source spells a part of the name in lower case: the name keeps it, and the
+    # person is found wherever the article names them
+    ("Menteri Luar Negeri Iran Abbas araghchi tiba di Oman. Ia bertemu Araghchi di sana.",
+     [("Abbas araghchi", "OFFICIAL"), ("Araghchi", "OFFICIAL")]),
+    ("Menteri Luar Negeri Iran Abbas Araghchi tiba. Kata araghchi, pembicaraan berlanjut. "
+     "Presiden menyambut Araghchi.",
+     [("Abbas Araghchi", "OFFICIAL"), ("araghchi", "OFFICIAL"), ("Araghchi", "OFFICIAL")]),
+    # slang unknown to word lists, capitalised only where every word is (a sentence's
+    # start, a Title Case line) or only in a URL's slug, is no name
+    ("Presiden Vladimir Putin tiba.\nJanji Putin Setop Perang\nJanji setop perang itu diulang.",
+     [("Vladimir Putin", "LEADER"), ("Putin", "LEADER")]),
+    ("Presiden Vladimir Putin tiba. Setop perang, kata Putin. Baca: https://contoh.id/putin-setop-perang",
+     [("Vladimir Putin", "LEADER"), ("Putin", "LEADER")]),
+])
+def test_a_name_the_source_writes_in_lower_case_is_still_the_person(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Presiden Bank Dunia Arjun Mehta memperingatkan dampak perang.", [("Arjun Mehta", "OFFICIAL")]),
+    ("Presiden Komite Palang Merah Internasional Clara Weiss mengunjungi Gaza.", [("Clara Weiss", "OFFICIAL")]),
+    ("Presiden Majelis Umum PBB Tomas Varga membuka sidang darurat.", [("Tomas Varga", "OFFICIAL")]),
+    # a state's president stays a LEADER, whatever words name the state
+    ("Presiden Federasi Rusia Viktor Orlov menolak usulan itu.", [("Viktor Orlov", "LEADER")]),
+    ("Presiden Republik Indonesia Hendra Gunawan tiba.", [("Hendra Gunawan", "LEADER")]),
+])
+def test_the_president_of_a_body_is_an_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected
