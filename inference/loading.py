@@ -6,6 +6,8 @@ Weights load through safetensors only: a folder that holds only pickle weights
 
 from __future__ import annotations
 
+import contextlib
+
 import json
 from pathlib import Path
 
@@ -156,6 +158,21 @@ def model_folder(model_id_or_dir: str | Path, revision: str | None = None, files
                              f"{type(e).__name__}: {' '.join(str(e).split())}") from e
 
 
+@contextlib.contextmanager
+def _no_loading_bar():
+    """transformers draws a "Loading weights" bar for a folder that loads in about a second
+    (a hub id is downloaded before, with the hub's own bars): noise in a batch job's log."""
+    from transformers.utils import logging as hf_logging
+
+    was = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was:
+            hf_logging.enable_progress_bar()
+
+
 def load_model(model_id_or_dir: str | Path, revision: str | None = None):
     """The torch model and tokenizer of a folder or hub id (safetensors only)."""
     from transformers import AutoModel, AutoTokenizer
@@ -165,7 +182,8 @@ def load_model(model_id_or_dir: str | Path, revision: str | None = None):
     path = model_folder(model_id_or_dir, revision)
     check_folder(path)
     try:
-        model = AutoModel.from_pretrained(str(path), use_safetensors=True, trust_remote_code=False)
+        with _no_loading_bar():
+            model = AutoModel.from_pretrained(str(path), use_safetensors=True, trust_remote_code=False)
     except Exception as e:  # corrupt file, hub unreachable, missing weights...
         raise ModelLoadError(f"could not load the model from {model_id_or_dir}: "
                              f"{type(e).__name__}: {e}") from e

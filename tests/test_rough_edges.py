@@ -232,3 +232,18 @@ def test_the_demo_shows_predictions_on_articles_it_did_not_train_on(tmp_path):
     train_ids = {json.loads(x)["id"] for x in (tmp_path / "demo" / "dataset" / "train.jsonl").open()}
     assert shown and not set(shown) & train_ids
     assert "held out of training (the dataset's validation split)" in r.stdout
+
+
+def test_predict_prints_no_weight_loading_bar_only_its_own_lines(trained, tmp_path):
+    """transformers 5 draws a "Loading weights" bar on every load; a batch job's stderr keeps
+    the run's own lines, and the Python API's setting is left as it was."""
+    r = sorot("predict", "--model", trained[1], GOLD, "-o", tmp_path / "p.jsonl", "--device", "cpu")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.splitlines() == [f"predictions in {tmp_path / 'p.jsonl'}"]
+    from transformers.utils import logging as hf_logging
+
+    from sorot.inference.loading import load_model
+
+    hf_logging.enable_progress_bar()
+    load_model(trained[1])
+    assert hf_logging.is_progress_bar_enabled()
