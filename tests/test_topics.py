@@ -89,3 +89,19 @@ def test_the_context_is_the_paragraph_not_the_article(labeler):
     text = ("Israel dan Hamas menyepakati gencatan senjata di Gaza.\n\n"
             "Di Jakarta, menteri memimpin negosiasi dengan Washington soal bea masuk sawit.")
     assert weak_topics(labeler, text) == ["gencatan senjata"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a treaty's, a body's or a prize's name is not the issue it is named after
+    ("Teheran mengancam keluar dari Perjanjian Non-Proliferasi Senjata Nuklir pekan ini.", []),
+    ("Para menteri membentuk Badan Gencatan Senjata bersama di Kairo.", []),
+    # the issue itself, written in lower case or in a name of another kind, still is
+    ("Teheran menolak membahas senjata nuklir dengan Badan Energi Atom Internasional.",
+     [("senjata nuklir", "nuclear_programme")]),
+    # a Title Case headline capitalises every word: its cues stay topics
+    ("Iran Ancam Tinggalkan Perjanjian Senjata Nuklir Usai Serangan Israel\nTeheran menolak tuduhan itu.",
+     [("Senjata Nuklir", "nuclear_programme")]),
+])
+def test_a_cue_inside_the_name_of_a_treaty_or_body_is_no_topic(labeler, text, expected):
+    topics = [(e["text"], e["topic"]) for e in labeler.label(text)["entities"] if e["label"] == "TOPIC"]
+    assert topics == expected

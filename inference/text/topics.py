@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import TOPIC_IDS
 
@@ -108,7 +108,7 @@ class TopicLexicon:
 
     def __init__(self, topics: dict[str, list[str]], exceptions: list[dict] | None = None,
                  not_misspellings: list[str] = (), needs_conflict: list[str] = (),
-                 off_conflict: list[str] = ()):
+                 off_conflict: list[str] = (), name_heads: list[str] = ()):
         unknown = sorted(set(topics) - set(TOPIC_IDS))
         if unknown:
             raise ValueError(f"topic lexicon: unknown topic id {unknown[0]!r}; ids are "
@@ -127,6 +127,7 @@ class TopicLexicon:
             for e in exceptions or ()]
         self.needs_conflict = frozenset(keys_of(c) for c in needs_conflict)
         self.off_conflict = frozenset(k for w in off_conflict for k in keys_of(w))
+        self.name_heads = frozenset(k for w in name_heads for k in keys_of(w))
         self.misspellings = _Misspellings(self.matcher.vocabulary(), {w.lower() for w in not_misspellings})
 
     @classmethod
@@ -143,7 +144,8 @@ class TopicLexicon:
         if not isinstance(exceptions, list) or not all(
                 isinstance(e, dict) and isinstance(e.get("cues"), list) for e in exceptions):
             raise DataFileError(f"{path}: `exceptions:` must be a list of mappings with `cues:`")
-        lists = {key: data.get(key) or [] for key in ("not_misspellings", "needs_conflict", "off_conflict")}
+        lists = {key: data.get(key) or [] for key in ("not_misspellings", "needs_conflict", "off_conflict",
+                                                       "name_heads")}
         for key, words in lists.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise DataFileError(f"{path}: `{key}:` must be a list of words")
@@ -151,6 +153,32 @@ class TopicLexicon:
             return cls(topics, exceptions, **lists)
         except ValueError as e:
             raise DataFileError(f"{path}: {e}") from e
+
+    def inside_names(self, doc: Document, headline: set[int] = frozenset()) -> set[int]:
+        """Words of proper names that open with a ``name_heads:`` word ("Perjanjian
+        Non-Proliferasi Senjata Nuklir", "Badan Perdamaian"): a treaty's or a body's name
+        is not the issue. A run of capitalised words (and hyphens) on one line, outside
+        Title Case headlines, where every word is capitalised anyway.
+
+        >>> lex = TopicLexicon.load()
+        >>> doc = Document.from_text("Iran keluar dari Perjanjian Non-Proliferasi Senjata Nuklir kemarin.")
+        >>> [doc.word(i) for i in sorted(lex.inside_names(doc))]
+        ['Non', '-', 'Proliferasi', 'Senjata', 'Nuklir']
+        """
+        out: set[int] = set()
+        i = 0
+        while i < len(doc.keys):
+            if doc.keys[i] not in self.name_heads or not is_capitalised(doc.word(i)) or i in headline:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc.keys) and "\n" not in doc.text[doc.words[j - 1][1]:doc.words[j][0]] and \
+                    (is_capitalised(doc.word(j)) or (doc.keys[j] == "-" and j + 1 < len(doc.keys)
+                                                     and is_capitalised(doc.word(j + 1)))):
+                j += 1
+            out.update(range(i + 1, j))
+            i = j
+        return out
 
     def _excepted(self, doc: Document, hit: Hit, cue: tuple) -> bool:
         for ex in self.exceptions:

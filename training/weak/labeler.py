@@ -107,7 +107,8 @@ class WeakLabeler:
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
         cues = self.evidence.matcher.find(doc) if cues is None else cues
         sentences = _sentence_words(doc)[1] if sentences is None else sentences
-        topics = self.topics.find(doc, blocked, self._about_a_conflict(doc, people, cues, sentences))
+        topics = self.topics.find(doc, blocked | self.topics.inside_names(doc, article.headline),
+                                  self._about_a_conflict(doc, people, cues, sentences))
         out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
                for h in people]
         out += [self._entity(doc, h, h.payload, src) for h, src in context]
