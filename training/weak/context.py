@@ -317,19 +317,24 @@ class ArticleContext:
         upper: dict[str, int] = {}
         in_prose: set[str] = set()  # capitalised right after a lower-case word: "kata Araghchi"
         in_urls: set[str] = set()  # a URL's slug is lower case whatever the word is
-        urls = [m.span() for m in _URL.finditer(doc.text)]
+        text = doc.text
+        urls = [m.span() for m in _URL.finditer(text)] if "/" in text else []
         starts = [s for s, _ in urls]
-        for i, k in enumerate(doc.keys):
-            word, at = doc.word(i), doc.words[i][0]
+        after_lower, last_end = False, 0  # one pass, each word sliced once (every article)
+        for k, (at, end) in zip(doc.keys, doc.words):
+            word = text[at:end]
             if word.islower():
                 lower[k] = lower.get(k, 0) + 1
-                u = bisect_right(starts, at) - 1
-                if u >= 0 and at < urls[u][1]:
+                if urls and (u := bisect_right(starts, at) - 1) >= 0 and at < urls[u][1]:
                     in_urls.add(k)
-            elif is_capitalised(word):
-                upper[k] = upper.get(k, 0) + 1
-                if i and doc.word(i - 1).islower() and same_line(doc, i - 1, i):
+                after_lower = True
+            else:
+                if after_lower and is_capitalised(word) and "\n" not in text[last_end:at]:
                     in_prose.add(k)
+                if is_capitalised(word):
+                    upper[k] = upper.get(k, 0) + 1
+                after_lower = False
+            last_end = end
         # slang is as unknown to word lists as foreign names are ("setop", "Araghchi"):
         # a sentence's first word or a Title Case run ("Trump Setop Perang") proves nothing
         names = {k for k, n in lower.items() if k in in_prose and upper[k] >= n and k not in in_urls
