@@ -7,7 +7,6 @@ Weights load through safetensors only: a folder that holds only pickle weights
 from __future__ import annotations
 
 import contextlib
-
 import json
 from pathlib import Path
 

@@ -79,8 +79,8 @@ def _parts(doc: Document, people: list[Hit], lower: set[str]) -> dict[str, set]:
 
 def _family_name(doc: Document, hit: Hit) -> str | None:
     """The last name with the particles before it ("Al-Hayya" of "Khalil Al-Hayya", "bin
-    Farhan"), when it has any (never the first word): later mentions use it whole, and its last word alone would be refused for
-    the name-like particle before it."""
+    Farhan"), when it has any (never the first word): later mentions use it whole, and
+    its last word alone would be refused for the name-like particle before it."""
     last = hit.end - 1
     k = last
     while k - 1 > hit.start and doc.keys[k - 1] in NAME_PARTICLES:
