@@ -358,3 +358,19 @@ def test_a_name_the_source_writes_in_lower_case_is_still_the_person(rules_only, 
 ])
 def test_the_president_of_a_body_is_an_official(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a copula between the name and its role, also with the name in brackets
+    ("Trump memuji Kowalczyk. Dia (Kowalczyk) adalah negosiator yang ulung.",
+     [("Kowalczyk", "OFFICIAL"), ("Kowalczyk", "OFFICIAL")]),
+    ("Andriy Kovalenko merupakan penasihat presiden Ukraina.", [("Andriy Kovalenko", "OFFICIAL")]),
+    ("Andriy Kovalenko yang menjabat sebagai Menteri Pertahanan hadir.", [("Andriy Kovalenko", "OFFICIAL")]),
+    ("Prabowo adalah presiden kedelapan Indonesia.", [("Prabowo", "LEADER")]),
+    # no role, no name; a role with its own name keeps it
+    ("Andriy Kovalenko adalah pengamat politik dari Universitas Kyiv.", []),
+    ("Ini adalah presiden terbaik dalam sejarah.", []),
+    ("Yang hadir adalah Presiden Rusia Vladimir Putin.", [("Vladimir Putin", "LEADER")]),
+])
+def test_a_copula_gives_the_name_before_it_its_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -1,8 +1,9 @@
 """Names whose role comes after them, and names an appointment verb hands an office to.
 
 * Appositive: "kata Rafael Grossi, kepala Badan ..." and "Steve Witkoff, utusan khusus
-  ..." — a name, a comma (or "selaku", "sebagai", "yang merupakan", "seorang"), then a
-  role word: the name takes the role's class.
+  ..." — a name, a comma (or "selaku", "sebagai", "yang merupakan", "seorang", a copula:
+  "adalah", "merupakan", "menjabat sebagai"), then a role word: the name takes the
+  role's class.
 * Appointment: "Purbaya menjadi Menkeu", "X dilantik sebagai Wamenlu" (name before the
   verb) and "digantikan oleh X", "kini dijabat X" (name after it, the office named
   earlier in the sentence).
@@ -23,7 +24,11 @@ from sorot.training.weak.names import NAME_PARTICLES
 
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "yang menjabat", "seorang",
-          "sang", "menjadi", "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
+          "sang", "menjadi",
+          # a copula: "X adalah negosiator ...", "X merupakan penasihat ...", "X yang menjabat
+          # sebagai Menteri ..."
+          "adalah", "adalah seorang", "merupakan", "merupakan seorang", "menjabat sebagai",
+          "yang menjabat sebagai", "kini menjabat sebagai", "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
           "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi",
           *(f"{who}{verb} {how}" for who in ("", "yang ")
             for verb in ("terpilih", "dipercaya", "ditunjuk", "dilantik", "diangkat")
@@ -87,6 +92,8 @@ class AppositiveRules:
             i -= 1
         while i > 0 and doc.keys[i - 1] in _QUOTES:
             i -= 1
+        if i < role_start and i > 1 and doc.keys[i - 1] == ")" and "(" in doc.keys[max(0, i - 6):i - 1]:
+            i -= 1  # "Dia (Witkoff) adalah negosiator": the name stands in the brackets
         return i if i < role_start else None
 
     @staticmethod
