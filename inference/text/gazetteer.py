@@ -17,6 +17,7 @@ find the same person, while a capitalised alias never matches a lower-case word.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,8 +71,28 @@ def _person(record: dict, where: str) -> Person:
                   tuple(str(a) for a in record.get("aliases") or ()))
 
 
+#: An Arabic article particle and what joins it to the next name word: media write
+#: "Al Thani", "al-Thani" and "Al-Thani" for one name.
+_PARTICLE = re.compile(r"\b(al|el|ad|ar|as|ash|at|az|an)([ -])(?=[^\W\d_])", re.IGNORECASE)
+
+
+def spellings(alias: str) -> list[str]:
+    """``alias``, and the same name with each article particle spaced and hyphenated, in
+    lower case (a lower-case word of a phrase matches either case).
+
+    >>> spellings("Mohammed bin Abdulrahman Al Thani")
+    ['Mohammed bin Abdulrahman Al Thani', 'Mohammed bin Abdulrahman al Thani', 'Mohammed bin Abdulrahman al-Thani']
+    """
+    if not _PARTICLE.search(alias):
+        return [alias]
+    spaced = _PARTICLE.sub(lambda m: m.group(1).lower() + " ", alias)
+    joined = _PARTICLE.sub(lambda m: m.group(1).lower() + "-", alias)
+    return list(dict.fromkeys([alias, spaced, joined]))
+
+
 class Gazetteer:
-    """Known people, found in documents by any of their names."""
+    """Known people, found in documents by any of their names, in any usual spelling of
+    their particles ("Al Thani", "al-Thani")."""
 
     def __init__(self, people: list[Person]) -> None:
         self.people = people
@@ -86,6 +107,12 @@ class Gazetteer:
                 if keys not in owners:
                     owners[keys] = person.name
                     self.matcher.add(alias, person)
+        for person in people:  # after every written alias: a spelling never takes one's place
+            for alias in (person.name, *person.aliases):
+                for spelling in spellings(alias)[1:]:
+                    if (keys := keys_of(spelling)) not in owners:
+                        owners[keys] = person.name
+                        self.matcher.add(spelling, person)
 
     @classmethod
     def from_records(cls, records: list[dict], source: str = "gazetteer") -> Gazetteer:

@@ -45,8 +45,9 @@ class RoleRules:
     def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
                  leader_groups: list[str], not_names: list[str] = (),
                  principal_roles: list[str] = (), regional_roles: list[str] = (),
-                 group_heads: list[str] = ("pemimpin", "pimpinan")) -> None:
+                 group_heads: list[str] = ("pemimpin", "pimpinan"), honorifics: list[str] = ()) -> None:
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
+        self.honorifics = frozenset(k for h in honorifics for k in keys_of(h))
         self.regional_roles = frozenset(r.lower() for r in regional_roles)
         self.roles = PhraseMatcher()
         for label, words in roles.items():
@@ -73,7 +74,7 @@ class RoleRules:
         return cls({k: r.get(k, []) for k in PERSON_TYPES}, r.get("modifiers", []),
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
                    r.get("principal_roles", []), r.get("regional_roles", []),
-                   r.get("group_heads", ["pemimpin", "pimpinan"]))
+                   r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []))
 
     def _skip_modifiers(self, doc: Document, i: int, lower: set[str]) -> int:
         """Index of the first word after the office's domain words, places, institution

@@ -82,7 +82,7 @@ class WeakLabeler:
             return i > 0 and "\n" not in doc.text[doc.words[i - 1][1]:doc.words[i][0]] and \
                 doc.keys[i - 1] not in {".", "!", "?", ":", '"', "'", "("}
 
-        hits = self.gazetteer.find(doc)
+        hits = self._without_honorifics(doc, self.gazetteer.find(doc))
         starts = {h.start for h in hits}
 
         def unknown_name_after(i: int) -> bool:  # "Abbas" before an unknown "Araghchi"
@@ -94,6 +94,23 @@ class WeakLabeler:
                 or not ((h.start >= 2 and mid_sentence(h.start) and mid_sentence(h.start - 1)
                          and self.roles.is_name_word(doc, h.start - 1, lower))
                         or unknown_name_after(h.end))]
+
+    def _without_honorifics(self, doc: Document, hits: list[Hit]) -> list[Hit]:
+        """"Sheikh Tamim" -> "Tamim": an honorific stays outside the name, as a role does.
+        The name is matched again from its first word, where a longer alias may start
+        ("Sheikh Mohammed bin Abdulrahman" of "Sheikh Mohammed bin Abdulrahman al-Thani")."""
+        out: list[Hit] = []
+        for hit in hits:
+            if out and hit.start < out[-1].end:
+                continue  # inside the longer name just found
+            start = hit.start
+            while hit.end - start > 1 and doc.keys[start] in self.roles.honorifics:
+                start += 1
+            if start > hit.start:
+                again = self.gazetteer.matcher.match_at(doc, start)
+                hit = again if again is not None and again.end >= hit.end else Hit(start, hit.end, hit.payload)
+            out.append(hit)
+        return out
 
     def entities(self, doc: Document, cues: list[Hit] | None = None,
                  sentences: list[tuple[int, int]] | None = None) -> tuple[list[dict], list[Hit], list[Hit]]:
