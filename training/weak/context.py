@@ -312,8 +312,17 @@ class ArticleContext:
     @classmethod
     def of(cls, doc: Document) -> ArticleContext:
         """``lower`` leaves out a name the source once wrote in lower case ("Abbas araghchi"
-        beside "Araghchi"): a word no Indonesian text uses (:data:`NAME_CASE_ZIPF`) that the
-        article capitalises at least as often as not."""
+        beside "kata Araghchi"): a word no Indonesian text uses (:data:`NAME_CASE_ZIPF`) that
+        the article capitalises right after a lower-case word at least once, capitalises at
+        least as often as not, and never writes in lower case inside a URL.
+
+        >>> doc = Document.from_text("Kata araghchi, itu benar. Presiden menyambut Araghchi.")
+        >>> "araghchi" in ArticleContext.of(doc).lower
+        False
+        >>> doc = Document.from_text("Setop perang! Janji setop perang itu.")
+        >>> "setop" in ArticleContext.of(doc).lower
+        True
+        """
         lower: dict[str, int] = {}
         upper: dict[str, int] = {}
         in_prose: set[str] = set()  # capitalised right after a lower-case word: "kata Araghchi"
