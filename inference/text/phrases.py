@@ -61,6 +61,11 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def same_line(doc: Document, i: int, j: int) -> bool:
+    """Whether words ``i`` < ``j`` stand on one line."""
+    return "\n" not in doc.text[doc.words[i][1]:doc.words[j][0]]
+
+
 class PhraseMatcher:
     """Phrases keyed by their folded words; a capitalised word of a phrase must be
     capitalised in the text too, so names do not match common words."""

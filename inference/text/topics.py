@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import TOPIC_IDS
 
@@ -172,7 +172,7 @@ class TopicLexicon:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc.keys) and "\n" not in doc.text[doc.words[j - 1][1]:doc.words[j][0]] and \
+            while j < len(doc.keys) and same_line(doc, j - 1, j) and \
                     (is_capitalised(doc.word(j)) or (doc.keys[j] == "-" and j + 1 < len(doc.keys)
                                                      and is_capitalised(doc.word(j + 1)))):
                 j += 1

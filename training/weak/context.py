@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun, zipf
@@ -372,11 +372,6 @@ def _line_first(doc: Document, i: int) -> int:
     while i > 0 and same_line(doc, i - 1, i):
         i -= 1
     return i
-
-
-def same_line(doc: Document, i: int, j: int) -> bool:
-    """Whether words ``i`` < ``j`` stand on one line."""
-    return "\n" not in doc.text[doc.words[i][1]:doc.words[j][0]]
 
 
 def headline_words(doc: Document) -> set[int]:
