@@ -374,3 +374,50 @@ def test_the_president_of_a_body_is_an_official(rules_only, text, expected):
 ])
 def test_a_copula_gives_the_name_before_it_its_role(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an aide's role that already has its holder before it names the one they serve next:
+    # the principal is a LEADER, never a second holder of the aide's office
+    ("Tomas Lind, utusan khusus Halvorsen, tiba di Oslo.", [("Tomas Lind", "OFFICIAL"), ("Halvorsen", "LEADER")]),
+    ("Tomas Lind selaku juru bicara Halvorsen menolak berkomentar.",
+     [("Tomas Lind", "OFFICIAL"), ("Halvorsen", "LEADER")]),
+    # without a holder before it the name after the role is its holder, as before
+    ("Utusan khusus Tomas Lind tiba di Oslo.", [("Tomas Lind", "OFFICIAL")]),
+    # a role that serves no one keeps its own name after it
+    ("Tomas Lind, Menteri Pertahanan Norwegia Erik Dahl, dan lainnya hadir.", [("Erik Dahl", "OFFICIAL")]),
+    # after a bare comma, an adviser with the office's domain and an open clause is the
+    # holder named after the role, and the name before the comma is no adviser
+    ("Usai bertemu Halvorsen, penasihat keamanan nasional Tomas Lind mengatakan hal itu.",
+     [("Tomas Lind", "OFFICIAL")]),
+])
+def test_the_name_after_an_aides_appositive_role_is_the_principal(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the group's home country is not a region of it: the head of the whole group
+    ("Pemimpin Hizbullah di Lebanon Karim Haddad mengecam serangan itu.", [("Karim Haddad", "LEADER")]),
+    ("Pemimpin Houthi di Yaman, Salim Nasser, mengancam kapal dagang.", [("Salim Nasser", "LEADER")]),
+    # any other place is one region of the group: an OFFICIAL
+    ("Pemimpin Hizbullah di Suriah, Karim Haddad, tewas.", [("Karim Haddad", "OFFICIAL")]),
+])
+def test_a_groups_head_in_its_home_country_heads_the_group(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "menjabat" links a name to its role with or without "sebagai", after "yang juga"
+    ("Tomas Lind, yang juga menjabat penasihat keamanan nasional, hadir.", [("Tomas Lind", "OFFICIAL")]),
+    ("Tomas Lind yang juga menjabat sebagai Menteri Pertahanan hadir.", [("Tomas Lind", "OFFICIAL")]),
+    ("Tomas Lind kini menjabat Menteri Pertahanan.", [("Tomas Lind", "OFFICIAL")]),
+])
+def test_menjabat_links_a_name_to_its_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_a_home_for_a_group_the_roles_lack_is_refused(labeler):
+    from sorot.inference.text.resources import DataFileError
+    from sorot.training.weak.context import RoleRules
+    with pytest.raises(DataFileError, match="group_homes for groups that leader_of_groups lacks: \\['hamass'\\]"):
+        RoleRules({}, [], ["Gaza"], ["hamas"], group_homes={"hamass": ["Gaza"]})

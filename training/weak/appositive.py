@@ -17,18 +17,20 @@
 
 from __future__ import annotations
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised
-from sorot.models.schema import OFFICIAL
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
+from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.context import ArticleContext, RoleRules, joins, same_line
 from sorot.training.weak.names import NAME_PARTICLES
 
 #: Words between a name and the role that describes it.
-_LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "yang menjabat", "seorang",
+_LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
           "sang", "menjadi",
           # a copula: "X adalah negosiator ...", "X merupakan penasihat ...", "X yang menjabat
           # sebagai Menteri ..."
-          "adalah", "adalah seorang", "merupakan", "merupakan seorang", "menjabat sebagai",
-          "yang menjabat sebagai", "kini menjabat sebagai", "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
+          "adalah", "adalah seorang", "merupakan", "merupakan seorang",
+          # "menjabat" with or without "sebagai": "X, yang juga menjabat penasihat ..."
+          *(f"{who}menjabat{how}" for who in ("", "yang ", "kini ", "juga ", "yang juga ", "yang kini ")
+            for how in ("", " sebagai")), "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
           "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi",
           *(f"{who}{verb} {how}" for who in ("", "yang ")
             for verb in ("terpilih", "dipercaya", "ditunjuk", "dilantik", "diangkat")
@@ -43,6 +45,8 @@ _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi 
              "kini dijabat", "dipegang oleh"]
 _QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
 _SENTENCE_END = frozenset({".", "!", "?"})
+#: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".
+_CLOSES = _SENTENCE_END | {",", ";", ")", "untuk", "bagi"}
 
 
 class AppositiveRules:
@@ -53,6 +57,7 @@ class AppositiveRules:
         self.links = PhraseMatcher()
         for link in _LINKS:
             self.links.add(link, link)
+        self.longest_link = max(len(keys_of(link)) for link in _LINKS)
         self.handover = PhraseMatcher()
         for verb in _HANDOVER:
             self.handover.add(verb, "handover")
@@ -83,11 +88,9 @@ class AppositiveRules:
         i = role_start
         if i > 0 and doc.keys[i - 1] in ("mantan", "wakil"):
             return None  # the role word itself starts at the modifier: the matcher has it
-        for length in range(3, 0, -1):
-            link = self.links.match_at(doc, i - length) if i - length >= 0 else None
-            if link and link.end == i:
-                i = link.start
-                break
+        link = self._word_link(doc, i)
+        if link is not None:
+            i = link.start
         if i > 0 and doc.keys[i - 1] == ",":
             i -= 1
         while i > 0 and doc.keys[i - 1] in _QUOTES:
@@ -95,6 +98,14 @@ class AppositiveRules:
         if i < role_start and i > 1 and doc.keys[i - 1] == ")" and "(" in doc.keys[max(0, i - 6):i - 1]:
             i -= 1  # "Dia (Witkoff) adalah negosiator": the name stands in the brackets
         return i if i < role_start else None
+
+    def _word_link(self, doc: Document, i: int) -> Hit | None:
+        """The longest link phrase ("selaku", "yang juga menjabat") that ends at word ``i``."""
+        for length in range(self.longest_link, 0, -1):
+            link = self.links.match_at(doc, i - length) if i - length >= 0 else None
+            if link and link.end == i:
+                return link
+        return None
 
     @staticmethod
     def _bracketed(doc: Document, role: Hit) -> int | None:
@@ -105,21 +116,39 @@ class AppositiveRules:
             return role.start - 1
         return None
 
-    def _appositives(self, doc: Document, context: ArticleContext) -> list[Hit]:
-        hits = []
+    def _appositives(self, doc: Document, context: ArticleContext) -> tuple[list[Hit], list[Hit]]:
+        """Names before a role that describes them, and the principals (LEADER) that an
+        aide's role names after it: "Tomas Lind, utusan khusus Halvorsen, tiba"."""
+        hits, principals = [], []
         for role in self.roles.roles.find(doc):
             end = self._bracketed(doc, role)
             end = self._link_before(doc, role.start) if end is None else end
             if end is None or role.start in context.headline:
                 continue
             after, after_end = self.roles._name_after_role(doc, role.end, context.lower)
-            principal = doc.span_text(role.start, role.end).lower() in self.roles.principal_roles
-            if after_end > after and not principal:
-                continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
+            if after_end > after:
+                if not self._principal_after(doc, role, end, after, after_end):
+                    continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
+                principals.append(Hit(after, after_end, LEADER))
             start = self._name_before(doc, end, context.lower)
             if start < end:
                 hits.append(Hit(start, end, role.payload))
-        return hits
+        return hits, principals
+
+    def _principal_after(self, doc: Document, role: Hit, name_end: int, after: int, after_end: int) -> bool:
+        """Whether the name after an aide's role, whose holder is named before it, is the
+        one the holder serves: right after the role (or after a leader's own role:
+        "utusan khusus Presiden AS Donald Trump") and, when a bare comma is the link, closed
+        by punctuation. "bertemu Trump, penasihat keamanan nasional Jake Sullivan
+        mengatakan" names Sullivan as the adviser."""
+        if doc.span_text(role.start, role.end).lower() not in self.roles.principal_roles:
+            return False
+        leader_role = self.roles.roles.match_at(doc, role.end)
+        if after != role.end and not (leader_role and leader_role.payload == LEADER):
+            return False
+        if self._word_link(doc, role.start) is not None:
+            return True
+        return after_end == len(doc.keys) or doc.keys[after_end] in _CLOSES
 
     def _office_before(self, doc: Document, i: int) -> str | None:
         """The class of the nearest role word before word ``i`` in its sentence."""
@@ -156,13 +185,18 @@ class AppositiveRules:
         return hits
 
     def find(self, doc: Document, blocked: set[int] | None = None,
-             context: ArticleContext | None = None) -> list[Hit]:
-        """Appositive and appointment names outside ``blocked`` words."""
+             context: ArticleContext | None = None, found: list[Hit] = ()) -> list[Hit]:
+        """Appositive and appointment names outside ``blocked`` words, with ``found`` (the
+        names the role rules found after their roles): each of those that an aide's
+        appositive role names as its principal becomes a LEADER, in the order given."""
         blocked = blocked or set()
         context = context or ArticleContext.of(doc)
-        hits = sorted(self._appositives(doc, context) + self._handovers(doc, context)
+        appositives, principals = self._appositives(doc, context)
+        served = {(h.start, h.end) for h in principals}
+        out = [Hit(h.start, h.end, LEADER) if (h.start, h.end) in served else h for h in found]
+        taken = set(blocked).union(*(range(h.start, h.end) for h in out))
+        hits = sorted(appositives + self._handovers(doc, context)
                       + self._leaders_of_institutions(doc, context), key=lambda h: (h.start, -h.end))
-        out, taken = [], set(blocked)
         for hit in hits:
             if not taken.intersection(range(hit.start, hit.end)):
                 out.append(hit)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
-from sorot.inference.text.resources import data_path, load_yaml
+from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun, zipf
 
@@ -45,7 +45,8 @@ class RoleRules:
     def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
                  leader_groups: list[str], not_names: list[str] = (),
                  principal_roles: list[str] = (), regional_roles: list[str] = (),
-                 group_heads: list[str] = ("pemimpin", "pimpinan"), honorifics: list[str] = ()) -> None:
+                 group_heads: list[str] = ("pemimpin", "pimpinan"), honorifics: list[str] = (),
+                 group_homes: dict[str, list[str]] | None = None) -> None:
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
         self.honorifics = frozenset(k for h in honorifics for k in keys_of(h))
         self.regional_roles = frozenset(r.lower() for r in regional_roles)
@@ -53,11 +54,16 @@ class RoleRules:
         for label, words in roles.items():
             for word in words:
                 self.roles.add(word.lower(), label)
-        self.group_roles: set[tuple] = set()  # "pemimpin hamas": a head of a party to a conflict
+        unknown = set(group_homes or {}) - {g.lower() for g in leader_groups}
+        if unknown:  # a typo would silently make that group's heads regional officials
+            raise DataFileError(f"roles: group_homes for groups that leader_of_groups lacks: {sorted(unknown)}")
+        # "pemimpin hamas" -> the group's home places, where its head is no regional head
+        self.group_roles: dict[tuple, frozenset] = {}
         for group in leader_groups:  # "pemimpin Hamas", "kepala biro politik Hamas"
+            homes = frozenset(p.lower() for p in (group_homes or {}).get(group.lower(), ()))
             for head in group_heads:
                 self.roles.add(f"{head} {group.lower()}", LEADER)
-                self.group_roles.add(keys_of(f"{head} {group}"))
+                self.group_roles[keys_of(f"{head} {group}")] = homes
         for place in places:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi Jinping"
             self.roles.add(f"pemimpin {place.lower()}", LEADER)
         self.modifiers = frozenset(keys_of(" ".join(modifiers)))
@@ -74,7 +80,8 @@ class RoleRules:
         return cls({k: r.get(k, []) for k in PERSON_TYPES}, r.get("modifiers", []),
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
                    r.get("principal_roles", []), r.get("regional_roles", []),
-                   r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []))
+                   r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []),
+                   r.get("group_homes", {}))
 
     def _skip_modifiers(self, doc: Document, i: int, lower: set[str]) -> int:
         """Index of the first word after the office's domain words, places, institution
@@ -238,11 +245,13 @@ class RoleRules:
 
     def _group_region(self, doc: Document, role: Hit) -> Hit:
         """"Pemimpin Hamas di Gaza": a group's head in one region is an OFFICIAL, and the
-        name comes after the region."""
+        name comes after the region. In the group's home country ("Pemimpin Hizbullah di
+        Lebanon") the head is still the group's, a LEADER."""
         i = role.end
-        if tuple(doc.keys[role.start:i]) in self.group_roles and i + 1 < len(doc.keys) and \
-                doc.keys[i] == "di" and (place := self.places.match_at(doc, i + 1)) is not None:
-            return Hit(role.start, place.end, OFFICIAL)
+        homes = self.group_roles.get(tuple(doc.keys[role.start:i]))
+        if homes is not None and i + 1 < len(doc.keys) and doc.keys[i] == "di" and \
+                (place := self.places.match_at(doc, i + 1)) is not None:
+            return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         return role
 
     def serves(self, role: Hit, doc: Document, name_end: int) -> bool:

@@ -56,9 +56,7 @@ class WeakLabeler:
                         context: ArticleContext) -> list[tuple[Hit, str]]:
         """Names found by role words before or after them, plus their other mentions in
         the same article, one class per person."""
-        found = self.roles.find(doc, blocked, context)
-        found += self.appositives.find(doc, blocked | {i for h in found for i in range(h.start, h.end)},
-                                       context)
+        found = self.appositives.find(doc, blocked, context, self.roles.find(doc, blocked, context))
         people = Mentions.find(doc, sorted(found, key=lambda h: h.start), blocked, context.lower,
                                context.headline)
         return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],
