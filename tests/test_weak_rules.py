@@ -421,3 +421,18 @@ def test_a_home_for_a_group_the_roles_lack_is_refused(labeler):
     from sorot.training.weak.context import RoleRules
     with pytest.raises(DataFileError, match="group_homes for groups that leader_of_groups lacks: \\['hamass'\\]"):
         RoleRules({}, [], ["Gaza"], ["hamas"], group_homes={"hamass": ["Gaza"]})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dotted initial is part of the name, first or in the middle, before or after a role
+    ("Wakil Presiden AS J.D. Vance tiba. Vance menambahkan.", [("J.D. Vance", "OFFICIAL"), ("Vance", "OFFICIAL")]),
+    ("Kepala BIN M. Herindra hadir.", [("M. Herindra", "OFFICIAL")]),
+    ("Mantan Presiden AS George W. Bush hadir.", [("George W. Bush", "LEADER")]),
+    ("George W. Bush, mantan presiden AS, hadir.", [("George W. Bush", "LEADER")]),
+    # a capital and a full stop that end a sentence are no initial; nor is an undotted acronym
+    ("Presiden Prabowo tiba di Gedung A. Menteri Sugiono menyambutnya.",
+     [("Prabowo", "LEADER"), ("Sugiono", "OFFICIAL")]),
+    ("Gubernur BI Perry Warjiyo hadir.", [("Perry Warjiyo", "OFFICIAL")]),
+])
+def test_a_dotted_initial_is_part_of_the_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -20,7 +20,7 @@ from __future__ import annotations
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.context import ArticleContext, RoleRules, joins, same_line
-from sorot.training.weak.names import NAME_PARTICLES
+from sorot.training.weak.names import NAME_PARTICLES, initial_length
 
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
@@ -77,6 +77,9 @@ class AppositiveRules:
                 start = k
             elif doc.keys[k - 1] in NAME_PARTICLES and k < end and joins(doc, k - 1):
                 k -= 1  # kept only if a name word comes before it
+            elif k >= 2 and k < end and initial_length(doc, k - 2):
+                k -= 2  # "George W. Bush", "M. Herindra"
+                start = k
             else:
                 break
         names = sum(self.roles.is_name_word(doc, i, lower) for i in range(start, end))

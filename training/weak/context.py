@@ -21,7 +21,7 @@ from pathlib import Path
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
-from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun, zipf
+from sorot.training.weak.names import NAME_PARTICLES, initial_length, is_common_word, is_derived_noun, zipf
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 #: Zipf frequency under which a word is no Indonesian word: written in lower case beside
@@ -96,8 +96,9 @@ class RoleRules:
                 i = place.end
             elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
                 i = close
-            elif not after_institution and self._common_given_name(doc, i, lower):
-                break  # "Menteri Keuangan Bagus Hidayat": "Bagus" starts the name
+            elif self._initial_in_name(doc, i, lower) or \
+                    (not after_institution and self._common_given_name(doc, i, lower)):
+                break  # "Menteri Keuangan Bagus Hidayat", "Kepala BIN M. Herindra": the name starts
             elif self._skippable(doc, i, lower):
                 # "Partai Demokrasi", "Badan Intelijen": an institution word names its
                 # institution with the next capitalised word
@@ -149,14 +150,21 @@ class RoleRules:
             numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
             if j > i and self._quoted_nickname(doc, j, lower):
                 j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name
+            elif self._initial_in_name(doc, j, lower):
+                j += 2  # "George W. Bush", "M. Herindra", "J.D. Vance"
             elif particle or numeral or self.is_name_word(doc, j, lower) or \
                     (j == i and self._common_given_name(doc, j, lower)):  # "Leo XIV", "Bagus Hidayat"
                 j += 1
             else:
                 break
-        if sum(self.is_name_word(doc, k, lower) for k in range(i, j)) > _MAX_NAME:
-            return i
-        return j
+        return j if 0 < sum(self.is_name_word(doc, k, lower) for k in range(i, j)) <= _MAX_NAME else i
+
+    def _initial_in_name(self, doc: Document, j: int, lower: set[str]) -> bool:
+        """A dotted initial at ``j`` with a name word (or another initial) after it."""
+        k = j
+        while initial_length(doc, k):
+            k += 2
+        return k > j and k < len(doc.keys) and self.is_name_word(doc, k, lower)
 
     def _common_given_name(self, doc: Document, i: int, lower: set[str]) -> bool:
         """A capitalised frequent word ("Bagus", "Indah") that is never lower case in the

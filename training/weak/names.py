@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from sorot.inference.text.phrases import Document, is_capitalised, same_line
+
 #: Zipf frequency from which a word is a common Indonesian word, not a name.
 COMMON_ZIPF = 5.0
 
@@ -86,3 +88,18 @@ def is_suffixed_word(key: str) -> bool:
     (True, True, False)
     """
     return key.endswith("nya") and len(key) >= 7 and zipf(key[:-3]) >= SUFFIX_STEM_ZIPF
+
+
+def initial_length(doc: Document, j: int) -> int:
+    """Words an initial takes at word ``j``: 2 for a capital letter with its full stop
+    attached ("W." of "George W. Bush", "M." of "M. Herindra", each letter of "J.D."),
+    0 for anything else. An undotted pair of capitals is left out: "BI Perry Warjiyo"
+    and "MK Suhartoyo" are an institution's acronym before a name, like "JD Vance".
+
+    >>> doc = Document.from_text("George W. Bush dan J.D. Vance, PBB.")
+    >>> [initial_length(doc, j) for j in range(len(doc.keys))]
+    [0, 2, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0]
+    """
+    word = doc.word(j)
+    return 2 if (len(word) == 1 and is_capitalised(word) and j + 2 < len(doc.keys) and doc.keys[j + 1] == "."
+                 and doc.words[j][1] == doc.words[j + 1][0] and same_line(doc, j, j + 2)) else 0
