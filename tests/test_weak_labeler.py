@@ -147,6 +147,9 @@ def test_every_entity_slices_the_original_text(labeler):
     # a comparison names a conflict the article is not about
     "Israel kembali membombardir Gaza semalam. Warga menyebut serangan itu lebih parah "
     "daripada perang di Ukraina. Hamas menolak syarat Israel.",
+    # the comparison reaches to the end of its clause, not a fixed four words
+    "Harga minyak naik setelah Israel menyerang Iran. Kenaikan ini lebih kecil daripada lonjakan "
+    "saat invasi Rusia ke Ukraina. Teheran membalas dengan rudal.",
     # a phone call with a conflict's leader, in the lead of an article about another
     "Trump menelepon Zelenskyy pada Senin untuk membahas Iran. Teheran menolak perundingan "
     "soal program nuklirnya. Pasukan Iran bersiaga di Teluk.",
@@ -159,3 +162,10 @@ def test_the_same_cues_still_label_an_article_about_that_conflict(labeler):
     text = ("Rusia kembali menyerang Kyiv semalam. Zelenskyy meminta bantuan pertahanan udara. "
             "Pasukan Ukraina bertahan di Pokrovsk.")
     assert labeler.label(text)["labels"] == ["russia_ukraine"]
+
+
+def test_a_comparison_ends_with_its_clause(labeler):
+    doc = Document.from_text("Serangan itu seperti mimpi buruk, kata warga Kyiv.")
+    assert labeler.evidence.sentence_scores(doc) == [{"russia_ukraine": 2, "israel_iran": 0, "gaza": 0}]
+    doc = Document.from_text("Serangan itu seperti mimpi buruk warga Kyiv.")
+    assert labeler.evidence.sentence_scores(doc) == [{"russia_ukraine": 0, "israel_iran": 0, "gaza": 0}]

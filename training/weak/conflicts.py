@@ -58,12 +58,15 @@ def _within(indexed: tuple[list[int], list[Hit]], start: int, end: int) -> list[
     return hits[bisect_left(starts, start):bisect_left(starts, end)]
 
 
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "tetapi", "namun", "sementara"})
+
+
 @dataclass(frozen=True)
 class _InPassing:
     """Cues that do not make their sentence about a conflict (``in_passing:``): one
-    named within ``window`` words after a comparison word ("lebih parah daripada perang
-    di Ukraina"), and a conflict's person in a sentence about a phone call ("Trump juga
-    menelepon Zelensky")."""
+    named in the clause of a comparison word, at most ``window`` words after it ("lebih
+    parah daripada perang di Ukraina"), and a conflict's person in a sentence about a
+    phone call ("Trump juga menelepon Zelensky")."""
 
     comparison: frozenset = frozenset()
     window: int = 4
@@ -78,9 +81,18 @@ class _InPassing:
 
     def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
         call = not self.call.isdisjoint(doc.keys[start:end])
-        return [h for h in hits
-                if self.comparison.isdisjoint(doc.keys[max(start, h.start - self.window):h.start])
+        return [h for h in hits if not self._compared(doc, h.start, start)
                 and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)]
+
+    def _compared(self, doc: Document, i: int, first: int) -> bool:
+        """A comparison word stands before word ``i`` in its clause, at most ``window``
+        words back: "lebih kecil daripada lonjakan saat invasi Rusia ke Ukraina"."""
+        for k in range(i - 1, max(first, i - self.window) - 1, -1):
+            if doc.keys[k] in _CLAUSE_ENDS:
+                return False
+            if doc.keys[k] in self.comparison:
+                return True
+        return False
 
 
 @dataclass
