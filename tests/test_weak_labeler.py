@@ -153,6 +153,9 @@ def test_every_entity_slices_the_original_text(labeler):
     # a phone call with a conflict's leader, in the lead of an article about another
     "Trump menelepon Zelenskyy pada Senin untuk membahas Iran. Teheran menolak perundingan "
     "soal program nuklirnya. Pasukan Iran bersiaga di Teluk.",
+    # one aside ("juga menyinggung") after the lead, in a short article about another conflict
+    "Netanyahu Bertemu Trump\nNetanyahu bertemu Trump di Gedung Putih. Keduanya membahas gencatan "
+    "senjata di Gaza. Trump juga menyinggung upayanya mengakhiri perang di Ukraina.",
 ])
 def test_a_comparison_or_a_call_is_a_passing_mention_not_a_label(labeler, text):
     assert "russia_ukraine" not in labeler.label(text)["labels"]
@@ -169,3 +172,9 @@ def test_a_comparison_ends_with_its_clause(labeler):
     assert labeler.evidence.sentence_scores(doc) == [{"russia_ukraine": 2, "israel_iran": 0, "gaza": 0}]
     doc = Document.from_text("Serangan itu seperti mimpi buruk warga Kyiv.")
     assert labeler.evidence.sentence_scores(doc) == [{"russia_ukraine": 0, "israel_iran": 0, "gaza": 0}]
+
+
+def test_a_sentence_that_is_no_aside_still_labels_its_conflict(labeler):
+    text = ("Netanyahu Bertemu Trump\nNetanyahu bertemu Trump di Gedung Putih. Keduanya membahas gencatan "
+            "senjata di Gaza. Trump mengatakan perang di Ukraina harus segera diakhiri.")
+    assert labeler.label(text)["labels"] == ["russia_ukraine", "gaza"]

@@ -72,12 +72,14 @@ class _InPassing:
     window: int = 4
     call: frozenset = frozenset()
     person_cues: frozenset = frozenset()
+    aside: frozenset = frozenset()
 
     @classmethod
     def of(cls, data: dict) -> _InPassing:
         def words(key):
             return frozenset(w.lower() for w in data.get(key, ()))
-        return cls(words("comparison"), int(data.get("window", 4)), words("call"), words("person_cues"))
+        return cls(words("comparison"), int(data.get("window", 4)), words("call"), words("person_cues"),
+                   words("aside"))
 
     def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
         call = not self.call.isdisjoint(doc.keys[start:end])
@@ -167,12 +169,17 @@ class ConflictEvidence:
                    if words & names and words & context}
         return {lbl: scores[lbl] + has_topic if lbl in strong else 0 for lbl in scores}
 
-    def decide(self, sentence_scores: list[dict[str, int]]) -> ArticleDecision:
+    def asides(self, doc: Document, sentences: list[tuple[int, int]]) -> list[bool]:
+        """Whether each sentence (word range) says it is an aside: "Trump juga menyinggung
+        perang di Ukraina" (``in_passing: aside:``)."""
+        return [not self.passing.aside.isdisjoint(doc.keys[start:end]) for start, end in sentences]
+
+    def decide(self, sentence_scores: list[dict[str, int]], asides: list[bool] | None = None) -> ArticleDecision:
         """Article labels and primary from the scores of its body sentences, in order.
 
         A sentence is about every conflict that reaches ``min_sentence_score`` and ties
         its best score. The first body sentence (headline or lead) counts double
-        towards ``primary``."""
+        towards ``primary``. ``asides`` marks the sentences that say they are an aside."""
         about = dict.fromkeys(ARTICLE_LABELS, 0)
         evidence = dict.fromkeys(ARTICLE_LABELS, 0.0)
         first = dict.fromkeys(ARTICLE_LABELS, len(sentence_scores))
@@ -184,17 +191,23 @@ class ConflictEvidence:
                 about[label] += 1
                 evidence[label] += best * (2 if k == 0 else 1)
                 first[label] = min(first[label], k)
+        asides = asides or [False] * len(sentence_scores)
         labels = [lbl for lbl in ARTICLE_LABELS if about[lbl] >= self.min_sentences
-                  and not self._in_passing(lbl, about, first)]
+                  and not self._in_passing(lbl, about, first, asides)]
         return ArticleDecision(labels, self._primary(labels, evidence, about),
                                {lbl: round(1 - 0.5 ** about[lbl], 4) for lbl in ARTICLE_LABELS},
                                evidence)
 
-    def _in_passing(self, label: str, about: dict, first: dict) -> bool:
+    def _in_passing(self, label: str, about: dict, first: dict, asides: list[bool]) -> bool:
         """One sentence, after the title and lead, in an article that covers another
-        conflict at length: "an Israel–Iran article with one line about Gaza"."""
-        covered_elsewhere = any(about[other] >= 2 for other in about if other != label)
-        return about[label] == 1 and first[label] >= self.lead_sentences and covered_elsewhere
+        conflict at length ("an Israel–Iran article with one line about Gaza"), or that
+        covered another conflict before it and says it is an aside ("Trump juga
+        menyinggung perang di Ukraina")."""
+        if about[label] != 1 or first[label] < self.lead_sentences:
+            return False
+        others = [other for other in about if other != label and about[other]]
+        return any(about[other] >= 2 for other in others) or \
+            (asides[first[label]] and any(first[other] < first[label] for other in others))
 
     def _primary(self, labels: list[str], evidence: dict[str, float], about: dict) -> str:
         if not labels or max(about[lbl] for lbl in labels) < self.min_primary_sentences:

@@ -184,9 +184,9 @@ class WeakLabeler:
         spans, sentences = _sentence_words(doc)  # segmented once, for topics and evidence
         cues = self.evidence.matcher.find(doc)
         entities, people, topics = self.entities(doc, cues, sentences)
-        scores = self.evidence.sentence_scores(doc, people, topics, self._body_sentences(doc, spans, sentences),
-                                               cues)
-        decision = self.evidence.decide(scores)
+        body = self._body_sentences(doc, spans, sentences)
+        scores = self.evidence.sentence_scores(doc, people, topics, body, cues)
+        decision = self.evidence.decide(scores, self.evidence.asides(doc, body))
         return {"id": id, "text": text, "labels": decision.labels, "primary": decision.primary,
                 "scores": decision.scores, "entities": entities}
 
