@@ -436,3 +436,17 @@ def test_a_home_for_a_group_the_roles_lack_is_refused(labeler):
 ])
 def test_a_dotted_initial_is_part_of_the_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place right after a comma or after the same place, before a name word, is a given
+    # name; alone later it is the place again, never a mention of the person
+    ("Menteri Pertahanan Israel, Israel Navon, tiba. Navon menambahkan. Israel menyerang lagi.",
+     [("Israel Navon", "OFFICIAL"), ("Navon", "OFFICIAL")]),
+    ("Menteri Pertahanan Israel Israel Navon tiba.", [("Israel Navon", "OFFICIAL")]),
+    ("Menteri Luar Negeri AS, Rusia dan Tiongkok hadir.", []),
+    # an honorific before the name stays outside it, as a role does
+    ("Pemimpin Tertinggi Iran Ayatollah Sayyed Hamid Rezaei berpidato.", [("Hamid Rezaei", "LEADER")]),
+])
+def test_a_place_as_given_name_and_honorifics_before_names(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import LEADER, OFFICIAL
-from sorot.training.weak.context import ArticleContext, RoleRules, joins, same_line
-from sorot.training.weak.names import NAME_PARTICLES, initial_length
+from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.context import RoleRules, same_line
+from sorot.training.weak.names import NAME_PARTICLES, initial_length, joins
 
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",

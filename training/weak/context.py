@@ -14,20 +14,15 @@ span. Headlines in Title Case are skipped, since every word there is capitalised
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
-from sorot.training.weak.names import NAME_PARTICLES, initial_length, is_common_word, is_derived_noun, zipf
+from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.names import NAME_PARTICLES, initial_length, is_common_word, is_derived_noun, joins
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
-#: Zipf frequency under which a word is no Indonesian word: written in lower case beside
-#: its capitalised form, it is a name the source misspelt ("Abbas araghchi").
-NAME_CASE_ZIPF = 2.5
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
@@ -92,6 +87,8 @@ class RoleRules:
             place = self.places.match_at(doc, i)
             before = doc.keys[i - 1] if i > first else None  # an institution's word names it
             after_institution = before in _INSTITUTIONS or (before in self.not_names and before not in self.modifiers)
+            if place and i > first and self._place_starts_name(doc, i, lower):
+                break  # "Menteri Pertahanan Israel, Israel Katz": a given name
             if place:
                 i = place.end
             elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
@@ -110,6 +107,13 @@ class RoleRules:
             else:
                 break
         return i
+
+    def _place_starts_name(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A one-word place right after a comma or after the same place, with a name word
+        after it on its line, is a given name: "Menteri Pertahanan Israel, Israel Katz"."""
+        place = self.places.match_at(doc, i)
+        return (place is not None and place.end == i + 1 and i > 0 and doc.keys[i - 1] in (",", doc.keys[i])
+                and i + 1 < len(doc.keys) and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))
 
     @staticmethod
     def _bracket_end(doc: Document, i: int) -> int | None:
@@ -138,6 +142,7 @@ class RoleRules:
         # a lower-case word is a name word only when ArticleContext kept it out of ``lower``
         return ((is_capitalised(word) or word.islower()) and bool(_NAME_WORD.match(word)) and not word.isupper()
                 and key not in lower and key not in self.not_names and key not in self.modifiers
+                and key not in self.honorifics
                 and not is_common_word(key) and not is_derived_noun(key)
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
 
@@ -152,8 +157,9 @@ class RoleRules:
                 j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name
             elif self._initial_in_name(doc, j, lower):
                 j += 2  # "George W. Bush", "M. Herindra", "J.D. Vance"
-            elif particle or numeral or self.is_name_word(doc, j, lower) or \
-                    (j == i and self._common_given_name(doc, j, lower)):  # "Leo XIV", "Bagus Hidayat"
+            elif particle or numeral or self.is_name_word(doc, j, lower) or (j == i and (
+                    self._common_given_name(doc, j, lower) or self._place_starts_name(doc, j, lower))):
+                # "Leo XIV", "Bagus Hidayat", "Israel Katz"
                 j += 1
             else:
                 break
@@ -318,66 +324,6 @@ class RoleRules:
                    for k in range(len(doc.keys)) if k != i)
 
 
-@dataclass(frozen=True)
-class ArticleContext:
-    """Per-article facts the name rules use: headline word indices, and the folded
-    words that appear in lower case somewhere in the article (so are common words)."""
-
-    headline: set[int]
-    lower: set[str]
-
-    @classmethod
-    def of(cls, doc: Document) -> ArticleContext:
-        """``lower`` leaves out a name the source once wrote in lower case ("Abbas araghchi"
-        beside "kata Araghchi"): a word no Indonesian text uses (:data:`NAME_CASE_ZIPF`) that
-        the article capitalises right after a lower-case word at least once, capitalises at
-        least as often as not, and never writes in lower case inside a URL.
-
-        >>> doc = Document.from_text("Kata araghchi, itu benar. Presiden menyambut Araghchi.")
-        >>> "araghchi" in ArticleContext.of(doc).lower
-        False
-        >>> doc = Document.from_text("Setop perang! Janji setop perang itu.")
-        >>> "setop" in ArticleContext.of(doc).lower
-        True
-        """
-        lower: dict[str, int] = {}
-        upper: dict[str, int] = {}
-        in_prose: set[str] = set()  # capitalised right after a lower-case word: "kata Araghchi"
-        in_urls: set[str] = set()  # a URL's slug is lower case whatever the word is
-        text = doc.text
-        urls = [m.span() for m in _URL.finditer(text)] if "/" in text else []
-        starts = [s for s, _ in urls]
-        after_lower, last_end = False, 0  # one pass, each word sliced once (every article)
-        for k, (at, end) in zip(doc.keys, doc.words):
-            word = text[at:end]
-            if word.islower():
-                lower[k] = lower.get(k, 0) + 1
-                if urls and (u := bisect_right(starts, at) - 1) >= 0 and at < urls[u][1]:
-                    in_urls.add(k)
-                after_lower = True
-            else:
-                if after_lower and is_capitalised(word) and "\n" not in text[last_end:at]:
-                    in_prose.add(k)
-                if is_capitalised(word):
-                    upper[k] = upper.get(k, 0) + 1
-                after_lower = False
-            last_end = end
-        # slang is as unknown to word lists as foreign names are ("setop", "Araghchi"):
-        # a sentence's first word or a Title Case run ("Trump Setop Perang") proves nothing
-        names = {k for k, n in lower.items() if k in in_prose and upper[k] >= n and k not in in_urls
-                 and k.isalpha() and zipf(k) < NAME_CASE_ZIPF}
-        return cls(headline_words(doc), set(lower) - names)
-
-
-def joins(doc: Document, k: int) -> bool:
-    """Whether particle ``k`` can join a name: a hyphen only when attached to both
-    neighbours ("al-Hayya"), never spaced like a dash ("Witkoff - Steve")."""
-    if doc.keys[k] != "-":
-        return True
-    s, e = doc.words[k]
-    return 0 < k < len(doc.keys) - 1 and doc.words[k - 1][1] == s and doc.words[k + 1][0] == e
-
-
 def _ends_title(doc: Document, end: int) -> bool:
     """On a Title Case line a name is trusted only when a lower-case word or a
     punctuation mark follows it (the line is then a sentence, not a headline)."""
@@ -389,21 +335,3 @@ def _line_first(doc: Document, i: int) -> int:
     while i > 0 and same_line(doc, i - 1, i):
         i -= 1
     return i
-
-
-def headline_words(doc: Document) -> set[int]:
-    """Indices of words on headline lines: Title Case, no closing full stop."""
-    out: set[int] = set()
-    line: list[int] = []
-    for i in range(len(doc.words) + 1):
-        newline = i == len(doc.words) or (i and "\n" in doc.text[doc.words[i - 1][1]:doc.words[i][0]])
-        if newline and line:
-            long_words = [k for k in line if len(doc.word(k)) > 3 and doc.word(k).isalpha()]
-            caps = sum(is_capitalised(doc.word(k)) for k in long_words)
-            ends_sentence = doc.word(line[-1]) in {".", "!", "?", '"', "'", "”"}
-            if len(long_words) >= 5 and caps / len(long_words) >= 0.7 and not ends_sentence:
-                out.update(line)
-            line = []
-        if i < len(doc.words):
-            line.append(i)
-    return out

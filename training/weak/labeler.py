@@ -28,8 +28,9 @@ from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.text.words import sentence_spans
 from sorot.models.schema import TOPIC
 from sorot.training.weak.appositive import AppositiveRules
+from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.conflicts import ConflictEvidence
-from sorot.training.weak.context import ArticleContext, RoleRules, same_line
+from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.mentions import Mentions
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
@@ -58,7 +59,7 @@ class WeakLabeler:
         the same article, one class per person."""
         found = self.appositives.find(doc, blocked, context, self.roles.find(doc, blocked, context))
         people = Mentions.find(doc, sorted(found, key=lambda h: h.start), blocked, context.lower,
-                               context.headline)
+                               context.headline, self.roles.places)
         return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],
                       key=lambda f: f[0].start)
 

@@ -57,24 +57,31 @@ def _alias_after(doc: Document, hit: Hit) -> str | None:
     return None
 
 
-def _parts(doc: Document, people: list[Hit], lower: set[str]) -> dict[str, set]:
-    """Phrase -> the people (full-name keys) it may stand for."""
+def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatcher | None) -> dict[str, set]:
+    """Phrase -> the people (full-name keys) it may stand for. A first or last name that
+    is a place ("Israel" of "Israel Katz") never stands alone for the person."""
     owners: dict[str, set] = defaultdict(set)
     for hit in people:
         keys = _name_keys(doc, hit)
         owners[doc.span_text(hit.start, hit.end)].add(keys)
-        words = [doc.word(i) for i in range(hit.start, hit.end) if doc.keys[i] not in NAME_PARTICLES]
-        if len(words) > 1:
-            for word in (words[0], words[-1]):
+        parts = [i for i in range(hit.start, hit.end) if doc.keys[i] not in NAME_PARTICLES]
+        if len(parts) > 1:
+            for i in (parts[0], parts[-1]):
+                word = doc.word(i)
                 # a lower-case part is a name the article capitalises elsewhere (ArticleContext)
                 if (is_capitalised(word) or word.islower()) and word.lower() not in lower and \
-                        not is_common_word(word.lower()):
+                        not is_common_word(word.lower()) and not _one_word_place(doc, i, places):
                     owners[word].add(keys)
         if family := _family_name(doc, hit):
             owners[family].add(keys)
         if alias := _alias_after(doc, hit):
             owners[alias].add(keys)
     return owners
+
+
+def _one_word_place(doc: Document, i: int, places: PhraseMatcher | None) -> bool:
+    hit = places.match_at(doc, i) if places is not None else None
+    return hit is not None and hit.end == i + 1
 
 
 def _family_name(doc: Document, hit: Hit) -> str | None:
@@ -97,13 +104,14 @@ def _one_person(keys_set: set) -> tuple | None:
 class Mentions:
     @staticmethod
     def find(doc: Document, people: list[Hit], blocked: set[int], lower: set[str],
-             headline: set[int] = frozenset()) -> list[Hit]:
+             headline: set[int] = frozenset(), places: PhraseMatcher | None = None) -> list[Hit]:
         """``people`` relabelled to one class per person, plus their later mentions
-        outside ``blocked`` words and outside ``people``."""
+        outside ``blocked`` words and outside ``people``; ``places`` are never a mention
+        alone."""
         classes = _classes(doc, people)
         out = [Hit(h.start, h.end, classes[_name_keys(doc, h)]) for h in people]
         matcher = PhraseMatcher()
-        for phrase, owners in _parts(doc, people, lower).items():
+        for phrase, owners in _parts(doc, people, lower, places).items():
             person = _one_person(owners)
             if person is not None:
                 matcher.add(phrase, classes[person])

@@ -103,3 +103,12 @@ def initial_length(doc: Document, j: int) -> int:
     word = doc.word(j)
     return 2 if (len(word) == 1 and is_capitalised(word) and j + 2 < len(doc.keys) and doc.keys[j + 1] == "."
                  and doc.words[j][1] == doc.words[j + 1][0] and same_line(doc, j, j + 2)) else 0
+
+
+def joins(doc: Document, k: int) -> bool:
+    """Whether particle ``k`` can join a name: a hyphen only when attached to both
+    neighbours ("al-Hayya"), never spaced like a dash ("Witkoff - Steve")."""
+    if doc.keys[k] != "-":
+        return True
+    s, e = doc.words[k]
+    return 0 < k < len(doc.keys) - 1 and doc.words[k - 1][1] == s and doc.words[k + 1][0] == e

@@ -1,0 +1,91 @@
+r"""What an article's casing says: its Title Case headline lines, and the words it writes
+in lower case (common words, never names), less names the source misspelt in lower case.
+A capitalised first word ("Ia") is no evidence either way.
+
+>>> ctx = ArticleContext.of(Document.from_text("Trump Setop Perang Dagang Dunia Sekarang\nIa bicara."))
+>>> sorted(ctx.headline), sorted(ctx.lower)
+([0, 1, 2, 3, 4, 5], ['bicara'])
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from sorot.inference.text.phrases import Document, is_capitalised
+from sorot.training.weak.names import zipf
+
+#: Zipf frequency under which a word is no Indonesian word: written in lower case beside
+#: its capitalised form, it is a name the source misspelt ("Abbas araghchi").
+NAME_CASE_ZIPF = 2.5
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """Per-article facts the name rules use: headline word indices, and the folded
+    words that appear in lower case somewhere in the article (so are common words)."""
+
+    headline: set[int]
+    lower: set[str]
+
+    @classmethod
+    def of(cls, doc: Document) -> ArticleContext:
+        """``lower`` leaves out a name the source once wrote in lower case ("Abbas araghchi"
+        beside "kata Araghchi"): a word no Indonesian text uses (:data:`NAME_CASE_ZIPF`) that
+        the article capitalises right after a lower-case word at least once, capitalises at
+        least as often as not, and never writes in lower case inside a URL.
+
+        >>> doc = Document.from_text("Kata araghchi, itu benar. Presiden menyambut Araghchi.")
+        >>> "araghchi" in ArticleContext.of(doc).lower
+        False
+        >>> doc = Document.from_text("Setop perang! Janji setop perang itu.")
+        >>> "setop" in ArticleContext.of(doc).lower
+        True
+        """
+        lower: dict[str, int] = {}
+        upper: dict[str, int] = {}
+        in_prose: set[str] = set()  # capitalised right after a lower-case word: "kata Araghchi"
+        in_urls: set[str] = set()  # a URL's slug is lower case whatever the word is
+        text = doc.text
+        urls = [m.span() for m in _URL.finditer(text)] if "/" in text else []
+        starts = [s for s, _ in urls]
+        after_lower, last_end = False, 0  # one pass, each word sliced once (every article)
+        for k, (at, end) in zip(doc.keys, doc.words):
+            word = text[at:end]
+            if word.islower():
+                lower[k] = lower.get(k, 0) + 1
+                if urls and (u := bisect_right(starts, at) - 1) >= 0 and at < urls[u][1]:
+                    in_urls.add(k)
+                after_lower = True
+            else:
+                if after_lower and is_capitalised(word) and "\n" not in text[last_end:at]:
+                    in_prose.add(k)
+                if is_capitalised(word):
+                    upper[k] = upper.get(k, 0) + 1
+                after_lower = False
+            last_end = end
+        # slang is as unknown to word lists as foreign names are ("setop", "Araghchi"):
+        # a sentence's first word or a Title Case run ("Trump Setop Perang") proves nothing
+        names = {k for k, n in lower.items() if k in in_prose and upper[k] >= n and k not in in_urls
+                 and k.isalpha() and zipf(k) < NAME_CASE_ZIPF}
+        return cls(headline_words(doc), set(lower) - names)
+
+
+def headline_words(doc: Document) -> set[int]:
+    """Indices of words on headline lines: Title Case, no closing full stop."""
+    out: set[int] = set()
+    line: list[int] = []
+    for i in range(len(doc.words) + 1):
+        newline = i == len(doc.words) or (i and "\n" in doc.text[doc.words[i - 1][1]:doc.words[i][0]])
+        if newline and line:
+            long_words = [k for k in line if len(doc.word(k)) > 3 and doc.word(k).isalpha()]
+            caps = sum(is_capitalised(doc.word(k)) for k in long_words)
+            ends_sentence = doc.word(line[-1]) in {".", "!", "?", '"', "'", "”"}
+            if len(long_words) >= 5 and caps / len(long_words) >= 0.7 and not ends_sentence:
+                out.update(line)
+            line = []
+        if i < len(doc.words):
+            line.append(i)
+    return out
