@@ -105,3 +105,12 @@ def test_the_context_is_the_paragraph_not_the_article(labeler):
 def test_a_cue_inside_the_name_of_a_treaty_or_body_is_no_topic(labeler, text, expected):
     topics = [(e["text"], e["topic"]) for e in labeler.label(text)["entities"] if e["label"] == "TOPIC"]
     assert topics == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Indonesian synonyms of the occupation cues: annexation and colonial occupation
+    ("Pencaplokan semenanjung itu tidak diakui dunia.", [("Pencaplokan", "occupation")]),
+    ("Warga menolak penjajahan atas tanah mereka.", [("penjajahan", "occupation")]),
+])
+def test_indonesian_synonyms_of_the_occupation_cues(lexicon, text, expected):
+    assert topics_in(lexicon, text) == expected
