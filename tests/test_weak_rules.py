@@ -450,3 +450,27 @@ def test_a_dotted_initial_is_part_of_the_name(rules_only, text, expected):
 ])
 def test_a_place_as_given_name_and_honorifics_before_names(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # lists of office holders: Title Case lines, numbered or bulleted, that are no headlines
+    ("1. Menteri Keuangan: Dimas Prakoso\n2. Menteri Koperasi: Sinta Handayani",
+     [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL")]),
+    ("1. Menteri Koordinator Bidang Perekonomian Dimas Prakoso\n"
+     "2. Menteri Koordinator Bidang Pangan Sinta Handayani",
+     [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL")]),
+    ("Dimas Prakoso sebagai Menteri Koordinator Bidang Perekonomian\n"
+     "Sinta Handayani sebagai Menteri Koordinator Bidang Pangan",
+     [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL")]),
+    ("- Dimas Prakoso Wibowo, Menteri Koordinator Bidang Perekonomian\n"
+     "- Sinta Handayani Wibowo, Menteri Koordinator Bidang Pangan",
+     [("Dimas Prakoso Wibowo", "OFFICIAL"), ("Sinta Handayani Wibowo", "OFFICIAL")]),
+    # one sentence listing appointments: a role linked by "sebagai" ends at the comma
+    ("Presiden melantik Dimas Prakoso sebagai Wakil Menteri Ketenagakerjaan, Sinta Handayani "
+     "sebagai Wakil Menteri Koperasi.", [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL")]),
+    # a colon after a role names nobody unless a name alone ends the line
+    ("Presiden: Kita Harus Bersatu", []),
+    ("Juru bicara Kremlin: Rusia siap berunding.", []),
+])
+def test_lists_of_office_holders(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import LEADER, OFFICIAL
-from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.casing import ArticleContext, item_first, line_end, neighbour_items
 from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.names import NAME_PARTICLES, initial_length, joins
 
@@ -127,17 +127,38 @@ class AppositiveRules:
         for role in self.roles.roles.find(doc):
             end = self._bracketed(doc, role)
             end = self._link_before(doc, role.start) if end is None else end
-            if end is None or role.start in context.headline:
+            if end is None:
+                continue
+            start = self._name_before(doc, end, context.lower)
+            if role.start in context.headline and not self._listed(doc, start, end, role):
                 continue
             after, after_end = self.roles._name_after_role(doc, role.end, context.lower)
-            if after_end > after:
+            if after_end > after and self._owns(doc, role, end, after):
                 if not self._principal_after(doc, role, end, after, after_end):
                     continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
                 principals.append(Hit(after, after_end, LEADER))
-            start = self._name_before(doc, end, context.lower)
             if start < end:
                 hits.append(Hit(start, end, role.payload))
         return hits, principals
+
+    def _listed(self, doc: Document, start: int, end: int, role: Hit) -> bool:
+        """"1. Dimas Prakoso sebagai Menteri Keuangan" over "2. Sinta Handayani sebagai
+        Menteri Koperasi": the name opens its list item and a line next to it has the same
+        link before a role. A list of appointments, Title Case but no headline."""
+        if start == end or item_first(doc, start) != start:
+            return False
+        link = set(doc.keys[end:role.start])  # "sebagai", ",", "("
+        return any(doc.keys[j] in link and self.roles.roles.match_at(doc, j + 1) is not None
+                   for first in neighbour_items(doc, start) for j in range(first, line_end(doc, first) - 1))
+
+    def _owns(self, doc: Document, role: Hit, name_end: int, after: int) -> bool:
+        """Whether the name at ``after`` is the role's own, so the name before the role is
+        not its holder: never on the next line, and never past a comma when a word links
+        the name before to the role ("melantik X sebagai Wakil Menteri Koperasi, Y sebagai
+        ..." lists the next appointment)."""
+        if not same_line(doc, role.end - 1, after):
+            return False
+        return "," not in doc.keys[role.end:after] or (name_end < role.start and doc.keys[name_end] == ",")
 
     def _principal_after(self, doc: Document, role: Hit, name_end: int, after: int, after_end: int) -> bool:
         """Whether the name after an aide's role, whose holder is named before it, is the

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from sorot.inference.text.phrases import Document, is_capitalised
+from sorot.inference.text.phrases import Document, is_capitalised, same_line
 from sorot.training.weak.names import zipf
 
 #: Zipf frequency under which a word is no Indonesian word: written in lower case beside
@@ -89,3 +89,45 @@ def headline_words(doc: Document) -> set[int]:
         if i < len(doc.words):
             line.append(i)
     return out
+
+
+#: Words that open an item of a bulleted list ("- ", "• "); numbered items are "1." / "1)".
+_BULLETS = frozenset({"-", "\u2022", "*", "\u00b7", "\u2013", "\u2014", "\u25aa", "\u25cf"})
+
+
+def line_first(doc: Document, i: int) -> int:
+    """The first word of word ``i``'s line."""
+    while i > 0 and same_line(doc, i - 1, i):
+        i -= 1
+    return i
+
+
+def line_end(doc: Document, i: int) -> int:
+    """The index after the last word of word ``i``'s line."""
+    end = i
+    while end < len(doc.keys) and same_line(doc, i, end):
+        end += 1
+    return end
+
+
+def item_first(doc: Document, i: int) -> int:
+    """The first word of word ``i``'s line after a list marker ("- ", "• ", "1.", "2)").
+
+    >>> doc = Document.from_text("1. Menteri Keuangan: Dimas Prakoso\n- Sinta Handayani")
+    >>> item_first(doc, 4), item_first(doc, 8)
+    (2, 8)
+    """
+    first = line_first(doc, i)
+    if first + 1 < len(doc.keys) and same_line(doc, first, first + 1):
+        if doc.keys[first] in _BULLETS:
+            return first + 1
+        if doc.keys[first].isdigit() and doc.keys[first + 1] in (".", ")") and first + 2 < len(doc.keys):
+            return first + 2
+    return first
+
+
+def neighbour_items(doc: Document, i: int) -> list[int]:
+    """The first words (after any list marker) of the lines right above and below word
+    ``i``'s line."""
+    first, end = line_first(doc, i), line_end(doc, i)
+    return ([item_first(doc, first - 1)] if first else []) + ([item_first(doc, end)] if end < len(doc.keys) else [])

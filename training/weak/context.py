@@ -19,7 +19,7 @@ from pathlib import Path
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
-from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.names import NAME_PARTICLES, initial_length, is_common_word, is_derived_noun, joins
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
@@ -129,10 +129,19 @@ class RoleRules:
         key = doc.keys[i]
         if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
             return True
+        if key == ":" and self._name_ends_line(doc, i + 1, lower):
+            return True  # "Menteri Keuangan: Dimas Prakoso", an item of a list of office holders
         if key == "dan" and 0 < i < len(doc.keys) - 1 and is_capitalised(doc.word(i - 1)) and \
                 self._skippable(doc, i + 1, lower) and key != doc.keys[i + 1]:
             return True  # "Menteri Pemuda dan Olahraga X": "dan" joins two domain words
         return is_capitalised(doc.word(i)) and not self.is_name_word(doc, i, lower)
+
+    def _name_ends_line(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A name starts at word ``i`` and nothing but a full stop follows it on its line."""
+        end = self._name_at(doc, i, lower) if i < len(doc.keys) else i
+        if end < len(doc.keys) and doc.keys[end] == "." and same_line(doc, end - 1, end):
+            end += 1
+        return end > i and (end == len(doc.keys) or not same_line(doc, end - 1, end))
 
     def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
         """Capitalised, not an acronym, place, role or institution word, never written in
@@ -232,17 +241,11 @@ class RoleRules:
         return start, end
 
     def _in_role_list(self, doc: Document, role: Hit) -> bool:
-        """A Title Case line that opens with a role, next to another line that does: one
-        item of a list of office holders ("Menteri Keuangan X" over "Menteri Koperasi Y"),
-        not a headline."""
-        first = _line_first(doc, role.start)
-        if first != role.start:
-            return False
-        after = role.start
-        while after < len(doc.keys) and same_line(doc, role.start, after):
-            after += 1
-        neighbours = ([_line_first(doc, first - 1)] if first else []) + ([after] if after < len(doc.keys) else [])
-        return any(self.roles.match_at(doc, j) is not None for j in neighbours)
+        """A Title Case line that opens with a role (after any list marker), next to
+        another line that does: one item of a list of office holders ("Menteri Keuangan X"
+        over "Menteri Koperasi Y", "1. Menteri Keuangan: X"), not a headline."""
+        return item_first(doc, role.start) == role.start and \
+            any(self.roles.match_at(doc, j) is not None for j in neighbour_items(doc, role.start))
 
     def _after_region(self, doc: Document, role: Hit, start: int, end: int) -> tuple[int, int]:
         """A regional office names its region first: when no known place stood between
@@ -328,10 +331,3 @@ def _ends_title(doc: Document, end: int) -> bool:
     """On a Title Case line a name is trusted only when a lower-case word or a
     punctuation mark follows it (the line is then a sentence, not a headline)."""
     return end >= len(doc.keys) or not is_capitalised(doc.word(end))
-
-
-def _line_first(doc: Document, i: int) -> int:
-    """The first word of word ``i``'s line."""
-    while i > 0 and same_line(doc, i - 1, i):
-        i -= 1
-    return i
