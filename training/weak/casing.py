@@ -113,7 +113,7 @@ def line_end(doc: Document, i: int) -> int:
 def item_first(doc: Document, i: int) -> int:
     """The first word of word ``i``'s line after a list marker ("- ", "• ", "1.", "2)").
 
-    >>> doc = Document.from_text("1. Menteri Keuangan: Dimas Prakoso\n- Sinta Handayani")
+    >>> doc = Document.from_text("1. Menteri Keuangan: Dimas Prakoso\\n- Sinta Handayani")
     >>> item_first(doc, 4), item_first(doc, 8)
     (2, 8)
     """
