@@ -7,6 +7,7 @@ import pytest
 from sorot.inference.text.gazetteer import Gazetteer, GazetteerError
 from sorot.inference.text.phrases import Document
 from sorot.inference.text.topics import TopicLexicon
+from sorot.training.weak.labeler import WeakLabeler
 
 
 def ents(labeler, text):
@@ -178,3 +179,24 @@ def test_a_sentence_that_is_no_aside_still_labels_its_conflict(labeler):
     text = ("Netanyahu Bertemu Trump\nNetanyahu bertemu Trump di Gedung Putih. Keduanya membahas gencatan "
             "senjata di Gaza. Trump mengatakan perang di Ukraina harus segera diakhiri.")
     assert labeler.label(text)["labels"] == ["russia_ukraine", "gaza"]
+
+
+def test_a_known_person_named_later_by_the_given_name_alone(labeler):
+    gazetteer = Gazetteer.from_records([
+        {"name": "Torvald Eklund", "type": "OFFICIAL", "aliases": ["Eklund"]},
+        {"name": "Mahir Salem", "type": "LEADER"},
+        {"name": "Mahir Qasim", "type": "OFFICIAL"},
+    ])
+    wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+
+    def named(text):
+        return [(e["text"], e["canonical"], e["score"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
+
+    assert named("Torvald Eklund tiba di Oslo. \"Kami siap,\" kata Torvald.") == [
+        ("Torvald Eklund", "Torvald Eklund", 0.95), ("Torvald", "Torvald Eklund", 0.7)]
+    # only after the full name; never beside another name word; never a given name two
+    # known people share
+    assert named("\"Kami siap,\" kata Torvald. Eklund tiba di Oslo.") == [("Eklund", "Torvald Eklund", 0.95)]
+    assert named("Torvald Eklund tiba. Torvald Berg juga hadir.") == [("Torvald Eklund", "Torvald Eklund", 0.95)]
+    assert named("Mahir Salem tiba. Mahir lalu berpidato.") == [("Mahir Salem", "Mahir Salem", 0.95)]
+    assert set(gazetteer.given_names) == {"torvald"}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
@@ -133,6 +134,21 @@ class Gazetteer:
     def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
         """Every mention of a known person in ``doc`` (payload: :class:`Person`)."""
         return self.matcher.find(doc, blocked)
+
+    @cached_property
+    def given_names(self) -> dict[str, Person]:
+        """Folded first words of multi-word names that only one person has and that are
+        no one's alias: "steve" of Steve Witkoff, but not "mohammad" (ten people) nor
+        "abbas" (Mahmoud Abbas's alias, Abbas Araghchi's first name)."""
+        owners: dict[str, set[str]] = {}
+        for person in self.people:
+            for alias in (person.name, *person.aliases):
+                keys = keys_of(alias)
+                if len(keys) > 1:
+                    owners.setdefault(keys[0], set()).add(person.name)
+        by_name = {p.name: p for p in self.people}
+        return {key: by_name[next(iter(names))] for key, names in owners.items()
+                if len(names) == 1 and self.matcher.get((key,)) is None}
 
     def lookup(self, name: str) -> Person | None:
         """The person whose name or alias is exactly ``name`` (folded), if any."""

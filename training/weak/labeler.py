@@ -31,7 +31,7 @@ from sorot.training.weak.appositive import AppositiveRules
 from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.conflicts import ConflictEvidence
 from sorot.training.weak.context import RoleRules, same_line
-from sorot.training.weak.mentions import Mentions
+from sorot.training.weak.mentions import Mentions, given_name_mentions
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
 SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}
@@ -94,6 +94,12 @@ class WeakLabeler:
                          and self.roles.is_name_word(doc, h.start - 1, lower))
                         or unknown_name_after(h.end))]
 
+    def _not_a_name(self, doc: Document, i: int) -> bool:
+        """Word ``i`` is a place, a role word or an honorific, never a name alone."""
+        roles = self.roles
+        return doc.keys[i] in roles.honorifics or roles.places.match_at(doc, i) is not None or \
+            roles.roles.match_at(doc, i) is not None
+
     def _without_honorifics(self, doc: Document, hits: list[Hit]) -> list[Hit]:
         """"Sheikh Tamim" -> "Tamim": an honorific stays outside the name, as a role does.
         The name is matched again from its first word, where a longer alias may start
@@ -117,8 +123,12 @@ class WeakLabeler:
         (the conflict evidence's hits) and ``sentences`` (word ranges) when the caller
         has them already."""
         article = ArticleContext.of(doc)  # computed once, used by both name passes
-        people = self._known_people(doc, article)
-        blocked = {i for h in people for i in range(h.start, h.end)}
+        known = self._known_people(doc, article)
+        blocked = {i for h in known for i in range(h.start, h.end)}
+        given = given_name_mentions(doc, known, self.gazetteer.given_names, blocked, article.lower,
+                                    lambda i: self._not_a_name(doc, i))
+        people = sorted(known + given, key=lambda h: h.start)
+        blocked |= {h.start for h in given}
         context = self._context_people(doc, blocked, article)
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
         cues = self.evidence.matcher.find(doc) if cues is None else cues
@@ -126,7 +136,8 @@ class WeakLabeler:
         topics = self.topics.find(doc, blocked | self.topics.inside_names(doc, article.headline),
                                   self._about_a_conflict(doc, people, cues, sentences))
         out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
-               for h in people]
+               for h in known]
+        out += [self._entity(doc, h, h.payload.type, "propagated", canonical=h.payload.name) for h in given]
         out += [self._entity(doc, h, h.payload, src) for h, src in context]
         out += [self._entity(doc, h, TOPIC, "topic", topic=h.payload) for h in topics]
         return sorted(out, key=lambda e: e["start"]), people, topics

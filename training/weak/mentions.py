@@ -17,6 +17,7 @@ office found for them anywhere in the article: "penasihat Presiden Donald Trump"
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import PERSON_TYPES
@@ -146,3 +147,35 @@ def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
     # "Pernyataan Trump": a derived noun before a known person opens the sentence, it is no name
     return key in NAME_PARTICLES or (is_capitalised(word) and word.isalpha() and not word.isupper()
                                  and key not in lower and not is_common_word(key) and not is_derived_noun(key))
+
+
+def given_name_mentions(doc: Document, known: list[Hit], given: dict, blocked: set[int], lower: set[str],
+                        not_names: Callable[[int], bool]) -> list[Hit]:
+    """Later mentions of a known person by the given name alone ("Steve Witkoff tiba …
+    kata Steve"), payload the gazetteer's person. ``known`` are the gazetteer's hits,
+    ``given`` its unique given names (:attr:`Gazetteer.given_names`); a given name counts
+    only when the article names the person in full with it, stands alone (no name-like
+    word beside it) and is no common word, place or role (``not_names(i)``).
+
+    >>> from sorot.inference.text.gazetteer import Gazetteer
+    >>> g = Gazetteer.from_records([{"name": "Steve Witkoff", "type": "OFFICIAL"}])
+    >>> doc = Document.from_text("Steve Witkoff tiba. Kata Steve, damai dekat.")
+    >>> [(doc.span_text(h.start, h.end), h.payload.name)
+    ...  for h in given_name_mentions(doc, g.find(doc), g.given_names, {0, 1}, set(), lambda i: False)]
+    [('Steve', 'Steve Witkoff')]
+    """
+    firsts = {}
+    for hit in known:
+        key = doc.keys[hit.start]
+        if hit.end - hit.start > 1 and given.get(key) is hit.payload:
+            firsts[key] = hit.payload
+    out = []
+    for i, key in enumerate(doc.keys):
+        person = firsts.get(key)
+        word = doc.word(i)
+        if person is None or i in blocked or not is_capitalised(word) or len(word) < 3 or key in lower \
+                or key in NAME_PARTICLES or is_common_word(key) or not_names(i):
+            continue
+        if not (_name_like(doc, i - 1, lower) or _name_like(doc, i + 1, lower)):
+            out.append(Hit(i, i + 1, person))
+    return out
