@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from sorot.inference.text.bio import sparse_bio_to_word_spans
+from sorot.inference.text.phrases import keys_of
 from sorot.models.schema import PRIMARY_OTHER, entity_kind
 
 
@@ -56,6 +57,13 @@ class EntityLookups:
             self._canonical[text] = person.name if person is not None else None
         return self._canonical[text]
 
+    def given_canonical(self, text: str, named: set[str]) -> str | None:
+        """The person whose unique given name ``text`` is, when the article names them in
+        full (their canonical name is in ``named``): "Steve" after "Steve Witkoff"."""
+        keys = keys_of(text)
+        person = self.gazetteer.given_names.get(keys[0]) if len(keys) == 1 else None
+        return person.name if person is not None and person.name in named else None
+
     def topic(self, text: str) -> str | None:
         if text not in self._topic:
             if len(self._topic) >= self.size:
@@ -79,7 +87,9 @@ def article_result(art: list[float], prim: list[float], spec: DecodeSpec,
 def entities(text: str, starts, ends, words: list[int], tag_names: list[str], probs: list[float],
              lookups: EntityLookups) -> list[dict]:
     """Entity dicts from the article's tagged words (``words`` numbered in the article,
-    which start and end at ``starts[w]`` and ``ends[w]``)."""
+    which start and end at ``starts[w]`` and ``ends[w]``). A person's given name alone
+    gets the canonical name of the one known person it belongs to, when the article
+    names that person in full, as the weak labeler's silver data does."""
     out = []
     for i, j, label in sparse_bio_to_word_spans(words, tag_names):
         start, end = starts[words[i]], ends[words[j - 1]]
@@ -89,6 +99,10 @@ def entities(text: str, starts, ends, words: list[int], tag_names: list[str], pr
                     "score": round(sum(probs[i:j]) / (j - i), 4),
                     "canonical": lookups.canonical(span) if kind.person else None,
                     "topic": lookups.topic(span) if kind.topic else None})
+    named = {e["canonical"] for e in out if e["canonical"]}
+    for e in out:
+        if named and e["canonical"] is None and entity_kind(e["label"]).person:
+            e["canonical"] = lookups.given_canonical(e["text"], named)
     return out
 
 

@@ -1,0 +1,26 @@
+"""Entity dicts from tagged words: offsets, scores and the gazetteer's canonical names."""
+
+from __future__ import annotations
+
+from sorot.inference.decode import EntityLookups, entities
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.inference.text.topics import TopicLexicon
+from sorot.inference.text.words import word_spans
+
+
+def _decode(text: str, tagged: dict[int, str], gazetteer: Gazetteer) -> list[tuple[str, str | None]]:
+    spans = word_spans(text)
+    words = sorted(tagged)
+    out = entities(text, [s for s, _ in spans], [e for _, e in spans], words, [tagged[w] for w in words],
+                   [0.9] * len(words), EntityLookups(gazetteer, TopicLexicon.load()))
+    return [(e["text"], e["canonical"]) for e in out]
+
+
+def test_a_given_name_alone_gets_the_canonical_name_of_the_person_named_in_full():
+    gazetteer = Gazetteer.from_records([{"name": "Torvald Eklund", "type": "OFFICIAL"}])
+    text = "Torvald Eklund tiba. Kata Torvald, damai dekat."
+    # words: Torvald(0) Eklund(1) tiba(2) .(3) Kata(4) Torvald(5)
+    tags = {0: "B-OFFICIAL", 1: "I-OFFICIAL", 5: "B-OFFICIAL"}
+    assert _decode(text, tags, gazetteer) == [("Torvald Eklund", "Torvald Eklund"), ("Torvald", "Torvald Eklund")]
+    # without the full name in the article the given name alone stays unresolved
+    assert _decode(text, {5: "B-OFFICIAL"}, gazetteer) == [("Torvald", None)]
