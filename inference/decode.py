@@ -58,10 +58,16 @@ class EntityLookups:
         return self._canonical[text]
 
     def given_canonical(self, text: str, named: set[str]) -> str | None:
-        """The person whose unique given name ``text`` is, when the article names them in
-        full (their canonical name is in ``named``): "Steve" after "Steve Witkoff"."""
+        """The person whose unique given name or initials ``text`` is, when the article
+        names them in full (their canonical name is in ``named``): "Steve" or "SW" after
+        "Steve Witkoff"."""
         keys = keys_of(text)
-        person = self.gazetteer.given_names.get(keys[0]) if len(keys) == 1 else None
+        if len(keys) != 1:
+            return None
+        if text.isupper():
+            return next((name for name in sorted(named)
+                         if "".join(k[0] for k in keys_of(name)) == keys[0] and len(keys[0]) > 1), None)
+        person = self.gazetteer.given_names.get(keys[0])
         return person.name if person is not None and person.name in named else None
 
     def topic(self, text: str) -> str | None:

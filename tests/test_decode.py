@@ -24,3 +24,12 @@ def test_a_given_name_alone_gets_the_canonical_name_of_the_person_named_in_full(
     assert _decode(text, tags, gazetteer) == [("Torvald Eklund", "Torvald Eklund"), ("Torvald", "Torvald Eklund")]
     # without the full name in the article the given name alone stays unresolved
     assert _decode(text, {5: "B-OFFICIAL"}, gazetteer) == [("Torvald", None)]
+
+
+def test_bracketed_initials_get_the_canonical_name_of_the_person_named_in_full():
+    gazetteer = Gazetteer.from_records([{"name": "Torvald Eklund", "type": "OFFICIAL"}])
+    text = "Torvald Eklund (TE) tiba. TE siap."
+    # words: Torvald(0) Eklund(1) ((2) TE(3) )(4) tiba(5) .(6) TE(7)
+    tags = {0: "B-OFFICIAL", 1: "I-OFFICIAL", 3: "B-OFFICIAL", 7: "B-OFFICIAL"}
+    assert _decode(text, tags, gazetteer) == [
+        ("Torvald Eklund", "Torvald Eklund"), ("TE", "Torvald Eklund"), ("TE", "Torvald Eklund")]

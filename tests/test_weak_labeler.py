@@ -200,3 +200,12 @@ def test_a_known_person_named_later_by_the_given_name_alone(labeler):
     assert named("Torvald Eklund tiba. Torvald Berg juga hadir.") == [("Torvald Eklund", "Torvald Eklund", 0.95)]
     assert named("Mahir Salem tiba. Mahir lalu berpidato.") == [("Mahir Salem", "Mahir Salem", 0.95)]
     assert set(gazetteer.given_names) == {"torvald"}
+
+
+def test_a_known_persons_bracketed_initials_there_and_later(labeler):
+    gazetteer = Gazetteer.from_records([{"name": "Torvald Eklund", "type": "OFFICIAL"}])
+    wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+    named = [(e["text"], e["canonical"]) for e in wl.label("Torvald Eklund (TE) tiba. TE siap. (AB) juga.")["entities"]]
+    assert named == [("Torvald Eklund", "Torvald Eklund"), ("TE", "Torvald Eklund"), ("TE", "Torvald Eklund")]
+    # a bracketed acronym that is not the name's initials is no mention
+    assert [e["text"] for e in wl.label("Torvald Eklund (NATO) tiba. NATO siap.")["entities"]] == ["Torvald Eklund"]

@@ -31,7 +31,7 @@ from sorot.training.weak.appositive import AppositiveRules
 from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.conflicts import ConflictEvidence
 from sorot.training.weak.context import RoleRules, same_line
-from sorot.training.weak.mentions import Mentions, given_name_mentions
+from sorot.training.weak.mentions import Mentions, known_person_mentions
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
 SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}
@@ -125,10 +125,10 @@ class WeakLabeler:
         article = ArticleContext.of(doc)  # computed once, used by both name passes
         known = self._known_people(doc, article)
         blocked = {i for h in known for i in range(h.start, h.end)}
-        given = given_name_mentions(doc, known, self.gazetteer.given_names, blocked, article.lower,
-                                    lambda i: self._not_a_name(doc, i))
-        people = sorted(known + given, key=lambda h: h.start)
-        blocked |= {h.start for h in given}
+        more = known_person_mentions(doc, known, self.gazetteer.given_names, blocked, article.lower,
+                                     lambda i: self._not_a_name(doc, i))
+        people = sorted(known + more, key=lambda h: h.start)
+        blocked |= {h.start for h in more}
         context = self._context_people(doc, blocked, article)
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
         cues = self.evidence.matcher.find(doc) if cues is None else cues
@@ -137,7 +137,7 @@ class WeakLabeler:
                                   self._about_a_conflict(doc, people, cues, sentences))
         out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
                for h in known]
-        out += [self._entity(doc, h, h.payload.type, "propagated", canonical=h.payload.name) for h in given]
+        out += [self._entity(doc, h, h.payload.type, "propagated", canonical=h.payload.name) for h in more]
         out += [self._entity(doc, h, h.payload, src) for h, src in context]
         out += [self._entity(doc, h, TOPIC, "topic", topic=h.payload) for h in topics]
         return sorted(out, key=lambda e: e["start"]), people, topics

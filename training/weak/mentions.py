@@ -149,33 +149,44 @@ def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
                                  and key not in lower and not is_common_word(key) and not is_derived_noun(key))
 
 
-def given_name_mentions(doc: Document, known: list[Hit], given: dict, blocked: set[int], lower: set[str],
-                        not_names: Callable[[int], bool]) -> list[Hit]:
-    """Later mentions of a known person by the given name alone ("Steve Witkoff tiba …
-    kata Steve"), payload the gazetteer's person. ``known`` are the gazetteer's hits,
-    ``given`` its unique given names (:attr:`Gazetteer.given_names`); a given name counts
-    only when the article names the person in full with it, stands alone (no name-like
-    word beside it) and is no common word, place or role (``not_names(i)``).
+def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked: set[int], lower: set[str],
+                          not_names: Callable[[int], bool]) -> list[Hit]:
+    """Mentions of a known person the gazetteer cannot match, payload its person: the given
+    name alone after the full name ("Steve Witkoff tiba … kata Steve"), and the initials
+    bracketed after the full name, there and later ("Prasetyo Hadi (PH) … PH menambahkan").
+    ``known`` are the gazetteer's hits, ``given`` its unique given names
+    (:attr:`Gazetteer.given_names`). A given name must stand alone (no name-like word
+    beside it) and be no common word, place or role (``not_names(i)``).
 
     >>> from sorot.inference.text.gazetteer import Gazetteer
     >>> g = Gazetteer.from_records([{"name": "Steve Witkoff", "type": "OFFICIAL"}])
-    >>> doc = Document.from_text("Steve Witkoff tiba. Kata Steve, damai dekat.")
+    >>> doc = Document.from_text("Steve Witkoff (SW) tiba. Kata Steve, SW siap.")
     >>> [(doc.span_text(h.start, h.end), h.payload.name)
-    ...  for h in given_name_mentions(doc, g.find(doc), g.given_names, {0, 1}, set(), lambda i: False)]
-    [('Steve', 'Steve Witkoff')]
+    ...  for h in known_person_mentions(doc, g.find(doc), g.given_names, {0, 1}, set(), lambda i: False)]
+    [('SW', 'Steve Witkoff'), ('Steve', 'Steve Witkoff'), ('SW', 'Steve Witkoff')]
     """
-    firsts = {}
+    firsts, initials = {}, {}
     for hit in known:
         key = doc.keys[hit.start]
         if hit.end - hit.start > 1 and given.get(key) is hit.payload:
             firsts[key] = hit.payload
+        if (acronym := _alias_after(doc, hit)) and acronym.isupper() and \
+                acronym.lower() == "".join(k[0] for k in _name_keys(doc, hit)):
+            initials[acronym.lower()] = hit.payload
     out = []
     for i, key in enumerate(doc.keys):
-        person = firsts.get(key)
-        word = doc.word(i)
-        if person is None or i in blocked or not is_capitalised(word) or len(word) < 3 or key in lower \
-                or key in NAME_PARTICLES or is_common_word(key) or not_names(i):
+        if i in blocked:
             continue
-        if not (_name_like(doc, i - 1, lower) or _name_like(doc, i + 1, lower)):
-            out.append(Hit(i, i + 1, person))
+        if key in initials and doc.word(i).isupper():
+            out.append(Hit(i, i + 1, initials[key]))
+        elif _alone_given_name(doc, i, firsts, lower, not_names):
+            out.append(Hit(i, i + 1, firsts[key]))
     return out
+
+
+def _alone_given_name(doc: Document, i: int, firsts: dict, lower: set[str], not_names: Callable[[int], bool]) -> bool:
+    key, word = doc.keys[i], doc.word(i)
+    if key not in firsts or not is_capitalised(word) or len(word) < 3 or key in lower \
+            or key in NAME_PARTICLES or is_common_word(key) or not_names(i):
+        return False
+    return not (_name_like(doc, i - 1, lower) or _name_like(doc, i + 1, lower))
