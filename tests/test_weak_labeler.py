@@ -209,3 +209,15 @@ def test_a_known_persons_bracketed_initials_there_and_later(labeler):
     assert named == [("Torvald Eklund", "Torvald Eklund"), ("TE", "Torvald Eklund"), ("TE", "Torvald Eklund")]
     # a bracketed acronym that is not the name's initials is no mention
     assert [e["text"] for e in wl.label("Torvald Eklund (NATO) tiba. NATO siap.")["entities"]] == ["Torvald Eklund"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # a short article that names its place only by a camp or city of the conflict
+    ("Serangan di Nuseirat\nSerangan udara Israel ke kamp pengungsi Nuseirat menewaskan 20 orang. "
+     "Tentara Israel mengatakan menargetkan militan.", "gaza"),
+    ("Rudal Hantam Lviv\nRudal Rusia menghantam Lviv dan Zhytomyr semalam. Pertahanan udara bekerja.",
+     "russia_ukraine"),
+])
+def test_a_short_article_named_by_a_city_of_the_conflict(labeler, text, label):
+    p = labeler.label(text)
+    assert (p["labels"], p["primary"]) == ([label], label)
