@@ -221,3 +221,14 @@ def test_a_known_persons_bracketed_initials_there_and_later(labeler):
 def test_a_short_article_named_by_a_city_of_the_conflict(labeler, text, label):
     p = labeler.label(text)
     assert (p["labels"], p["primary"]) == ([label], label)
+
+
+def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler):
+    # one sentence about Gaza, a lead that names it by weak cues (Israel, Netanyahu)
+    text = ("Netanyahu Bertemu Trump\nPerdana Menteri Israel Benjamin Netanyahu bertemu Presiden AS "
+            "Donald Trump di Gedung Putih. Keduanya membahas gencatan senjata di Gaza.")
+    p = labeler.label(text)
+    assert (p["labels"], p["primary"]) == (["gaza"], "gaza")
+    # nothing else in the article names it: no main conflict
+    p = labeler.label("Ekspor kopi naik. Sementara itu Israel kembali menyerang Gaza.")
+    assert (p["labels"], p["primary"]) == (["gaza"], "other")

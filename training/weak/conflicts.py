@@ -6,7 +6,8 @@ tied to the conflict 1, a TOPIC phrase 1 when the sentence already has a place
 cue. A sentence whose best score reaches ``min_sentence_score`` is *about* that
 conflict (a bare name in passing is not enough). An article gets each label that
 at least ``min_sentences`` sentences are about; ``primary`` is the label with the
-most evidence, or ``other`` when none is clearly ahead.
+most evidence, or ``other`` when none is clearly ahead or the main one has too few
+sentences (a lone label may count the sentences that name its conflict by any cue).
 
 >>> ev = ConflictEvidence.load()
 >>> ev.sentence_scores(Document.from_text("Rudal Rusia menghantam Kyiv semalam."))
@@ -169,12 +170,25 @@ class ConflictEvidence:
                    if words & names and words & context}
         return {lbl: scores[lbl] + has_topic if lbl in strong else 0 for lbl in scores}
 
+    def mentions(self, doc: Document, people: list[Hit], sentences: list[tuple[int, int]],
+                 cues: list[Hit]) -> list[set[str]]:
+        """The conflicts each sentence names at all: any cue, weak ones too ("Israel",
+        "Netanyahu"), or a person tied to one conflict. Support for ``primary``, not labels."""
+        cue_hits, people = _by_start(cues), _by_start(people)
+        out = []
+        for start, end in sentences:
+            named = {h.payload[0] for h in self.passing.kept(doc, _within(cue_hits, start, end), start, end)}
+            named |= {p.payload.conflicts[0] for p in _within(people, start, end) if len(p.payload.conflicts) == 1}
+            out.append(named)
+        return out
+
     def asides(self, doc: Document, sentences: list[tuple[int, int]]) -> list[bool]:
         """Whether each sentence (word range) says it is an aside: "Trump juga menyinggung
         perang di Ukraina" (``in_passing: aside:``)."""
         return [not self.passing.aside.isdisjoint(doc.keys[start:end]) for start, end in sentences]
 
-    def decide(self, sentence_scores: list[dict[str, int]], asides: list[bool] | None = None) -> ArticleDecision:
+    def decide(self, sentence_scores: list[dict[str, int]], asides: list[bool] | None = None,
+               mentions: list[set[str]] | None = None) -> ArticleDecision:
         """Article labels and primary from the scores of its body sentences, in order.
 
         A sentence is about every conflict that reaches ``min_sentence_score`` and ties
@@ -194,7 +208,8 @@ class ConflictEvidence:
         asides = asides or [False] * len(sentence_scores)
         labels = [lbl for lbl in ARTICLE_LABELS if about[lbl] >= self.min_sentences
                   and not self._in_passing(lbl, about, first, asides)]
-        return ArticleDecision(labels, self._primary(labels, evidence, about),
+        support = {lbl: sum(lbl in named for named in mentions or ()) for lbl in ARTICLE_LABELS}
+        return ArticleDecision(labels, self._primary(labels, evidence, about, support),
                                {lbl: round(1 - 0.5 ** about[lbl], 4) for lbl in ARTICLE_LABELS},
                                evidence)
 
@@ -209,8 +224,14 @@ class ConflictEvidence:
         return any(about[other] >= 2 for other in others) or \
             (asides[first[label]] and any(first[other] < first[label] for other in others))
 
-    def _primary(self, labels: list[str], evidence: dict[str, float], about: dict) -> str:
-        if not labels or max(about[lbl] for lbl in labels) < self.min_primary_sentences:
+    def _primary(self, labels: list[str], evidence: dict[str, float], about: dict, support: dict) -> str:
+        """The label with the most evidence, clearly ahead of the next; a lone label needs
+        ``min_primary_sentences`` sentences that name its conflict (one about it, others
+        naming it by a weak cue: "Netanyahu bertemu Trump … gencatan senjata di Gaza")."""
+        if not labels:
+            return PRIMARY_OTHER
+        if max(about[lbl] for lbl in labels) < self.min_primary_sentences and \
+                not (len(labels) == 1 and support[labels[0]] >= self.min_primary_sentences):
             return PRIMARY_OTHER
         ranked = sorted(labels, key=lambda lbl: -evidence[lbl])
         if len(ranked) > 1 and evidence[ranked[0]] < self.primary_margin * evidence[ranked[1]]:

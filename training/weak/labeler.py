@@ -198,7 +198,8 @@ class WeakLabeler:
         entities, people, topics = self.entities(doc, cues, sentences)
         body = self._body_sentences(doc, spans, sentences)
         scores = self.evidence.sentence_scores(doc, people, topics, body, cues)
-        decision = self.evidence.decide(scores, self.evidence.asides(doc, body))
+        decision = self.evidence.decide(scores, self.evidence.asides(doc, body),
+                                        self.evidence.mentions(doc, people, body, cues))
         return {"id": id, "text": text, "labels": decision.labels, "primary": decision.primary,
                 "scores": decision.scores, "entities": entities}
 
