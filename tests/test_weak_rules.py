@@ -384,6 +384,7 @@ def test_a_copula_gives_the_name_before_it_its_role(rules_only, text, expected):
      [("Tomas Lind", "OFFICIAL"), ("Halvorsen", "LEADER")]),
     # without a holder before it the name after the role is its holder, as before
     ("Utusan khusus Tomas Lind tiba di Oslo.", [("Tomas Lind", "OFFICIAL")]),
+    ("Di sisi lain, utusan khusus Halvorsen, tiba di Oslo.", [("Halvorsen", "OFFICIAL")]),
     # a role that serves no one keeps its own name after it
     ("Tomas Lind, Menteri Pertahanan Norwegia Erik Dahl, dan lainnya hadir.", [("Erik Dahl", "OFFICIAL")]),
     # after a bare comma, an adviser with the office's domain and an open clause is the

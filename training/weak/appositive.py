@@ -133,12 +133,13 @@ class AppositiveRules:
             if role.start in context.headline and not self._listed(doc, start, end, role):
                 continue
             after, after_end = self.roles._name_after_role(doc, role.end, context.lower)
+            if start == end:
+                continue  # no holder before the role: the role rules read the name after it
             if after_end > after and self._owns(doc, role, end, after):
                 if not self._principal_after(doc, role, end, after, after_end):
                     continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
                 principals.append(Hit(after, after_end, LEADER))
-            if start < end:
-                hits.append(Hit(start, end, role.payload))
+            hits.append(Hit(start, end, role.payload))
         return hits, principals
 
     def _listed(self, doc: Document, start: int, end: int, role: Hit) -> bool:
