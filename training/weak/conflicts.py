@@ -147,6 +147,14 @@ class ConflictEvidence:
         people tied to a single conflict count, and a conflict with no strong cue in
         the sentence scores 0 (a bare name or "Rusia" in passing is not the subject).
         ``cues`` are this evidence's hits in ``doc``, when the caller has them."""
+        return [scores for scores, _ in self.sentence_evidence(doc, people, topics, sentences, cues)]
+
+    def sentence_evidence(self, doc: Document, people: list[Hit] = (), topics: list[Hit] = (),
+                          sentences: list[tuple[int, int]] | None = None,
+                          cues: list[Hit] | None = None) -> list[tuple[dict[str, int], set[str]]]:
+        """For each sentence, its :meth:`sentence_scores` and the conflicts it names at
+        all: any cue, weak ones too ("Israel", "Netanyahu"), or a person tied to one
+        conflict (support for ``primary``, never a label on its own)."""
         sentences = sentences if sentences is not None else [(0, len(doc.keys))]
         # each hit list sorted once by start word: a sentence takes its slice by bisection,
         # so the cost is linear in sentences + hits, not their product (long articles)
@@ -154,33 +162,24 @@ class ConflictEvidence:
         cue_hits, people, topics = (_by_start(hits) for hits in (cues, people, topics))
         return [self._sentence_score(doc, cue_hits, people, topics, start, end) for start, end in sentences]
 
-    def _sentence_score(self, doc: Document, cue_hits, people, topics, start: int, end: int) -> dict[str, int]:
+    def _sentence_score(self, doc: Document, cue_hits, people, topics, start: int,
+                        end: int) -> tuple[dict[str, int], set[str]]:
         found = {(*h.payload, doc.span_text(h.start, h.end).lower())
                  for h in self.passing.kept(doc, _within(cue_hits, start, end), start, end)}
         scores = dict.fromkeys(ARTICLE_LABELS, 0)
         for label, weight, _ in found:
             scores[label] += weight
+        named = {label for label, _, _ in found}
         for person in {p.payload for p in _within(people, start, end)}:
             if len(person.conflicts) == 1:
                 scores[person.conflicts[0]] += 1
+                named.add(person.conflicts[0])
         has_topic = bool(_within(topics, start, end))
         strong = {label for label, weight, _ in found if weight == 2}
         words = set(doc.keys[start:end])
         strong |= {label for label, (names, context) in self.promote.items()
                    if words & names and words & context}
-        return {lbl: scores[lbl] + has_topic if lbl in strong else 0 for lbl in scores}
-
-    def mentions(self, doc: Document, people: list[Hit], sentences: list[tuple[int, int]],
-                 cues: list[Hit]) -> list[set[str]]:
-        """The conflicts each sentence names at all: any cue, weak ones too ("Israel",
-        "Netanyahu"), or a person tied to one conflict. Support for ``primary``, not labels."""
-        cue_hits, people = _by_start(cues), _by_start(people)
-        out = []
-        for start, end in sentences:
-            named = {h.payload[0] for h in self.passing.kept(doc, _within(cue_hits, start, end), start, end)}
-            named |= {p.payload.conflicts[0] for p in _within(people, start, end) if len(p.payload.conflicts) == 1}
-            out.append(named)
-        return out
+        return {lbl: scores[lbl] + has_topic if lbl in strong else 0 for lbl in scores}, named
 
     def asides(self, doc: Document, sentences: list[tuple[int, int]]) -> list[bool]:
         """Whether each sentence (word range) says it is an aside: "Trump juga menyinggung

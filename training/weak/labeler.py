@@ -197,9 +197,9 @@ class WeakLabeler:
         cues = self.evidence.matcher.find(doc)
         entities, people, topics = self.entities(doc, cues, sentences)
         body = self._body_sentences(doc, spans, sentences)
-        scores = self.evidence.sentence_scores(doc, people, topics, body, cues)
-        decision = self.evidence.decide(scores, self.evidence.asides(doc, body),
-                                        self.evidence.mentions(doc, people, body, cues))
+        evidence = self.evidence.sentence_evidence(doc, people, topics, body, cues)
+        decision = self.evidence.decide([scores for scores, _ in evidence], self.evidence.asides(doc, body),
+                                        [named for _, named in evidence])
         return {"id": id, "text": text, "labels": decision.labels, "primary": decision.primary,
                 "scores": decision.scores, "entities": entities}
 
