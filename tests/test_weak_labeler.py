@@ -207,6 +207,10 @@ def test_a_known_persons_bracketed_initials_there_and_later(labeler):
     wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
     named = [(e["text"], e["canonical"]) for e in wl.label("Torvald Eklund (TE) tiba. TE siap. (AB) juga.")["entities"]]
     assert named == [("Torvald Eklund", "Torvald Eklund"), ("TE", "Torvald Eklund"), ("TE", "Torvald Eklund")]
+    # initials that are a place stay the place
+    gazetteer = Gazetteer.from_records([{"name": "Anwar Sadat", "type": "LEADER"}])
+    wl_as = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+    assert [e["text"] for e in wl_as.label("Anwar Sadat (AS) tiba. AS siap.")["entities"]] == ["Anwar Sadat"]
     # a bracketed acronym that is not the name's initials is no mention
     assert [e["text"] for e in wl.label("Torvald Eklund (NATO) tiba. NATO siap.")["entities"]] == ["Torvald Eklund"]
 

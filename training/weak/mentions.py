@@ -177,7 +177,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     for i, key in enumerate(doc.keys):
         if i in blocked:
             continue
-        if key in initials and doc.word(i).isupper():
+        if key in initials and doc.word(i).isupper() and not not_names(i):  # "AS" stays the country
             out.append(Hit(i, i + 1, initials[key]))
         elif _alone_given_name(doc, i, firsts, lower, not_names):
             out.append(Hit(i, i + 1, firsts[key]))
