@@ -475,3 +475,20 @@ def test_a_place_as_given_name_and_honorifics_before_names(rules_only, text, exp
 ])
 def test_lists_of_office_holders(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a permanent representative at the UN is an envoy's office
+    ("Perwakilan Tetap Norwegia untuk PBB Erik Dahl mengatakan hal itu.", [("Erik Dahl", "OFFICIAL")]),
+    # the secretary-general heads Hezbollah: a LEADER, as the contract's "head of Hezbollah"
+    ("Sekjen Hizbullah Karim Haddad berpidato.", [("Karim Haddad", "LEADER")]),
+    ("Sekretaris Jenderal Hizbullah Karim Haddad berpidato.", [("Karim Haddad", "LEADER")]),
+    ("Sekjen PBB Erik Dahl berpidato.", [("Erik Dahl", "OFFICIAL")]),
+    # a force's name is no part of its commander's
+    ("Komandan Pasukan Quds Karim Qaderi tewas.", [("Karim Qaderi", "OFFICIAL")]),
+    # a president inside an office's name whose acronym closes it names no president
+    ("Kepala Kantor Staf Presiden (KSP) Dimas Prakoso hadir.", [("Dimas Prakoso", "OFFICIAL")]),
+    ("Juru bicara kantor Presiden Halvorsen menolak berkomentar.", [("Halvorsen", "LEADER")]),
+])
+def test_envoys_group_heads_forces_and_offices_named_after_a_president(rules_only, text, expected):
+    assert people(rules_only, text) == expected

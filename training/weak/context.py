@@ -29,7 +29,7 @@ _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
                            "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
-                           "komite", "panitia", "hadiah", "penghargaan", "anugerah"})
+                           "komite", "panitia", "hadiah", "penghargaan", "anugerah", "pasukan"})
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
 
@@ -300,13 +300,22 @@ class RoleRules:
             # two roles can reach one name ("penasihat Presiden Donald Trump"): the role
             # nearest the name names its office, and later roles come later in the text
             overlapping = [s for s, h in hits.items() if h.start < end and start < h.end]
-            if overlapping and "untuk" in doc.keys[role.end:start]:
+            if overlapping and ("untuk" in doc.keys[role.end:start] or self._names_institution(doc, role, start)):
                 continue  # "Utusan Khusus Presiden AS untuk Urusan Timur Tengah X": the envoy's
             for s in overlapping:
                 del hits[s]
             for hit in self._holder_and_principal(doc, role, start, end, lower):
                 hits[hit.start] = hit
         return sorted(hits.values(), key=lambda h: h.start)
+
+    @staticmethod
+    def _names_institution(doc: Document, role: Hit, name_start: int) -> bool:
+        """The role word is part of an institution's name that the earlier role heads, its
+        acronym closing it: "Kepala Kantor Staf Presiden (KSP) X" (X heads the office, no
+        president). Without the acronym it is unclear ("juru bicara kantor Presiden
+        Zelensky" names the president), and the nearest role wins."""
+        return role.start > 0 and doc.keys[role.start - 1] in _INSTITUTIONS | {"staf"} and \
+            "(" in doc.keys[role.end:name_start]
 
     def _holder_and_principal(self, doc: Document, role: Hit, start: int, end: int,
                               lower: set[str]) -> list[Hit]:
