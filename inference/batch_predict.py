@@ -260,8 +260,9 @@ def _run_ranked(job: PredictJob, rank: int, world: int, rank_device) -> Stats:
 def _end_process_group() -> None:
     """Destroy the process group before the interpreter shuts down. Left to exit, gloo's
     worker threads can still hold tensors while Python is torn down, and the process dies
-    of SIGABRT after a run that succeeded (seen once in CI, on a two-process ``--resume``;
-    the failure pytorch/pytorch#179291 describes)."""
+    of SIGABRT after a run that succeeded (seen in CI on a two-process ``--resume``; the
+    failure pytorch/pytorch#179291 describes). This alone did not stop it: the ``sorot``
+    command also ends a launched rank before teardown (``cli._leave_if_launched_rank``)."""
     import torch.distributed as dist
 
     if dist.is_available() and dist.is_initialized():

@@ -15,8 +15,10 @@ and a traceback only with ``-v``. ``-`` as an input reads JSON Lines from stdin 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -453,8 +455,6 @@ def _configure_logging(verbosity: int) -> None:
     log.setLevel(level)
     log.propagate = False
     if verbosity < 0:  # -q: no progress bars either
-        import os
-
         os.environ.setdefault("TQDM_DISABLE", "1")
 
 
@@ -473,6 +473,30 @@ def _report_error(e: BaseException, verbose: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The ``sorot`` command; returns its exit status (a launched rank never returns)."""
+    code = _run(argv)
+    _leave_if_launched_rank(code)
+    return code
+
+
+def _leave_if_launched_rank(code: int) -> None:
+    """End a rank of ``accelerate launch``/``torchrun`` without interpreter teardown.
+
+    gloo's worker threads can still hold tensors when Python finalizes, and the rank then
+    dies of SIGABRT after a run that succeeded: CI saw it twice on a two-process
+    ``--resume``, once after the process group was destroyed explicitly
+    (pytorch/pytorch#179291). By now every output is closed and merged, so the rank
+    flushes its streams and logs and leaves with its own status."""
+    if int(os.environ.get("WORLD_SIZE", "1")) <= 1 or "torch.distributed" not in sys.modules:
+        return
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
+            stream.flush()
+    os._exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if args.command == "train":
@@ -487,8 +511,6 @@ def main(argv: list[str] | None = None) -> int:
         print("sorot: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `sorot predict … -o - | head`: the reader left early
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no 2nd error at exit
         return 1
     except Exception as e:

@@ -518,3 +518,27 @@ def test_ray_units_of_a_mixed_folder_and_an_absolute_glob(tmp_path):
     # the .txt files as one unit (the folder), and the JSONL beside them, no longer dropped
     assert input_units([tmp_path / "in"]) == [tmp_path / "in", tmp_path / "in" / "b.jsonl"]
     assert input_units([str(tmp_path / "in" / "*.jsonl")]) == [tmp_path / "in" / "b.jsonl"]
+
+
+@pytest.mark.parametrize("world", ["2", "1"])
+def test_a_launched_rank_leaves_without_interpreter_teardown(tmp_path, world):
+    """gloo's threads can abort a rank in Python's teardown after a run that succeeded
+    (SIGABRT, seen twice in CI on a two-process --resume): a rank under a launcher ends
+    before teardown, its output complete and its last lines flushed; a plain run tears
+    down as usual."""
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(3))
+    out = tmp_path / "w.jsonl"
+    script = ("import atexit, sys, torch.distributed\n"
+              "atexit.register(lambda: print('TEARDOWN', flush=True))\n"
+              "from sorot.cli import main\n"
+              f"code = main(['weak-label', {str(src)!r}, '-o', {str(out)!r}])\n"
+              "print('RETURNED', code, flush=True)\n")
+    env = {**os.environ, "WORLD_SIZE": world, "PYTHONUNBUFFERED": "1"}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env)
+    assert run.returncode == 0, run.stderr
+    assert ids_in(out) == Counter(f"doc-{i}" for i in range(3))
+    assert "weak-label: 3 written to" in run.stdout + run.stderr  # flushed before leaving
+    if world == "2":
+        assert "TEARDOWN" not in run.stdout and "RETURNED" not in run.stdout
+    else:
+        assert run.stdout.splitlines()[-2:] == ["RETURNED 0", "TEARDOWN"]
