@@ -492,3 +492,19 @@ def test_lists_of_office_holders(rules_only, text, expected):
 ])
 def test_envoys_group_heads_forces_and_offices_named_after_a_president(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an English organisation's name with connectors is the organisation's, not a name:
+    # the head after a comma, or the run's last two name words
+    ("Presiden Council on Foreign Relations, Marta Lindqvist, mengatakan hal itu.",
+     [("Marta Lindqvist", "OFFICIAL")]),
+    ("Direktur Eksekutif Institute for the Study of War Marta Lindqvist mengatakan hal itu.",
+     [("Marta Lindqvist", "OFFICIAL")]),
+    ("Pendiri Quincy Institute for Responsible Statecraft Tomas Lind menilai langkah itu keliru.",
+     [("Tomas Lind", "OFFICIAL")]),
+    # no name after it: nobody, though its words look like names
+    ("Direktur Institute for the Study of War mengatakan hal itu.", []),
+])
+def test_the_head_of_an_english_organisation_with_connectors(rules_only, text, expected):
+    assert people(rules_only, text) == expected
