@@ -249,6 +249,8 @@ class RoleRules:
         """End of an English organisation's name at word ``i`` that has a connector and a
         head word ("Council on Foreign Relations", "Quincy Institute for Responsible
         Statecraft"), the capitalised words after it on its line included; ``None`` else."""
+        if _CONNECTORS.isdisjoint(doc.keys[i:i + 12]):
+            return None  # most roles: no connector within reach, no scan (a hot path)
         j, connector, head = i, False, False
         while j < len(doc.keys) and same_line(doc, i, j):
             word, key = doc.word(j), doc.keys[j]
