@@ -5,7 +5,10 @@ record (a megabyte of odd punctuation, a shape nobody has seen) must never stall
 of millions: ``--max-seconds-per-record`` turns it into an error and the run goes on.
 
 The budget is a ``SIGALRM`` timer, so it interrupts pure-Python work between bytecodes
-(a C call already running finishes first). Signals reach only a process's main thread:
+(a C call already running finishes first). Once the budget is spent the alarm repeats
+every 50 ms, since Python drops an exception raised inside a ``__del__`` method or a gc
+callback; a body that still finishes is over budget all the same. Signals reach only a
+process's main thread:
 elsewhere (a worker thread, a Ray task's thread) the budget is not enforced, and
 :func:`time_limit` says so once in the log rather than failing.
 
@@ -31,6 +34,8 @@ from contextlib import contextmanager
 
 #: The default budget: generous, since a news article takes well under a second.
 DEFAULT_MAX_SECONDS = 300.0
+#: Seconds between alarms once the budget is spent, until one ends the body.
+_REPEAT = 0.05
 log = logging.getLogger(__name__)
 _warned = False
 
@@ -64,13 +69,21 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
 
+    expired = []
+
     def expire(signum, frame):
+        expired.append(True)
         raise RecordTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The alarm repeats: an exception raised where Python ignores exceptions (a __del__
+    # method, a gc callback such as hypothesis's) is lost, and the next alarm must end
+    # the body instead. CI saw a 0.8 s budget swallowed that way.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if expired:  # the body finished, but past its budget: every alarm was swallowed
+        raise RecordTimeout(seconds)

@@ -80,6 +80,40 @@ def test_predict_turns_a_record_past_the_budget_into_an_error(tmp_path, trained)
     assert err["id"] == "huge" and "--max-seconds-per-record" in err["reason"]
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the ignored alarm
+def test_a_budget_spent_inside_a_del_method_still_ends_the_body():
+    """An alarm that fires where Python ignores exceptions (a __del__ method here; in CI a
+    gc callback of hypothesis) must not let the record run on: the alarm repeats."""
+    import time
+
+    from sorot.inference.time_limit import time_limit
+
+    class SlowToDie:
+        def __del__(self):
+            time.sleep(0.3)  # the 0.1 s alarm fires here, and its exception is ignored
+
+    start = time.perf_counter()
+    with pytest.raises(RecordTimeout), time_limit(0.1):
+        SlowToDie()
+        while time.perf_counter() - start < 5:  # work the budget must stop
+            pass
+    assert time.perf_counter() - start < 1
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_body_that_finishes_after_a_swallowed_alarm_is_still_over_budget():
+    import time
+
+    from sorot.inference.time_limit import time_limit
+
+    class SlowToDie:
+        def __del__(self):
+            time.sleep(0.3)
+
+    with pytest.raises(RecordTimeout), time_limit(0.1):
+        SlowToDie()  # the only alarm that fires is swallowed; nothing runs after it
+
+
 def test_a_timeout_is_a_record_error_not_an_os_error():
     # the sinks end the whole run on OSError (a full disk); a slow record must not
     assert not issubclass(RecordTimeout, OSError) and issubclass(RecordTimeout, ValueError)
