@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from sorot.inference.text.bio import sparse_bio_to_word_spans
+from sorot.inference.text.gazetteer import are_initials
 from sorot.inference.text.phrases import keys_of
 from sorot.models.schema import PRIMARY_OTHER, entity_kind
 
@@ -65,8 +66,7 @@ class EntityLookups:
         if len(keys) != 1:
             return None
         if text.isupper():
-            return next((name for name in sorted(named)
-                         if "".join(k[0] for k in keys_of(name)) == keys[0] and len(keys[0]) > 1), None)
+            return next((name for name in sorted(named) if are_initials(keys[0], keys_of(name))), None)
         person = self.gazetteer.given_names.get(keys[0])
         return person.name if person is not None and person.name in named else None
 

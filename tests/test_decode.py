@@ -33,3 +33,14 @@ def test_bracketed_initials_get_the_canonical_name_of_the_person_named_in_full()
     tags = {0: "B-OFFICIAL", 1: "I-OFFICIAL", 3: "B-OFFICIAL", 7: "B-OFFICIAL"}
     assert _decode(text, tags, gazetteer) == [
         ("Torvald Eklund", "Torvald Eklund"), ("TE", "Torvald Eklund"), ("TE", "Torvald Eklund")]
+
+
+def test_initials_count_a_names_particles_or_not_as_the_weak_labeler_does():
+    gazetteer = Gazetteer.from_records([{"name": "Faisal bin Nasser", "type": "LEADER"},
+                                        {"name": "al-Rahim Haddad", "type": "OFFICIAL"}])
+    text = "Faisal bin Nasser (FBN) tiba. FBN dan FN siap."
+    # words: Faisal(0) bin(1) Nasser(2) ((3) FBN(4) )(5) tiba(6) .(7) FBN(8) dan(9) FN(10)
+    tags = {0: "B-LEADER", 1: "I-LEADER", 2: "I-LEADER", 8: "B-LEADER", 10: "B-LEADER"}
+    assert _decode(text, tags, gazetteer) == [
+        ("Faisal bin Nasser", "Faisal bin Nasser"), ("FBN", "Faisal bin Nasser"), ("FN", "Faisal bin Nasser")]
+    assert "al" not in gazetteer.given_names  # a particle is nobody's given name

@@ -211,6 +211,11 @@ def test_a_known_persons_bracketed_initials_there_and_later(labeler):
     gazetteer = Gazetteer.from_records([{"name": "Anwar Sadat", "type": "LEADER"}])
     wl_as = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
     assert [e["text"] for e in wl_as.label("Anwar Sadat (AS) tiba. AS siap.")["entities"]] == ["Anwar Sadat"]
+    # initials may count the name's particles
+    gazetteer = Gazetteer.from_records([{"name": "Faisal bin Nasser", "type": "LEADER"}])
+    wl_fbn = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+    assert [e["text"] for e in wl_fbn.label("Faisal bin Nasser (FBN) tiba. FBN siap.")["entities"]] == [
+        "Faisal bin Nasser", "FBN", "FBN"]
     # a bracketed acronym that is not the name's initials is no mention
     assert [e["text"] for e in wl.label("Torvald Eklund (NATO) tiba. NATO siap.")["entities"]] == ["Torvald Eklund"]
 

@@ -72,6 +72,27 @@ def _person(record: dict, where: str) -> Person:
                   tuple(str(a) for a in record.get("aliases") or ()))
 
 
+#: Lower-case words and marks that join the parts of one name ("Mohammed bin Salman",
+#: "Ursula von der Leyen", "Abdel-Fattah"): inside a name, never its end, never a given name.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "abu",
+                            "abdel", "abdul", "-", "'", "ad", "as", "ben"})
+
+
+def are_initials(acronym: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``acronym`` (folded, 2+ letters) spells the first letters of a name's words
+    (``keys``), its particles counted or not: "mbs" of Mohammed bin Salman, "ph" of
+    Prasetyo Hadi. The weak labeler and the model's outputs share this test.
+
+    >>> are_initials("mbs", ("mohammed", "bin", "salman")), are_initials("ms", ("mohammed", "bin", "salman"))
+    (True, True)
+    >>> are_initials("nato", ("torvald", "eklund"))
+    False
+    """
+    words = [k for k in keys if k[:1].isalnum()]
+    return len(acronym) > 1 and acronym in {"".join(k[0] for k in words),
+                                            "".join(k[0] for k in words if k not in NAME_PARTICLES)}
+
+
 #: An Arabic article particle and what joins it to the next name word: media write
 #: "Al Thani", "al-Thani" and "Al-Thani" for one name.
 _PARTICLE = re.compile(r"\b(al|el|ad|ar|as|ash|at|az|an)([ -])(?=[^\W\d_])", re.IGNORECASE)
@@ -138,8 +159,8 @@ class Gazetteer:
     @cached_property
     def given_names(self) -> dict[str, Person]:
         """Folded first words of multi-word names that only one person has and that are
-        no one's alias: "steve" of Steve Witkoff, but not "mohammad" (ten people) nor
-        "abbas" (Mahmoud Abbas's alias, Abbas Araghchi's first name)."""
+        no one's alias nor a particle: "steve" of Steve Witkoff, but not "mohammad" (ten
+        people), "abbas" (Mahmoud Abbas's alias, Abbas Araghchi's first name) nor "al"."""
         owners: dict[str, set[str]] = {}
         for person in self.people:
             for alias in (person.name, *person.aliases):
@@ -148,7 +169,8 @@ class Gazetteer:
                     owners.setdefault(keys[0], set()).add(person.name)
         by_name = {p.name: p for p in self.people}
         return {key: by_name[next(iter(names))] for key, names in owners.items()
-                if len(names) == 1 and self.matcher.get((key,)) is None}
+                if len(names) == 1 and self.matcher.get((key,)) is None and key.isalpha()
+                and key not in NAME_PARTICLES}
 
     def lookup(self, name: str) -> Person | None:
         """The person whose name or alias is exactly ``name`` (folded), if any."""

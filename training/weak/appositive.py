@@ -17,11 +17,12 @@
 
 from __future__ import annotations
 
+from sorot.inference.text.gazetteer import NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, line_end, neighbour_items
 from sorot.training.weak.context import RoleRules, same_line
-from sorot.training.weak.names import NAME_PARTICLES, initial_length, joins
+from sorot.training.weak.names import initial_length, joins
 
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",

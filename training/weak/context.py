@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sorot.inference.text.gazetteer import NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
-from sorot.training.weak.names import NAME_PARTICLES, initial_length, is_common_word, is_derived_noun, joins
+from sorot.training.weak.names import initial_length, is_common_word, is_derived_noun, joins
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"

@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import PERSON_TYPES
-from sorot.training.weak.names import NAME_PARTICLES, is_common_word, is_derived_noun
+from sorot.training.weak.names import is_common_word, is_derived_noun
 
 #: on a disagreement, the earlier person type of the schema wins (LEADER over OFFICIAL)
 _RANK = {t: len(PERSON_TYPES) - k for k, t in enumerate(PERSON_TYPES)}
@@ -171,7 +172,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
         if hit.end - hit.start > 1 and given.get(key) is hit.payload:
             firsts[key] = hit.payload
         if (acronym := _alias_after(doc, hit)) and acronym.isupper() and \
-                acronym.lower() == "".join(k[0] for k in _name_keys(doc, hit)):
+                are_initials(acronym.lower(), tuple(doc.keys[hit.start:hit.end])):
             initials[acronym.lower()] = hit.payload
     out = []
     for i, key in enumerate(doc.keys):
@@ -187,6 +188,6 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
 def _alone_given_name(doc: Document, i: int, firsts: dict, lower: set[str], not_names: Callable[[int], bool]) -> bool:
     key, word = doc.keys[i], doc.word(i)
     if key not in firsts or not is_capitalised(word) or len(word) < 3 or key in lower \
-            or key in NAME_PARTICLES or is_common_word(key) or not_names(i):
+            or is_common_word(key) or not_names(i):  # no particle: Gazetteer.given_names has none
         return False
     return not (_name_like(doc, i - 1, lower) or _name_like(doc, i + 1, lower))

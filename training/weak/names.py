@@ -20,10 +20,6 @@ from sorot.inference.text.phrases import Document, is_capitalised, same_line
 #: Zipf frequency from which a word is a common Indonesian word, not a name.
 COMMON_ZIPF = 5.0
 
-#: Lower-case words and marks that join the parts of one name ("Mohammed bin Salman",
-#: "Ursula von der Leyen", "Abdel-Fattah"): inside a name, never its end.
-NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "ibn", "van", "von", "der", "de", "da", "abu",
-                            "abdel", "abdul", "-", "'", "ad", "as", "ben"})
 
 
 @lru_cache(maxsize=1 << 16)
