@@ -508,3 +508,31 @@ def test_envoys_group_heads_forces_and_offices_named_after_a_president(rules_onl
 ])
 def test_the_head_of_an_english_organisation_with_connectors(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person's name inside a facility's name mentions nobody, known or not
+    ("Pesawat itu mendarat di Bandara Internasional Soekarno-Hatta, Tangerang.", []),
+    ("Rombongan tiba di bandara Imam Khomeini di Teheran.", []),
+    ("Kapal induk USS Harry S. Truman berlayar ke Laut Merah.", []),
+    ("Presiden Prabowo Subianto berpidato di Stadion Gelora Bung Karno.", [("Prabowo Subianto", "LEADER")]),
+    # a rank inside a street's name is no rank
+    ("Kantor itu berada di Jalan Jenderal Sudirman, Jakarta.", []),
+    ("Kantornya di Jl. Jenderal Gatot Subroto, Jakarta Selatan.", []),
+    # after a role, the holder follows the facility: after a comma, or as the run's last two words
+    ("Direktur Rumah Sakit Al-Shifa, Yusuf Barakeh, mengatakan obat habis.", [("Yusuf Barakeh", "OFFICIAL")]),
+    ("Direktur Rumah Sakit Kamal Adwan Hamdi Abu Rayyan ditahan.", [("Hamdi Abu Rayyan", "OFFICIAL")]),
+    ("Direktur Utama Bandara Soekarno-Hatta Agus Haryadi menjelaskan.", [("Agus Haryadi", "OFFICIAL")]),
+    # too short a run to tell the facility from the holder: nobody, not half of both
+    ("Kepala RSUD Cibinong dr Ahmad Fauzi menjelaskan.", []),
+    # "jalan" in lower case is a common word, and the name after it is a name
+    ("Sanksi itu membuka jalan Menteri Luar Negeri Irwan Hakim ke Moskow.", [("Irwan Hakim", "OFFICIAL")]),
+])
+def test_a_name_inside_a_facilitys_name_mentions_nobody(labeler, rules_only, text, expected):
+    assert people(rules_only, text) == expected
+    assert people(labeler, text) == expected  # the gazetteer's Soekarno, Khomeini, Bung Karno too
+
+
+def test_a_facility_never_reaches_past_its_sentence(rules_only):
+    text = "Menteri Sosial Raka Pratama meninjau rumah sakit. Raka mengatakan stok obat cukup."
+    assert people(rules_only, text) == [("Raka Pratama", "OFFICIAL"), ("Raka", "OFFICIAL")]

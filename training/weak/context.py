@@ -22,6 +22,7 @@ from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.names import initial_length, is_common_word, is_derived_noun, joins
+from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
@@ -32,8 +33,6 @@ _INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian"
                            "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
                            "komite", "panitia", "hadiah", "penghargaan", "anugerah", "pasukan"})
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
-#: Lower-case words inside English organisation names ("Council on Foreign Relations").
-_CONNECTORS = frozenset({"of", "on", "for", "the", "and"})
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
 
 
@@ -44,7 +43,9 @@ class RoleRules:
                  leader_groups: list[str], not_names: list[str] = (),
                  principal_roles: list[str] = (), regional_roles: list[str] = (),
                  group_heads: list[str] = ("pemimpin", "pimpinan"), honorifics: list[str] = (),
-                 group_homes: dict[str, list[str]] | None = None, organisation_heads: list[str] = ()) -> None:
+                 group_homes: dict[str, list[str]] | None = None, organisation_heads: list[str] = (),
+                 facilities: dict[str, list[str]] | None = None) -> None:
+        self.facilities = FacilityNames(**(facilities or {}))
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
         self.honorifics = frozenset(k for h in honorifics for k in keys_of(h))
         self.regional_roles = frozenset(r.lower() for r in regional_roles)
@@ -80,7 +81,28 @@ class RoleRules:
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
                    r.get("principal_roles", []), r.get("regional_roles", []),
                    r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []),
-                   r.get("group_homes", {}), r.get("organisation_heads", []))
+                   r.get("group_homes", {}), r.get("organisation_heads", []), r.get("facilities"))
+
+    def _past_modifiers(self, doc: Document, i: int) -> int:
+        while i < len(doc.keys) and doc.keys[i] in self.modifiers:
+            i += 1  # "Direktur Utama"
+        return i
+
+    def facility_words(self, doc: Document, context: ArticleContext) -> set[int]:
+        """Words of facilities' names, which mention nobody ("Bandara Soekarno-Hatta"); after
+        a role ("Direktur Rumah Sakit …"), the holder's name that ends the run is not one."""
+        ends = {self._past_modifiers(doc, role.end) for role in self.roles.find(doc)}
+        out: set[int] = set()
+        for head, run in self.facilities.runs(doc, context.headline):
+            if head in ends:
+                run = range(run.start, self._facility_holder(doc, run, context.lower)[0])
+            out.update(run)
+        return out
+
+    def _facility_holder(self, doc: Document, run: range, lower: set[str]) -> tuple[int, int]:
+        # a facility's own name is one or two words ("Al-Shifa", "Kamal Adwan")
+        return holder_after(doc, run, 2, lambda k: self.is_name_word(doc, k, lower),
+                            lambda k: self._name_at(doc, k, lower))
 
     def _skip_modifiers(self, doc: Document, i: int, lower: set[str]) -> int:
         """Index of the first word after the office's domain words, places, institution
@@ -223,7 +245,9 @@ class RoleRules:
                 and self.roles.match_at(doc, end) is None)
 
     def _name_after_role(self, doc: Document, role_end: int, lower: set[str]) -> tuple[int, int]:
-        if (org_end := self._english_organisation(doc, role_end)) is not None:
+        if run := self.facilities.name_at(doc, self._past_modifiers(doc, role_end)):
+            return self._facility_holder(doc, run, lower)
+        if (org_end := english_organisation_end(doc, role_end, self.organisation_heads)) is not None:
             return self._name_after_organisation(doc, role_end, org_end, lower)
         start = role_end
         if doc.keys[role_end - 1] in _INSTITUTIONS and role_end + 1 < len(doc.keys) and \
@@ -246,39 +270,13 @@ class RoleRules:
                 start, end = end + 1, after
         return start, end
 
-    def _english_organisation(self, doc: Document, i: int) -> int | None:
-        """End of an English organisation's name at word ``i`` that has a connector and a
-        head word ("Council on Foreign Relations", "Quincy Institute for Responsible
-        Statecraft"), the capitalised words after it on its line included; ``None`` else."""
-        if _CONNECTORS.isdisjoint(doc.keys[i:i + 12]):
-            return None  # most roles: no connector within reach, no scan (a hot path)
-        j, connector, head = i, False, False
-        while j < len(doc.keys) and same_line(doc, i, j):
-            word, key = doc.word(j), doc.keys[j]
-            k = j
-            while k < len(doc.keys) and doc.keys[k] in _CONNECTORS:
-                k += 1  # "for the"
-            if k > j and j > i and k < len(doc.keys) and same_line(doc, j, k) and is_capitalised(doc.word(k)):
-                connector, j = True, k
-                continue
-            if not (is_capitalised(word) and word.isalpha()):
-                break
-            head = head or key in self.organisation_heads
-            j += 1
-        return j if connector and head else None
-
     def _name_after_organisation(self, doc: Document, start: int, end: int, lower: set[str]) -> tuple[int, int]:
-        """The holder's name after an English organisation's name: after a comma, or else
-        its run's last two words when they are name words and three or more capitalised
-        words follow the last connector ("Institute for the Study of War Karolina Hird");
-        nobody otherwise, since the organisation's words look like names."""
-        if end + 1 < len(doc.keys) and doc.keys[end] == ",":
-            after = self._name_at(doc, end + 1, lower)
-            return (end + 1, after) if after > end + 1 else (end, end)
-        last = max(k for k in range(start, end) if doc.keys[k] in _CONNECTORS)
-        if end - last > 3 and all(self.is_name_word(doc, k, lower) for k in (end - 2, end - 1)):
-            return end - 2, end
-        return end, end
+        """After an English organisation's name, three words or more after its last
+        connector leave the last two to the holder ("Institute for the Study of War
+        Karolina Hird")."""
+        last = max(k for k in range(start, end) if doc.keys[k] in CONNECTORS)
+        return holder_after(doc, range(last + 1, end), 1, lambda k: self.is_name_word(doc, k, lower),
+                            lambda k: self._name_at(doc, k, lower))
 
     def _in_role_list(self, doc: Document, role: Hit) -> bool:
         """A Title Case line that opens with a role (after any list marker), next to
@@ -329,7 +327,7 @@ class RoleRules:
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
             role = self._group_region(doc, role)
-            if self._english_organisation(doc, role.end) is not None:
+            if english_organisation_end(doc, role.end, self.organisation_heads) is not None:
                 role = Hit(role.start, role.end, OFFICIAL)  # "Presiden Council on …": no head of state
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
             if end == start or (role.start in headline and not _ends_title(doc, end)

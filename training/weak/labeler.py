@@ -123,8 +123,9 @@ class WeakLabeler:
         (the conflict evidence's hits) and ``sentences`` (word ranges) when the caller
         has them already."""
         article = ArticleContext.of(doc)  # computed once, used by both name passes
-        known = self._known_people(doc, article)
-        blocked = {i for h in known for i in range(h.start, h.end)}
+        facilities = self.roles.facility_words(doc, article)  # "Bandara Soekarno-Hatta"
+        known = [h for h in self._known_people(doc, article) if h.start not in facilities]
+        blocked = facilities | {i for h in known for i in range(h.start, h.end)}
         more = known_person_mentions(doc, known, self.gazetteer.given_names, blocked, article.lower,
                                      lambda i: self._not_a_name(doc, i))
         people = sorted(known + more, key=lambda h: h.start)
