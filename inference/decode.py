@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from sorot.inference.text.bio import sparse_bio_to_word_spans
-from sorot.inference.text.gazetteer import are_initials
+from sorot.inference.text.gazetteer import are_initials, family_names
 from sorot.inference.text.phrases import keys_of
 from sorot.models.schema import PRIMARY_OTHER, entity_kind
 
@@ -58,17 +58,18 @@ class EntityLookups:
             self._canonical[text] = person.name if person is not None else None
         return self._canonical[text]
 
-    def given_canonical(self, text: str, named: set[str]) -> str | None:
-        """The person whose unique given name or initials ``text`` is, when the article
-        names them in full (their canonical name is in ``named``): "Steve" or "SW" after
-        "Steve Witkoff"."""
+    def given_canonical(self, text: str, named: set[str], families: dict[str, str | None]) -> str | None:
+        """The person whose unique given name, family name or initials ``text`` is, when the
+        article names them in full (their canonical name is in ``named``; ``families`` the
+        :func:`family_names` of the article's full names): "Steve" or "SW" after "Steve
+        Witkoff", "Munir" after "Asim Munir"."""
         keys = keys_of(text)
         if len(keys) != 1:
             return None
         if text.isupper():
             return next((name for name in sorted(named) if are_initials(keys[0], keys_of(name))), None)
         person = self.gazetteer.given_names.get(keys[0])
-        return person.name if person is not None and person.name in named else None
+        return person.name if person is not None and person.name in named else families.get(keys[0])
 
     def topic(self, text: str) -> str | None:
         if text not in self._topic:
@@ -106,9 +107,10 @@ def entities(text: str, starts, ends, words: list[int], tag_names: list[str], pr
                     "canonical": lookups.canonical(span) if kind.person else None,
                     "topic": lookups.topic(span) if kind.topic else None})
     named = {e["canonical"] for e in out if e["canonical"]}
+    families = family_names((keys_of(e["text"]), e["canonical"]) for e in out if e["canonical"])
     for e in out:
         if named and e["canonical"] is None and entity_kind(e["label"]).person:
-            e["canonical"] = lookups.given_canonical(e["text"], named)
+            e["canonical"] = lookups.given_canonical(e["text"], named, families)
     return out
 
 

@@ -26,6 +26,19 @@ def test_a_given_name_alone_gets_the_canonical_name_of_the_person_named_in_full(
     assert _decode(text, {5: "B-OFFICIAL"}, gazetteer) == [("Torvald", None)]
 
 
+def test_a_family_name_alone_gets_the_canonical_name_of_the_one_person_of_the_article_with_it():
+    gazetteer = Gazetteer.from_records([{"name": "Anders Holm", "type": "LEADER"},
+                                        {"name": "Greta Holm", "type": "OFFICIAL"}])
+    text = "Anders Holm tiba. Holm siap. Greta Holm hadir."
+    # words: Anders(0) Holm(1) tiba(2) .(3) Holm(4) siap(5) .(6) Greta(7) Holm(8)
+    assert _decode(text, {0: "B-LEADER", 1: "I-LEADER", 4: "B-LEADER"}, gazetteer) == [
+        ("Anders Holm", "Anders Holm"), ("Holm", "Anders Holm")]
+    # two people of the article with that family name: unresolved, as the weak labeler leaves it
+    tags = {0: "B-LEADER", 1: "I-LEADER", 4: "B-LEADER", 7: "B-OFFICIAL", 8: "I-OFFICIAL"}
+    assert _decode(text, tags, gazetteer) == [
+        ("Anders Holm", "Anders Holm"), ("Holm", None), ("Greta Holm", "Greta Holm")]
+
+
 def test_bracketed_initials_get_the_canonical_name_of_the_person_named_in_full():
     gazetteer = Gazetteer.from_records([{"name": "Torvald Eklund", "type": "OFFICIAL"}])
     text = "Torvald Eklund (TE) tiba. TE siap."

@@ -202,6 +202,30 @@ def test_a_known_person_named_later_by_the_given_name_alone(labeler):
     assert set(gazetteer.given_names) == {"torvald"}
 
 
+def test_a_known_person_named_later_by_a_family_name_that_is_no_alias(labeler):
+    gazetteer = Gazetteer.from_records([
+        {"name": "Rasyid Munandar", "type": "OFFICIAL"},
+        {"name": "Anders Holm", "type": "LEADER"},
+        {"name": "Greta Holm", "type": "OFFICIAL"},
+    ])
+    wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+
+    def named(text):
+        return [(e["text"], e["canonical"], e["label"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
+
+    assert named("Rasyid Munandar tiba di Oslo. Munandar menolak usulan itu.") == [
+        ("Rasyid Munandar", "Rasyid Munandar", "OFFICIAL"), ("Munandar", "Rasyid Munandar", "OFFICIAL")]
+    # only after the full name in the same article, never beside another name word, and
+    # never a family name two people of the article share
+    assert named("Munandar menolak usulan itu.") == []
+    assert named("Rasyid Munandar tiba. Munandar Siregar juga hadir.") == [
+        ("Rasyid Munandar", "Rasyid Munandar", "OFFICIAL")]
+    assert named("Anders Holm dan Greta Holm tiba. Holm menolak.") == [
+        ("Anders Holm", "Anders Holm", "LEADER"), ("Greta Holm", "Greta Holm", "OFFICIAL")]
+    assert named("Anders Holm tiba. Holm menolak.") == [
+        ("Anders Holm", "Anders Holm", "LEADER"), ("Holm", "Anders Holm", "LEADER")]
+
+
 def test_a_known_persons_bracketed_initials_there_and_later(labeler):
     gazetteer = Gazetteer.from_records([{"name": "Torvald Eklund", "type": "OFFICIAL"}])
     wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)

@@ -18,14 +18,18 @@ find the same person, while a capitalised alias never matches a lower-case word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
 from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.errors import SorotError
 from sorot.models.schema import ARTICLE_LABELS, PERSON_TYPES
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,24 @@ def are_initials(acronym: str, keys: tuple[str, ...]) -> bool:
     words = [k for k in keys if k[:1].isalnum()]
     return len(acronym) > 1 and acronym in {"".join(k[0] for k in words),
                                             "".join(k[0] for k in words if k not in NAME_PARTICLES)}
+
+
+def family_names(names: Iterable[tuple[tuple[str, ...], T]]) -> dict[str, T | None]:
+    """The last word of each full name (folded ``keys``, two or more) of an article, and
+    whom it names there: ``None`` when two people of the article share it. A family name
+    alone then names the person the article gave in full ("Asim Munir … Munir"), even
+    where it is no alias ("Munir" alone is too common a name). The weak labeler and the
+    model's outputs share this.
+
+    >>> family_names([(("asim", "munir"), "A"), (("anthony", "albanese"), "B"),
+    ...               (("francesca", "albanese"), "C"), (("al", "thani", "al"), "D")])
+    {'munir': 'A', 'albanese': None}
+    """
+    out: dict[str, T | None] = {}
+    for keys, person in names:
+        if len(keys) > 1 and keys[-1] not in NAME_PARTICLES:
+            out[keys[-1]] = person if out.get(keys[-1], person) == person else None
+    return out
 
 
 #: An Arabic article particle and what joins it to the next name word: media write

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials
+from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials, family_names
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import PERSON_TYPES
 from sorot.training.weak.names import is_common_word, is_derived_noun
@@ -153,7 +153,10 @@ def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
 def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked: set[int], lower: set[str],
                           not_names: Callable[[int], bool]) -> list[Hit]:
     """Mentions of a known person the gazetteer cannot match, payload its person: the given
-    name alone after the full name ("Steve Witkoff tiba … kata Steve"), and the initials
+    name alone after the full name ("Steve Witkoff tiba … kata Steve"), the family name
+    alone that is no alias ("Asim Munir … Munir menambahkan": "Munir" alone is a common
+    Indonesian name, so only the full name in the same article makes it this person, and
+    only when no other person of the article has it), and the initials
     bracketed after the full name, there and later ("Prasetyo Hadi (PH) … PH menambahkan").
     ``known`` are the gazetteer's hits, ``given`` its unique given names
     (:attr:`Gazetteer.given_names`). A given name must stand alone (no name-like word
@@ -167,6 +170,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     [('SW', 'Steve Witkoff'), ('Steve', 'Steve Witkoff'), ('SW', 'Steve Witkoff')]
     """
     firsts, initials = {}, {}
+    lasts = family_names((tuple(doc.keys[h.start:h.end]), h.payload) for h in known)
     for hit in known:
         key = doc.keys[hit.start]
         if hit.end - hit.start > 1 and given.get(key) is hit.payload:
@@ -182,6 +186,8 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
             out.append(Hit(i, i + 1, initials[key]))
         elif _alone_given_name(doc, i, firsts, lower, not_names):
             out.append(Hit(i, i + 1, firsts[key]))
+        elif lasts.get(key) and _alone_given_name(doc, i, lasts, lower, not_names):
+            out.append(Hit(i, i + 1, lasts[key]))
     return out
 
 
