@@ -536,3 +536,38 @@ def test_a_name_inside_a_facilitys_name_mentions_nobody(labeler, rules_only, tex
 def test_a_facility_never_reaches_past_its_sentence(rules_only):
     text = "Menteri Sosial Raka Pratama meninjau rumah sakit. Raka mengatakan stok obat cukup."
     assert people(rules_only, text) == [("Raka Pratama", "OFFICIAL"), ("Raka", "OFFICIAL")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural role, then a list marker: each bare name of the list holds the office
+    ("Prabowo melantik tiga wakil menteri, yakni Dimas Prakoso, Sinta Handayani, dan Rudi Hartono.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL"), ("Rudi Hartono", "OFFICIAL")]),
+    ("Dua pejabat Kremlin hadir, yaitu Yuri Orlov dan Pavel Semin.",
+     [("Yuri Orlov", "OFFICIAL"), ("Pavel Semin", "OFFICIAL")]),
+    ("Para menteri luar negeri, antara lain Tomas Lind dan Greta Holm, berkumpul di Brussel.",
+     [("Tomas Lind", "OFFICIAL"), ("Greta Holm", "OFFICIAL")]),
+    # a group's leaders are its officials, not its head; heads of state stay leaders
+    ("Para pemimpin tertinggi Hamas terlibat dalam negosiasi, yakni Tariq al-Nami dan Samir Qudsi.",
+     [("Tariq al-Nami", "OFFICIAL"), ("Samir Qudsi", "OFFICIAL")]),
+    ("Para presiden, yakni Anders Holm dan Mirek Vasek, menandatangani deklarasi.",
+     [("Anders Holm", "LEADER"), ("Mirek Vasek", "LEADER")]),
+    # an item with its own role keeps it; places and institutions are no items
+    ("Tiga menteri hadir, yakni Menteri Luar Negeri Tomas Lind, Greta Holm, dan Kepala BIN Herman Wijaya.",
+     [("Tomas Lind", "OFFICIAL"), ("Greta Holm", "OFFICIAL"), ("Herman Wijaya", "OFFICIAL")]),
+    ("Dua menteri membahas dua isu, yakni Gaza dan Ukraina.", []),
+    ("Dua pejabat itu, yakni Kementerian Luar Negeri dan Badan Intelijen, menolak.", []),
+    # no plural role before the marker: no list of office holders
+    ("Dua wartawan hadir, yakni Rina Kusuma dan Bayu Saputra.", []),
+    ("Menteri itu menolak. Dua hal dibahas, yakni Rina Kusuma dan Bayu Saputra.", []),
+])
+def test_names_listed_after_a_plural_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Koordinator sandera Israel Gil Harel menolak usulan itu.", [("Gil Harel", "OFFICIAL")]),
+    ("Tim itu termasuk koordinator sandera, Gil Harel; serta pejabat intelijen.", [("Gil Harel", "OFFICIAL")]),
+    ("Koordinator bantuan kemanusiaan PBB Ingrid Solberg tiba di Rafah.", [("Ingrid Solberg", "OFFICIAL")]),
+])
+def test_a_roles_lower_case_domain_stays_outside_the_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

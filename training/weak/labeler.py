@@ -32,6 +32,7 @@ from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.conflicts import ConflictEvidence
 from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.mentions import Mentions, known_person_mentions
+from sorot.training.weak.plural import PluralRoles
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
 SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}
@@ -46,6 +47,7 @@ class WeakLabeler:
 
     def __post_init__(self) -> None:
         self.appositives = AppositiveRules(self.roles)
+        self.plurals = PluralRoles(self.roles)
 
     @classmethod
     def load(cls, gazetteer: str | Path | None = None) -> WeakLabeler:
@@ -58,6 +60,8 @@ class WeakLabeler:
         """Names found by role words before or after them, plus their other mentions in
         the same article, one class per person."""
         found = self.appositives.find(doc, blocked, context, self.roles.find(doc, blocked, context))
+        taken = {i for h in found for i in range(h.start, h.end)}
+        found += self.plurals.find(doc, blocked | taken, context)
         people = Mentions.find(doc, sorted(found, key=lambda h: h.start), blocked, context.lower,
                                context.headline, self.roles.places)
         return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],

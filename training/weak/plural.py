@@ -1,0 +1,83 @@
+"""Names listed after a plural role: "tiga wakil menteri, yakni A, B, dan C", "Dua pejabat
+Kremlin hadir, yaitu A dan B", "Para pemimpin senior Hamas terlibat, yakni A dan B".
+
+A list marker ("yakni", "yaitu", "antara lain", "di antaranya") opens the list; a role
+that a plural word ("para", "dua", "beberapa", "sejumlah" …) makes plural must come before
+it in the same sentence, at most ``_REACH`` words back. Each bare name of the list is an
+OFFICIAL: members of a group of office holders hold the lesser office ("para pemimpin
+Hamas" are its leaders, not its head), except heads of state and government listed as
+such ("para presiden, yakni A dan B", ``heads:``). An item that opens with its own role
+("yakni Menteri Luar Negeri A") is left to the role rules.
+
+>>> from sorot.training.weak.context import RoleRules
+>>> lists = PluralRoles(RoleRules.load())
+>>> doc = Document.from_text("Dua pejabat Kremlin hadir, yaitu Yuri Orlov dan Pavel Semin.")
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in lists.find(doc, set(), ArticleContext.of(doc))]
+[('Yuri Orlov', 'OFFICIAL'), ('Pavel Semin', 'OFFICIAL')]
+"""
+
+from __future__ import annotations
+
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, same_line
+from sorot.models.schema import LEADER, OFFICIAL
+from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.context import RoleRules
+
+_MARKERS = ["yakni", "yaitu", "antara lain", "di antaranya", "diantaranya"]
+_PLURAL = frozenset({"para", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+                     "sepuluh", "beberapa", "sejumlah", "kedua", "ketiga", "keempat", "kelima", "banyak"})
+#: Plural roles whose members are heads of state or government (LEADER).
+_HEADS = frozenset({"presiden", "perdana menteri", "kepala negara", "kepala pemerintahan", "kanselir", "raja"})
+_SEPARATORS = frozenset({",", ";", "dan", "serta"})
+_REACH = 12
+
+
+class PluralRoles:
+    """Finds the bare names of a list that a plural role introduces."""
+
+    def __init__(self, roles: RoleRules) -> None:
+        self.roles = roles
+        self.markers = PhraseMatcher()
+        for marker in _MARKERS:
+            self.markers.add(marker, marker)
+
+    def find(self, doc: Document, blocked: set[int], context: ArticleContext) -> list[Hit]:
+        out: list[Hit] = []
+        for marker in self.markers.find(doc):
+            label = self._plural_role_before(doc, marker.start)
+            if label is not None:
+                out += [Hit(s, e, label) for s, e in self._items(doc, marker.end, context.lower)
+                        if blocked.isdisjoint(range(s, e))]
+        return out
+
+    def _plural_role_before(self, doc: Document, end: int) -> str | None:
+        """The class of the nearest plural role before word ``end`` in its sentence."""
+        for i in range(end - 1, max(end - _REACH, 0), -1):
+            if doc.keys[i] in {".", "!", "?"} or not same_line(doc, i, end):
+                return None
+            role = self.roles.roles.match_at(doc, i)
+            if role is not None and doc.keys[i - 1] in _PLURAL:
+                return LEADER if doc.span_text(role.start, role.end).lower() in _HEADS else OFFICIAL
+        return None
+
+    def _items(self, doc: Document, i: int, lower: set[str]) -> list[tuple[int, int]]:
+        """The bare names of the list from word ``i``; an item that opens with a role is
+        stepped over, and anything else ends the list."""
+        out = []
+        while i < len(doc.keys) and same_line(doc, i - 1, i):
+            if doc.keys[i] in _SEPARATORS:
+                i += 1
+            elif self.roles.roles.match_at(doc, i) is not None:
+                i = self._next_item(doc, i)
+            elif (end := self.roles._name_at(doc, i, lower)) > i:
+                out.append((i, end))
+                i = end
+            else:
+                break
+        return out
+
+    @staticmethod
+    def _next_item(doc: Document, i: int) -> int:
+        while i < len(doc.keys) and doc.keys[i] not in {",", ";", ".", "dan"}:
+            i += 1
+        return i
