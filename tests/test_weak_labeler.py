@@ -168,6 +168,14 @@ def test_the_same_cues_still_label_an_article_about_that_conflict(labeler):
     assert labeler.label(text)["labels"] == ["russia_ukraine"]
 
 
+def test_a_comparison_takes_its_whole_list_of_objects(labeler):
+    # "membandingkan X dengan A dan B": both conflicts are compared, neither is the subject
+    text = ("Israel menyerang Iran pada dini hari. Rudal Iran membalas ke Tel Aviv. Banyak pihak "
+            "membandingkan situasi ini dengan invasi Rusia ke Ukraina pada 2022 dan perang Israel-Hamas "
+            "pada 2023. Teheran menolak perundingan.")
+    assert labeler.label(text)["labels"] == ["israel_iran"]
+
+
 def test_a_comparison_ends_with_its_clause(labeler):
     doc = Document.from_text("Serangan itu seperti mimpi buruk, kata warga Kyiv.")
     assert labeler.evidence.sentence_scores(doc) == [{"russia_ukraine": 2, "israel_iran": 0, "gaza": 0}]
