@@ -75,6 +75,11 @@ def weak_topics(labeler, text: str) -> list[str]:
     # the same words beside a conflict's cue stay topics, even with a trade word near
     ("Hamas dan Israel memulai negosiasi baru di Kairo, sementara tarif impor naik.", ["negosiasi"]),
     ("Drone menghantam dekat reaktor nuklir Zaporizhzhia dan memutus listrik.", ["reaktor nuklir"]),
+    # a weak cue or a person is no conflict: the sentence must be about one (a strong cue)
+    ("Putin menerima pengusaha Jerman di Kremlin untuk membahas investasi. Keduanya memulai negosiasi pagi ini.",
+     []),
+    ("Trump bertemu investor di Seoul. Latar belakang bisnis mereka membantu dalam negosiasi.", []),
+    ("Rusia dan Ukraina memulai negosiasi di Istanbul soal ekspor gandum.", ["negosiasi"]),
     # and a paragraph on no other subject keeps them ("the talks" of a conflict article)
     ("Kedua delegasi memulai negosiasi pagi ini.", ["negosiasi"]),
     # a specific cue needs no context

@@ -149,15 +149,21 @@ class WeakLabeler:
 
     def _about_a_conflict(self, doc: Document, people: list[Hit], cues: list[Hit],
                           sentences: list[tuple[int, int]]):
-        """Whether a generic topic hit's paragraph (its line) may be about a conflict: it
-        holds a cue of the conflict evidence (outside the hit itself: the "nuklir" of
-        "reaktor nuklir" does not count) or a person tied to a conflict, or else no word
-        of another subject (``off_conflict:`` of the topic lexicon: trade, tariffs,
-        power plants)."""
-        marks = sorted({i for h in cues for i in range(h.start, h.end)}
-                       | {h.start for h in people if h.payload.conflicts})
+        """Whether a generic topic hit's paragraph (its line) may be about a conflict: one of
+        its sentences is about one (:meth:`ConflictEvidence.sentence_scores` reaches the
+        evidence's threshold, which takes a strong cue), or else it has no word of another
+        subject (``off_conflict:`` of the topic lexicon: trade, tariffs, power plants). A
+        weak cue or a person alone is not enough: "Latar belakang bisnis mereka membantu
+        dalam negosiasi" next to "Trump" is no peace talk."""
         elsewhere = [i for i, k in enumerate(doc.keys) if k in self.topics.off_conflict]
         firsts = [s for s, _ in sentences]
+        known: dict[int, bool] = {}  # sentence -> about a conflict, scored on first need
+
+        def sentence_about(k: int) -> bool:
+            if k not in known:
+                scores = self.evidence.sentence_scores(doc, people, (), [sentences[k]], cues)[0]
+                known[k] = max(scores.values()) >= self.evidence.min_sentence_score
+            return known[k]
 
         def about(hit: Hit) -> bool:
             k = bisect_right(firsts, hit.start) - 1
@@ -168,9 +174,8 @@ class WeakLabeler:
                     same_line(doc, hit.start, sentences[hi + 1][0]):
                 hi += 1
             start, end = sentences[lo][0], sentences[hi][1]
-            return any(m < hit.start or m >= hit.end
-                       for m in marks[bisect_left(marks, start):bisect_left(marks, end)]) or \
-                bisect_left(elsewhere, start) == bisect_left(elsewhere, end)
+            return bisect_left(elsewhere, start) == bisect_left(elsewhere, end) or \
+                any(sentence_about(j) for j in range(lo, hi + 1))
         return about
 
     @staticmethod
