@@ -119,3 +119,15 @@ def test_a_cue_inside_the_name_of_a_treaty_or_body_is_no_topic(labeler, text, ex
 ])
 def test_indonesian_synonyms_of_the_occupation_cues(lexicon, text, expected):
     assert topics_in(lexicon, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a truce in a trade war is no conflict's ceasefire
+    ("Kedua presiden membahas potensi gencatan senjata perang dagang di Busan.", []),
+    ("Mereka sepakat memperpanjang gencatan senjata dalam perang dagang.", []),
+    ("Washington dan Beijing menyepakati gencatan senjata tarif selama 90 hari.", []),
+    # a trade word after "dan" is a second item, not the truce's kind
+    ("Putin dan Trump membahas gencatan senjata dan perdagangan di Ukraina.", ["gencatan senjata"]),
+])
+def test_a_trade_truce_is_no_ceasefire(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected

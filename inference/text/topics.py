@@ -184,7 +184,7 @@ class TopicLexicon:
         for ex in self.exceptions:
             if cue not in ex.cues:
                 continue
-            after = doc.keys[hit.end:hit.end + ex.window]
+            after = _clause(doc.keys[hit.end:hit.end + ex.window])
             before = doc.keys[hit.start - 1] if hit.start else ""
             if ex.followed_by.intersection(after) or before in ex.preceded_by:
                 return True
@@ -214,3 +214,21 @@ class TopicLexicon:
             return None
         best = max(hits, key=lambda h: h.end - h.start)
         return best.payload[0]
+
+
+#: Words that start another item, after which a word no longer modifies the cue.
+_COORDINATION = frozenset({"dan", "serta", "atau", ",", ".", ";", ":"})
+
+
+def _clause(keys: list[str]) -> list[str]:
+    """``keys`` up to a coordinating word: in "gencatan senjata dan perdagangan" the trade
+    word is a second item, not the truce's kind ("gencatan senjata perang dagang").
+
+    >>> _clause(["dan", "perdagangan"]), _clause(["perang", "dagang"])
+    ([], ['perang', 'dagang'])
+    """
+    for k, key in enumerate(keys):
+        if key in _COORDINATION:
+            return keys[:k]
+    return keys
+
