@@ -571,3 +571,20 @@ def test_names_listed_after_a_plural_role(rules_only, text, expected):
 ])
 def test_a_roles_lower_case_domain_stays_outside_the_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an aide's office named by the principal's office and country: the name is the aide's
+    ("Juru bicara Presiden Rusia Dmitri Vasnetsov mengatakan hal itu.", [("Dmitri Vasnetsov", "OFFICIAL")]),
+    ("Penasihat Presiden Rusia Yuri Orlov mengatakan hal itu.", [("Yuri Orlov", "OFFICIAL")]),
+    # with a second name after a comma, the first is the principal and the second the aide
+    ("Penasihat Presiden AS Walter Brennan, Tomas Lind, tiba di Doha.",
+     [("Walter Brennan", "LEADER"), ("Tomas Lind", "OFFICIAL")]),
+    ("Penasihat Presiden Walter Brennan, Tomas Lind, tiba di Doha.",
+     [("Walter Brennan", "LEADER"), ("Tomas Lind", "OFFICIAL")]),
+    # without a country the president is named ("juru bicara Presiden Zelensky")
+    ("Juru bicara Presiden Halvorsen mengatakan hal itu.", [("Halvorsen", "LEADER")]),
+    ("Presiden Rusia Anatoly Verin tiba di Minsk.", [("Anatoly Verin", "LEADER")]),
+])
+def test_an_aide_named_by_the_principals_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -23,6 +23,7 @@ from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.names import initial_length, is_common_word, is_derived_noun, joins
 from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
+from sorot.training.weak.principals import Principals
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
@@ -46,6 +47,7 @@ class RoleRules:
                  group_homes: dict[str, list[str]] | None = None, organisation_heads: list[str] = (),
                  facilities: dict[str, list[str]] | None = None) -> None:
         self.facilities = FacilityNames(**(facilities or {}))
+        self.principals = Principals(self)
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
         self.honorifics = frozenset(k for h in honorifics for k in keys_of(h))
         self.regional_roles = frozenset(r.lower() for r in regional_roles)
@@ -309,13 +311,6 @@ class RoleRules:
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         return role
 
-    def serves(self, role: Hit, doc: Document, name_end: int) -> bool:
-        """Whether the name after ``role`` is the one its holder serves, not the holder:
-        "utusan khusus Donald Trump untuk Timur Tengah", "juru bicara Presiden ..."."""
-        phrase = doc.span_text(role.start, role.end).lower()
-        return phrase in self.principal_roles and name_end < len(doc.keys) and \
-            doc.keys[name_end] in ("untuk", "bagi", "ke")
-
     def find(self, doc: Document, blocked: set[int] | None = None,
              context: ArticleContext | None = None) -> list[Hit]:
         """Names after role words, outside ``blocked`` words and Title Case lines. After an
@@ -340,11 +335,12 @@ class RoleRules:
             # two roles can reach one name ("penasihat Presiden Donald Trump"): the role
             # nearest the name names its office, and later roles come later in the text
             overlapping = [s for s, h in hits.items() if h.start < end and start < h.end]
-            if overlapping and ("untuk" in doc.keys[role.end:start] or self._names_institution(doc, role, start)):
+            if overlapping and ("untuk" in doc.keys[role.end:start] or self._names_institution(doc, role, start)
+                                or self.principals.aides_office(doc, role, start, end, lower)):
                 continue  # "Utusan Khusus Presiden AS untuk Urusan Timur Tengah X": the envoy's
             for s in overlapping:
                 del hits[s]
-            for hit in self._holder_and_principal(doc, role, start, end, lower):
+            for hit in self.principals.holder_and_principal(doc, role, start, end, lower):
                 hits[hit.start] = hit
         return sorted(hits.values(), key=lambda h: h.start)
 
@@ -356,24 +352,6 @@ class RoleRules:
         Zelensky" names the president), and the nearest role wins."""
         return role.start > 0 and doc.keys[role.start - 1] in _INSTITUTIONS | {"staf"} and \
             "(" in doc.keys[role.end:name_start]
-
-    def _holder_and_principal(self, doc: Document, role: Hit, start: int, end: int,
-                              lower: set[str]) -> list[Hit]:
-        """The name after a role, or, after an envoy's role, the principal (LEADER) and
-        the holder: "Utusan Trump Steve Witkoff" when "Trump" stands alone elsewhere."""
-        if self.serves(role, doc, end):
-            return [Hit(start, end, LEADER)]
-        principal = doc.span_text(role.start, role.end).lower() in self.principal_roles
-        if principal and end - start >= 3 and self._stands_alone(doc, start, lower):
-            return [Hit(start, start + 1, LEADER), Hit(start + 1, end, role.payload)]
-        return [Hit(start, end, role.payload)]
-
-    def _stands_alone(self, doc: Document, i: int, lower: set[str]) -> bool:
-        """Whether word ``i``'s key also appears elsewhere as a one-word name."""
-        key = doc.keys[i]
-        return any(doc.keys[k] == key and (k + 1 == len(doc.keys) or not self.is_name_word(doc, k + 1, lower))
-                   and (k == 0 or not self.is_name_word(doc, k - 1, lower))
-                   for k in range(len(doc.keys)) if k != i)
 
 
 def _ends_title(doc: Document, end: int) -> bool:

@@ -1,0 +1,75 @@
+"""Aides and the people they serve: "utusan khusus Donald Trump untuk Timur Tengah" names
+the envoy's principal, "Juru bicara Presiden Rusia X" the spokesman, and "Penasihat
+Presiden Donald Trump, Steve Witkoff" both, each with their class.
+
+>>> from sorot.training.weak.context import RoleRules
+>>> rules = RoleRules.load()
+>>> doc = Document.from_text("Juru bicara Presiden Rusia Dmitri Vasnetsov menolak.")
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in rules.find(doc)]
+[('Dmitri Vasnetsov', 'OFFICIAL')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sorot.inference.text.phrases import Document, Hit
+from sorot.models.schema import LEADER, OFFICIAL
+
+if TYPE_CHECKING:
+    from sorot.training.weak.context import RoleRules
+
+
+class Principals:
+    """Which name after an aide's role is the aide's and which the principal's."""
+
+    def __init__(self, rules: RoleRules) -> None:
+        self.rules = rules
+
+    def serves(self, role: Hit, doc: Document, name_end: int) -> bool:
+        """Whether the name after ``role`` is the one its holder serves, not the holder:
+        "utusan khusus Donald Trump untuk Timur Tengah", "juru bicara Presiden ..."."""
+        phrase = doc.span_text(role.start, role.end).lower()
+        return phrase in self.rules.principal_roles and name_end < len(doc.keys) and \
+            doc.keys[name_end] in ("untuk", "bagi", "ke")
+
+    def _after_aide(self, doc: Document, role: Hit) -> bool:
+        """A head's role right after an aide's: "Juru bicara Presiden …", "Penasihat PM …"."""
+        return role.payload == LEADER and any(
+            " ".join(doc.keys[max(role.start - n, 0):role.start]) in self.rules.principal_roles for n in (1, 2, 3))
+
+    def _aide_after_comma(self, doc: Document, end: int, lower: set[str]) -> tuple[int, int]:
+        """The name after a comma at word ``end`` ("Penasihat Presiden AS X, Y"), if any."""
+        if end + 1 < len(doc.keys) and doc.keys[end] == ",":
+            return end + 1, self.rules._name_at(doc, end + 1, lower)
+        return end, end
+
+    def aides_office(self, doc: Document, role: Hit, start: int, end: int, lower: set[str]) -> bool:
+        """An aide's office named by its principal's office and country ("Juru bicara
+        Presiden Rusia X", "Penasihat Presiden AS X"): X is the aide, unless another name
+        follows after a comma ("Penasihat Presiden AS X, Y": X serves, Y advises). Heads of
+        state are in the gazetteer, so an unknown name here is rarely the president."""
+        after = self._aide_after_comma(doc, end, lower)
+        return self._after_aide(doc, role) and self.rules.places.match_at(doc, role.end) is not None and \
+            after[1] == after[0]
+
+    def holder_and_principal(self, doc: Document, role: Hit, start: int, end: int,
+                             lower: set[str]) -> list[Hit]:
+        """The name after a role, or, after an envoy's role, the principal (LEADER) and
+        the holder: "Utusan Trump Steve Witkoff" when "Trump" stands alone elsewhere."""
+        if self.serves(role, doc, end):
+            return [Hit(start, end, LEADER)]
+        aide = self._aide_after_comma(doc, end, lower) if self._after_aide(doc, role) else (end, end)
+        if aide[1] > aide[0]:  # "Penasihat Presiden Donald Trump, Steve Witkoff": the aide after the comma
+            return [Hit(start, end, LEADER), Hit(*aide, OFFICIAL)]
+        principal = doc.span_text(role.start, role.end).lower() in self.rules.principal_roles
+        if principal and end - start >= 3 and self._stands_alone(doc, start, lower):
+            return [Hit(start, start + 1, LEADER), Hit(start + 1, end, role.payload)]
+        return [Hit(start, end, role.payload)]
+
+    def _stands_alone(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """Whether word ``i``'s key also appears elsewhere as a one-word name."""
+        key = doc.keys[i]
+        return any(doc.keys[k] == key and (k + 1 == len(doc.keys) or not self.rules.is_name_word(doc, k + 1, lower))
+                   and (k == 0 or not self.rules.is_name_word(doc, k - 1, lower))
+                   for k in range(len(doc.keys)) if k != i)
