@@ -588,3 +588,15 @@ def test_a_roles_lower_case_domain_stays_outside_the_name(rules_only, text, expe
 ])
 def test_an_aide_named_by_the_principals_office(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a frequent word hyphenated to an article particle is still the name ("sisi", side)
+    ("Presiden Mesir Karim Fathi el-Sisi tiba di sisi lain kota.", [("Karim Fathi el-Sisi", "LEADER")]),
+    ("Presiden Mesir Karim Fathi Al-Sisi tiba. Al-Sisi menyambut tamunya.",
+     [("Karim Fathi Al-Sisi", "LEADER"), ("Al-Sisi", "LEADER")]),
+    # the same word with no particle is no name
+    ("Menteri Luar Negeri Oman Badr Hamdani tiba di sisi lain kota.", [("Badr Hamdani", "OFFICIAL")]),
+])
+def test_a_frequent_word_after_an_article_particle_is_part_of_the_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

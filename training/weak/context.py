@@ -29,6 +29,7 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "an", "ar"})
 _INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
                            "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
@@ -194,7 +195,7 @@ class RoleRules:
                 j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name
             elif self._initial_in_name(doc, j, lower):
                 j += 2  # "George W. Bush", "M. Herindra", "J.D. Vance"
-            elif particle or numeral or self.is_name_word(doc, j, lower) or (j == i and (
+            elif particle or numeral or self.is_name_word(doc, j, lower) or _after_article(doc, j) or (j == i and (
                     self._common_given_name(doc, j, lower) or self._place_starts_name(doc, j, lower))):
                 # "Leo XIV", "Bagus Hidayat", "Israel Katz"
                 j += 1
@@ -232,7 +233,7 @@ class RoleRules:
         if doc.keys[j] == "-" and j == i:
             return False
         for k in (j + 1, j + 2):
-            if k < len(doc.keys) and self.is_name_word(doc, k, lower):
+            if k < len(doc.keys) and (self.is_name_word(doc, k, lower) or _after_article(doc, k)):
                 return True
             if k >= len(doc.keys) or doc.keys[k] not in NAME_PARTICLES:
                 return False
@@ -358,3 +359,10 @@ def _ends_title(doc: Document, end: int) -> bool:
     """On a Title Case line a name is trusted only when a lower-case word or a
     punctuation mark follows it (the line is then a sentence, not a headline)."""
     return end >= len(doc.keys) or not is_capitalised(doc.word(end))
+
+
+def _after_article(doc: Document, j: int) -> bool:
+    """A capitalised word hyphenated to an article particle ("el-Sisi", "al-Hayya") is a
+    name word even where it is a frequent word too, in any case elsewhere ("sisi", side)."""
+    return (j >= 2 and doc.keys[j - 1] == "-" and doc.keys[j - 2] in _ARTICLES and joins(doc, j - 1)
+            and is_capitalised(doc.word(j)) and doc.word(j).isalpha())
