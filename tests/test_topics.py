@@ -131,3 +131,15 @@ def test_indonesian_synonyms_of_the_occupation_cues(lexicon, text, expected):
 ])
 def test_a_trade_truce_is_no_ceasefire(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # offensives and arms deliveries by other names
+    ("Pasukan Ukraina melancarkan serangan balik di Zaporizhzhia.", ["serangan balik"]),
+    ("Kontraofensif Ukraina di Kharkiv berhasil merebut dua desa.", ["Kontraofensif"]),
+    ("Pengiriman rudal jarak jauh ke Ukraina dibahas di Washington.", ["Pengiriman rudal"]),
+    # a football counter-attack is no offensive
+    ("Tim tamu mencetak gol lewat serangan balik di menit akhir pertandingan.", []),
+])
+def test_offensives_and_arms_deliveries_by_other_names(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
