@@ -134,6 +134,11 @@ def test_name_in_passing_is_not_a_label_and_primary_needs_evidence(labeler):
     p = labeler.label("Presiden Prabowo meresmikan jalan tol baru. Trump tidak disebut.")
     assert (p["labels"], p["primary"]) == ([], "other")
     p = labeler.label("Ekspor kopi naik. Sementara itu Israel kembali menyerang Gaza.")
+    assert (p["labels"], p["primary"]) == (["gaza"], "other")
+    # a person the gazetteer ties to Gaza (Indonesia's foreign minister) names no conflict
+    p = labeler.label("Menlu RI Bertemu Lavrov\nMenteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Rusia "
+                      "Sergei Lavrov di Moskow. Keduanya membahas kerja sama pendidikan. Sugiono juga "
+                      "menyampaikan posisi Indonesia soal Gaza dan Palestina.")
     assert (p["labels"], p["primary"]) == (["gaza"], "other")  # one sentence: no main conflict
 
 
@@ -272,4 +277,9 @@ def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler)
     assert (p["labels"], p["primary"]) == (["gaza"], "gaza")
     # nothing else in the article names it: no main conflict
     p = labeler.label("Ekspor kopi naik. Sementara itu Israel kembali menyerang Gaza.")
+    assert (p["labels"], p["primary"]) == (["gaza"], "other")
+    # a person the gazetteer ties to Gaza (Indonesia's foreign minister) names no conflict
+    p = labeler.label("Menlu RI Bertemu Lavrov\nMenteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Rusia "
+                      "Sergei Lavrov di Moskow. Keduanya membahas kerja sama pendidikan. Sugiono juga "
+                      "menyampaikan posisi Indonesia soal Gaza dan Palestina.")
     assert (p["labels"], p["primary"]) == (["gaza"], "other")

@@ -153,8 +153,9 @@ class ConflictEvidence:
                           sentences: list[tuple[int, int]] | None = None,
                           cues: list[Hit] | None = None) -> list[tuple[dict[str, int], set[str]]]:
         """For each sentence, its :meth:`sentence_scores` and the conflicts it names at
-        all: any cue, weak ones too ("Israel", "Netanyahu"), or a person tied to one
-        conflict (support for ``primary``, never a label on its own)."""
+        all by a cue, weak ones too ("Israel", "Netanyahu"): support for ``primary``, never
+        a label on its own. A person tied to one conflict in the gazetteer is no support:
+        "Menlu Sugiono bertemu Lavrov" (Sugiono speaks on Gaza) is not about Gaza."""
         sentences = sentences if sentences is not None else [(0, len(doc.keys))]
         # each hit list sorted once by start word: a sentence takes its slice by bisection,
         # so the cost is linear in sentences + hits, not their product (long articles)
@@ -173,7 +174,6 @@ class ConflictEvidence:
         for person in {p.payload for p in _within(people, start, end)}:
             if len(person.conflicts) == 1:
                 scores[person.conflicts[0]] += 1
-                named.add(person.conflicts[0])
         has_topic = bool(_within(topics, start, end))
         strong = {label for label, weight, _ in found if weight == 2}
         words = set(doc.keys[start:end])
