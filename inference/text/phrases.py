@@ -112,14 +112,15 @@ class PhraseMatcher:
 
     def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
         """Leftmost-longest, non-overlapping hits, skipping words in ``blocked``."""
-        hits, i = [], 0
-        while i < len(doc.keys):
-            hit = None if blocked and i in blocked else self.match_at(doc, i)
+        hits, after, lengths = [], 0, self._lengths
+        for i, key in enumerate(doc.keys):
+            # most words start no phrase: one dict probe, no call (every matcher, every article)
+            if i < after or key not in lengths or (blocked and i in blocked):
+                continue
+            hit = self.match_at(doc, i)
             if hit and not (blocked and blocked.intersection(range(hit.start, hit.end))):
                 hits.append(hit)
-                i = hit.end
-            else:
-                i += 1
+                after = hit.end
         return hits
 
 
