@@ -600,3 +600,15 @@ def test_an_aide_named_by_the_principals_office(rules_only, text, expected):
 ])
 def test_a_frequent_word_after_an_article_particle_is_part_of_the_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an ordinal between the role and the name ("the 7th president")
+    ("Presiden ke-7 RI Hendra Gunawan menghadiri acara itu.", [("Hendra Gunawan", "LEADER")]),
+    ("Sekretaris Jenderal ke-10 PBB Olaf Lindqvist berpidato.", [("Olaf Lindqvist", "OFFICIAL")]),
+    # one unknown word, then a rank, then a name: the word was the unit's name
+    ("Kepala Bakamla Laksdya Irwan Saputra meninjau perairan.", [("Irwan Saputra", "OFFICIAL")]),
+    ("Komandan Kopassus Mayjen Dimas Arya memimpin upacara.", [("Dimas Arya", "OFFICIAL")]),
+])
+def test_ordinals_and_units_between_a_role_and_its_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -122,6 +122,8 @@ class RoleRules:
                 i = place.end
             elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
                 i = close
+            elif _ordinal(doc, i):
+                i += 3  # "Presiden ke-7 RI Joko Widodo"
             elif self._initial_in_name(doc, i, lower) or \
                     (not after_institution and self._common_given_name(doc, i, lower)):
                 break  # "Menteri Keuangan Bagus Hidayat", "Kepala BIN M. Herindra": the name starts
@@ -259,6 +261,10 @@ class RoleRules:
         for _ in range(3):
             start = self._skip_modifiers(doc, start, lower)
             end = self._name_at(doc, start, lower)
+            if end - start == 1 and (rank := self.roles.match_at(doc, end)) is not None and \
+                    same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
+                start = rank.end  # "Kepala Bakamla Laksdya X": one word, a rank, a name: an institution
+                continue
             if end == start or not self._continues_as_institution(doc, end, lower):
                 break
             start = end
@@ -366,3 +372,9 @@ def _after_article(doc: Document, j: int) -> bool:
     name word even where it is a frequent word too, in any case elsewhere ("sisi", side)."""
     return (j >= 2 and doc.keys[j - 1] == "-" and doc.keys[j - 2] in _ARTICLES and joins(doc, j - 1)
             and is_capitalised(doc.word(j)) and doc.word(j).isalpha())
+
+
+def _ordinal(doc: Document, i: int) -> bool:
+    """An ordinal at word ``i``: "ke-7", "ke-47" (three words: ke, -, the number)."""
+    return (doc.keys[i] == "ke" and i + 2 < len(doc.keys) and doc.keys[i + 1] == "-"
+            and doc.keys[i + 2].isdigit() and doc.words[i][1] == doc.words[i + 1][0])
