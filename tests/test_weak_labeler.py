@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from sorot.inference.text.gazetteer import Gazetteer, GazetteerError
@@ -194,6 +196,11 @@ def test_a_sentence_that_is_no_aside_still_labels_its_conflict(labeler):
     assert labeler.label(text)["labels"] == ["russia_ukraine", "gaza"]
 
 
+def people_of(wl: WeakLabeler, text: str, fields: tuple[str, ...]) -> list[tuple]:
+    """The ``fields`` of each LEADER and OFFICIAL entity ``wl`` finds in ``text``."""
+    return [tuple(e[f] for f in fields) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
+
+
 def test_a_known_person_named_later_by_the_given_name_alone(labeler):
     gazetteer = Gazetteer.from_records([
         {"name": "Torvald Eklund", "type": "OFFICIAL", "aliases": ["Eklund"]},
@@ -201,10 +208,7 @@ def test_a_known_person_named_later_by_the_given_name_alone(labeler):
         {"name": "Mahir Qasim", "type": "OFFICIAL"},
     ])
     wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
-
-    def named(text):
-        return [(e["text"], e["canonical"], e["score"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
-
+    named = partial(people_of, wl, fields=("text", "canonical", "score"))
     assert named("Torvald Eklund tiba di Oslo. \"Kami siap,\" kata Torvald.") == [
         ("Torvald Eklund", "Torvald Eklund", 0.95), ("Torvald", "Torvald Eklund", 0.7)]
     # only after the full name; never beside another name word; never a given name two
@@ -222,10 +226,7 @@ def test_a_known_person_named_later_by_a_family_name_that_is_no_alias(labeler):
         {"name": "Greta Holm", "type": "OFFICIAL"},
     ])
     wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
-
-    def named(text):
-        return [(e["text"], e["canonical"], e["label"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
-
+    named = partial(people_of, wl, fields=("text", "canonical", "label"))
     assert named("Rasyid Munandar tiba di Oslo. Munandar menolak usulan itu.") == [
         ("Rasyid Munandar", "Rasyid Munandar", "OFFICIAL"), ("Munandar", "Rasyid Munandar", "OFFICIAL")]
     # only after the full name in the same article, never beside another name word, and

@@ -130,9 +130,12 @@ def test_leave_names_out_labels_each_fold_without_its_people(labeler):
     assert [(e["text"], e["label"]) for e in preds["g0"]["entities"]][0] == ("Vladimir Putin", "LEADER")
 
 
-ROLES = ["Presiden", "Menteri Luar Negeri", "juru bicara", "Wamenkeu", "utusan khusus", "Kapolri"]
+ROLES = ["Presiden", "Menteri Luar Negeri", "juru bicara", "Wamenkeu", "utusan khusus", "Kapolri",
+         "Laksdya", "para menteri", "Direktur"]
 WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi", "Kabinet", "Merah",
-         "Putih", "mengatakan", "di", "Jakarta", ".", "-", "XIV", "digantikan", "oleh", "Ia", "\n"]
+         "Putih", "mengatakan", "di", "Jakarta", ".", "-", "XIV", "digantikan", "oleh", "Ia", "\n",
+         # facilities, lists, ordinals, particles (this stop's rules)
+         "Bandara", "Rumah Sakit", "Jl.", "USS", "S.", "yakni", "dan", "ke-7", "el-Sisi", "Abu"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -261,8 +261,8 @@ class RoleRules:
         for _ in range(3):
             start = self._skip_modifiers(doc, start, lower)
             end = self._name_at(doc, start, lower)
-            if end - start == 1 and (rank := self.roles.match_at(doc, end)) is not None and \
-                    same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
+            if end - start == 1 and end < len(doc.keys) and (rank := self.roles.match_at(doc, end)) is not None \
+                    and same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
                 start = rank.end  # "Kepala Bakamla Laksdya X": one word, a rank, a name: an institution
                 continue
             if end == start or not self._continues_as_institution(doc, end, lower):
