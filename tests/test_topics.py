@@ -70,7 +70,7 @@ def weak_topics(labeler, text: str) -> list[str]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # talks about tariffs, in a paragraph with no conflict: not peace talks
-    ("Indonesia terus mengupayakan negosiasi untuk meninjau ulang tarif impor baja.", []),
+    ("Jakarta masih menempuh negosiasi guna mengkaji kembali tarif impor baja.", []),
     ("Pemerintah menyiapkan reaktor nuklir untuk pembangkit listrik di Kalimantan.", []),
     # the same words beside a conflict's cue stay topics, even with a trade word near
     ("Hamas dan Israel memulai negosiasi baru di Kairo, sementara tarif impor naik.", ["negosiasi"]),
@@ -78,7 +78,7 @@ def weak_topics(labeler, text: str) -> list[str]:
     # a weak cue or a person is no conflict: the sentence must be about one (a strong cue)
     ("Putin menerima pengusaha Jerman di Kremlin untuk membahas investasi. Keduanya memulai negosiasi pagi ini.",
      []),
-    ("Trump bertemu investor di Seoul. Latar belakang bisnis mereka membantu dalam negosiasi.", []),
+    ("Trump bertemu investor di Seoul. Pengalaman bisnis para investor itu berguna saat negosiasi.", []),
     ("Rusia dan Ukraina memulai negosiasi di Istanbul soal ekspor gandum.", ["negosiasi"]),
     # and a paragraph on no other subject keeps them ("the talks" of a conflict article)
     ("Kedua delegasi memulai negosiasi pagi ini.", ["negosiasi"]),
@@ -123,11 +123,11 @@ def test_indonesian_synonyms_of_the_occupation_cues(lexicon, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a truce in a trade war is no conflict's ceasefire
-    ("Kedua presiden membahas potensi gencatan senjata perang dagang di Busan.", []),
+    ("Washington dan Beijing memperpanjang gencatan senjata perang dagang selama setahun.", []),
     ("Mereka sepakat memperpanjang gencatan senjata dalam perang dagang.", []),
     ("Washington dan Beijing menyepakati gencatan senjata tarif selama 90 hari.", []),
     # a trade word after "dan" is a second item, not the truce's kind
-    ("Putin dan Trump membahas gencatan senjata dan perdagangan di Ukraina.", ["gencatan senjata"]),
+    ("Kedua pemimpin menyinggung gencatan senjata dan perdagangan gandum di Ukraina.", ["gencatan senjata"]),
 ])
 def test_a_trade_truce_is_no_ceasefire(labeler, text, expected):
     assert weak_topics(labeler, text) == expected

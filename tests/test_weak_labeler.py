@@ -177,9 +177,9 @@ def test_the_same_cues_still_label_an_article_about_that_conflict(labeler):
 
 def test_a_comparison_takes_its_whole_list_of_objects(labeler):
     # "membandingkan X dengan A dan B": both conflicts are compared, neither is the subject
-    text = ("Israel menyerang Iran pada dini hari. Rudal Iran membalas ke Tel Aviv. Banyak pihak "
-            "membandingkan situasi ini dengan invasi Rusia ke Ukraina pada 2022 dan perang Israel-Hamas "
-            "pada 2023. Teheran menolak perundingan.")
+    text = ("Israel menyerang Iran pada dini hari. Rudal Iran membalas ke Tel Aviv. Sejumlah pengamat "
+            "membandingkan gejolak pasar kali ini dengan awal invasi Rusia ke Ukraina dan dengan perang "
+            "Israel-Hamas. Teheran menolak perundingan.")
     assert labeler.label(text)["labels"] == ["israel_iran"]
 
 

@@ -550,10 +550,15 @@ def test_a_facility_never_reaches_past_its_sentence(rules_only):
     ("Para menteri luar negeri, antara lain Tomas Lind dan Greta Holm, berkumpul di Brussel.",
      [("Tomas Lind", "OFFICIAL"), ("Greta Holm", "OFFICIAL")]),
     # a group's leaders are its officials, not its head; heads of state stay leaders
-    ("Para pemimpin tertinggi Hamas terlibat dalam negosiasi, yakni Tariq al-Nami dan Samir Qudsi.",
+    ("Dua pemimpin senior Hamas ikut dalam perundingan di Kairo, yakni Tariq al-Nami dan Samir Qudsi.",
      [("Tariq al-Nami", "OFFICIAL"), ("Samir Qudsi", "OFFICIAL")]),
     ("Para presiden, yakni Anders Holm dan Mirek Vasek, menandatangani deklarasi.",
      [("Anders Holm", "LEADER"), ("Mirek Vasek", "LEADER")]),
+    ("Para pemimpin dunia, yakni Anders Holm dan Mirek Vasek, hadir.",
+     [("Anders Holm", "LEADER"), ("Mirek Vasek", "LEADER")]),
+    # members of a leadership or delegation, with no office of their own
+    ("Dua petinggi Hamas hadir di Kairo, yakni Tariq al-Nami dan Samir Qudsi.",
+     [("Tariq al-Nami", "OFFICIAL"), ("Samir Qudsi", "OFFICIAL")]),
     # an item with its own role keeps it; places and institutions are no items
     ("Tiga menteri hadir, yakni Menteri Luar Negeri Tomas Lind, Greta Holm, dan Kepala BIN Herman Wijaya.",
      [("Tomas Lind", "OFFICIAL"), ("Greta Holm", "OFFICIAL"), ("Herman Wijaya", "OFFICIAL")]),

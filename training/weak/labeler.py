@@ -153,8 +153,8 @@ class WeakLabeler:
         its sentences is about one (:meth:`ConflictEvidence.sentence_scores` reaches the
         evidence's threshold, which takes a strong cue), or else it has no word of another
         subject (``off_conflict:`` of the topic lexicon: trade, tariffs, power plants). A
-        weak cue or a person alone is not enough: "Latar belakang bisnis mereka membantu
-        dalam negosiasi" next to "Trump" is no peace talk."""
+        weak cue or a person alone is not enough: "Pengalaman bisnis para investor itu
+        berguna saat negosiasi" next to "Trump" is no peace talk."""
         elsewhere = [i for i, k in enumerate(doc.keys) if k in self.topics.off_conflict]
         firsts = [s for s, _ in sentences]
         known: dict[int, bool] = {}  # sentence -> about a conflict, scored on first need

@@ -1,12 +1,13 @@
 """Names listed after a plural role: "tiga wakil menteri, yakni A, B, dan C", "Dua pejabat
 Kremlin hadir, yaitu A dan B", "Para pemimpin senior Hamas terlibat, yakni A dan B".
 
-A list marker ("yakni", "yaitu", "antara lain", "di antaranya") opens the list; a role
-that a plural word ("para", "dua", "beberapa", "sejumlah" …) makes plural must come before
-it in the same sentence, at most ``_REACH`` words back. Each bare name of the list is an
-OFFICIAL: members of a group of office holders hold the lesser office ("para pemimpin
-Hamas" are its leaders, not its head), except heads of state and government listed as
-such ("para presiden, yakni A dan B", ``heads:``). An item that opens with its own role
+A list marker ("yakni", "yaitu", "antara lain", "di antaranya") opens the list; a role,
+or a word for members of a leadership ("petinggi", "pejabat", "perunding"), that a plural
+word ("para", "dua", "beberapa", "sejumlah" …) makes plural must come before it in the
+same sentence, at most ``_REACH`` words back. Each bare name of the list is an OFFICIAL:
+members of a group of office holders hold the lesser office ("para pemimpin Hamas" are
+its leaders, not its head), except heads of state and government listed as such ("para
+presiden", "para pemimpin dunia, yakni A dan B"). An item that opens with its own role
 ("yakni Menteri Luar Negeri A") is left to the role rules.
 
 >>> from sorot.training.weak.context import RoleRules
@@ -29,6 +30,9 @@ _PLURAL = frozenset({"para", "dua", "tiga", "empat", "lima", "enam", "tujuh", "d
 #: Plural roles whose members are heads of state or government (LEADER).
 _HEADS = frozenset({"presiden", "perdana menteri", "kepala negara", "kepala pemerintahan", "kanselir", "raja"})
 _SEPARATORS = frozenset({",", ";", "dan", "serta"})
+#: Members of a leadership or a delegation, no office of their own: "dua petinggi Hamas",
+#: "para pemimpin senior Hamas", "tiga perunding Ukraina".
+_MEMBERS = frozenset({"pemimpin", "pimpinan", "petinggi", "pejabat", "perunding", "negosiator", "utusan"})
 _REACH = 12
 
 
@@ -55,9 +59,13 @@ class PluralRoles:
         for i in range(end - 1, max(end - _REACH, 0), -1):
             if doc.keys[i] in {".", "!", "?"} or not same_line(doc, i, end):
                 return None
+            if doc.keys[i - 1] not in _PLURAL:
+                continue
             role = self.roles.roles.match_at(doc, i)
-            if role is not None and doc.keys[i - 1] in _PLURAL:
+            if role is not None:
                 return LEADER if doc.span_text(role.start, role.end).lower() in _HEADS else OFFICIAL
+            if doc.keys[i] in _MEMBERS:  # "para pemimpin dunia/negara" are heads of state
+                return LEADER if doc.keys[i + 1:i + 2] in (["dunia"], ["negara"]) else OFFICIAL
         return None
 
     def _items(self, doc: Document, i: int, lower: set[str]) -> list[tuple[int, int]]:
