@@ -117,7 +117,10 @@ def family_names(names: Iterable[tuple[tuple[str, ...], T]]) -> dict[str, T | No
 
 #: An Arabic article particle and what joins it to the next name word: media write
 #: "Al Thani", "al-Thani" and "Al-Thani" for one name.
-_PARTICLE = re.compile(r"\b(al|el|ad|ar|as|ash|at|az|an)([ -])(?=[^\W\d_])", re.IGNORECASE)
+#: Arabic article particles ("al-Hayya", "el-Sisi", "ash-Sharaa").
+ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+_PARTICLE = re.compile(rf"\b({'|'.join(sorted(ARTICLE_PARTICLES, key=lambda p: (-len(p), p)))})([ -])(?=[^\W\d_])",
+                       re.IGNORECASE)
 
 
 def spellings(alias: str) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sorot.inference.text.gazetteer import NAME_PARTICLES
+from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
@@ -29,7 +29,6 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
-_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "an", "ar"})
 _INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
                            "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
@@ -94,9 +93,12 @@ class RoleRules:
     def facility_words(self, doc: Document, context: ArticleContext) -> set[int]:
         """Words of facilities' names, which mention nobody ("Bandara Soekarno-Hatta"); after
         a role ("Direktur Rumah Sakit …"), the holder's name that ends the run is not one."""
+        runs = self.facilities.runs(doc, context.headline)
+        if not runs:
+            return set()  # most articles: no second pass over the roles
         ends = {self._past_modifiers(doc, role.end) for role in self.roles.find(doc)}
         out: set[int] = set()
-        for head, run in self.facilities.runs(doc, context.headline):
+        for head, run in runs:
             if head in ends:
                 run = range(run.start, self._facility_holder(doc, run, context.lower)[0])
             out.update(run)
@@ -370,7 +372,7 @@ def _ends_title(doc: Document, end: int) -> bool:
 def _after_article(doc: Document, j: int) -> bool:
     """A capitalised word hyphenated to an article particle ("el-Sisi", "al-Hayya") is a
     name word even where it is a frequent word too, in any case elsewhere ("sisi", side)."""
-    return (j >= 2 and doc.keys[j - 1] == "-" and doc.keys[j - 2] in _ARTICLES and joins(doc, j - 1)
+    return (j >= 2 and doc.keys[j - 1] == "-" and doc.keys[j - 2] in ARTICLE_PARTICLES and joins(doc, j - 1)
             and is_capitalised(doc.word(j)) and doc.word(j).isalpha())
 
 
