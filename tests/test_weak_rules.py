@@ -135,7 +135,9 @@ ROLES = ["Presiden", "Menteri Luar Negeri", "juru bicara", "Wamenkeu", "utusan k
 WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi", "Kabinet", "Merah",
          "Putih", "mengatakan", "di", "Jakarta", ".", "-", "XIV", "digantikan", "oleh", "Ia", "\n",
          # facilities, lists, ordinals, particles (this stop's rules)
-         "Bandara", "Rumah Sakit", "Jl.", "USS", "S.", "yakni", "dan", "ke-7", "el-Sisi", "Abu"]
+         "Bandara", "Rumah Sakit", "Jl.", "USS", "S.", "yakni", "dan", "ke-7", "el-Sisi", "Abu",
+         # undotted initials, organisation heads, days, frequent family names, think tanks
+         "AM", "AS", "Jenderal", "Kepala", "Bakamla", "Senin", "Putra", "lembaga kajian", "Center", "for"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -13,31 +13,22 @@ span. Headlines in Title Case are skipped, since every word there is capitalised
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
+from sorot.inference.text.gazetteer import NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
-from sorot.training.weak.names import initial_length, is_common_word, is_derived_noun, joins
+from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
 from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
 from sorot.training.weak.principals import Principals
 
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
-_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
-_MAX_NAME = 4
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
-_INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
-                           "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
-                           "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
-                           "komite", "panitia", "hadiah", "penghargaan", "anugerah", "pasukan"})
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
-_OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
 
 
-class RoleRules:
+class RoleRules(NameShapes):
     """Finds names after role words; payloads are ``LEADER`` / ``OFFICIAL``."""
 
     def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
@@ -45,12 +36,17 @@ class RoleRules:
                  principal_roles: list[str] = (), regional_roles: list[str] = (),
                  group_heads: list[str] = ("pemimpin", "pimpinan"), honorifics: list[str] = (),
                  group_homes: dict[str, list[str]] | None = None, organisation_heads: list[str] = (),
-                 facilities: dict[str, list[str]] | None = None) -> None:
+                 facilities: dict[str, list[str]] | None = None, organisation_roles: list[str] = (),
+                 ranks: list[str] = ()) -> None:
         self.facilities = FacilityNames(**(facilities or {}))
         self.principals = Principals(self)
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
         self.honorifics = frozenset(k for h in honorifics for k in keys_of(h))
         self.regional_roles = frozenset(r.lower() for r in regional_roles)
+        self.organisation_roles = frozenset(keys_of(r) for r in organisation_roles)
+        self.ranks = PhraseMatcher()
+        for rank in ranks:
+            self.ranks.add(rank.lower(), rank)
         self.roles = PhraseMatcher()
         for label, words in roles.items():
             for word in words:
@@ -73,7 +69,7 @@ class RoleRules:
         self.places = PhraseMatcher()
         for place in places:
             self.places.add(place, place)
-        self.institutions = _INSTITUTIONS | {"otoritas", "agensi", "dinas"}  # "memimpin Badan …"
+        self.institutions = INSTITUTIONS | {"otoritas", "agensi", "dinas"}  # "memimpin Badan …"
 
     @classmethod
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
@@ -83,7 +79,8 @@ class RoleRules:
                    p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
                    r.get("principal_roles", []), r.get("regional_roles", []),
                    r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []),
-                   r.get("group_homes", {}), r.get("organisation_heads", []), r.get("facilities"))
+                   r.get("group_homes", {}), r.get("organisation_heads", []), r.get("facilities"),
+                   r.get("organisation_roles", []), r.get("ranks", []))
 
     def _past_modifiers(self, doc: Document, i: int) -> int:
         while i < len(doc.keys) and doc.keys[i] in self.modifiers:
@@ -117,7 +114,7 @@ class RoleRules:
         while i < min(len(doc.keys), limit) and (i == first or same_line(doc, i - 1, i)):
             place = self.places.match_at(doc, i)
             before = doc.keys[i - 1] if i > first else None  # an institution's word names it
-            after_institution = before in _INSTITUTIONS or (before in self.not_names and before not in self.modifiers)
+            after_institution = before in INSTITUTIONS or (before in self.not_names and before not in self.modifiers)
             if place and i > first and self._place_starts_name(doc, i, lower):
                 break  # "Menteri Pertahanan Israel, Israel Katz": a given name
             if place:
@@ -133,9 +130,9 @@ class RoleRules:
                 # "Partai Demokrasi", "Badan Intelijen": an institution word names its
                 # institution with the next capitalised word
                 # ("Komite Hadiah Nobel": the second institution word names itself in turn)
-                named = doc.keys[i] in _INSTITUTIONS and i + 1 < len(doc.keys) and \
+                named = doc.keys[i] in INSTITUTIONS and i + 1 < len(doc.keys) and \
                     is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None \
-                    and doc.keys[i + 1] not in _INSTITUTIONS
+                    and doc.keys[i + 1] not in INSTITUTIONS
                 i += 2 if named else 1
             else:
                 break
@@ -176,88 +173,31 @@ class RoleRules:
             end += 1
         return end > i and (end == len(doc.keys) or not same_line(doc, end - 1, end))
 
-    def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
-        """Capitalised, not an acronym, place, role or institution word, never written in
-        lower case elsewhere in the article, and neither a frequent Indonesian word nor a
-        noun derived from one ("Pernyataan", "Kunjungan")."""
-        word, key = doc.word(i), doc.keys[i]
-        # a lower-case word is a name word only when ArticleContext kept it out of ``lower``
-        return ((is_capitalised(word) or word.islower()) and bool(_NAME_WORD.match(word)) and not word.isupper()
-                and key not in lower and key not in self.not_names and key not in self.modifiers
-                and key not in self.honorifics
-                and not is_common_word(key) and not is_derived_noun(key)
-                and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
-
-    def _name_at(self, doc: Document, i: int, lower: set[str]) -> int:
-        """End of the name starting at word ``i`` (``i`` itself when there is none); a
-        name never runs over a line break (a byline above a headline is not its name)."""
-        j = i
-        while j < len(doc.keys) and j - i < _MAX_NAME + 2 and (j == i or same_line(doc, j - 1, j)):
-            particle = doc.keys[j] in NAME_PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
-            numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
-            if j > i and self._quoted_nickname(doc, j, lower):
-                j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name
-            elif self._initial_in_name(doc, j, lower):
-                j += 2  # "George W. Bush", "M. Herindra", "J.D. Vance"
-            elif particle or numeral or self.is_name_word(doc, j, lower) or _after_article(doc, j) or (j == i and (
-                    self._common_given_name(doc, j, lower) or self._place_starts_name(doc, j, lower))):
-                # "Leo XIV", "Bagus Hidayat", "Israel Katz"
-                j += 1
-            else:
-                break
-        return j if 0 < sum(self.is_name_word(doc, k, lower) for k in range(i, j)) <= _MAX_NAME else i
-
-    def _initial_in_name(self, doc: Document, j: int, lower: set[str]) -> bool:
-        """A dotted initial at ``j`` with a name word (or another initial) after it."""
-        k = j
-        while initial_length(doc, k):
-            k += 2
-        return k > j and k < len(doc.keys) and self.is_name_word(doc, k, lower)
-
-    def _common_given_name(self, doc: Document, i: int, lower: set[str]) -> bool:
-        """A capitalised frequent word ("Bagus", "Indah") that is never lower case in the
-        article and stands right before a name word on its line: a given name (the
-        frequency test alone would cut it off and start the span mid-name)."""
-        word, key = doc.word(i), doc.keys[i]
-        return (i + 1 < len(doc.keys) and is_capitalised(word) and word.isalpha() and not word.isupper()
-                and is_common_word(key) and not is_derived_noun(key) and key not in lower and key not in self.not_names
-                and key not in self.modifiers and key not in _INSTITUTIONS
-                and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None
-                and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))
-
-    def _quoted_nickname(self, doc: Document, j: int, lower: set[str]) -> bool:
-        """A quoted capitalised word at ``j`` with a name word after the closing quote."""
-        return (j + 3 < len(doc.keys) and doc.keys[j] in _OPEN_QUOTES and doc.keys[j + 2] in _CLOSE_QUOTES
-                and is_capitalised(doc.word(j + 1)) and doc.word(j + 1).isalpha()
-                and same_line(doc, j, j + 3) and self.is_name_word(doc, j + 3, lower))
-
-    def _particle_joins(self, doc: Document, i: int, j: int, lower: set[str]) -> bool:
-        """A particle ("al", "-", "van") at ``j`` continues a name when a name word follows
-        it, possibly after one more particle ("al-Rahim"); a hyphen never starts a name."""
-        if doc.keys[j] == "-" and j == i:
-            return False
-        for k in (j + 1, j + 2):
-            if k < len(doc.keys) and (self.is_name_word(doc, k, lower) or _after_article(doc, k)):
-                return True
-            if k >= len(doc.keys) or doc.keys[k] not in NAME_PARTICLES:
-                return False
-        return False
-
     def _continues_as_institution(self, doc: Document, end: int, lower: set[str]) -> bool:
         """The capitalised run goes on past the name candidate with words that are no
         name ("Perserikatan Bangsa-Bangsa Antonio Guterres"): the candidate was part of
         an institution's name."""
-        return (end < len(doc.keys) and same_line(doc, end - 1, end) and is_capitalised(doc.word(end))
+        if not (end < len(doc.keys) and same_line(doc, end - 1, end) and is_capitalised(doc.word(end))
                 and doc.word(end).isalpha() and not self.is_name_word(doc, end, lower)
-                and self.roles.match_at(doc, end) is None)
+                and self.roles.match_at(doc, end) is None):
+            return False
+        # the run must reach a name past those words: "Hendra Gunawan Senin (2/6)" ends at a day
+        k = end + 1
+        while k < len(doc.keys) and same_line(doc, k - 1, k) and (
+                is_capitalised(doc.word(k)) or doc.keys[k] in NAME_PARTICLES):
+            if self.is_name_word(doc, k, lower):
+                return True
+            k += 1
+        return False
 
     def _name_after_role(self, doc: Document, role_end: int, lower: set[str]) -> tuple[int, int]:
-        if run := self.facilities.name_at(doc, self._past_modifiers(doc, role_end)):
+        past = self._past_modifiers(doc, role_end)  # "Pendiri lembaga kajian Center for …"
+        if run := self.facilities.name_at(doc, past):
             return self._facility_holder(doc, run, lower)
-        if (org_end := english_organisation_end(doc, role_end, self.organisation_heads)) is not None:
-            return self._name_after_organisation(doc, role_end, org_end, lower)
+        if (org_end := english_organisation_end(doc, past, self.organisation_heads)) is not None:
+            return self._name_after_organisation(doc, past, org_end, lower)
         start = role_end
-        if doc.keys[role_end - 1] in _INSTITUTIONS and role_end + 1 < len(doc.keys) and \
+        if doc.keys[role_end - 1] in INSTITUTIONS and role_end + 1 < len(doc.keys) and \
                 is_capitalised(doc.word(role_end)) and is_capitalised(doc.word(role_end + 1)):
             start += 1  # "Gubernur Bank Sentral Rina ...": the role's institution has its name
         for _ in range(3):
@@ -279,7 +219,19 @@ class RoleRules:
             after = self._name_at(doc, end + 1, lower)
             if after > end + 1:
                 start, end = end + 1, after
-        return start, end
+        return (start - 1, end) if end > start and self._undotted_initials(doc, role_end, start) else (start, end)
+
+    def _undotted_initials(self, doc: Document, role_end: int, start: int) -> bool:
+        """The word before the name is two or three capitals that follow a rank ("Jenderal
+        AM Putranto") or a country's acronym ("Wakil Presiden AS JD Vance"): initials."""
+        k, word = start - 1, doc.word(start - 1)
+        if k < role_end or not (word.isupper() and word.isalpha() and 2 <= len(word) <= 3) \
+                or not same_line(doc, k - 1, start) or doc.keys[k] in self.modifiers | self.not_names \
+                or self.places.match_at(doc, k) is not None:
+            return False
+        before = doc.word(k - 1)
+        rank = any((h := self.ranks.match_at(doc, k - n)) is not None and h.end == k for n in (1, 2, 3) if k - n >= 0)
+        return rank or (before.isupper() and self.places.match_at(doc, k - 1) is not None)
 
     def _name_after_organisation(self, doc: Document, start: int, end: int, lower: set[str]) -> tuple[int, int]:
         """After an English organisation's name, three words or more after its last
@@ -331,9 +283,10 @@ class RoleRules:
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
             role = self._group_region(doc, role)
-            if english_organisation_end(doc, role.end, self.organisation_heads) is not None:
+            if english_organisation_end(doc, self._past_modifiers(doc, role.end), self.organisation_heads) is not None:
                 role = Hit(role.start, role.end, OFFICIAL)  # "Presiden Council on …": no head of state
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
+            start, end = self._after_organisation(role, start, end, doc)
             if end == start or (role.start in headline and not _ends_title(doc, end)
                                 and not self._in_role_list(doc, role)):
                 continue
@@ -353,13 +306,24 @@ class RoleRules:
                 hits[hit.start] = hit
         return sorted(hits.values(), key=lambda h: h.start)
 
+    def _after_organisation(self, role: Hit, start: int, end: int, doc: Document) -> tuple[int, int]:
+        """A role that heads an organisation has the organisation's name right after it:
+        one word there alone is that name ("Kepala Bakamla menghadiri rapat" names no
+        one), and a run of three or more starts with it ("Ketua Kadin Yoga Pramudya").
+        Two words stay a name: either reading is as likely."""
+        if start != role.end or tuple(doc.keys[role.start:role.end]) not in self.organisation_roles:
+            return start, end
+        if end - start == 1:
+            return start, start
+        return (start + 1, end) if end - start >= 3 else (start, end)
+
     @staticmethod
     def _names_institution(doc: Document, role: Hit, name_start: int) -> bool:
         """The role word is part of an institution's name that the earlier role heads, its
         acronym closing it: "Kepala Kantor Staf Presiden (KSP) X" (X heads the office, no
         president). Without the acronym it is unclear ("juru bicara kantor Presiden
         Zelensky" names the president), and the nearest role wins."""
-        return role.start > 0 and doc.keys[role.start - 1] in _INSTITUTIONS | {"staf"} and \
+        return role.start > 0 and doc.keys[role.start - 1] in INSTITUTIONS | {"staf"} and \
             "(" in doc.keys[role.end:name_start]
 
 
@@ -367,13 +331,6 @@ def _ends_title(doc: Document, end: int) -> bool:
     """On a Title Case line a name is trusted only when a lower-case word or a
     punctuation mark follows it (the line is then a sentence, not a headline)."""
     return end >= len(doc.keys) or not is_capitalised(doc.word(end))
-
-
-def _after_article(doc: Document, j: int) -> bool:
-    """A capitalised word hyphenated to an article particle ("el-Sisi", "al-Hayya") is a
-    name word even where it is a frequent word too, in any case elsewhere ("sisi", side)."""
-    return (j >= 2 and doc.keys[j - 1] == "-" and doc.keys[j - 2] in ARTICLE_PARTICLES and joins(doc, j - 1)
-            and is_capitalised(doc.word(j)) and doc.word(j).isalpha())
 
 
 def _ordinal(doc: Document, i: int) -> bool:

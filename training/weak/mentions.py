@@ -1,12 +1,12 @@
 """Later mentions of a person found once in an article, and one class per person.
 
-Once "Steve Witkoff" is tagged, a later "Witkoff" (surname), "Steve" (first name), the
-full name again, or an acronym first given in brackets ("Budi Gunadi Sadikin (BGS)")
-takes the same class, unless that word belongs to two tagged people of the article.
-Words that are frequent Indonesian words or appear in lower case in the article are
-never tagged alone, and pronouns never are. A person keeps the class of the highest
-office found for them anywhere in the article: "penasihat Presiden Donald Trump" and
-"Presiden Trump" make every "Trump" a LEADER.
+Once "Steve Witkoff" is tagged, a later "Witkoff" (surname), "Steve" (first name), a
+middle name ("Dasco" of "Sufmi Dasco Ahmad"), the full name again, or an acronym first
+given in brackets ("Budi Gunadi Sadikin (BGS)") takes the same class, unless that word
+belongs to two tagged people of the article. Words that are frequent Indonesian words
+or appear in lower case in the article are never tagged alone, and pronouns never are.
+A person keeps the class of the highest office found for them anywhere in the article:
+"penasihat Presiden Donald Trump" and "Presiden Trump" make every "Trump" a LEADER.
 
 >>> doc = Document.from_text("Menlu Fulan Wibisana tiba. Wibisana lalu bertemu Fulan.")
 >>> people = [Hit(1, 3, "OFFICIAL")]
@@ -68,7 +68,7 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
         owners[doc.span_text(hit.start, hit.end)].add(keys)
         parts = [i for i in range(hit.start, hit.end) if doc.keys[i] not in NAME_PARTICLES]
         if len(parts) > 1:
-            for i in (parts[0], parts[-1]):
+            for i in (parts[0], *_middle_names(doc, parts), parts[-1]):
                 word = doc.word(i)
                 # a lower-case part is a name the article capitalises elsewhere (ArticleContext)
                 if (is_capitalised(word) or word.islower()) and word.lower() not in lower and \
@@ -79,6 +79,15 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
         if alias := _alias_after(doc, hit):
             owners[alias].add(keys)
     return owners
+
+
+def _middle_names(doc: Document, parts: list[int]) -> list[int]:
+    """The inner words of a name of three or more that may stand alone for the person:
+    Indonesian usage calls "Sufmi Dasco Ahmad" "Dasco" and "Listyo Sigit Prabowo" "Sigit".
+    Never an initial ("W." of "George W. Bush") nor a word after a particle ("Abdulrahman"
+    of "Mohammed bin Abdulrahman Al Thani" is the father's name)."""
+    return [i for i in parts[1:-1] if len(doc.word(i)) >= 3 and doc.word(i).isalpha()
+            and doc.keys[i - 1] not in NAME_PARTICLES]
 
 
 def _one_word_place(doc: Document, i: int, places: PhraseMatcher | None) -> bool:

@@ -1,0 +1,96 @@
+"""Where a name starts and ends, and which words after a role are no name at all.
+
+The fifth round of weak-labeler rules. Every sentence is written for this project; the
+labeler runs with an empty gazetteer, so only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.training.weak.labeler import WeakLabeler
+
+
+@pytest.fixture(scope="module")
+def rules_only(labeler) -> WeakLabeler:
+    return WeakLabeler(Gazetteer([]), labeler.topics, labeler.roles, labeler.evidence)
+
+
+def people(wl: WeakLabeler, text: str) -> list[tuple[str, str]]:
+    return [(e["text"], e["label"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Indonesian usage calls some officials by a middle name after the full one
+    ("Wakil Ketua DPR Fikri Sandya Harahap hadir. Menurut Sandya, rapat berjalan lancar.",
+     [("Fikri Sandya Harahap", "OFFICIAL"), ("Sandya", "OFFICIAL")]),
+    # a middle name two people of the article share stands for neither
+    ("Menhan Budi Raharjo Santosa dan Menkeu Dedi Raharjo Wibowo hadir. Raharjo tersenyum.",
+     [("Budi Raharjo Santosa", "OFFICIAL"), ("Dedi Raharjo Wibowo", "OFFICIAL")]),
+    # an initial, or the word after "bin", is no middle name
+    ("Mantan Presiden Harold T. Brennan hadir. T tidak hadir.", [("Harold T. Brennan", "LEADER")]),
+    ("Menlu Faisal bin Khalid Al Nuaimi hadir. Khalid disebut.", [("Faisal bin Khalid Al Nuaimi", "OFFICIAL")]),
+])
+def test_a_middle_name_alone_is_a_later_mention(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one word right after a role that heads an organisation is the organisation
+    ("Kepala Basarnas menyatakan pencarian dihentikan.", []),
+    ("Ketua Kadin memimpin rombongan pengusaha.", []),
+    ("Presiden melantik Yoga Pramudya sebagai Kepala Bakamla.", []),
+    # ... and its head is named after a rank, a comma, or as the last words of a run of
+    # three or more
+    ("Kepala Bakamla Laksdya Yoga Pramudya meninjau perairan.", [("Yoga Pramudya", "OFFICIAL")]),
+    ("Ketua Kadin, Yoga Pramudya, memimpin rombongan.", [("Yoga Pramudya", "OFFICIAL")]),
+    ("Ketua Kadin Yoga Pramudya memimpin rombongan.", [("Yoga Pramudya", "OFFICIAL")]),
+    # other roles still take a one-word name
+    ("Menlu Pramudya menerima tamu.", [("Pramudya", "OFFICIAL")]),
+])
+def test_one_word_after_an_organisations_head_is_the_organisation(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a frequent word that closes the capitalised run is the family name
+    ("Menlu Yoga Putra menerima tamu.", [("Yoga Putra", "OFFICIAL")]),
+    ("Menlu Irwansyah Putra menerima tamu.", [("Irwansyah Putra", "OFFICIAL")]),
+    ("Wamenhan Dimas Indah tiba.", [("Dimas Indah", "OFFICIAL")]),
+    # a day after the name closes it; it does not make the name an institution's
+    ("Presiden Hendra Gunawan Senin (2/6) menerima tamu.", [("Hendra Gunawan", "LEADER")]),
+    ("Menlu Yoga Pramudya Kamis malam tiba di Doha.", [("Yoga Pramudya", "OFFICIAL")]),
+    # an institution's name before the holder's is still skipped
+    ("Sekretaris Jenderal Perserikatan Bangsa-Bangsa Olaf Lindqvist berpidato.",
+     [("Olaf Lindqvist", "OFFICIAL")]),
+])
+def test_a_frequent_word_or_a_day_after_a_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # undotted initials after a rank, or after the country's acronym, are the holder's
+    ("Panglima TNI Jenderal RW Saputro meninjau pasukan.", [("RW Saputro", "OFFICIAL")]),
+    ("Kepala BIN Letnan Jenderal AB Santosa hadir.", [("AB Santosa", "OFFICIAL")]),
+    ("Wakil Presiden AS KT Morrow tiba di Munich.", [("KT Morrow", "OFFICIAL")]),
+    # right after the role they are the institution's acronym, as is a known place's
+    ("Gubernur BI Yoga Pramudya menahan suku bunga.", [("Yoga Pramudya", "OFFICIAL")]),
+    ("Ketua DPR RI Ratna Sari hadir.", [("Ratna Sari", "OFFICIAL")]),
+    ("Jenderal TNI Yoga Pramudya hadir.", [("Yoga Pramudya", "OFFICIAL")]),
+])
+def test_undotted_initials_after_a_rank_or_a_country(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a think tank named by its kind before its English name
+    ("Pendiri lembaga kajian Center for Maritime Studies, Yoga Pramudya, menilai konflik berlarut.",
+     [("Yoga Pramudya", "OFFICIAL")]),
+    ("Direktur wadah pemikir Institute for Defence Analysis Yoga Pramudya menilai situasi.",
+     [("Yoga Pramudya", "OFFICIAL")]),
+    ("Presiden lembaga riset Council on Energy Security, Yoga Pramudya, menilai situasi.",
+     [("Yoga Pramudya", "OFFICIAL")]),
+])
+def test_a_think_tank_named_by_its_kind_first(rules_only, text, expected):
+    assert people(rules_only, text) == expected

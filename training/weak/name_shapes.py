@@ -1,0 +1,128 @@
+"""Where a person's name starts and ends in running text, for the role rules.
+
+A name is a run of name words: capitalised, no acronym, place, role, institution,
+domain or frequent Indonesian word, and never lower case elsewhere in the article.
+Around them a name may hold particles ("al-Rahim"), dotted initials ("George W.
+Bush"), a Roman numeral ("Leo XIV"), a quoted nickname, and a frequent word as its
+first or last word when nothing else explains it ("Bagus Hidayat", "Hendra Putra").
+
+>>> from sorot.training.weak.context import RoleRules
+>>> rules = RoleRules.load()
+>>> doc = Document.from_text("kata Menlu Hendra Putra kepada wartawan")
+>>> doc.span_text(2, rules._name_at(doc, 2, set()))
+'Hendra Putra'
+"""
+
+from __future__ import annotations
+
+import re
+
+from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
+from sorot.inference.text.phrases import Document, is_capitalised, same_line
+from sorot.training.weak.names import initial_length, is_common_word, is_derived_noun, joins
+
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
+_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
+_MAX_NAME = 4
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
+INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
+                           "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
+                           "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
+                           "komite", "panitia", "hadiah", "penghargaan", "anugerah", "pasukan"})
+
+
+class NameShapes:
+    """Name boundaries for a rule set with ``places`` and ``roles`` matchers and
+    ``modifiers``, ``not_names`` and ``honorifics`` word sets (:class:`RoleRules`)."""
+
+    def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """Capitalised, not an acronym, place, role or institution word, never written in
+        lower case elsewhere in the article, and neither a frequent Indonesian word nor a
+        noun derived from one ("Pernyataan", "Kunjungan")."""
+        word, key = doc.word(i), doc.keys[i]
+        # a lower-case word is a name word only when ArticleContext kept it out of ``lower``
+        return ((is_capitalised(word) or word.islower()) and bool(_NAME_WORD.match(word)) and not word.isupper()
+                and key not in lower and key not in self.not_names and key not in self.modifiers
+                and key not in self.honorifics
+                and not is_common_word(key) and not is_derived_noun(key)
+                and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
+
+    def _name_at(self, doc: Document, i: int, lower: set[str]) -> int:
+        """End of the name starting at word ``i`` (``i`` itself when there is none); a
+        name never runs over a line break (a byline above a headline is not its name)."""
+        j = i
+        while j < len(doc.keys) and j - i < _MAX_NAME + 2 and (j == i or same_line(doc, j - 1, j)):
+            particle = doc.keys[j] in NAME_PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
+            numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
+            if j > i and self._quoted_nickname(doc, j, lower):
+                j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name
+            elif self._initial_in_name(doc, j, lower):
+                j += 2  # "George W. Bush", "M. Herindra", "J.D. Vance"
+            elif particle or numeral or self.is_name_word(doc, j, lower) or _after_article(doc, j) or (j == i and (
+                    self._common_given_name(doc, j, lower) or self._place_starts_name(doc, j, lower))):
+                # "Leo XIV", "Bagus Hidayat", "Israel Katz"
+                j += 1
+            else:
+                break
+        if j > i and self._common_family_name(doc, j, lower):
+            j += 1  # "Hendra Putra": a frequent word closes the name
+        return j if 0 < sum(self.is_name_word(doc, k, lower) for k in range(i, j)) <= _MAX_NAME else i
+
+    def _common_family_name(self, doc: Document, j: int, lower: set[str]) -> bool:
+        """A capitalised frequent word ("Putra", "Utama", "Indah") right after a name word
+        that ends the capitalised run on its line: the name's last word, as
+        :meth:`_common_given_name` is its first. Days, months and places are not
+        ("Hendra Gunawan Senin (2/6)")."""
+        word = doc.word(j) if j < len(doc.keys) else ""
+        return (len(word) > 2 and is_capitalised(word) and word.isalpha() and not word.isupper()
+                and same_line(doc, j - 1, j) and is_common_word(doc.keys[j]) and self._may_be_name(doc, j, lower)
+                and not (j + 1 < len(doc.keys) and same_line(doc, j, j + 1) and is_capitalised(doc.word(j + 1))))
+
+    def _initial_in_name(self, doc: Document, j: int, lower: set[str]) -> bool:
+        """A dotted initial at ``j`` with a name word (or another initial) after it."""
+        k = j
+        while initial_length(doc, k):
+            k += 2
+        return k > j and k < len(doc.keys) and self.is_name_word(doc, k, lower)
+
+    def _common_given_name(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A capitalised frequent word ("Bagus", "Indah") that is never lower case in the
+        article and stands right before a name word on its line: a given name (the
+        frequency test alone would cut it off and start the span mid-name)."""
+        word, key = doc.word(i), doc.keys[i]
+        return (i + 1 < len(doc.keys) and is_capitalised(word) and word.isalpha() and not word.isupper()
+                and is_common_word(key) and self._may_be_name(doc, i, lower)
+                and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))
+
+    def _may_be_name(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A frequent word that may still be part of a name: never lower case in the
+        article, and no derived noun, institution, domain, place or role word."""
+        key = doc.keys[i]
+        return (not is_derived_noun(key) and key not in lower and key not in self.not_names
+                and key not in self.modifiers and key not in INSTITUTIONS
+                and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
+
+    def _quoted_nickname(self, doc: Document, j: int, lower: set[str]) -> bool:
+        """A quoted capitalised word at ``j`` with a name word after the closing quote."""
+        return (j + 3 < len(doc.keys) and doc.keys[j] in _OPEN_QUOTES and doc.keys[j + 2] in _CLOSE_QUOTES
+                and is_capitalised(doc.word(j + 1)) and doc.word(j + 1).isalpha()
+                and same_line(doc, j, j + 3) and self.is_name_word(doc, j + 3, lower))
+
+    def _particle_joins(self, doc: Document, i: int, j: int, lower: set[str]) -> bool:
+        """A particle ("al", "-", "van") at ``j`` continues a name when a name word follows
+        it, possibly after one more particle ("al-Rahim"); a hyphen never starts a name."""
+        if doc.keys[j] == "-" and j == i:
+            return False
+        for k in (j + 1, j + 2):
+            if k < len(doc.keys) and (self.is_name_word(doc, k, lower) or _after_article(doc, k)):
+                return True
+            if k >= len(doc.keys) or doc.keys[k] not in NAME_PARTICLES:
+                return False
+        return False
+
+
+def _after_article(doc: Document, j: int) -> bool:
+    """A capitalised word hyphenated to an article particle ("el-Sisi", "al-Hayya") is a
+    name word even where it is a frequent word too, in any case elsewhere ("sisi", side)."""
+    return (j >= 2 and doc.keys[j - 1] == "-" and doc.keys[j - 2] in ARTICLE_PARTICLES and joins(doc, j - 1)
+            and is_capitalised(doc.word(j)) and doc.word(j).isalpha())
