@@ -94,3 +94,15 @@ def test_undotted_initials_after_a_rank_or_a_country(rules_only, text, expected)
 ])
 def test_a_think_tank_named_by_its_kind_first(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a military unit's name is no person's, hyphenated to "Al" or not
+    ("Juru bicara Brigade Al-Mansur Abu Hamdan merilis video.", [("Abu Hamdan", "OFFICIAL")]),
+    ("Juru bicara Brigade Salahuddin al-Mansur, Abu Hamdan, merilis video.", [("Abu Hamdan", "OFFICIAL")]),
+    ("Komandan Brigade Tavor Kolonel Eli Shachar tewas.", [("Eli Shachar", "OFFICIAL")]),
+    # a parliament's opposition leader acts in an official role
+    ("Pemimpin oposisi Israel Noam Adler mengkritik pemerintah.", [("Noam Adler", "OFFICIAL")]),
+])
+def test_military_units_and_the_opposition_leader(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -20,7 +20,7 @@ from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capita
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
-from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
+from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes, after_article
 from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
 from sorot.training.weak.principals import Principals
 
@@ -133,7 +133,8 @@ class RoleRules(NameShapes):
                 named = doc.keys[i] in INSTITUTIONS and i + 1 < len(doc.keys) and \
                     is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None \
                     and doc.keys[i + 1] not in INSTITUTIONS
-                i += 2 if named else 1
+                # "Brigade Al-Qassam": the institution's name is one hyphenated word
+                i += (4 if named and after_article(doc, i + 3) else 2) if named else 1
             else:
                 break
         return i
@@ -214,7 +215,7 @@ class RoleRules(NameShapes):
         # when there is one ("Kanselir Christian Stocker, Wakil Kanselir ..." keeps its own)
         # and the candidate is one word (a place the list lacks): "juru bicara Kremlin
         # Dmitry Peskov, Putin ..." keeps Peskov.
-        if end - start <= 1 and end < len(doc.keys) - 1 and doc.keys[end] == "," and \
+        if self._name_words(doc, start, end, lower) <= 1 and end < len(doc.keys) - 1 and doc.keys[end] == "," and \
                 is_capitalised(doc.word(end + 1)):
             after = self._name_at(doc, end + 1, lower)
             if after > end + 1:

@@ -58,7 +58,7 @@ class NameShapes:
                 j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name
             elif self._initial_in_name(doc, j, lower):
                 j += 2  # "George W. Bush", "M. Herindra", "J.D. Vance"
-            elif particle or numeral or self.is_name_word(doc, j, lower) or _after_article(doc, j) or (j == i and (
+            elif particle or numeral or self.is_name_word(doc, j, lower) or after_article(doc, j) or (j == i and (
                     self._common_given_name(doc, j, lower) or self._place_starts_name(doc, j, lower))):
                 # "Leo XIV", "Bagus Hidayat", "Israel Katz"
                 j += 1
@@ -66,7 +66,11 @@ class NameShapes:
                 break
         if j > i and self._common_family_name(doc, j, lower):
             j += 1  # "Hendra Putra": a frequent word closes the name
-        return j if 0 < sum(self.is_name_word(doc, k, lower) for k in range(i, j)) <= _MAX_NAME else i
+        return j if 0 < self._name_words(doc, i, j, lower) <= _MAX_NAME else i
+
+    def _name_words(self, doc: Document, start: int, end: int, lower: set[str]) -> int:
+        """How many of the words ``start:end`` are name words (particles and initials are not)."""
+        return sum(self.is_name_word(doc, k, lower) for k in range(start, end))
 
     def _common_family_name(self, doc: Document, j: int, lower: set[str]) -> bool:
         """A capitalised frequent word ("Putra", "Utama", "Indah") right after a name word
@@ -114,14 +118,14 @@ class NameShapes:
         if doc.keys[j] == "-" and j == i:
             return False
         for k in (j + 1, j + 2):
-            if k < len(doc.keys) and (self.is_name_word(doc, k, lower) or _after_article(doc, k)):
+            if k < len(doc.keys) and (self.is_name_word(doc, k, lower) or after_article(doc, k)):
                 return True
             if k >= len(doc.keys) or doc.keys[k] not in NAME_PARTICLES:
                 return False
         return False
 
 
-def _after_article(doc: Document, j: int) -> bool:
+def after_article(doc: Document, j: int) -> bool:
     """A capitalised word hyphenated to an article particle ("el-Sisi", "al-Hayya") is a
     name word even where it is a frequent word too, in any case elsewhere ("sisi", side)."""
     return (j >= 2 and doc.keys[j - 1] == "-" and doc.keys[j - 2] in ARTICLE_PARTICLES and joins(doc, j - 1)
