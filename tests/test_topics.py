@@ -138,6 +138,8 @@ def test_a_trade_truce_is_no_ceasefire(labeler, text, expected):
     ("Pasukan Ukraina melancarkan serangan balik di Zaporizhzhia.", ["serangan balik"]),
     ("Kontraofensif Ukraina di Kharkiv berhasil merebut dua desa.", ["Kontraofensif"]),
     ("Pengiriman rudal jarak jauh ke Ukraina dibahas di Washington.", ["Pengiriman rudal"]),
+    ("Washington menyetujui paket bantuan keamanan baru untuk Kyiv.", ["bantuan keamanan"]),
+    ("Serangan pesawat tanpa awak menghantam depot bahan bakar di Belgorod.", ["Serangan pesawat tanpa awak"]),
     # a football counter-attack is no offensive
     ("Tim tamu mencetak gol lewat serangan balik di menit akhir pertandingan.", []),
 ])
