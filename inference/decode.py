@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from sorot.inference.text.bio import sparse_bio_to_word_spans
-from sorot.inference.text.gazetteer import are_initials, family_names
+from sorot.inference.text.gazetteer import are_initials, family_names, family_owners, middle_names
 from sorot.inference.text.phrases import keys_of
 from sorot.models.schema import PRIMARY_OTHER, entity_kind
 
@@ -106,8 +106,12 @@ def entities(text: str, starts, ends, words: list[int], tag_names: list[str], pr
                     "score": round(sum(probs[i:j]) / (j - i), 4),
                     "canonical": lookups.canonical(span) if kind.person else None,
                     "topic": lookups.topic(span) if kind.topic else None})
-    named = {e["canonical"] for e in out if e["canonical"]}
-    families = family_names((keys_of(e["text"]), e["canonical"]) for e in out if e["canonical"])
+    known = [e for e in out if e["canonical"]]
+    for e, owner in zip(known, family_owners([(keys_of(e["text"]), e["canonical"]) for e in known])):
+        e["canonical"] = owner  # "Mohammed Sinwar … Sinwar": not the gazetteer's Yahya
+    named = {e["canonical"] for e in known}
+    names = [(keys_of(e["text"]), e["canonical"]) for e in known]
+    families = {**middle_names(names), **family_names(names)}
     for e in out:
         if named and e["canonical"] is None and entity_kind(e["label"]).person:
             e["canonical"] = lookups.given_canonical(e["text"], named, families)

@@ -57,3 +57,26 @@ def test_initials_count_a_names_particles_or_not_as_the_weak_labeler_does():
     assert _decode(text, tags, gazetteer) == [
         ("Faisal bin Nasser", "Faisal bin Nasser"), ("FBN", "Faisal bin Nasser"), ("FN", "Faisal bin Nasser")]
     assert "al" not in gazetteer.given_names  # a particle is nobody's given name
+
+
+def test_a_family_alias_of_someone_the_article_never_names_goes_to_the_person_it_names():
+    # the gazetteer gives "Holm" alone to Anders; an article naming only Greta Holm means her
+    gazetteer = Gazetteer.from_records([{"name": "Anders Holm", "type": "LEADER", "aliases": ["Holm"]},
+                                        {"name": "Greta Holm", "type": "OFFICIAL"}])
+    text = "Greta Holm tiba. Holm siap."
+    # words: Greta(0) Holm(1) tiba(2) .(3) Holm(4)
+    tags = {0: "B-OFFICIAL", 1: "I-OFFICIAL", 4: "B-OFFICIAL"}
+    assert _decode(text, tags, gazetteer) == [("Greta Holm", "Greta Holm"), ("Holm", "Greta Holm")]
+    # with both named in full the alias keeps its owner
+    text = "Anders Holm dan Greta Holm tiba. Holm siap."
+    tags = {0: "B-LEADER", 1: "I-LEADER", 3: "B-OFFICIAL", 4: "I-OFFICIAL", 7: "B-LEADER"}
+    assert _decode(text, tags, gazetteer)[-1] == ("Holm", "Anders Holm")
+
+
+def test_a_middle_name_alone_gets_the_canonical_name_of_the_person_named_in_full():
+    gazetteer = Gazetteer.from_records([{"name": "Fikri Sandya Harahap", "type": "OFFICIAL"}])
+    text = "Fikri Sandya Harahap tiba. Sandya siap."
+    # words: Fikri(0) Sandya(1) Harahap(2) tiba(3) .(4) Sandya(5)
+    tags = {0: "B-OFFICIAL", 1: "I-OFFICIAL", 2: "I-OFFICIAL", 5: "B-OFFICIAL"}
+    assert _decode(text, tags, gazetteer) == [("Fikri Sandya Harahap", "Fikri Sandya Harahap"),
+                                              ("Sandya", "Fikri Sandya Harahap")]

@@ -106,3 +106,18 @@ def test_a_think_tank_named_by_its_kind_first(rules_only, text, expected):
 ])
 def test_military_units_and_the_opposition_leader(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+def test_a_family_alias_goes_to_the_person_the_article_names_in_full(labeler):
+    # the gazetteer gives "Sinwar" alone to Yahya Sinwar; an article that names only his
+    # brother in full means the brother
+    text = "Mohammed Sinwar dilaporkan tewas. Sinwar memimpin sayap militer kelompok itu."
+    assert people(labeler, text) == [("Mohammed Sinwar", "OFFICIAL"), ("Sinwar", "OFFICIAL")]
+    text = "Mohammed Sinwar adalah adik Yahya Sinwar. Sinwar tewas tahun lalu."
+    assert people(labeler, text)[-1] == ("Sinwar", "LEADER")
+
+
+def test_a_middle_name_alone_after_a_gazetteer_persons_full_name(labeler):
+    text = "Wamenlu Arief Havas Oegroseno hadir. Havas menegaskan sikap Indonesia."
+    assert [(e["text"], e["canonical"]) for e in labeler.label(text)["entities"] if e["label"] == "OFFICIAL"] == [
+        ("Arief Havas Oegroseno", "Arif Havas Oegroseno"), ("Havas", "Arif Havas Oegroseno")]

@@ -115,6 +115,43 @@ def family_names(names: Iterable[tuple[tuple[str, ...], T]]) -> dict[str, T | No
     return out
 
 
+def middle_names(names: Iterable[tuple[tuple[str, ...], T]]) -> dict[str, T | None]:
+    """Like :func:`family_names`, for the inner words of full names of three words or
+    more: Indonesian media call "Sufmi Dasco Ahmad" "Dasco". Never a particle, a word
+    after one ("Abdulrahman" of "Mohammed bin Abdulrahman Al Thani" is his father's name)
+    or an initial.
+
+    >>> middle_names([(("sufmi", "dasco", "ahmad"), "A"), (("george", "w", ".", "bush"), "B"),
+    ...               (("mohammed", "bin", "abdulrahman", "al", "thani"), "C")])
+    {'dasco': 'A'}
+    """
+    out: dict[str, T | None] = {}
+    for keys, person in names:
+        for k in range(1, len(keys) - 1):
+            key = keys[k]
+            if len(key) >= 3 and key.isalpha() and key not in NAME_PARTICLES and keys[k - 1] not in NAME_PARTICLES:
+                out[key] = person if out.get(key, person) == person else None
+    return out
+
+
+def family_owners(names: list[tuple[tuple[str, ...], T]]) -> list[T]:
+    """Each name's person (``names``: folded keys and the gazetteer's person, in article
+    order), except that a one-word name whose gazetteer person the article never names in
+    full goes to the one person the article names in full with that family name:
+    "Mohammed Sinwar … Sinwar" is Mohammed, though the gazetteer gives "Sinwar" alone to
+    his brother Yahya. The weak labeler and the model's outputs share this.
+
+    >>> family_owners([(("mohammed", "sinwar"), "M"), (("sinwar",), "Y")])
+    ['M', 'M']
+    >>> family_owners([(("yahya", "sinwar"), "Y"), (("mohammed", "sinwar"), "M"), (("sinwar",), "Y")])
+    ['Y', 'M', 'Y']
+    """
+    full = {person for keys, person in names if len(keys) > 1}
+    families = family_names(names)
+    return [families[keys[0]] if len(keys) == 1 and person not in full and families.get(keys[0]) is not None
+            else person for keys, person in names]
+
+
 #: An Arabic article particle and what joins it to the next name word: media write
 #: "Al Thani", "al-Thani" and "Al-Thani" for one name.
 #: Arabic article particles ("al-Hayya", "el-Sisi", "ash-Sharaa").

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sorot.inference.text.boilerplate import find_boilerplate
-from sorot.inference.text.gazetteer import Gazetteer
+from sorot.inference.text.gazetteer import Gazetteer, family_owners
 from sorot.inference.text.phrases import Document, Hit
 from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.text.words import sentence_spans
@@ -129,6 +129,8 @@ class WeakLabeler:
         article = ArticleContext.of(doc)  # computed once, used by both name passes
         facilities = self.roles.facility_words(doc, article)  # "Bandara Soekarno-Hatta"
         known = [h for h in self._known_people(doc, article) if h.start not in facilities]
+        owners = family_owners([(tuple(doc.keys[h.start:h.end]), h.payload) for h in known])
+        known = [Hit(h.start, h.end, owner) for h, owner in zip(known, owners)]  # "Mohammed Sinwar … Sinwar"
         blocked = facilities | {i for h in known for i in range(h.start, h.end)}
         more = known_person_mentions(doc, known, self.gazetteer.given_names, blocked, article.lower,
                                      lambda i: self._not_a_name(doc, i))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials, family_names
+from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials, family_names, middle_names
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import PERSON_TYPES
 from sorot.training.weak.names import is_common_word, is_derived_noun
@@ -179,7 +179,8 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     [('SW', 'Steve Witkoff'), ('Steve', 'Steve Witkoff'), ('SW', 'Steve Witkoff')]
     """
     firsts, initials = {}, {}
-    lasts = family_names((tuple(doc.keys[h.start:h.end]), h.payload) for h in known)
+    names = [(tuple(doc.keys[h.start:h.end]), h.payload) for h in known]
+    lasts = {**middle_names(names), **family_names(names)}  # "Dasco" and "Munir" alone
     for hit in known:
         key = doc.keys[hit.start]
         if hit.end - hit.start > 1 and given.get(key) is hit.payload:
