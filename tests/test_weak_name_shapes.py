@@ -121,3 +121,24 @@ def test_a_middle_name_alone_after_a_gazetteer_persons_full_name(labeler):
     text = "Wamenlu Arief Havas Oegroseno hadir. Havas menegaskan sikap Indonesia."
     assert [(e["text"], e["canonical"]) for e in labeler.label(text)["entities"] if e["label"] == "OFFICIAL"] == [
         ("Arief Havas Oegroseno", "Arif Havas Oegroseno"), ("Havas", "Arif Havas Oegroseno")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agency's long name of abstract nouns names nobody ...
+    ("Menurut Kepala Badan Nasional Penanggulangan Narkoba, peredaran meningkat.", []),
+    ("Kepala Badan Pemberantasan Radikalisme menyebut ancaman nyata.", []),
+    # ... and its head follows it, after a comma or the agency's acronym
+    ("Kepala Badan Nasional Penanggulangan Bencana, Gunawan, meninjau lokasi.", [("Gunawan", "OFFICIAL")]),
+    ("Kepala Badan Nasional Penanggulangan Bencana (BNPB) Suryanto meninjau lokasi.", [("Suryanto", "OFFICIAL")]),
+    ("Kepala Badan Nasional Penanggulangan Terorisme Yoga Pramudya hadir.", [("Yoga Pramudya", "OFFICIAL")]),
+    # a company's name after PT or Perum is no part of its head's name
+    ("Direktur Utama PT Bahari Yoga Pramudya hadir.", [("Yoga Pramudya", "OFFICIAL")]),
+    ("Direktur Utama Perum Bulog Yoga Pramudya hadir.", [("Yoga Pramudya", "OFFICIAL")]),
+])
+def test_agencies_of_abstract_nouns_and_companies_are_no_names(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Juru bicara Brigade Al", "Juru bicara Brigade Al Quds", "Kepala Badan Narkoba"])
+def test_an_institutions_name_cut_off_by_the_end_of_the_text(rules_only, text):
+    assert people(rules_only, text) == []  # and no IndexError past the last word

@@ -15,17 +15,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sorot.inference.text.gazetteer import NAME_PARTICLES
+from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
-from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes, after_article
+from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
+from sorot.training.weak.names import zipf
 from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
 from sorot.training.weak.principals import Principals
 
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
+
+
+#: Zipf frequency from which one word closing an institution's name after a role is a
+#: word of that name ("Narkoba", "Bencana") rather than a one-word name ("Gunawan" 4.2)
+AGENCY_WORD_ZIPF = 4.5
 
 
 class RoleRules(NameShapes):
@@ -133,11 +139,18 @@ class RoleRules(NameShapes):
                 named = doc.keys[i] in INSTITUTIONS and i + 1 < len(doc.keys) and \
                     is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None \
                     and doc.keys[i + 1] not in INSTITUTIONS
-                # "Brigade Al-Qassam": the institution's name is one hyphenated word
-                i += (4 if named and after_article(doc, i + 3) else 2) if named else 1
+                i = self._institution_name_end(doc, i + 1) if named else i + 1
             else:
                 break
         return i
+
+    @staticmethod
+    def _institution_name_end(doc: Document, j: int) -> int:
+        """End of the one-word name an institution word gives at word ``j``, with its
+        article particle: "Brigade Al-Qassam", "Brigade Al Quds", "Partai Demokrasi"."""
+        if doc.keys[j] in ARTICLE_PARTICLES and j + 1 < len(doc.keys) and same_line(doc, j, j + 1):
+            j += 2 if doc.keys[j + 1] == "-" else 1
+        return j + 1
 
     def _place_starts_name(self, doc: Document, i: int, lower: set[str]) -> bool:
         """A one-word place right after a comma or after the same place, with a name word
@@ -207,6 +220,10 @@ class RoleRules(NameShapes):
             if end - start == 1 and end < len(doc.keys) and (rank := self.roles.match_at(doc, end)) is not None \
                     and same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
                 start = rank.end  # "Kepala Bakamla Laksdya X": one word, a rank, a name: an institution
+                continue
+            if end - start == 1 and zipf(doc.keys[start]) >= AGENCY_WORD_ZIPF and \
+                    not INSTITUTIONS.isdisjoint(doc.keys[role_end:start]):
+                start = end  # "Kepala Badan Nasional Penanggulangan Narkoba": the agency's last word
                 continue
             if end == start or not self._continues_as_institution(doc, end, lower):
                 break

@@ -28,7 +28,8 @@ _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00
 INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
                            "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
-                           "komite", "panitia", "hadiah", "penghargaan", "anugerah", "pasukan"})
+                           "komite", "panitia", "hadiah", "penghargaan", "anugerah", "pasukan",
+                           "pt", "perum", "perumda"})  # "PT Pertamina": a company's name follows
 
 
 class NameShapes:
@@ -128,5 +129,5 @@ class NameShapes:
 def after_article(doc: Document, j: int) -> bool:
     """A capitalised word hyphenated to an article particle ("el-Sisi", "al-Hayya") is a
     name word even where it is a frequent word too, in any case elsewhere ("sisi", side)."""
-    return (j >= 2 and doc.keys[j - 1] == "-" and doc.keys[j - 2] in ARTICLE_PARTICLES and joins(doc, j - 1)
-            and is_capitalised(doc.word(j)) and doc.word(j).isalpha())
+    return (2 <= j < len(doc.keys) and doc.keys[j - 1] == "-" and doc.keys[j - 2] in ARTICLE_PARTICLES
+            and joins(doc, j - 1) and is_capitalised(doc.word(j)) and doc.word(j).isalpha())

@@ -44,6 +44,8 @@ def is_common_word(key: str) -> bool:
 
 #: Zipf frequency from which a stem is an Indonesian word, and a derived word one at all.
 STEM_ZIPF, DERIVED_ZIPF = 3.0, 3.0
+#: Zipf frequency from which a long ``pe(N)-…-an`` word is a noun whatever its stem.
+LONG_NOUN_ZIPF = 3.5
 #: Noun prefixes of ``-an`` words, with the stem's first letter a nasal prefix swallows
 #: ("pe-nyerang-an" of "serang", "pe-nangkap-an" of "tangkap").
 _NOUN_PREFIXES = (("peny", "s"), ("peng", "k"), ("peng", ""), ("pem", "p"), ("pem", ""), ("pen", "t"),
@@ -61,9 +63,15 @@ def is_derived_noun(key: str) -> bool:
     [True, True, True, True]
     >>> [is_derived_noun(w) for w in ("setiawan", "ridwan", "sulaiman", "firman", "dahlan", "erdogan")]
     [False, False, False, False, False, False]
+    >>> [is_derived_noun(w) for w in ("penanggulangan", "terorisme", "pezeshkian")]
+    [True, True, False]
     """
+    if key.isalpha() and len(key) >= 7 and key.endswith(("isme", "isasi")):
+        return True  # "Terorisme", "Demiliterisasi": abstract nouns, no name ends so
     if len(key) < 6 or not key.endswith("an") or not key.isalpha() or zipf(key) < DERIVED_ZIPF:
         return False
+    if len(key) >= 10 and key.startswith(("pen", "pem", "per", "peng", "peny")) and zipf(key) >= LONG_NOUN_ZIPF:
+        return True  # "Penanggulangan", "Pemberantasan": the stem's verb form is the frequent one
     body = key[:-2]
     # a bare "-an" needs a longer stem: "Firman", "Dahlan", "Julian" end on short words
     return any(body.startswith(prefix) and len(body) - len(prefix) + len(swallowed) >= (3 if prefix else 5)
