@@ -142,3 +142,13 @@ def test_agencies_of_abstract_nouns_and_companies_are_no_names(rules_only, text,
 @pytest.mark.parametrize("text", ["Juru bicara Brigade Al", "Juru bicara Brigade Al Quds", "Kepala Badan Narkoba"])
 def test_an_institutions_name_cut_off_by_the_end_of_the_text(rules_only, text):
     assert people(rules_only, text) == []  # and no IndexError past the last word
+
+
+def test_an_honorific_that_starts_the_persons_own_name_stays_in_the_span(labeler):
+    gazetteer = Gazetteer.from_records([
+        {"name": "Sheikh Rahima", "type": "LEADER"},  # "Sheikh" is part of her name
+        {"name": "Faisal Haddad", "type": "LEADER", "aliases": ["Sheikh Faisal Haddad"]},
+    ])
+    wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+    assert people(wl, "Sheikh Rahima dan Sheikh Faisal Haddad bertemu.") == [
+        ("Sheikh Rahima", "LEADER"), ("Faisal Haddad", "LEADER")]

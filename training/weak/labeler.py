@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sorot.inference.text.boilerplate import find_boilerplate
 from sorot.inference.text.gazetteer import Gazetteer, family_owners
-from sorot.inference.text.phrases import Document, Hit
+from sorot.inference.text.phrases import Document, Hit, keys_of
 from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.text.words import sentence_spans
 from sorot.models.schema import TOPIC
@@ -113,7 +113,9 @@ class WeakLabeler:
             if out and hit.start < out[-1].end:
                 continue  # inside the longer name just found
             start = hit.start
-            while hit.end - start > 1 and doc.keys[start] in self.roles.honorifics:
+            own = keys_of(hit.payload.name)  # "Sheikh Hasina": her name itself starts so
+            while hit.end - start > 1 and doc.keys[start] in self.roles.honorifics and \
+                    own[start - hit.start:start - hit.start + 1] != (doc.keys[start],):
                 start += 1
             if start > hit.start:
                 again = self.gazetteer.matcher.match_at(doc, start)
