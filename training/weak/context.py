@@ -217,13 +217,8 @@ class RoleRules(NameShapes):
         for _ in range(3):
             start = self._skip_modifiers(doc, start, lower)
             end = self._name_at(doc, start, lower)
-            if end - start == 1 and end < len(doc.keys) and (rank := self.roles.match_at(doc, end)) is not None \
-                    and same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
-                start = rank.end  # "Kepala Bakamla Laksdya X": one word, a rank, a name: an institution
-                continue
-            if end - start == 1 and zipf(doc.keys[start]) >= AGENCY_WORD_ZIPF and \
-                    not INSTITUTIONS.isdisjoint(doc.keys[role_end:start]):
-                start = end  # "Kepala Badan Nasional Penanggulangan Narkoba": the agency's last word
+            if (after := self._past_unit(doc, role_end, start, end, lower)) is not None:
+                start = after
                 continue
             if end == start or not self._continues_as_institution(doc, end, lower):
                 break
@@ -238,6 +233,20 @@ class RoleRules(NameShapes):
             if after > end + 1:
                 start, end = end + 1, after
         return (start - 1, end) if end > start and self._undotted_initials(doc, role_end, start) else (start, end)
+
+    def _past_unit(self, doc: Document, role_end: int, start: int, end: int, lower: set[str]) -> int | None:
+        """Where to look for the name when the one-word candidate ``start:end`` names a
+        unit instead: one before a rank and a name ("Kepala Bakamla Laksdya X"), or a
+        frequent word that closes an institution's name ("Kepala Badan Nasional
+        Penanggulangan Narkoba"); ``None`` when it may be the name."""
+        if end - start != 1:
+            return None
+        if end < len(doc.keys) and (rank := self.roles.match_at(doc, end)) is not None \
+                and same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
+            return rank.end
+        if zipf(doc.keys[start]) >= AGENCY_WORD_ZIPF and not INSTITUTIONS.isdisjoint(doc.keys[role_end:start]):
+            return end
+        return None
 
     def _undotted_initials(self, doc: Document, role_end: int, start: int) -> bool:
         """The word before the name is two or three capitals that follow a rank ("Jenderal
