@@ -68,7 +68,8 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
         owners[doc.span_text(hit.start, hit.end)].add(keys)
         parts = [i for i in range(hit.start, hit.end) if doc.keys[i] not in NAME_PARTICLES]
         if len(parts) > 1:
-            for i in (parts[0], *_middle_names(doc, parts), parts[-1]):
+            inner = middle_names([(tuple(doc.keys[hit.start:hit.end]), keys)])  # "Dasco" of "Sufmi Dasco Ahmad"
+            for i in (parts[0], *(k for k in parts[1:-1] if doc.keys[k] in inner), parts[-1]):
                 word = doc.word(i)
                 # a lower-case part is a name the article capitalises elsewhere (ArticleContext)
                 if (is_capitalised(word) or word.islower()) and word.lower() not in lower and \
@@ -79,15 +80,6 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
         if alias := _alias_after(doc, hit):
             owners[alias].add(keys)
     return owners
-
-
-def _middle_names(doc: Document, parts: list[int]) -> list[int]:
-    """The inner words of a name of three or more that may stand alone for the person:
-    Indonesian usage calls "Sufmi Dasco Ahmad" "Dasco" and "Listyo Sigit Prabowo" "Sigit".
-    Never an initial ("W." of "George W. Bush") nor a word after a particle ("Abdulrahman"
-    of "Mohammed bin Abdulrahman Al Thani" is the father's name)."""
-    return [i for i in parts[1:-1] if len(doc.word(i)) >= 3 and doc.word(i).isalpha()
-            and doc.keys[i - 1] not in NAME_PARTICLES]
 
 
 def _one_word_place(doc: Document, i: int, places: PhraseMatcher | None) -> bool:
