@@ -113,10 +113,9 @@ class WeakLabeler:
             if out and hit.start < out[-1].end:
                 continue  # inside the longer name just found
             start = hit.start
-            own = keys_of(hit.payload.name)  # "Sheikh Hasina": her name itself starts so
             while hit.end - start > 1 and doc.keys[start] in self.roles.honorifics and \
-                    own[start - hit.start:start - hit.start + 1] != (doc.keys[start],):
-                start += 1
+                    keys_of(hit.payload.name)[start - hit.start:start - hit.start + 1] != (doc.keys[start],):
+                start += 1  # an honorific, unless the name itself starts so ("Sheikh Hasina")
             if start > hit.start:
                 again = self.gazetteer.matcher.match_at(doc, start)
                 hit = again if again is not None and again.end >= hit.end else Hit(start, hit.end, hit.payload)
