@@ -152,3 +152,17 @@ def test_an_honorific_that_starts_the_persons_own_name_stays_in_the_span(labeler
     wl = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
     assert people(wl, "Sheikh Rahima dan Sheikh Faisal Haddad bertemu.") == [
         ("Sheikh Rahima", "LEADER"), ("Faisal Haddad", "LEADER")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a function word that is also a given name opens the name after a role or a place
+    ("Gubernur Kharkiv Oleh Petrenko mengatakan dua warga tewas.", [("Oleh Petrenko", "OFFICIAL")]),
+    ("Panglima Armada Laksamana Dan Whitfield memaparkan hasil operasi.", [("Dan Whitfield", "OFFICIAL")]),
+    # elsewhere it stays the word
+    ("Oleh karena itu, Menlu Yoga Pramudya menolak.", [("Yoga Pramudya", "OFFICIAL")]),
+    # a capitalised "Dan" between two people ends the first name before the next role
+    ("Presiden Walter Brennan Dan Presiden Hendra Gunawan bertemu.",
+     [("Walter Brennan", "LEADER"), ("Hendra Gunawan", "LEADER")]),
+])
+def test_function_words_that_are_given_names(rules_only, text, expected):
+    assert people(rules_only, text) == expected

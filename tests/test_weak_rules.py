@@ -138,7 +138,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Bandara", "Rumah Sakit", "Jl.", "USS", "S.", "yakni", "dan", "ke-7", "el-Sisi", "Abu",
          # undotted initials, organisation heads, days, frequent family names, think tanks
          "AM", "AS", "Jenderal", "Kepala", "Bakamla", "Senin", "Putra", "lembaga kajian", "Center", "for",
-         "Badan", "Penanggulangan", "Narkoba", "PT", "(BNPB)", "Brigade", "Al-Qassam", "Al"]
+         "Badan", "Penanggulangan", "Narkoba", "PT", "(BNPB)", "Brigade", "Al-Qassam", "Al",
+         "Oleh", "Dan"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -43,13 +43,14 @@ class RoleRules(NameShapes):
                  group_heads: list[str] = ("pemimpin", "pimpinan"), honorifics: list[str] = (),
                  group_homes: dict[str, list[str]] | None = None, organisation_heads: list[str] = (),
                  facilities: dict[str, list[str]] | None = None, organisation_roles: list[str] = (),
-                 ranks: list[str] = ()) -> None:
+                 ranks: list[str] = (), word_given_names: list[str] = ()) -> None:
         self.facilities = FacilityNames(**(facilities or {}))
         self.principals = Principals(self)
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
         self.honorifics = frozenset(k for h in honorifics for k in keys_of(h))
         self.regional_roles = frozenset(r.lower() for r in regional_roles)
         self.organisation_roles = frozenset(keys_of(r) for r in organisation_roles)
+        self.word_given_names = frozenset(w.lower() for w in word_given_names)
         self.ranks = PhraseMatcher()
         for rank in ranks:
             self.ranks.add(rank.lower(), rank)
@@ -86,7 +87,7 @@ class RoleRules(NameShapes):
                    r.get("principal_roles", []), r.get("regional_roles", []),
                    r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []),
                    r.get("group_homes", {}), r.get("organisation_heads", []), r.get("facilities"),
-                   r.get("organisation_roles", []), r.get("ranks", []))
+                   r.get("organisation_roles", []), r.get("ranks", []), r.get("word_given_names", []))
 
     def _past_modifiers(self, doc: Document, i: int) -> int:
         while i < len(doc.keys) and doc.keys[i] in self.modifiers:
@@ -195,9 +196,10 @@ class RoleRules(NameShapes):
                 and doc.word(end).isalpha() and not self.is_name_word(doc, end, lower)
                 and self.roles.match_at(doc, end) is None):
             return False
-        # the run must reach a name past those words: "Hendra Gunawan Senin (2/6)" ends at a day
+        # the run must reach a name past those words, before another role: "Hendra Gunawan
+        # Senin (2/6)" ends at a day, "Hendra Gunawan Dan Menlu X" at the next role
         k = end + 1
-        while k < len(doc.keys) and same_line(doc, k - 1, k) and (
+        while k < len(doc.keys) and same_line(doc, k - 1, k) and self.roles.match_at(doc, k) is None and (
                 is_capitalised(doc.word(k)) or doc.keys[k] in NAME_PARTICLES):
             if self.is_name_word(doc, k, lower):
                 return True

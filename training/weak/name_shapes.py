@@ -34,7 +34,8 @@ INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian",
 
 class NameShapes:
     """Name boundaries for a rule set with ``places`` and ``roles`` matchers and
-    ``modifiers``, ``not_names`` and ``honorifics`` word sets (:class:`RoleRules`)."""
+    ``modifiers``, ``not_names``, ``honorifics`` and ``word_given_names`` word sets
+    (:class:`RoleRules`)."""
 
     def is_name_word(self, doc: Document, i: int, lower: set[str]) -> bool:
         """Capitalised, not an acronym, place, role or institution word, never written in
@@ -96,8 +97,14 @@ class NameShapes:
         frequency test alone would cut it off and start the span mid-name)."""
         word, key = doc.word(i), doc.keys[i]
         return (i + 1 < len(doc.keys) and is_capitalised(word) and word.isalpha() and not word.isupper()
-                and is_common_word(key) and self._may_be_name(doc, i, lower)
+                and ((is_common_word(key) and self._may_be_name(doc, i, lower)) or self._word_given_name(doc, i))
                 and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))
+
+    def _word_given_name(self, doc: Document, i: int) -> bool:
+        """A function word that is also a given name, capitalised after a word on its line:
+        "Gubernur Kharkiv Oleh Synehubov" ("oleh" is "by"), "Jenderal Dan Caine"."""
+        return doc.keys[i] in self.word_given_names and i > 0 and same_line(doc, i - 1, i) \
+            and doc.keys[i - 1][:1].isalnum()
 
     def _may_be_name(self, doc: Document, i: int, lower: set[str]) -> bool:
         """A frequent word that may still be part of a name: never lower case in the
