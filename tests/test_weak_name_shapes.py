@@ -166,3 +166,15 @@ def test_an_honorific_that_starts_the_persons_own_name_stays_in_the_span(labeler
 ])
 def test_function_words_that_are_given_names(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role with "-nya" before an appositive name
+    ("Kementerian itu melalui juru bicaranya, Yoga Pramudya, menyatakan keberatan.", [("Yoga Pramudya", "OFFICIAL")]),
+    # a region in an office's name is no person
+    ("Dirjen Asia Pasifik dan Afrika Kemlu Yoga Pramudya menyatakan hal itu.", [("Yoga Pramudya", "OFFICIAL")]),
+    # a post's city after "di"
+    ("Konsul Jenderal RI di Jeddah Yoga Pramudya memastikan jemaah aman.", [("Yoga Pramudya", "OFFICIAL")]),
+])
+def test_offices_named_with_their_region_city_or_suffix(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -174,6 +174,8 @@ class RoleRules(NameShapes):
         key = doc.keys[i]
         if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
             return True
+        if key == "di" and i + 1 < len(doc.keys) and self.places.match_at(doc, i + 1) is not None:
+            return True  # "Konsul Jenderal RI di Jeddah X": the post's city
         if key == ":" and self._name_ends_line(doc, i + 1, lower):
             return True  # "Menteri Keuangan: Dimas Prakoso", an item of a list of office holders
         if key == "dan" and 0 < i < len(doc.keys) - 1 and is_capitalised(doc.word(i - 1)) and \
