@@ -178,3 +178,16 @@ def test_function_words_that_are_given_names(rules_only, text, expected):
 ])
 def test_offices_named_with_their_region_city_or_suffix(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a known family name after an unknown given name is a relative, at a sentence's start too
+    ("Melania Trump menulis surat kepada Putin.", [("Putin", "LEADER")]),
+    ("Ivanka Trump menghadiri acara itu.", []),
+    # "Jr." makes the full name a son's
+    ("Donald Trump Jr. mengunggah video.", []),
+    # a connector opening the sentence is no given name
+    ("Lantas Trump menolak usulan itu.", [("Trump", "LEADER")]),
+])
+def test_relatives_of_known_people_are_not_them(labeler, text, expected):
+    assert people(labeler, text) == expected

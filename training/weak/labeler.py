@@ -32,6 +32,7 @@ from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.conflicts import ConflictEvidence
 from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.mentions import Mentions, known_person_mentions
+from sorot.training.weak.names import zipf
 from sorot.training.weak.plural import PluralRoles
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
@@ -92,11 +93,16 @@ class WeakLabeler:
             return (i < len(doc.keys) and mid_sentence(i) and mid_sentence(i - 1)
                     and i not in starts and self.roles.is_name_word(doc, i, lower))
 
+        def unknown_name_before(i: int) -> bool:  # "Hazem" before "Qassem", "Melania" before "Trump"
+            # a sentence's first word may be a connector no word list has ("Lantas Trump"):
+            # only a word Indonesian rarely uses is a given name there
+            return i >= 1 and mid_sentence(i) and self.roles.is_name_word(doc, i - 1, lower) and \
+                (mid_sentence(i - 1) or zipf(doc.keys[i - 1]) < RARE_ZIPF)
+
         return [h for h in hits
-                if h.end - h.start > 1 or h.start in headline
-                or not ((h.start >= 2 and mid_sentence(h.start) and mid_sentence(h.start - 1)
-                         and self.roles.is_name_word(doc, h.start - 1, lower))
-                        or unknown_name_after(h.end))]
+                if not _suffixed(doc, h.end)  # "Donald Trump Jr." is his son
+                and (h.end - h.start > 1 or h.start in headline
+                     or not (unknown_name_before(h.start) or unknown_name_after(h.end)))]
 
     def _not_a_name(self, doc: Document, i: int) -> bool:
         """Word ``i`` is a place, a role word or an honorific, never a name alone."""
@@ -215,6 +221,17 @@ class WeakLabeler:
                                         [named for _, named in evidence])
         return {"id": id, "text": text, "labels": decision.labels, "primary": decision.primary,
                 "scores": decision.scores, "entities": entities}
+
+
+_GENERATION = frozenset({"jr", "junior", "sr", "senior"})
+#: Zipf frequency under which a word opening a sentence before a known family name is a
+#: given name: "Melania" (0), "Mojtaba" (0); connectors sit higher ("kiranya" 3.7)
+RARE_ZIPF = 3.0
+
+
+def _suffixed(doc: Document, end: int) -> bool:
+    """A generation suffix after a name ("Jr.", "Junior"): the name is a relative's."""
+    return end < len(doc.keys) and doc.keys[end] in _GENERATION and doc.word(end)[:1].isupper()
 
 
 def _sentence_words(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
