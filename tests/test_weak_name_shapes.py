@@ -184,8 +184,9 @@ def test_offices_named_with_their_region_city_or_suffix(rules_only, text, expect
     # a known family name after an unknown given name is a relative, at a sentence's start too
     ("Melania Trump menulis surat kepada Putin.", [("Putin", "LEADER")]),
     ("Ivanka Trump menghadiri acara itu.", []),
-    # "Jr." makes the full name a son's
+    # "Jr." makes the full name a son's, an English organisation's head word a company's
     ("Donald Trump Jr. mengunggah video.", []),
+    ("Trump Organization membangun hotel di Doha.", []),
     # a connector opening the sentence is no given name
     ("Lantas Trump menolak usulan itu.", [("Trump", "LEADER")]),
 ])

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sorot.inference.text.boilerplate import find_boilerplate
 from sorot.inference.text.gazetteer import Gazetteer, family_owners
-from sorot.inference.text.phrases import Document, Hit, keys_of
+from sorot.inference.text.phrases import Document, Hit, is_capitalised, keys_of
 from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.text.words import sentence_spans
 from sorot.models.schema import TOPIC
@@ -101,8 +101,15 @@ class WeakLabeler:
 
         return [h for h in hits
                 if not _suffixed(doc, h.end)  # "Donald Trump Jr." is his son
+                and not self._names_an_organisation(doc, h.end)  # "Trump Organization"
                 and (h.end - h.start > 1 or h.start in headline
                      or not (unknown_name_before(h.start) or unknown_name_after(h.end)))]
+
+    def _names_an_organisation(self, doc: Document, end: int) -> bool:
+        """An English organisation's head word right after a name: the name is the
+        organisation's ("Trump Organization", "Clinton Foundation")."""
+        return end < len(doc.keys) and doc.keys[end] in self.roles.organisation_heads and \
+            is_capitalised(doc.word(end)) and same_line(doc, end - 1, end)
 
     def _not_a_name(self, doc: Document, i: int) -> bool:
         """Word ``i`` is a place, a role word or an honorific, never a name alone."""
