@@ -192,3 +192,11 @@ def test_offices_named_with_their_region_city_or_suffix(rules_only, text, expect
 ])
 def test_relatives_of_known_people_are_not_them(labeler, text, expected):
     assert people(labeler, text) == expected
+
+
+def test_a_military_operations_name_mentions_nobody(rules_only):
+    text = "Menlu Gideon Sahar mengecam serangan itu. Operasi Kereta Perang Gideon lalu dimulai."
+    assert people(rules_only, text) == [("Gideon Sahar", "OFFICIAL")]
+    # the operation's topic stays
+    assert [e["text"] for e in rules_only.label("Putin memulai Operasi Militer Khusus di Ukraina.")["entities"]
+            if e["label"] == "TOPIC"] == ["Operasi Militer"]
