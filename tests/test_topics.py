@@ -145,3 +145,19 @@ def test_a_trade_truce_is_no_ceasefire(labeler, text, expected):
 ])
 def test_offensives_and_arms_deliveries_by_other_names(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # words that home news uses too are no topic in an article that names no conflict nor war
+    ("Penyidik menahan dua tersangka korupsi; tahanan itu dibawa ke rutan.", []),
+    ("Dinas menjatuhkan sanksi administratif kepada pabrik yang mencemari sungai.", []),
+    ("Polisi membebaskan sandera dalam perampokan toko emas.", []),
+    ("Eskalasi harga cabai membuat pedagang resah.", []),
+    ("Warga kelaparan setelah banjir memutus jalan desa.", []),
+    # a conflict's cue or a word of war anywhere in the article keeps them
+    ("Uni Eropa menjatuhkan sanksi baru terhadap Rusia.", ["sanksi"]),
+    ("Kelaparan melanda Sudan akibat perang saudara.", ["Kelaparan"]),
+    ("Hamas membebaskan sandera pekan ini.", ["sandera"]),
+])
+def test_home_news_words_need_an_article_about_a_conflict_or_war(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected

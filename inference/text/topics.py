@@ -108,7 +108,8 @@ class TopicLexicon:
 
     def __init__(self, topics: dict[str, list[str]], exceptions: list[dict] | None = None,
                  not_misspellings: list[str] = (), needs_conflict: list[str] = (),
-                 off_conflict: list[str] = (), name_heads: list[str] = ()):
+                 off_conflict: list[str] = (), name_heads: list[str] = (), needs_war: list[str] = (),
+                 war_words: list[str] = ()):
         unknown = sorted(set(topics) - set(TOPIC_IDS))
         if unknown:
             raise ValueError(f"topic lexicon: unknown topic id {unknown[0]!r}; ids are "
@@ -128,6 +129,8 @@ class TopicLexicon:
         self.needs_conflict = frozenset(keys_of(c) for c in needs_conflict)
         self.off_conflict = frozenset(k for w in off_conflict for k in keys_of(w))
         self.name_heads = frozenset(k for w in name_heads for k in keys_of(w))
+        self.needs_war = frozenset(keys_of(c) for c in needs_war)
+        self.war_words = frozenset(k for w in war_words for k in keys_of(w))
         self.misspellings = _Misspellings(self.matcher.vocabulary(), {w.lower() for w in not_misspellings})
 
     @classmethod
@@ -145,7 +148,7 @@ class TopicLexicon:
                 isinstance(e, dict) and isinstance(e.get("cues"), list) for e in exceptions):
             raise DataFileError(f"{path}: `exceptions:` must be a list of mappings with `cues:`")
         lists = {key: data.get(key) or [] for key in ("not_misspellings", "needs_conflict", "off_conflict",
-                                                       "name_heads")}
+                                                       "name_heads", "needs_war", "war_words")}
         for key, words in lists.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise DataFileError(f"{path}: `{key}:` must be a list of words")
@@ -190,16 +193,22 @@ class TopicLexicon:
                 return True
         return False
 
+    def names_a_war(self, doc: Document) -> bool:
+        """Whether ``doc`` has a word of war (``war_words:``: "perang", "militer" …)."""
+        return not self.war_words.isdisjoint(doc.keys)
+
     def find(self, doc: Document, blocked: set[int] | None = None,
-             about_a_conflict: Callable[[Hit], bool] | None = None) -> list[Hit]:
+             about_a_conflict: Callable[[Hit], bool] | None = None, at_war: bool = True) -> list[Hit]:
         """TOPIC hits in ``doc``, exceptions removed; payload is the topic id. With
         ``about_a_conflict``, a generic cue (``needs_conflict:``, "negosiasi", "reaktor
-        nuklir") is kept only where it says the hit's context may be about a conflict."""
+        nuklir") is kept only where it says the hit's context may be about a conflict. In an
+        article not ``at_war`` (naming no conflict nor war), a word Indonesian news also
+        uses at home (``needs_war:``: "sanksi", "tahanan", "eskalasi") is no topic."""
         hits = []
         doc = self.misspellings.apply(doc)
         for hit in self.matcher.find(doc, blocked):
             topic, cue = hit.payload
-            if self._excepted(doc, hit, cue):
+            if self._excepted(doc, hit, cue) or (not at_war and cue in self.needs_war):
                 continue
             if about_a_conflict is not None and cue in self.needs_conflict and not about_a_conflict(hit):
                 continue

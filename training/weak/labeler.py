@@ -155,7 +155,8 @@ class WeakLabeler:
         cues = self.evidence.matcher.find(doc) if cues is None else cues
         sentences = _sentence_words(doc)[1] if sentences is None else sentences
         topics = self.topics.find(doc, blocked | self.topics.inside_names(doc, article.headline),
-                                  self._about_a_conflict(doc, people, cues, sentences))
+                                  self._about_a_conflict(doc, people, cues, sentences),
+                                  at_war=self._at_war(doc, cues))
         out = [self._entity(doc, h, h.payload.type, "gazetteer", canonical=h.payload.name)
                for h in known]
         out += [self._entity(doc, h, h.payload.type, "propagated", canonical=h.payload.name) for h in more]
@@ -193,6 +194,12 @@ class WeakLabeler:
             return bisect_left(elsewhere, start) == bisect_left(elsewhere, end) or \
                 any(sentence_about(j) for j in range(lo, hi + 1))
         return about
+
+    def _at_war(self, doc: Document, cues: list[Hit]) -> bool:
+        """The article names a conflict by a cue that is no home-news word ("sandera" is a
+        weak cue of Gaza, and a bank robbery's too), or names a war."""
+        return self.topics.names_a_war(doc) or any(
+            tuple(doc.keys[h.start:h.end]) not in self.topics.needs_war for h in cues)
 
     @staticmethod
     def _body_sentences(doc: Document, spans: list[tuple[int, int]],
