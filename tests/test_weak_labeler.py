@@ -284,3 +284,15 @@ def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler)
                       "Sergei Lavrov di Moskow. Keduanya membahas kerja sama pendidikan. Sugiono juga "
                       "menyampaikan posisi Indonesia soal Gaza dan Palestina.")
     assert (p["labels"], p["primary"]) == (["gaza"], "other")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # uranium and the IAEA name the Israel–Iran conflict only beside another of its strong cues
+    ("Indonesia berencana membangun pembangkit listrik tenaga nuklir pertama.\n\n"
+     "Uranium untuk reaktor itu akan dibeli dari Kazakhstan.", []),
+    ("IAEA memperingatkan risiko di PLTN Zaporizhzhia setelah serangan drone.\n\n"
+     "Inspektur IAEA tetap berada di lokasi.", ["russia_ukraine"]),
+    ("Stok uranium yang diperkaya menjadi sorotan.\n\nTeheran menolak inspeksi IAEA.", ["israel_iran"]),
+])
+def test_uranium_and_the_iaea_need_their_conflict_named(labeler, text, expected):
+    assert labeler.label(text)["labels"] == expected

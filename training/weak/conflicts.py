@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
 
@@ -120,10 +120,14 @@ class ConflictEvidence:
         check_cue_labels(cues, source)
         self.matcher = PhraseMatcher()
         self.promote: dict[str, tuple[frozenset, frozenset]] = {}
+        self.anchored: dict[str, frozenset] = {}
         for label in ARTICLE_LABELS:
             for strength, weight in (("strong", 2), ("weak", 1)):
                 for cue in cues.get(label, {}).get(strength, []):
                     self.matcher.add(cue, (label, weight))
+            # strong only beside another strong cue of the article: "uranium" of an
+            # Indonesian power plant, IAEA at Zaporizhzhia name no Israel–Iran conflict
+            self.anchored[label] = frozenset(keys_of(c) for c in cues.get(label, {}).get("needs_anchor", []))
             rule = cues.get(label, {}).get("strong_with")
             if rule:
                 self.promote[label] = (frozenset(c.lower() for c in rule["cues"]),
@@ -159,9 +163,18 @@ class ConflictEvidence:
         sentences = sentences if sentences is not None else [(0, len(doc.keys))]
         # each hit list sorted once by start word: a sentence takes its slice by bisection,
         # so the cost is linear in sentences + hits, not their product (long articles)
-        cues = self.matcher.find(doc) if cues is None else cues
+        cues = self._anchor(doc, self.matcher.find(doc) if cues is None else cues)
         cue_hits, people, topics = (_by_start(hits) for hits in (cues, people, topics))
         return [self._sentence_score(doc, cue_hits, people, topics, start, end) for start, end in sentences]
+
+    def _anchor(self, doc: Document, cues: list[Hit]) -> list[Hit]:
+        """``cues`` with each ``needs_anchor`` cue made weak where its article has no other
+        strong cue of that conflict."""
+        def anchoring(h: Hit) -> bool:
+            return tuple(doc.keys[h.start:h.end]) in self.anchored[h.payload[0]]
+        anchored = {h.payload[0] for h in cues if h.payload[1] == 2 and not anchoring(h)}
+        return [Hit(h.start, h.end, (h.payload[0], 1)) if h.payload[1] == 2 and h.payload[0] not in anchored
+                and anchoring(h) else h for h in cues]
 
     def _sentence_score(self, doc: Document, cue_hits, people, topics, start: int,
                         end: int) -> tuple[dict[str, int], set[str]]:
