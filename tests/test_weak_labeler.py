@@ -293,6 +293,8 @@ def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler)
     ("IAEA memperingatkan risiko di PLTN Zaporizhzhia setelah serangan drone.\n\n"
      "Inspektur IAEA tetap berada di lokasi.", ["russia_ukraine"]),
     ("Stok uranium yang diperkaya menjadi sorotan.\n\nTeheran menolak inspeksi IAEA.", ["israel_iran"]),
+    # "Arak" is Iran's heavy-water reactor, and a Balinese liquor
+    ("Polisi menyita ratusan liter Arak Bali oplosan.\n\nArak itu diduga menyebabkan keracunan.", []),
 ])
 def test_uranium_and_the_iaea_need_their_conflict_named(labeler, text, expected):
     assert labeler.label(text)["labels"] == expected
