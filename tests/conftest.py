@@ -68,3 +68,12 @@ def trained(tmp_path_factory):
     model_dir, report = run_training(ModelArguments(backbone="tiny"),
                                      DataArguments(train=[gold], dev_gold=gold), args)
     return out, model_dir, report
+
+
+@pytest.fixture(scope="session")
+def rules_only(labeler):
+    """The weak labeler with an empty gazetteer: only the rules can find people."""
+    from sorot.inference.text.gazetteer import Gazetteer
+    from sorot.training.weak.labeler import WeakLabeler
+
+    return WeakLabeler(Gazetteer([]), labeler.topics, labeler.roles, labeler.evidence)

@@ -47,3 +47,8 @@ def lay_out_hub_cache(folder: Path, cache: Path, repo_id: str) -> None:
         link.symlink_to(up / "blobs" / blob)
     (repo / "refs").mkdir()
     (repo / "refs" / "main").write_text(COMMIT)
+
+
+def people(wl, text: str) -> list[tuple[str, str]]:
+    """(text, label) of each LEADER and OFFICIAL entity the weak labeler ``wl`` finds."""
+    return [(e["text"], e["label"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]

@@ -7,18 +7,10 @@ labeler runs with an empty gazetteer, so only the rules can find the names.
 from __future__ import annotations
 
 import pytest
+from helpers import people
 
 from sorot.inference.text.gazetteer import Gazetteer
 from sorot.training.weak.labeler import WeakLabeler
-
-
-@pytest.fixture(scope="module")
-def rules_only(labeler) -> WeakLabeler:
-    return WeakLabeler(Gazetteer([]), labeler.topics, labeler.roles, labeler.evidence)
-
-
-def people(wl: WeakLabeler, text: str) -> list[tuple[str, str]]:
-    return [(e["text"], e["label"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

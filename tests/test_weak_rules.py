@@ -7,22 +7,13 @@ gazetteer unless a test says otherwise, so only the rules can find the names.
 from __future__ import annotations
 
 import pytest
+from helpers import people
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sorot.inference.text.gazetteer import Gazetteer
 from sorot.inference.text.words import word_spans
 from sorot.training.weak.labeler import WeakLabeler
 from sorot.training.weak.leave_names_out import folds_of, leave_names_out, without_people_in
-
-
-@pytest.fixture(scope="module")
-def rules_only(labeler) -> WeakLabeler:
-    return WeakLabeler(Gazetteer([]), labeler.topics, labeler.roles, labeler.evidence)
-
-
-def people(wl: WeakLabeler, text: str) -> list[tuple[str, str]]:
-    return [(e["text"], e["label"]) for e in wl.label(text)["entities"] if e["label"] != "TOPIC"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
