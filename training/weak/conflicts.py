@@ -150,7 +150,7 @@ class ConflictEvidence:
         (the whole document by default). A cue or person counts once a sentence; only
         people tied to a single conflict count, and a conflict with no strong cue in
         the sentence scores 0 (a bare name or "Rusia" in passing is not the subject).
-        ``cues`` are this evidence's hits in ``doc``, when the caller has them."""
+        ``cues`` are this evidence's :meth:`find_cues` of ``doc``, when the caller has them."""
         return [scores for scores, _ in self.sentence_evidence(doc, people, topics, sentences, cues)]
 
     def sentence_evidence(self, doc: Document, people: list[Hit] = (), topics: list[Hit] = (),
@@ -163,13 +163,16 @@ class ConflictEvidence:
         sentences = sentences if sentences is not None else [(0, len(doc.keys))]
         # each hit list sorted once by start word: a sentence takes its slice by bisection,
         # so the cost is linear in sentences + hits, not their product (long articles)
-        cues = self._anchor(doc, self.matcher.find(doc) if cues is None else cues)
+        cues = self.find_cues(doc) if cues is None else cues
         cue_hits, people, topics = (_by_start(hits) for hits in (cues, people, topics))
         return [self._sentence_score(doc, cue_hits, people, topics, start, end) for start, end in sentences]
 
-    def _anchor(self, doc: Document, cues: list[Hit]) -> list[Hit]:
-        """``cues`` with each ``needs_anchor`` cue made weak where its article has no other
-        strong cue of that conflict."""
+    def find_cues(self, doc: Document) -> list[Hit]:
+        """The cue hits of ``doc``, payload (label, weight), each ``needs_anchor`` cue made
+        weak where the article has no other strong cue of its conflict. Found once an
+        article: callers pass them on as ``cues``."""
+        cues = self.matcher.find(doc)
+
         def anchoring(h: Hit) -> bool:
             return tuple(doc.keys[h.start:h.end]) in self.anchored[h.payload[0]]
         anchored = {h.payload[0] for h in cues if h.payload[1] == 2 and not anchoring(h)}

@@ -152,7 +152,7 @@ class WeakLabeler:
         blocked |= {h.start for h in more}
         context = self._context_people(doc, blocked, article)
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
-        cues = self.evidence.matcher.find(doc) if cues is None else cues
+        cues = self.evidence.find_cues(doc) if cues is None else cues
         sentences = _sentence_words(doc)[1] if sentences is None else sentences
         topics = self.topics.find(doc, blocked | self.topics.inside_names(doc, article.headline),
                                   self._about_a_conflict(doc, people, cues, sentences),
@@ -227,7 +227,7 @@ class WeakLabeler:
         """One SCHEMA §3 prediction for ``text``."""
         doc = Document.from_text(text)
         spans, sentences = _sentence_words(doc)  # segmented once, for topics and evidence
-        cues = self.evidence.matcher.find(doc)
+        cues = self.evidence.find_cues(doc)
         entities, people, topics = self.entities(doc, cues, sentences)
         body = self._body_sentences(doc, spans, sentences)
         evidence = self.evidence.sentence_evidence(doc, people, topics, body, cues)
