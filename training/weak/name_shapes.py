@@ -75,7 +75,7 @@ class NameShapes:
         return sum(self.is_name_word(doc, k, lower) for k in range(start, end))
 
     def _common_family_name(self, doc: Document, j: int, lower: set[str]) -> bool:
-        """A capitalised frequent word ("Putra", "Utama", "Indah") right after a name word
+        """A capitalised frequent word ("Putra", "Indah") right after a name word
         that ends the capitalised run on its line: the name's last word, as
         :meth:`_common_given_name` is its first. Days, months and places are not
         ("Hendra Gunawan Senin (2/6)")."""
