@@ -112,13 +112,17 @@ class AppositiveRules:
                 return link
         return None
 
-    @staticmethod
-    def _bracketed(doc: Document, role: Hit) -> int | None:
-        """Where the name ends when the role stands alone in brackets right after it:
-        "Dimas Prakoso (Wamenaker), Sinta Handayani (Wamenkop)"."""
-        if role.start > 0 and role.end < len(doc.keys) and doc.keys[role.start - 1] == "(" \
-                and doc.keys[role.end] == ")":
-            return role.start - 1
+    def _bracketed(self, doc: Document, role: Hit) -> int | None:
+        """Where the name ends when the role opens the brackets right after it, alone or
+        with its office's capitalised words: "Dimas Prakoso (Wamenaker), Sinta Handayani
+        (Wamenkop)", "Joko Susanto (Kepala BNPB)"."""
+        if role.start == 0 or doc.keys[role.start - 1] != "(":
+            return None
+        for k in range(role.end, min(role.end + 6, len(doc.keys))):
+            if doc.keys[k] == ")":
+                return role.start - 1
+            if not (is_capitalised(doc.word(k)) or doc.keys[k] in self.roles.modifiers):
+                return None
         return None
 
     def _appositives(self, doc: Document, context: ArticleContext) -> tuple[list[Hit], list[Hit]]:

@@ -43,7 +43,8 @@ class RoleRules(NameShapes):
                  group_heads: list[str] = ("pemimpin", "pimpinan"), honorifics: list[str] = (),
                  group_homes: dict[str, list[str]] | None = None, organisation_heads: list[str] = (),
                  facilities: dict[str, list[str]] | None = None, organisation_roles: list[str] = (),
-                 ranks: list[str] = (), word_given_names: list[str] = ()) -> None:
+                 ranks: list[str] = (), word_given_names: list[str] = (), corps: list[str] = (),
+                 name_initials: list[str] = ()) -> None:
         self.facilities = FacilityNames(**(facilities or {}))
         self.principals = Principals(self)
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
@@ -51,6 +52,8 @@ class RoleRules(NameShapes):
         self.regional_roles = frozenset(r.lower() for r in regional_roles)
         self.organisation_roles = frozenset(keys_of(r) for r in organisation_roles)
         self.word_given_names = frozenset(w.lower() for w in word_given_names)
+        self.corps = frozenset(c.lower() for c in corps)
+        self.name_initials = frozenset(c.lower() for c in name_initials)
         self.ranks = PhraseMatcher()
         for rank in ranks:
             self.ranks.add(rank.lower(), rank)
@@ -87,7 +90,8 @@ class RoleRules(NameShapes):
                    r.get("principal_roles", []), r.get("regional_roles", []),
                    r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []),
                    r.get("group_homes", {}), r.get("organisation_heads", []), r.get("facilities"),
-                   r.get("organisation_roles", []), r.get("ranks", []), r.get("word_given_names", []))
+                   r.get("organisation_roles", []), r.get("ranks", []), r.get("word_given_names", []),
+                   r.get("corps", []), r.get("name_initials", []))
 
     def _past_modifiers(self, doc: Document, i: int) -> int:
         while i < len(doc.keys) and doc.keys[i] in self.modifiers:
@@ -174,6 +178,8 @@ class RoleRules(NameShapes):
         key = doc.keys[i]
         if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
             return True
+        if key in self.corps and self._rank_ends_at(doc, i):
+            return True  # "Kolonel Inf X", "Irjen Pol X": the rank's corps
         if key == "di" and i + 1 < len(doc.keys) and self.places.match_at(doc, i + 1) is not None:
             return True  # "Konsul Jenderal RI di Jeddah X": the post's city
         if key == ":" and self._name_ends_line(doc, i + 1, lower):
@@ -260,9 +266,14 @@ class RoleRules(NameShapes):
                 or not same_line(doc, k - 1, start) or doc.keys[k] in self.modifiers | self.not_names \
                 or self.places.match_at(doc, k) is not None:
             return False
+        if doc.keys[k] in self.name_initials:
+            return True  # "Anggota Komisi I DPR TB X": Tubagus
         before = doc.word(k - 1)
-        rank = any((h := self.ranks.match_at(doc, k - n)) is not None and h.end == k for n in (1, 2, 3) if k - n >= 0)
-        return rank or (before.isupper() and self.places.match_at(doc, k - 1) is not None)
+        return self._rank_ends_at(doc, k) or (before.isupper() and self.places.match_at(doc, k - 1) is not None)
+
+    def _rank_ends_at(self, doc: Document, k: int) -> bool:
+        """A rank of one to three words ends right before word ``k``."""
+        return any((h := self.ranks.match_at(doc, k - n)) is not None and h.end == k for n in (1, 2, 3) if k - n >= 0)
 
     def _name_after_organisation(self, doc: Document, start: int, end: int, lower: set[str]) -> tuple[int, int]:
         """After an English organisation's name, three words or more after its last

@@ -19,6 +19,9 @@ from sorot.models.schema import LEADER, OFFICIAL
 if TYPE_CHECKING:
     from sorot.training.weak.context import RoleRules
 
+#: Words that open an office's field: "Penasihat Khusus Presiden Bidang Pertahanan".
+_FIELDS = frozenset({"bidang", "urusan"})
+
 
 class Principals:
     """Which name after an aide's role is the aide's and which the principal's."""
@@ -50,8 +53,13 @@ class Principals:
         follows after a comma ("Penasihat Presiden AS X, Y": X serves, Y advises). Heads of
         state are in the gazetteer, so an unknown name here is rarely the president."""
         after = self._aide_after_comma(doc, end, lower)
-        return self._after_aide(doc, role) and self.rules.places.match_at(doc, role.end) is not None and \
-            after[1] == after[0]
+        return self._after_aide(doc, role) and self._office_named(doc, role) and after[1] == after[0]
+
+    def _office_named(self, doc: Document, role: Hit) -> bool:
+        """The head's role is followed by a country ("Presiden Rusia") or a field, which a
+        head of state never has: "Staf Khusus Presiden Bidang Hubungan Internasional X"."""
+        return role.end < len(doc.keys) and (
+            doc.keys[role.end] in _FIELDS or self.rules.places.match_at(doc, role.end) is not None)
 
     def holder_and_principal(self, doc: Document, role: Hit, start: int, end: int,
                              lower: set[str]) -> list[Hit]:
@@ -59,6 +67,8 @@ class Principals:
         the holder: "Utusan Trump Steve Witkoff" when "Trump" stands alone elsewhere."""
         if self.serves(role, doc, end):
             return [Hit(start, end, LEADER)]
+        if (named := self._principal_before_comma(doc, role, start, lower)) is not None:
+            return [named, Hit(start, end, OFFICIAL)]
         aide = self._aide_after_comma(doc, end, lower) if self._after_aide(doc, role) else (end, end)
         if aide[1] > aide[0]:  # "Penasihat Presiden Donald Trump, Steve Witkoff": the aide after the comma
             return [Hit(start, end, LEADER), Hit(*aide, OFFICIAL)]
@@ -66,6 +76,15 @@ class Principals:
         if principal and end - start >= 3 and self._stands_alone(doc, start, lower):
             return [Hit(start, start + 1, LEADER), Hit(start + 1, end, role.payload)]
         return [Hit(start, end, role.payload)]
+
+    def _principal_before_comma(self, doc: Document, role: Hit, start: int, lower: set[str]) -> Hit | None:
+        """The head named before the aide's name and a comma ("Juru bicara Presiden
+        Hartawan, Rina Kartika, menyatakan"): the head (LEADER), or ``None``."""
+        if not (self._after_aide(doc, role) and start - 1 > role.end and doc.keys[start - 1] == ","):
+            return None
+        first = self.rules._skip_modifiers(doc, role.end, lower)
+        last = self.rules._name_at(doc, first, lower)
+        return Hit(first, last, LEADER) if first < last == start - 1 else None
 
     def _stands_alone(self, doc: Document, i: int, lower: set[str]) -> bool:
         """Whether word ``i``'s key also appears elsewhere as a one-word name."""

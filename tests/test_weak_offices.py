@@ -1,0 +1,73 @@
+"""Offices the rules read wrongly before the sixth round: a president's aides named with
+their field, corps after a rank, a role in brackets with its agency, and offices the role
+list lacked.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a president has no field: "Presiden Bidang ..." is the aide's office
+    ("Staf Khusus Presiden Bidang Hubungan Internasional Dewi Larasati menyambut tamu.",
+     [("Dewi Larasati", "OFFICIAL")]),
+    ("Utusan Khusus Presiden Bidang Kerja Sama Multilateral Ratna Wijayanti tiba di Jenewa.",
+     [("Ratna Wijayanti", "OFFICIAL")]),
+    ("Penasihat Khusus Presiden Urusan Pertahanan Darmawan Siregar menyebut TNI siap.",
+     [("Darmawan Siregar", "OFFICIAL")]),
+    # the principal named before an appositive aide: both, each with their class
+    ("Juru bicara Presiden Hartawan, Rina Kartika, menyatakan Indonesia siap membantu.",
+     [("Hartawan", "LEADER"), ("Rina Kartika", "OFFICIAL")]),
+    # a country before the comma is no principal's name
+    ("Juru bicara Presiden Rusia, Dmitri Vasnetsov, menolak.", [("Dmitri Vasnetsov", "OFFICIAL")]),
+    # a president's own name after his role is still his
+    ("Penasihat Presiden Hartawan Wibisono tiba.", [("Hartawan Wibisono", "LEADER")]),
+])
+def test_a_presidents_aide_is_an_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the corps or service after a rank is no part of the name
+    ("Atase Pertahanan RI di Moskow Kolonel Inf Bambang Riyadi ikut mendampingi.",
+     [("Bambang Riyadi", "OFFICIAL")]),
+    ("Irjen Pol Sandi Pratama menjelaskan pengamanan kedutaan.", [("Sandi Pratama", "OFFICIAL")]),
+    ("Kombes Pol Hendra Saputra memimpin pengamanan.", [("Hendra Saputra", "OFFICIAL")]),
+    ("Letkol Czi Agus Salim memimpin satgas jembatan.", [("Agus Salim", "OFFICIAL")]),
+    # a corps word is a word like any other away from a rank
+    ("Menlu Arif Pol tiba.", [("Arif Pol", "OFFICIAL")]),
+])
+def test_a_corps_after_a_rank_is_no_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bracket that holds a role with its agency describes the name before it
+    ("Presiden melantik Joko Susanto (Kepala BNPB) dan Rini Handayani (Wakil Menteri Koperasi).",
+     [("Joko Susanto", "OFFICIAL"), ("Rini Handayani", "OFFICIAL")]),
+    ("Hadir pula Yoga Pramudya (Wamenaker).", [("Yoga Pramudya", "OFFICIAL")]),
+    # a bracket that goes on with lower-case words is a remark, not a role
+    ("Hadir pula Yoga Pramudya (Kepala desa itu tidak datang).", []),
+])
+def test_a_bracketed_role_with_its_agency(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ombudsman Ukraina Taras Melnyk menuding Rusia melanggar hukum humaniter.",
+     [("Taras Melnyk", "OFFICIAL")]),
+    ("Perwakilan Dagang AS Jonah Whitfield membahas tarif.", [("Jonah Whitfield", "OFFICIAL")]),
+    # "Tubagus" written as undotted initials belongs to the name
+    ("Anggota Komisi I DPR TB Rahmat Hidayat menilai mandat PBB perlu.",
+     [("TB Rahmat Hidayat", "OFFICIAL")]),
+    # organisations that look like names stay outside the span
+    ("Ketua Umum PP Muhammadiyah Ahmad Fauzan mendesak PBB bertindak.", [("Ahmad Fauzan", "OFFICIAL")]),
+    ("Ketua PBNU Nahdlatul Ulama Yusuf Hakim hadir.", [("Yusuf Hakim", "OFFICIAL")]),
+])
+def test_offices_the_role_list_lacked(rules_only, text, expected):
+    assert people(rules_only, text) == expected
