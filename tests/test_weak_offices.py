@@ -71,3 +71,28 @@ def test_a_bracketed_role_with_its_agency(rules_only, text, expected):
 ])
 def test_offices_the_role_list_lacked(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where an official's name starts, a king's title is a given name
+    ("Ketua DPD Sultan Hamdani Yusuf menerima delegasi.", [("Sultan Hamdani Yusuf", "OFFICIAL")]),
+    ("Ketua Komite Olimpiade Raja Sapto Hidayat menolak atlet itu.", [("Raja Sapto Hidayat", "OFFICIAL")]),
+    # after a head's role, or on its own, it stays the monarch's title
+    ("Pemimpin Yordania Raja Abdallah Farouk bertemu delegasi.", [("Abdallah Farouk", "LEADER")]),
+    ("Menlu Yordania Karim Haddad bertemu Raja Abdallah Farouk.",
+     [("Karim Haddad", "OFFICIAL"), ("Abdallah Farouk", "LEADER")]),
+])
+def test_a_kings_title_opens_an_officials_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role with "-nya" names the aide of the person named before
+    ("Presiden Hartawan melalui utusannya Rudi Gunawan menyampaikan proposal.",
+     [("Hartawan", "LEADER"), ("Rudi Gunawan", "OFFICIAL")]),
+    ("Presiden Hartawan dan wakilnya Rudi Gunawan hadir.", [("Hartawan", "LEADER"), ("Rudi Gunawan", "OFFICIAL")]),
+    # a task force's name is no person's
+    ("Komandan Satgas Garuda Kolonel Inf Rudi Santoso melapor.", [("Rudi Santoso", "OFFICIAL")]),
+])
+def test_aides_by_their_principal_and_task_forces(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -44,7 +44,7 @@ class RoleRules(NameShapes):
                  group_homes: dict[str, list[str]] | None = None, organisation_heads: list[str] = (),
                  facilities: dict[str, list[str]] | None = None, organisation_roles: list[str] = (),
                  ranks: list[str] = (), word_given_names: list[str] = (), corps: list[str] = (),
-                 name_initials: list[str] = ()) -> None:
+                 name_initials: list[str] = (), title_given_names: list[str] = ()) -> None:
         self.facilities = FacilityNames(**(facilities or {}))
         self.principals = Principals(self)
         self.principal_roles = frozenset(r.lower() for r in principal_roles)
@@ -54,6 +54,7 @@ class RoleRules(NameShapes):
         self.word_given_names = frozenset(w.lower() for w in word_given_names)
         self.corps = frozenset(c.lower() for c in corps)
         self.name_initials = frozenset(c.lower() for c in name_initials)
+        self.title_given_names = frozenset(t.lower() for t in title_given_names)
         self.ranks = PhraseMatcher()
         for rank in ranks:
             self.ranks.add(rank.lower(), rank)
@@ -91,7 +92,7 @@ class RoleRules(NameShapes):
                    r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []),
                    r.get("group_homes", {}), r.get("organisation_heads", []), r.get("facilities"),
                    r.get("organisation_roles", []), r.get("ranks", []), r.get("word_given_names", []),
-                   r.get("corps", []), r.get("name_initials", []))
+                   r.get("corps", []), r.get("name_initials", []), r.get("title_given_names", []))
 
     def _past_modifiers(self, doc: Document, i: int) -> int:
         while i < len(doc.keys) and doc.keys[i] in self.modifiers:
@@ -329,13 +330,15 @@ class RoleRules(NameShapes):
                 role = Hit(role.start, role.end, OFFICIAL)  # "Presiden Council on …": no head of state
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
             start, end = self._after_organisation(role, start, end, doc)
+            if role.payload == OFFICIAL and end > start:
+                start = self._title_given_name(doc, role, start)
             if end == start or (role.start in headline and not _ends_title(doc, end)
                                 and not self._in_role_list(doc, role)):
                 continue
             if not same_line(doc, role.end - 1, start):  # a headline's role names nobody below it
                 continue
-            if blocked.intersection(range(start, end)):
-                continue
+            if blocked.intersection(range(start, end)) or any(h.start <= role.start < h.end for h in hits.values()):
+                continue  # a title inside a name found already: "Ketua DPD Sultan X"
             # two roles can reach one name ("penasihat Presiden Donald Trump"): the role
             # nearest the name names its office, and later roles come later in the text
             overlapping = [s for s, h in hits.items() if h.start < end and start < h.end]
@@ -347,6 +350,14 @@ class RoleRules(NameShapes):
             for hit in self.principals.holder_and_principal(doc, role, start, end, lower):
                 hits[hit.start] = hit
         return sorted(hits.values(), key=lambda h: h.start)
+
+    def _title_given_name(self, doc: Document, role: Hit, start: int) -> int:
+        """Where an official's name starts when a king's title stands right before it
+        ("Ketua DPD Sultan Bachtiar X"): there the title is a given name."""
+        if start - 1 >= role.end and doc.keys[start - 1] in self.title_given_names and \
+                is_capitalised(doc.word(start - 1)) and same_line(doc, start - 1, start):
+            return start - 1
+        return start
 
     def _after_organisation(self, role: Hit, start: int, end: int, doc: Document) -> tuple[int, int]:
         """A role that heads an organisation has the organisation's name right after it:
