@@ -96,3 +96,17 @@ def test_a_kings_title_opens_an_officials_name(rules_only, text, expected):
 ])
 def test_aides_by_their_principal_and_task_forces(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a modifier the role list lacks before the role still lets the link reach the name
+    ("Presiden melantik Hendra Santoso sebagai Wakil Kepala Badan Gizi Nasional.",
+     [("Hendra Santoso", "OFFICIAL")]),
+    ("Hendra Santoso, mantan Wakil Kepala Badan Gizi, hadir.", [("Hendra Santoso", "OFFICIAL")]),
+    # a frequent word inside a sentence, before a name word, is the given name
+    ("Presiden melantik Bagus Santoso sebagai Menteri Koperasi.", [("Bagus Santoso", "OFFICIAL")]),
+    # ... but not when it opens the sentence, where every word is capitalised
+    ("Kemudian Santoso sebagai Menteri Koperasi hadir.", [("Santoso", "OFFICIAL")]),
+])
+def test_an_appointments_name_before_its_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -82,17 +82,28 @@ class AppositiveRules:
             elif k >= 2 and k < end and initial_length(doc, k - 2):
                 k -= 2  # "George W. Bush", "M. Herindra"
                 start = k
+            elif k == start and k < end and self._given_name_inside(doc, k - 1, lower):
+                k -= 1  # "melantik Bagus Santoso sebagai ...": a frequent word as given name
+                start = k
             else:
                 break
         names = sum(self.roles.is_name_word(doc, i, lower) for i in range(start, end))
         return start if 0 < names <= 4 else end
 
+    def _given_name_inside(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A frequent capitalised word before a name word that does not open its sentence
+        ("melantik Bagus Santoso"), where a capital marks a name, not the sentence."""
+        return i > 0 and same_line(doc, i - 1, i) and doc.keys[i - 1] not in _SENTENCE_END | _QUOTES \
+            and doc.word(i - 1)[:1].islower() and self.roles._common_given_name(doc, i, lower)
+
     def _link_before(self, doc: Document, role_start: int) -> int | None:
         """Where the name ends, when a link (a comma, "selaku", ...) stands right before
         the role; ``None`` otherwise."""
         i = role_start
-        if i > 0 and doc.keys[i - 1] in ("mantan", "wakil"):
-            return None  # the role word itself starts at the modifier: the matcher has it
+        while i > 0 and doc.keys[i - 1] in ("mantan", "wakil"):
+            if self.roles.roles.match_at(doc, i - 1) is not None:
+                return None  # the role word itself starts at the modifier: the matcher has it
+            i -= 1  # "sebagai Wakil Kepala Badan …": a modifier the role list lacks
         link = self._word_link(doc, i)
         if link is not None:
             i = link.start
