@@ -110,3 +110,20 @@ def test_aides_by_their_principal_and_task_forces(rules_only, text, expected):
 ])
 def test_an_appointments_name_before_its_role(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an organisation's one-word name after its head's role, with the office's words
+    # between them, is no part of the holder's name
+    ("Ketua Dewan Pengawas Danamitra Yoga Pramudya hadir.", [("Yoga Pramudya", "OFFICIAL")]),
+    ("Ketua Umum Kadin Sinta Handayani memimpin delegasi.", [("Sinta Handayani", "OFFICIAL")]),
+    ("Dirut Pertamina Dimas Hartono Siregar menyebut pasokan aman.", [("Dimas Hartono Siregar", "OFFICIAL")]),
+    ("Ketua Dewan Pengawas Danamitra menolak berkomentar.", []),
+    # English NGO names without a connector are no person's
+    ("Ketua Human Rights Watch menyebut laporan itu kredibel.", []),
+    ("Ketua Amnesty International menyebut laporan itu kredibel.", []),
+    ("Direktur Human Rights Watch Asia Helen Parker menyebut laporan itu kredibel.",
+     [("Helen Parker", "OFFICIAL")]),
+])
+def test_organisations_between_a_head_and_the_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -364,11 +364,18 @@ class RoleRules(NameShapes):
         one word there alone is that name ("Kepala Bakamla menghadiri rapat" names no
         one), and a run of three or more starts with it ("Ketua Kadin Yoga Pramudya").
         Two words stay a name: either reading is as likely."""
-        if start != role.end or tuple(doc.keys[role.start:role.end]) not in self.organisation_roles:
-            return start, end
+        if not self._heads_organisation(doc, role) or \
+                not self.modifiers.union(self.not_names).issuperset(doc.keys[role.end:start]):
+            return start, end  # "Ketua Dewan Pengawas Danantara X": the office's words first
         if end - start == 1:
             return start, start
         return (start + 1, end) if end - start >= 3 else (start, end)
+
+    def _heads_organisation(self, doc: Document, role: Hit) -> bool:
+        """The role, or its first words, heads an organisation: "Ketua", "Ketua Umum",
+        "Wakil Ketua Umum"."""
+        return any(tuple(doc.keys[role.start:k]) in self.organisation_roles
+                   for k in range(role.start + 1, role.end + 1))
 
     @staticmethod
     def _names_institution(doc: Document, role: Hit, name_start: int) -> bool:
