@@ -127,3 +127,19 @@ def test_an_appointments_name_before_its_role(rules_only, text, expected):
 ])
 def test_organisations_between_a_head_and_the_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a link list of Title Case headlines capitalises its verbs: no name starts with one
+    ("Baca juga:\nMenlu Iran Bertemu Hartawan di Istana\nDubes Karim Haddad: Iran Siap Membantu\n",
+     [("Karim Haddad", "OFFICIAL")]),
+    # a list of office holders still names them
+    ("Menteri Keuangan Bagus Hidayat\nMenteri Koperasi Sinta Handayani\n",
+     [("Bagus Hidayat", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL")]),
+    # a ministry's domain is no body: the frequent word after it opens the holder's name
+    ("Menteri Koperasi Indah Lestari hadir.", [("Indah Lestari", "OFFICIAL")]),
+    # ... while a body's word names the body with it
+    ("Komandan Korps Marinir Hendra Wijaya hadir.", [("Hendra Wijaya", "OFFICIAL")]),
+])
+def test_headline_verbs_and_ministry_domains(rules_only, text, expected):
+    assert people(rules_only, text) == expected

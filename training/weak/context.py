@@ -21,7 +21,7 @@ from sorot.inference.text.resources import DataFileError, data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
-from sorot.training.weak.names import zipf
+from sorot.training.weak.names import is_common_word, zipf
 from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
 from sorot.training.weak.principals import Principals
 
@@ -126,7 +126,7 @@ class RoleRules(NameShapes):
         while i < min(len(doc.keys), limit) and (i == first or same_line(doc, i - 1, i)):
             place = self.places.match_at(doc, i)
             before = doc.keys[i - 1] if i > first else None  # an institution's word names it
-            after_institution = before in INSTITUTIONS or (before in self.not_names and before not in self.modifiers)
+            after_institution = before in _BODIES
             if place and i > first and self._place_starts_name(doc, i, lower):
                 break  # "Menteri Pertahanan Israel, Israel Katz": a given name
             if place:
@@ -284,6 +284,15 @@ class RoleRules(NameShapes):
         return holder_after(doc, range(last + 1, end), 1, lambda k: self.is_name_word(doc, k, lower),
                             lambda k: self._name_at(doc, k, lower))
 
+    def _unsure_in_headline(self, doc: Document, role: Hit, start: int, end: int, headline: set[int]) -> bool:
+        """On a Title Case line a name is trusted only when a lower-case word or a mark
+        follows it and it does not open with a frequent word: headlines capitalise their
+        verbs too ("Menlu Iran Bertemu Prabowo di Istana"). A list of office holders is no
+        headline, but its lines may be a list of headlines of the same shape."""
+        if role.start not in headline:
+            return False
+        return is_common_word(doc.keys[start]) or not (_ends_title(doc, end) or self._in_role_list(doc, role))
+
     def _in_role_list(self, doc: Document, role: Hit) -> bool:
         """A Title Case line that opens with a role (after any list marker), next to
         another line that does: one item of a list of office holders ("Menteri Keuangan X"
@@ -332,8 +341,7 @@ class RoleRules(NameShapes):
             start, end = self._after_organisation(role, start, end, doc)
             if role.payload == OFFICIAL and end > start:
                 start = self._title_given_name(doc, role, start)
-            if end == start or (role.start in headline and not _ends_title(doc, end)
-                                and not self._in_role_list(doc, role)):
+            if end == start or self._unsure_in_headline(doc, role, start, end, headline):
                 continue
             if not same_line(doc, role.end - 1, start):  # a headline's role names nobody below it
                 continue
@@ -385,6 +393,14 @@ class RoleRules(NameShapes):
         Zelensky" names the president), and the nearest role wins."""
         return role.start > 0 and doc.keys[role.start - 1] in INSTITUTIONS | {"staf"} and \
             "(" in doc.keys[role.end:name_start]
+
+
+#: Words for bodies, after which a capitalised word names the body ("Korps Marinir",
+#: "Dinas Pemadam"), not a person; a ministry's domain ("Menteri Koperasi Indah Lestari")
+#: is no body, and a frequent word after it may open the holder's name.
+_BODIES = INSTITUTIONS | {"korps", "dinas", "layanan", "biro", "kabinet", "kepolisian", "kejaksaan", "tentara",
+                          "angkatan", "institut", "perusahaan", "milisi", "batalion", "divisi", "resimen",
+                          "satgas", "kontingen", "departemen", "istana", "gedung", "pengawas", "komando"}
 
 
 def _ends_title(doc: Document, end: int) -> bool:
