@@ -91,6 +91,9 @@ def test_a_kings_title_opens_an_officials_name(rules_only, text, expected):
     ("Presiden Hartawan melalui utusannya Rudi Gunawan menyampaikan proposal.",
      [("Hartawan", "LEADER"), ("Rudi Gunawan", "OFFICIAL")]),
     ("Presiden Hartawan dan wakilnya Rudi Gunawan hadir.", [("Hartawan", "LEADER"), ("Rudi Gunawan", "OFFICIAL")]),
+    # a new holder: "yang baru" between the role and the name
+    ("Kepala Shin Bet yang baru, Avi Dromi, dilantik.", [("Avi Dromi", "OFFICIAL")]),
+    ("Menteri yang baru itu hadir.", []),
     # a task force's name is no person's
     ("Komandan Satgas Garuda Kolonel Inf Rudi Santoso melapor.", [("Rudi Santoso", "OFFICIAL")]),
 ])
