@@ -44,6 +44,17 @@ def test_real_words_short_words_and_two_slips_are_not_cues(lexicon, text):
     assert topics_in(lexicon, text) == []
 
 
+def test_a_frequent_word_is_never_a_slip_even_unlisted():
+    # no not_misspellings list: word frequency alone keeps real words out
+    lex = TopicLexicon({"hostages_prisoners": ["tawanan"], "peace_talks": ["perundingan"],
+                        "ceasefire": ["penghentian permusuhan"]})
+    # "tawaran" (an offer), "perundangan" (legislation), "bermusuhan" (hostile)
+    assert [lex.misspellings.correct(w) for w in ("tawarannya", "perundangan", "bermusuhan")] == [None] * 3
+    assert [lex.misspellings.correct(w) for w in ("tawananya", "perundigan", "permusuhn")] == \
+        ["tawanannya", "perundingan", "permusuhan"]
+    assert topics_in(lex, "Putin menolak tawarannya untuk bertemu.") == []
+
+
 def test_a_slip_is_forgiven_when_a_span_gets_its_topic_id(lexicon):
     assert lexicon.topic_of("fasiliats nuklir") == "nuclear_programme"
 
