@@ -122,6 +122,9 @@ def test_an_appointments_name_before_its_role(rules_only, text, expected):
     ("Ketua Umum Kadin Sinta Handayani memimpin delegasi.", [("Sinta Handayani", "OFFICIAL")]),
     ("Dirut Pertamina Dimas Hartono Siregar menyebut pasokan aman.", [("Dimas Hartono Siregar", "OFFICIAL")]),
     ("Ketua Dewan Pengawas Danamitra menolak berkomentar.", []),
+    ("Presiden Direktur Astrindo International hadir.", []),
+    # a unit or region of two words before a rank is no name
+    ("Kapolda Metro Jaya Irjen Asep Hidayat mengatakan demo tertib.", [("Asep Hidayat", "OFFICIAL")]),
     # English NGO names without a connector are no person's
     ("Ketua Human Rights Watch menyebut laporan itu kredibel.", []),
     ("Ketua Amnesty International menyebut laporan itu kredibel.", []),

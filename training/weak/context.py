@@ -249,15 +249,18 @@ class RoleRules(NameShapes):
         return (start - 1, end) if end > start and self._undotted_initials(doc, role_end, start) else (start, end)
 
     def _past_unit(self, doc: Document, role_end: int, start: int, end: int, lower: set[str]) -> int | None:
-        """Where to look for the name when the one-word candidate ``start:end`` names a
-        unit instead: one before a rank and a name ("Kepala Bakamla Laksdya X"), or a
-        frequent word that closes an institution's name ("Kepala Badan Nasional
-        Penanggulangan Narkoba"); ``None`` when it may be the name."""
-        if end - start != 1:
+        """Where to look for the name when the candidate ``start:end`` names a unit
+        instead: one or two words before a rank and a name ("Kepala Bakamla Laksdya X",
+        "Kapolda Metro Jaya Irjen X"), or a frequent word that closes an institution's
+        name ("Kepala Badan Nasional Penanggulangan Narkoba"); ``None`` when it may be
+        the name."""
+        if end - start not in (1, 2):
             return None
         if end < len(doc.keys) and (rank := self.roles.match_at(doc, end)) is not None \
                 and same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
-            return rank.end
+            return rank.end  # "Kapolda Metro Jaya Irjen X": a name is never followed by a rank
+        if end - start != 1:
+            return None
         if zipf(doc.keys[start]) >= AGENCY_WORD_ZIPF and not INSTITUTIONS.isdisjoint(doc.keys[role_end:start]):
             return end
         return None
