@@ -35,6 +35,7 @@ def test_shipped_gazetteer_knows_deputy_ministers_agency_heads_and_spokespeople(
     assert g.lookup("Luhut").type == g.lookup("Dyah Roro Esti").type == "OFFICIAL"
     assert g.lookup("Tolchenov").conflicts == ("russia_ukraine",)
     assert g.lookup("Juliette Touma").name == "Juliette Touma"
+    assert g.lookup("Tony Blair").type == "LEADER"  # a former prime minister, on Gaza's peace board
 
 
 def test_gazetteer_errors_name_the_entry():
