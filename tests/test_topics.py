@@ -165,10 +165,15 @@ def test_offensives_and_arms_deliveries_by_other_names(labeler, text, expected):
     ("Polisi membebaskan sandera dalam perampokan toko emas.", []),
     ("Eskalasi harga cabai membuat pedagang resah.", []),
     ("Warga kelaparan setelah banjir memutus jalan desa.", []),
+    # ... and so do talks of every kind: a wage dialogue, coalition talks
+    ("Pemerintah menggelar dialog dengan serikat buruh soal upah minimum.", []),
+    ("Perundingan koalisi partai berlangsung alot di Senayan.", []),
+    ("Kedua perusahaan memulai negosiasi ulang kontrak.", []),
     # a conflict's cue or a word of war anywhere in the article keeps them
     ("Uni Eropa menjatuhkan sanksi baru terhadap Rusia.", ["sanksi"]),
     ("Kelaparan melanda Sudan akibat perang saudara.", ["Kelaparan"]),
     ("Hamas membebaskan sandera pekan ini.", ["sandera"]),
+    ("Perundingan untuk mengakhiri perang kembali digelar.", ["Perundingan"]),
 ])
 def test_home_news_words_need_an_article_about_a_conflict_or_war(labeler, text, expected):
     assert weak_topics(labeler, text) == expected

@@ -130,7 +130,11 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # undotted initials, organisation heads, days, frequent family names, think tanks
          "AM", "AS", "Jenderal", "Kepala", "Bakamla", "Senin", "Putra", "lembaga kajian", "Center", "for",
          "Badan", "Penanggulangan", "Narkoba", "PT", "(BNPB)", "Brigade", "Al-Qassam", "Al",
-         "Oleh", "Dan"]
+         "Oleh", "Dan",
+         # aides with a field, corps, bracketed roles, kings' titles, new holders (sixth round)
+         "Staf Khusus", "Bidang", "Multilateral", "Inf", "Pol", "Kolonel", "Irjen", "TB", "Sultan",
+         "Raja", "utusannya", "Satgas", "(Kepala", ")", "sebagai", "Wakil", "yang", "baru", "Dewan",
+         "Pengawas", "Kadin", "Watch", "Bertemu", "Koperasi", "Metro", "Jaya", "Presiden Direktur"]
 
 
 @settings(max_examples=150, deadline=None)
