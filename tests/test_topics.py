@@ -92,7 +92,7 @@ def weak_topics(labeler, text: str) -> list[str]:
     ("Trump bertemu investor di Seoul. Pengalaman bisnis para investor itu berguna saat negosiasi.", []),
     ("Rusia dan Ukraina memulai negosiasi di Istanbul soal ekspor gandum.", ["negosiasi"]),
     # and a paragraph on no other subject keeps them ("the talks" of a conflict article)
-    ("Kedua delegasi memulai negosiasi pagi ini.", ["negosiasi"]),
+    ("Delegasi Rusia dan Ukraina tiba di Istanbul.\n\nKedua delegasi memulai negosiasi pagi ini.", ["negosiasi"]),
     # a specific cue needs no context
     ("Harga saham naik setelah gencatan senjata diumumkan.", ["gencatan senjata"]),
 ])

@@ -149,6 +149,13 @@ def test_rules_never_make_overlapping_or_mid_word_spans(rules_only, parts):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
+def test_units_all_the_way_after_a_role_name_nobody(rules_only):
+    """Found by the property test: three units in a row, each before another role, left
+    the name's start past its end."""
+    text = "Kepala Wira Narkoba Presiden Direktur Fulan Al-Qassam Kabinet Pol utusannya Pol , Kadin Kolonel"
+    assert people(rules_only, text) == []
+
+
 @pytest.mark.parametrize("text", [
     "Singkatnya, Menteri Pertahanan itu menolak usulan gencatan senjata.",
     "Tugasnya, kata juru bicara itu, adalah memimpin delegasi ke Jenewa.",

@@ -237,6 +237,8 @@ class RoleRules(NameShapes):
             if end == start or not self._continues_as_institution(doc, end, lower):
                 break
             start = end
+        else:
+            end = max(start, end)  # units or institutions all the way: no name within reach
         # "Menteri Luar Negeri Chile, Alberto van Klaveren": the appositive is the name,
         # when there is one ("Kanselir Christian Stocker, Wakil Kanselir ..." keeps its own)
         # and the candidate is one word (a place the list lacks): "juru bicara Kremlin
