@@ -149,3 +149,14 @@ def test_organisations_between_a_head_and_the_name(rules_only, text, expected):
 ])
 def test_headline_verbs_and_ministry_domains(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # pilgrim and academic titles stay outside the name
+    ("Anggota DPR Hj. Siti Rahmawati, S.H., menyebut bantuan harus sampai.", [("Siti Rahmawati", "OFFICIAL")]),
+    ("Menteri Drs. Bagus Hartono hadir.", [("Bagus Hartono", "OFFICIAL")]),
+    # a directorate's domain words are no name
+    ("Dirjen Protokol dan Konsuler Kemlu, Ir. Andi Rachmat, melepas tim evakuasi.", [("Andi Rachmat", "OFFICIAL")]),
+])
+def test_titles_and_directorates_before_a_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
