@@ -12,9 +12,9 @@ model's TOPIC span its ``topic`` id.
 
 A cue word of eight or more letters also matches one typing slip away (a letter added,
 dropped, changed or two swapped: "fasiliats nuklir", "negoisasi"), unless the word is
-a real one: an Indonesian word as frequent as :data:`REAL_WORD_ZIPF`, with or without
-"-nya" ("tawarannya", an offer, is no slip of "tawanannya"), or a word the lexicon lists
-under ``not_misspellings:`` ("perundangan" is not "perundingan").
+a real one (``not_misspellings:`` in the lexicon: "perundangan" is not "perundingan"; a
+listed word covers its "-nya" form). The eight letters count without "-nya":
+"tawarannya" (an offer) is no slip of "tawanannya".
 
 >>> [(h.payload) for h in lex.find(Document.from_text("Bom jatuh di fasiliats nuklir."))]
 ['nuclear_programme']
@@ -50,18 +50,6 @@ def _variants(cue: str) -> list[str]:
 
 #: Cue words this long or longer match with one typing slip.
 MISSPELLING_MIN_LETTERS = 8
-#: Zipf frequency (wordfreq, Indonesian) from which a word is a real word, never a slip:
-#: the real words near cue words all have 3.0 or more ("pengadaan" 4.1, "tawaran" 4.5),
-#: the slips of news text none ("fasiliats", "negoisasi", "genjatan").
-REAL_WORD_ZIPF = 3.0
-
-
-def _real_word(key: str) -> bool:
-    """Whether ``key``, or ``key`` without "-nya", is a frequent Indonesian word."""
-    from wordfreq import zipf_frequency
-
-    base = key[:-3] if key.endswith("nya") else key
-    return max(zipf_frequency(key, "id"), zipf_frequency(base, "id")) >= REAL_WORD_ZIPF
 
 
 def one_slip(a: str, b: str) -> bool:
@@ -101,14 +89,15 @@ class _Misspellings:
 
     def correct(self, key: str) -> str | None:
         """The cue word ``key`` is a slip of, if exactly one."""
-        if len(key) < MISSPELLING_MIN_LETTERS or key in self.cue_words or key in self.real_words \
-                or not key.isalpha():
+        base = key[:-3] if key.endswith("nya") else key  # the slip must be in the word itself
+        if len(base) < MISSPELLING_MIN_LETTERS or key in self.cue_words or not key.isalpha() \
+                or key in self.real_words or base in self.real_words:
             return None
         if key not in self._seen:
             if len(self._seen) > 1 << 16:
                 self._seen.clear()
             near = {w for d in _deletes(key) for w in self._index.get(d, ()) if one_slip(key, w)}
-            self._seen[key] = near.pop() if len(near) == 1 and not _real_word(key) else None
+            self._seen[key] = near.pop() if len(near) == 1 else None
         return self._seen[key]
 
     def apply(self, doc: Document) -> Document:
