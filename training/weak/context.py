@@ -181,8 +181,7 @@ class RoleRules(NameShapes):
             return True
         if key in self.corps and self._rank_ends_at(doc, i):
             return True  # "Kolonel Inf X", "Irjen Pol X": the rank's corps
-        if (key, doc.keys[i + 1] if i + 1 < len(doc.keys) else "") == ("yang", "baru") or \
-                (key, doc.keys[i - 1]) == ("baru", "yang"):
+        if (key == "yang" and doc.keys[i + 1:i + 2] == ["baru"]) or (key == "baru" and doc.keys[i - 1:i] == ["yang"]):
             return True  # "Kepala Shin Bet yang baru, X": a new holder
         if key == "di" and i + 1 < len(doc.keys) and self.places.match_at(doc, i + 1) is not None:
             return True  # "Konsul Jenderal RI di Jeddah X": the post's city
