@@ -9,7 +9,8 @@ import pytest
 
 from sorot.inference.text.phrases import Document
 from sorot.inference.text.resources import data_path, load_yaml
-from sorot.inference.text.topics import TopicLexicon, one_slip
+from sorot.inference.text.slips import one_slip
+from sorot.inference.text.topics import TopicLexicon
 
 
 @pytest.fixture(scope="module")

@@ -24,10 +24,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.inference.text.resources import data_path, load_yaml
+from sorot.inference.text.slips import MISSPELLING_MIN_LETTERS, Slips
 from sorot.models.errors import SorotError
-from sorot.models.schema import ARTICLE_LABELS, PERSON_TYPES
+from sorot.models.schema import ARTICLE_LABELS, LEADER, PERSON_TYPES
 
 T = TypeVar("T")
 
@@ -174,6 +175,23 @@ def spellings(alias: str) -> list[str]:
     return list(dict.fromkeys([alias, spaced, joined]))
 
 
+def _slip_targets(people: list[Person]) -> dict[str, set[str]]:
+    """Family names a typing slip may stand for, each with the first words of its
+    bearer's longer names: foreign leaders' only. Indonesian names are written natively,
+    and a name one letter off is another person's ("Sugianto" is not "Subianto"); a
+    father's name after "bin" and "Abdul-" names vary by the bearer."""
+    out: dict[str, set[str]] = {}
+    for person in people:
+        if person.type != LEADER or person.country == "Indonesia":
+            continue
+        aliases = [keys_of(a) for a in (person.name, *person.aliases)]
+        firsts = {keys[0] for keys in aliases if len(keys) > 1}
+        for keys in aliases:
+            if not keys[-1].startswith("abd") and (len(keys) < 2 or keys[-2] not in ("bin", "ibn", "bint")):
+                out.setdefault(keys[-1], set()).update(firsts)
+    return out
+
+
 class Gazetteer:
     """Known people, found in documents by any of their names, in any usual spelling of
     their particles ("Al Thani", "al-Thani")."""
@@ -197,6 +215,10 @@ class Gazetteer:
                     if (keys := keys_of(spelling)) not in owners:
                         owners[keys] = person.name
                         self.matcher.add(spelling, person)
+        # foreign leaders' family names, as scraped news misspells them ("Zelenksy",
+        # "Pezeskhian"); any other word of a known name is never read as a slip of one
+        self._slip_firsts = _slip_targets(people)
+        self.slips = Slips(set(self._slip_firsts), {k for keys in owners for k in keys})
 
     @classmethod
     def from_records(cls, records: list[dict], source: str = "gazetteer") -> Gazetteer:
@@ -215,8 +237,39 @@ class Gazetteer:
         return cls.from_records(data["people"], str(path))
 
     def find(self, doc: Document, blocked: set[int] | None = None) -> list[Hit]:
-        """Every mention of a known person in ``doc`` (payload: :class:`Person`)."""
-        return self.matcher.find(doc, blocked)
+        """Every mention of a known person in ``doc`` (payload: :class:`Person`), a
+        leader's family name also with one typing slip (see :meth:`unslipped`)."""
+        return self.matcher.find(self.unslipped(doc), blocked)
+
+    def unslipped(self, doc: Document) -> Document:
+        """``doc`` with each capitalised word of 8+ letters that is one slip from exactly
+        one foreign leader's family name, and shares its first letter, read as that name
+        where the leader is vouched for: right after one of their given names
+        ("Volodymyr Zelenksy"), or named exactly elsewhere in ``doc``. A lone
+        "Nasrullah", a common Indonesian name, stays no "Nasrallah".
+
+        >>> g = Gazetteer.from_records([{"name": "Volodymyr Zelensky", "type": "LEADER",
+        ...     "aliases": ["Zelensky"]}])
+        >>> [h.payload.name for h in g.find(Document.from_text("Volodymyr Zelenksy tiba. Zelenksy dan zelenksy."))]
+        ['Volodymyr Zelensky', 'Volodymyr Zelensky']
+        >>> g.find(Document.from_text("Presiden Zelenksy tiba."))
+        []
+        """
+        keys = None
+        for i, key in enumerate(doc.keys):
+            if len(key) >= MISSPELLING_MIN_LETTERS and is_capitalised(doc.word(i)) and \
+                    (known := self.slips.correct(key)) is not None and known[0] == key[0] and \
+                    ((i > 0 and doc.keys[i - 1] in self._slip_firsts[known]) or known in doc.keys):
+                keys = keys or list(doc.keys)
+                keys[i] = known
+        if keys is None:
+            return doc
+        # a later lone slip is vouched for by the slip corrected after a given name
+        for i, key in enumerate(doc.keys):
+            if keys[i] == key and len(key) >= MISSPELLING_MIN_LETTERS and is_capitalised(doc.word(i)) and \
+                    (known := self.slips.correct(key)) is not None and known[0] == key[0] and known in keys:
+                keys[i] = known
+        return Document(doc.text, doc.words, keys)
 
     @cached_property
     def given_names(self) -> dict[str, Person]:
@@ -235,8 +288,13 @@ class Gazetteer:
                 and key not in NAME_PARTICLES}
 
     def lookup(self, name: str) -> Person | None:
-        """The person whose name or alias is exactly ``name`` (folded), if any."""
-        return self.matcher.get(keys_of(name))
+        """The person whose name or alias is exactly ``name`` (folded), if any, or a
+        leader's with one slip in a capitalised family name ("Zelenksy")."""
+        person = self.matcher.get(keys_of(name))
+        if person is None and name.strip():
+            doc = self.unslipped(Document.from_text(name))
+            person = self.matcher.get(tuple(doc.keys))
+        return person
 
     def __len__(self) -> int:
         return len(self.people)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml
+from sorot.inference.text.slips import Slips
 from sorot.models.schema import TOPIC_IDS
 
 
@@ -46,64 +47,6 @@ def _variants(cue: str) -> list[str]:
     if len(words) > 1:
         out.append(" ".join([f"{words[0]}-{words[0]}", *words[1:]]))
     return out
-
-
-#: Cue words this long or longer match with one typing slip.
-MISSPELLING_MIN_LETTERS = 8
-
-
-def one_slip(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by exactly one inserted, dropped or changed letter,
-    or two neighbours swapped (Damerau distance 1).
-
-    >>> one_slip("fasiliats", "fasilitas"), one_slip("negoisasi", "negosiasi"), one_slip("sanksi", "sanksi")
-    (True, True, False)
-    """
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) != len(b):
-        short, long_ = sorted((a, b), key=len)
-        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                              and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-
-
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
-
-
-class _Misspellings:
-    """Maps a word one slip from a long cue word to that cue word (a deletion index:
-    two words one slip apart share a word with at most one letter dropped)."""
-
-    def __init__(self, cue_words: set[str], real_words: set[str]) -> None:
-        self.cue_words = cue_words
-        self.real_words = real_words
-        self._index: dict[str, set[str]] = {}
-        for word in cue_words:
-            if len(word) >= MISSPELLING_MIN_LETTERS and word.isalpha():
-                for d in _deletes(word):
-                    self._index.setdefault(d, set()).add(word)
-        self._seen: dict[str, str | None] = {}
-
-    def correct(self, key: str) -> str | None:
-        """The cue word ``key`` is a slip of, if exactly one."""
-        base = key[:-3] if key.endswith("nya") else key  # the slip must be in the word itself
-        if len(base) < MISSPELLING_MIN_LETTERS or key in self.cue_words or not key.isalpha() \
-                or key in self.real_words or base in self.real_words:
-            return None
-        if key not in self._seen:
-            if len(self._seen) > 1 << 16:
-                self._seen.clear()
-            near = {w for d in _deletes(key) for w in self._index.get(d, ()) if one_slip(key, w)}
-            self._seen[key] = near.pop() if len(near) == 1 else None
-        return self._seen[key]
-
-    def apply(self, doc: Document) -> Document:
-        """``doc`` with each slipped word's key replaced by its cue word's."""
-        keys = [self.correct(k) or k for k in doc.keys]
-        return doc if keys == doc.keys else Document(doc.text, doc.words, keys)
 
 
 class TopicLexicon:
@@ -134,7 +77,7 @@ class TopicLexicon:
         self.name_heads = frozenset(k for w in name_heads for k in keys_of(w))
         self.needs_war = frozenset(keys_of(c) for c in needs_war)
         self.war_words = frozenset(k for w in war_words for k in keys_of(w))
-        self.misspellings = _Misspellings(self.matcher.vocabulary(), {w.lower() for w in not_misspellings})
+        self.misspellings = Slips(self.matcher.vocabulary(), {w.lower() for w in not_misspellings})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicLexicon:
