@@ -236,9 +236,12 @@ def test_a_known_person_named_later_by_the_given_name_alone(labeler):
     named = partial(people_of, wl, fields=("text", "canonical", "score"))
     assert named("Torvald Eklund tiba di Oslo. \"Kami siap,\" kata Torvald.") == [
         ("Torvald Eklund", "Torvald Eklund", 0.95), ("Torvald", "Torvald Eklund", 0.7)]
-    # only after the full name; never beside another name word; never a given name two
-    # known people share
-    assert named("\"Kami siap,\" kata Torvald. Eklund tiba di Oslo.") == [("Eklund", "Torvald Eklund", 0.95)]
+    # in an article that names the person by any name (as decode resolves it), before or
+    # after; never in one that does not; never beside another name word; never a given
+    # name two known people share
+    assert named("\"Kami siap,\" kata Torvald. Eklund tiba di Oslo.") == [
+        ("Torvald", "Torvald Eklund", 0.7), ("Eklund", "Torvald Eklund", 0.95)]
+    assert named("\"Kami siap,\" kata Torvald kepada wartawan di Oslo.") == []
     assert named("Torvald Eklund tiba. Torvald Berg juga hadir.") == [("Torvald Eklund", "Torvald Eklund", 0.95)]
     assert named("Mahir Salem tiba. Mahir lalu berpidato.") == [("Mahir Salem", "Mahir Salem", 0.95)]
     assert set(gazetteer.given_names) == {"torvald"}

@@ -154,7 +154,8 @@ def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
 def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked: set[int], lower: set[str],
                           not_names: Callable[[int], bool]) -> list[Hit]:
     """Mentions of a known person the gazetteer cannot match, payload its person: the given
-    name alone after the full name ("Steve Witkoff tiba … kata Steve"), the family name
+    name alone in an article that names the person ("Steve Witkoff tiba … kata Steve",
+    "Witkoff tiba … kata Steve"), the family name
     alone that is no alias ("Asim Munir … Munir menambahkan": "Munir" alone is a common
     Indonesian name, so only the full name in the same article makes it this person, and
     only when no other person of the article has it), and the initials
@@ -170,13 +171,12 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     ...  for h in known_person_mentions(doc, g.find(doc), g.given_names, {0, 1}, set(), lambda i: False)]
     [('SW', 'Steve Witkoff'), ('Steve', 'Steve Witkoff'), ('SW', 'Steve Witkoff')]
     """
-    firsts, initials = {}, {}
+    initials = {}
     names = [(tuple(doc.keys[h.start:h.end]), h.payload) for h in known]
     lasts = {**middle_names(names), **family_names(names)}  # "Dasco" and "Munir" alone
+    named = {hit.payload.name for hit in known}  # by any name: "Witkoff … kata Steve" too
+    firsts = {key: person for key, person in given.items() if person.name in named} if known else {}
     for hit in known:
-        key = doc.keys[hit.start]
-        if hit.end - hit.start > 1 and given.get(key) is hit.payload:
-            firsts[key] = hit.payload
         if (acronym := _alias_after(doc, hit)) and acronym.isupper() and \
                 are_initials(acronym.lower(), tuple(doc.keys[hit.start:hit.end])):
             initials[acronym.lower()] = hit.payload
