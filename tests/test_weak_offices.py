@@ -160,3 +160,17 @@ def test_headline_verbs_and_ministry_domains(rules_only, text, expected):
 ])
 def test_titles_and_directorates_before_a_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an interim head is a head
+    ("Perdana Menteri sementara Bangladesh Rahim Uddin mengecam serangan itu.", [("Rahim Uddin", "LEADER")]),
+    ("Presiden sementara itu tiba.", []),
+    # after a comma "sementara" is "while": the name after it is no holder of the role
+    ("Hal itu dikatakan pejabat tertinggi Indonesia, sementara Joko Susilo absen.", []),
+    # a rank between a head's role and the name is the head's own
+    ("Pemimpin junta Myanmar Jenderal Senior Min Aung Thant menghadiri KTT.", [("Min Aung Thant", "LEADER")]),
+    ("Kepala Bakamla Laksdya Yoga Pramudya meninjau perairan.", [("Yoga Pramudya", "OFFICIAL")]),
+])
+def test_interim_heads_and_a_heads_rank(rules_only, text, expected):
+    assert people(rules_only, text) == expected

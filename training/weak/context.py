@@ -183,6 +183,8 @@ class RoleRules(NameShapes):
             return True  # "Kolonel Inf X", "Irjen Pol X": the rank's corps
         if (key == "yang" and doc.keys[i + 1:i + 2] == ["baru"]) or (key == "baru" and doc.keys[i - 1:i] == ["yang"]):
             return True  # "Kepala Shin Bet yang baru, X": a new holder
+        if key == "sementara" and doc.keys[i - 1:i] != [","]:
+            return True  # "Perdana Menteri sementara Bangladesh X"; ", sementara X" is "while"
         if key == "di" and i + 1 < len(doc.keys) and self.places.match_at(doc, i + 1) is not None:
             return True  # "Konsul Jenderal RI di Jeddah X": the post's city
         if key == ":" and self._name_ends_line(doc, i + 1, lower):
@@ -357,6 +359,8 @@ class RoleRules(NameShapes):
             # two roles can reach one name ("penasihat Presiden Donald Trump"): the role
             # nearest the name names its office, and later roles come later in the text
             overlapping = [s for s, h in hits.items() if h.start < end and start < h.end]
+            if overlapping and self._rank_of_a_head(doc, role, [hits[s] for s in overlapping]):
+                continue
             if overlapping and ("untuk" in doc.keys[role.end:start] or self._names_institution(doc, role, start)
                                 or self.principals.aides_office(doc, role, start, end, lower)):
                 continue  # "Utusan Khusus Presiden AS untuk Urusan Timur Tengah X": the envoy's
@@ -365,6 +369,12 @@ class RoleRules(NameShapes):
             for hit in self.principals.holder_and_principal(doc, role, start, end, lower):
                 hits[hit.start] = hit
         return sorted(hits.values(), key=lambda h: h.start)
+
+    def _rank_of_a_head(self, doc: Document, role: Hit, found: list[Hit]) -> bool:
+        """A rank between a head's role and the name is the head's own: "Pemimpin junta
+        Myanmar Jenderal X" names a LEADER, though the rank stands nearer the name."""
+        rank = self.ranks.match_at(doc, role.start)
+        return rank is not None and rank.end == role.end and all(h.payload == LEADER for h in found)
 
     def _title_given_name(self, doc: Document, role: Hit, start: int) -> int:
         """Where an official's name starts when a king's title stands right before it
