@@ -174,3 +174,20 @@ def test_titles_and_directorates_before_a_name(rules_only, text, expected):
 ])
 def test_interim_heads_and_a_heads_rank(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "termasuk"/"seperti" open a list after a plural role, and an item's country is skipped
+    ("Para menteri luar negeri, termasuk Karim Haddad dari Yordania dan Eitan Marzel dari Israel, hadir.",
+     [("Karim Haddad", "OFFICIAL"), ("Eitan Marzel", "OFFICIAL")]),
+    ("Para menteri luar negeri, seperti Karim Haddad (Yordania) dan Eitan Marzel (Israel), hadir.",
+     [("Karim Haddad", "OFFICIAL"), ("Eitan Marzel", "OFFICIAL")]),
+    # so does a comma right after the plural role and its office's words
+    ("Dua pejabat senior Hamas, Karim Haddad dan Walid Qassem, tiba di Kairo.",
+     [("Karim Haddad", "OFFICIAL"), ("Walid Qassem", "OFFICIAL")]),
+    # ... but not a comma further on, nor "seperti biasa"
+    ("Para menteri bertemu di Doha, Qatar, dan Riyadh.", []),
+    ("Beberapa pejabat, seperti biasa, tidak hadir.", []),
+])
+def test_lists_after_a_plural_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -1,7 +1,8 @@
 """Names listed after a plural role: "tiga wakil menteri, yakni A, B, dan C", "Dua pejabat
 Kremlin hadir, yaitu A dan B", "Para pemimpin senior Hamas terlibat, yakni A dan B".
 
-A list marker ("yakni", "yaitu", "antara lain", "di antaranya") opens the list; a role,
+A list marker ("yakni", "yaitu", "antara lain", "di antaranya", "termasuk", "seperti"),
+or a comma right after the plural role and its office's words, opens the list; a role,
 or a word for members of a leadership ("petinggi", "pejabat", "perunding"), that a plural
 word ("para", "dua", "beberapa", "sejumlah" …) makes plural must come before it in the
 same sentence, at most ``_REACH`` words back. Each bare name of the list is an OFFICIAL:
@@ -24,7 +25,7 @@ from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.context import RoleRules
 
-_MARKERS = ["yakni", "yaitu", "antara lain", "di antaranya", "diantaranya"]
+_MARKERS = ["yakni", "yaitu", "antara lain", "di antaranya", "diantaranya", "termasuk", "seperti"]
 _PLURAL = frozenset({"para", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
                      "sepuluh", "beberapa", "sejumlah", "kedua", "ketiga", "keempat", "kelima", "banyak"})
 #: Plural roles whose members are heads of state or government (LEADER).
@@ -47,15 +48,26 @@ class PluralRoles:
 
     def find(self, doc: Document, blocked: set[int], context: ArticleContext) -> list[Hit]:
         out: list[Hit] = []
-        for marker in self.markers.find(doc):
-            label = self._plural_role_before(doc, marker.start)
+        for start, end in self._markers(doc, context.lower):
+            label = self._plural_role_before(doc, start)
             if label is not None:
-                out += [Hit(s, e, label) for s, e in self._items(doc, marker.end, context.lower)
+                out += [Hit(s, e, label[0]) for s, e in self._items(doc, end, context.lower)
                         if blocked.isdisjoint(range(s, e))]
         return out
 
-    def _plural_role_before(self, doc: Document, end: int) -> str | None:
-        """The class of the nearest plural role before word ``end`` in its sentence."""
+    def _markers(self, doc: Document, lower: set[str]) -> list[tuple[int, int]]:
+        """List markers, and a comma right after a plural role and its office's words
+        ("Dua pejabat senior Hamas, A dan B")."""
+        out = [(m.start, m.end) for m in self.markers.find(doc)]
+        for c, key in enumerate(doc.keys):
+            if key == "," and (found := self._plural_role_before(doc, c)) is not None and \
+                    self.roles._skip_modifiers(doc, found[1], lower) == c + 1:
+                out.append((c, c + 1))
+        return out
+
+    def _plural_role_before(self, doc: Document, end: int) -> tuple[str, int] | None:
+        """The class and end of the nearest plural role before word ``end`` in its
+        sentence."""
         for i in range(end - 1, max(end - _REACH, 0), -1):
             if doc.keys[i] in {".", "!", "?"} or not same_line(doc, i, end):
                 return None
@@ -63,9 +75,9 @@ class PluralRoles:
                 continue
             role = self.roles.roles.match_at(doc, i)
             if role is not None:
-                return LEADER if doc.span_text(role.start, role.end).lower() in _HEADS else OFFICIAL
+                return (LEADER if doc.span_text(role.start, role.end).lower() in _HEADS else OFFICIAL), role.end
             if doc.keys[i] in _MEMBERS:  # "para pemimpin dunia/negara" are heads of state
-                return LEADER if doc.keys[i + 1:i + 2] in (["dunia"], ["negara"]) else OFFICIAL
+                return (LEADER if doc.keys[i + 1:i + 2] in (["dunia"], ["negara"]) else OFFICIAL), i + 1
         return None
 
     def _items(self, doc: Document, i: int, lower: set[str]) -> list[tuple[int, int]]:
@@ -79,10 +91,19 @@ class PluralRoles:
                 i = self._next_item(doc, i)
             elif (end := self.roles._name_at(doc, i, lower)) > i:
                 out.append((i, end))
-                i = end
+                i = self._past_country(doc, end)
             else:
                 break
         return out
+
+    def _past_country(self, doc: Document, i: int) -> int:
+        """After an item's country: "A dari Yordania", "A (Arab Saudi)"."""
+        if doc.keys[i:i + 1] == ["dari"] and (place := self.roles.places.match_at(doc, i + 1)) is not None:
+            return place.end
+        if doc.keys[i:i + 1] == ["("] and (place := self.roles.places.match_at(doc, i + 1)) is not None \
+                and doc.keys[place.end:place.end + 1] == [")"]:
+            return place.end + 1
+        return i
 
     @staticmethod
     def _next_item(doc: Document, i: int) -> int:
