@@ -134,7 +134,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # aides with a field, corps, bracketed roles, kings' titles, new holders (sixth round)
          "Staf Khusus", "Bidang", "Multilateral", "Inf", "Pol", "Kolonel", "Irjen", "TB", "Sultan",
          "Raja", "utusannya", "Satgas", "(Kepala", ")", "sebagai", "Wakil", "yang", "baru", "Dewan",
-         "Pengawas", "Kadin", "Watch", "Bertemu", "Koperasi", "Metro", "Jaya", "Presiden Direktur"]
+         "Pengawas", "Kadin", "Watch", "Bertemu", "Koperasi", "Metro", "Jaya", "Presiden Direktur",
+         "Dua pejabat", "termasuk", "seperti", "dari", "sementara", "Pemimpin junta", "Zelenksy", "Steve"]
 
 
 @settings(max_examples=150, deadline=None)
