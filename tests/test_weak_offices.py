@@ -155,6 +155,10 @@ def test_headline_verbs_and_ministry_domains(rules_only, text, expected):
     # pilgrim and academic titles stay outside the name
     ("Anggota DPR Hj. Siti Rahmawati, S.H., menyebut bantuan harus sampai.", [("Siti Rahmawati", "OFFICIAL")]),
     ("Menteri Drs. Bagus Hartono hadir.", [("Bagus Hartono", "OFFICIAL")]),
+    # so do forms of address, which are frequent words before a name word
+    ("Hal itu dikatakan Pak Santoso, Menteri Koperasi, kepada wartawan.", [("Santoso", "OFFICIAL")]),
+    ("Menteri Koperasi Pak Hendra Kusuma hadir.", [("Hendra Kusuma", "OFFICIAL")]),
+    ("Menurut Bu Rini Handayani, Wakil Menteri Koperasi, program berjalan.", [("Rini Handayani", "OFFICIAL")]),
     # a directorate's domain words are no name
     ("Dirjen Protokol dan Konsuler Kemlu, Ir. Andi Rachmat, melepas tim evakuasi.", [("Andi Rachmat", "OFFICIAL")]),
 ])
