@@ -31,6 +31,9 @@ def one_slip(a: str, b: str) -> bool:
                               and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
 
 
+_UNSEEN = object()
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
 
@@ -53,15 +56,17 @@ class Slips:
 
     def correct(self, key: str) -> str | None:
         """The known word ``key`` is a slip of, if exactly one."""
+        if (seen := self._seen.get(key, _UNSEEN)) is not _UNSEEN:
+            return seen  # most words of an article were seen before: one lookup
         base = key[:-3] if key.endswith("nya") else key  # the slip must be in the word itself
+        if len(self._seen) > 1 << 16:
+            self._seen.clear()
         if len(base) < MISSPELLING_MIN_LETTERS or key in self.cue_words or not key.isalpha() \
                 or key in self.real_words or base in self.real_words:
+            self._seen[key] = None
             return None
-        if key not in self._seen:
-            if len(self._seen) > 1 << 16:
-                self._seen.clear()
-            near = {w for d in _deletes(key) for w in self._index.get(d, ()) if one_slip(key, w)}
-            self._seen[key] = near.pop() if len(near) == 1 else None
+        near = {w for d in _deletes(key) for w in self._index.get(d, ()) if one_slip(key, w)}
+        self._seen[key] = near.pop() if len(near) == 1 else None
         return self._seen[key]
 
     def apply(self, doc: Document) -> Document:

@@ -175,7 +175,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     names = [(tuple(doc.keys[h.start:h.end]), h.payload) for h in known]
     lasts = {**middle_names(names), **family_names(names)}  # "Dasco" and "Munir" alone
     named = {hit.payload.name for hit in known}  # by any name: "Witkoff … kata Steve" too
-    firsts = {key: person for key, person in given.items() if person.name in named} if known else {}
+    firsts = {key: given[key] for key in given.keys() & set(doc.keys) if given[key].name in named} if known else {}
     for hit in known:
         if (acronym := _alias_after(doc, hit)) and acronym.isupper() and \
                 are_initials(acronym.lower(), tuple(doc.keys[hit.start:hit.end])):

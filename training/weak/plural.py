@@ -59,9 +59,13 @@ class PluralRoles:
         """List markers, and a comma right after a plural role and its office's words
         ("Dua pejabat senior Hamas, A dan B")."""
         out = [(m.start, m.end) for m in self.markers.find(doc)]
-        for c, key in enumerate(doc.keys):
-            if key == "," and (found := self._plural_role_before(doc, c)) is not None and \
-                    self.roles._skip_modifiers(doc, found[1], lower) == c + 1:
+        for p, key in enumerate(doc.keys[:-1]):
+            if key not in _PLURAL:
+                continue
+            role = self.roles.roles.match_at(doc, p + 1)
+            end = role.end if role is not None else p + 2 if doc.keys[p + 1] in _MEMBERS else None
+            if end is not None and (c := self.roles._skip_modifiers(doc, end, lower) - 1) >= end \
+                    and doc.keys[c] == "," and same_line(doc, p, c):
                 out.append((c, c + 1))
         return out
 
