@@ -157,6 +157,12 @@ def test_units_all_the_way_after_a_role_name_nobody(rules_only):
     assert people(rules_only, text) == []
 
 
+def test_two_markers_of_one_plural_role_give_each_name_once(rules_only):
+    """Found by fuzzing: "termasuk" and "yakni" both reached the same list after "Dua
+    Presiden", and its name came out twice, overlapping itself."""
+    assert people(rules_only, "Dua Presiden termasuk Laksdya yakni dan Metro") == [("Metro", "LEADER")]
+
+
 @pytest.mark.parametrize("text", [
     "Singkatnya, Menteri Pertahanan itu menolak usulan gencatan senjata.",
     "Tugasnya, kata juru bicara itu, adalah memimpin delegasi ke Jenewa.",

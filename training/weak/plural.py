@@ -47,13 +47,13 @@ class PluralRoles:
             self.markers.add(marker, marker)
 
     def find(self, doc: Document, blocked: set[int], context: ArticleContext) -> list[Hit]:
-        out: list[Hit] = []
+        out: dict[int, Hit] = {}  # by start: two markers may open the same list
         for start, end in self._markers(doc, context.lower):
             label = self._plural_role_before(doc, start)
             if label is not None:
-                out += [Hit(s, e, label[0]) for s, e in self._items(doc, end, context.lower)
-                        if blocked.isdisjoint(range(s, e))]
-        return out
+                out.update((s, Hit(s, e, label[0])) for s, e in self._items(doc, end, context.lower)
+                           if blocked.isdisjoint(range(s, e)) and s not in out)
+        return sorted(out.values(), key=lambda h: h.start)
 
     def _markers(self, doc: Document, lower: set[str]) -> list[tuple[int, int]]:
         """List markers, and a comma right after a plural role and its office's words
