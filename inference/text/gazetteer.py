@@ -255,19 +255,20 @@ class Gazetteer:
         >>> g.find(Document.from_text("Presiden Zelenksy tiba."))
         []
         """
-        keys = None
-        for i, key in enumerate(doc.keys):
-            if len(key) >= MISSPELLING_MIN_LETTERS and is_capitalised(doc.word(i)) and \
-                    (known := self.slips.correct(key)) is not None and known[0] == key[0] and \
-                    ((i > 0 and doc.keys[i - 1] in self._slip_firsts[known]) or known in doc.keys):
-                keys = keys or list(doc.keys)
-                keys[i] = known
-        if keys is None:
+        slipped = {i: known for i, key in enumerate(doc.keys)
+                   if len(key) >= MISSPELLING_MIN_LETTERS and (known := self.slips.correct(key)) is not None
+                   and known[0] == key[0] and is_capitalised(doc.word(i))}
+        if not slipped:
             return doc
-        # a later lone slip is vouched for by the slip corrected after a given name
-        for i, key in enumerate(doc.keys):
-            if keys[i] == key and len(key) >= MISSPELLING_MIN_LETTERS and is_capitalised(doc.word(i)) and \
-                    (known := self.slips.correct(key)) is not None and known[0] == key[0] and known in keys:
+        # one vouched slip vouches for the same slip elsewhere ("Zelenksy" later alone)
+        exact = set(doc.keys)
+        vouched = {known for i, known in slipped.items()
+                   if known in exact or (i > 0 and doc.keys[i - 1] in self._slip_firsts[known])}
+        if not vouched:
+            return doc
+        keys = list(doc.keys)
+        for i, known in slipped.items():
+            if known in vouched:
                 keys[i] = known
         return Document(doc.text, doc.words, keys)
 
