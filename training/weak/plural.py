@@ -48,25 +48,22 @@ class PluralRoles:
 
     def find(self, doc: Document, blocked: set[int], context: ArticleContext) -> list[Hit]:
         out: dict[int, Hit] = {}  # by start: two markers may open the same list
-        for start, end in self._markers(doc, context.lower):
-            label = self._plural_role_before(doc, start)
-            if label is not None:
-                out.update((s, Hit(s, e, label[0])) for s, e in self._items(doc, end, context.lower)
-                           if blocked.isdisjoint(range(s, e)) and s not in out)
+        for end, label in self._markers(doc, context.lower):
+            out.update((s, Hit(s, e, label)) for s, e in self._items(doc, end, context.lower)
+                       if blocked.isdisjoint(range(s, e)) and s not in out)
         return sorted(out.values(), key=lambda h: h.start)
 
-    def _markers(self, doc: Document, lower: set[str]) -> list[tuple[int, int]]:
-        """List markers, and a comma right after a plural role and its office's words
+    def _markers(self, doc: Document, lower: set[str]) -> list[tuple[int, str]]:
+        """Where each list starts and its class: after a list marker with a plural role
+        before it, or after a comma right after a plural role and its office's words
         ("Dua pejabat senior Hamas, A dan B")."""
-        out = [(m.start, m.end) for m in self.markers.find(doc)]
+        out = [(m.end, found[0]) for m in self.markers.find(doc)
+               if (found := self._plural_role_before(doc, m.start)) is not None]
         for p, key in enumerate(doc.keys[:-1]):
-            if key not in _PLURAL:
-                continue
-            role = self.roles.roles.match_at(doc, p + 1)
-            end = role.end if role is not None else p + 2 if doc.keys[p + 1] in _MEMBERS else None
-            if end is not None and (c := self.roles._skip_modifiers(doc, end, lower) - 1) >= end \
-                    and doc.keys[c] == "," and same_line(doc, p, c):
-                out.append((c, c + 1))
+            if key in _PLURAL and (found := self._plural_role_at(doc, p + 1)) is not None and \
+                    (c := self.roles._skip_modifiers(doc, found[1], lower) - 1) >= found[1] and \
+                    doc.keys[c] == "," and same_line(doc, p, c):
+                out.append((c + 1, found[0]))
         return out
 
     def _plural_role_before(self, doc: Document, end: int) -> tuple[str, int] | None:
@@ -75,13 +72,18 @@ class PluralRoles:
         for i in range(end - 1, max(end - _REACH, 0), -1):
             if doc.keys[i] in {".", "!", "?"} or not same_line(doc, i, end):
                 return None
-            if doc.keys[i - 1] not in _PLURAL:
-                continue
-            role = self.roles.roles.match_at(doc, i)
-            if role is not None:
-                return (LEADER if doc.span_text(role.start, role.end).lower() in _HEADS else OFFICIAL), role.end
-            if doc.keys[i] in _MEMBERS:  # "para pemimpin dunia/negara" are heads of state
-                return (LEADER if doc.keys[i + 1:i + 2] in (["dunia"], ["negara"]) else OFFICIAL), i + 1
+            if doc.keys[i - 1] in _PLURAL and (found := self._plural_role_at(doc, i)) is not None:
+                return found
+        return None
+
+    def _plural_role_at(self, doc: Document, i: int) -> tuple[str, int] | None:
+        """The class and end of a role or a leadership's word at word ``i``, which a
+        plural word before it makes plural."""
+        role = self.roles.roles.match_at(doc, i)
+        if role is not None:
+            return (LEADER if doc.span_text(role.start, role.end).lower() in _HEADS else OFFICIAL), role.end
+        if doc.keys[i] in _MEMBERS:  # "para pemimpin dunia/negara" are heads of state
+            return (LEADER if doc.keys[i + 1:i + 2] in (["dunia"], ["negara"]) else OFFICIAL), i + 1
         return None
 
     def _items(self, doc: Document, i: int, lower: set[str]) -> list[tuple[int, int]]:
