@@ -435,9 +435,9 @@ def test_menjabat_links_a_name_to_its_role(rules_only, text, expected):
 
 def test_a_home_for_a_group_the_roles_lack_is_refused(labeler):
     from sorot.inference.text.resources import DataFileError
-    from sorot.training.weak.context import RoleRules
+    from sorot.training.weak.role_lists import RoleLists
     with pytest.raises(DataFileError, match="group_homes for groups that leader_of_groups lacks: \\['hamass'\\]"):
-        RoleRules({}, [], ["Gaza"], ["hamas"], group_homes={"hamass": ["Gaza"]})
+        RoleLists.from_data({"leader_of_groups": ["hamas"], "group_homes": {"hamass": ["Gaza"]}}, ["Gaza"])
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -633,3 +633,27 @@ def test_a_frequent_word_after_an_article_particle_is_part_of_the_name(rules_onl
 ])
 def test_ordinals_and_units_between_a_role_and_its_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+def test_a_misspelled_key_of_the_roles_file_is_refused_by_name(tmp_path):
+    # read loosely, "rank:" would be an empty "ranks:" and the rank rules would quietly stop
+    from sorot.inference.text.resources import DataFileError
+    from sorot.training.weak.context import RoleRules
+    roles = tmp_path / "roles.yaml"
+    roles.write_text("LEADER: [presiden]\nrank: [jenderal]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"roles: unknown keys \['rank'\] \(known: LEADER, OFFICIAL, corps"):
+        RoleRules.load(roles)
+    roles.write_text("LEADER: [presiden]\nranks: jenderal\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="roles: ranks should be a list or a mapping, not str"):
+        RoleRules.load(roles)
+
+
+def test_a_roles_file_with_the_lists_a_rule_needs_finds_its_names(tmp_path):
+    from sorot.inference.text.phrases import Document
+    from sorot.training.weak.context import RoleRules
+    roles = tmp_path / "roles.yaml"
+    roles.write_text("LEADER: [presiden]\nOFFICIAL: [menteri, jenderal]\nranks: [jenderal]\n", encoding="utf-8")
+    rules = RoleRules.load(roles)
+    doc = Document.from_text("Presiden Arlan Wibisono bertemu Menteri Jenderal Tomas Lind di Jakarta.")
+    assert [(doc.span_text(h.start, h.end), h.payload) for h in rules.find(doc)] == [
+        ("Arlan Wibisono", "LEADER"), ("Tomas Lind", "OFFICIAL")]

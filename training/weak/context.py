@@ -17,13 +17,14 @@ from pathlib import Path
 
 from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
-from sorot.inference.text.resources import DataFileError, data_path, load_yaml
-from sorot.models.schema import LEADER, OFFICIAL, PERSON_TYPES
+from sorot.inference.text.resources import data_path, load_yaml
+from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
 from sorot.training.weak.names import is_common_word, zipf
 from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
 from sorot.training.weak.principals import Principals
+from sorot.training.weak.role_lists import RoleLists
 
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
@@ -37,62 +38,45 @@ AGENCY_WORD_ZIPF = 4.5
 class RoleRules(NameShapes):
     """Finds names after role words; payloads are ``LEADER`` / ``OFFICIAL``."""
 
-    def __init__(self, roles: dict[str, list[str]], modifiers: list[str], places: list[str],
-                 leader_groups: list[str], not_names: list[str] = (),
-                 principal_roles: list[str] = (), regional_roles: list[str] = (),
-                 group_heads: list[str] = ("pemimpin", "pimpinan"), honorifics: list[str] = (),
-                 group_homes: dict[str, list[str]] | None = None, organisation_heads: list[str] = (),
-                 facilities: dict[str, list[str]] | None = None, organisation_roles: list[str] = (),
-                 ranks: list[str] = (), word_given_names: list[str] = (), corps: list[str] = (),
-                 name_initials: list[str] = (), title_given_names: list[str] = ()) -> None:
-        self.facilities = FacilityNames(**(facilities or {}))
+    def __init__(self, lists: RoleLists) -> None:
+        self.facilities = FacilityNames(**lists.facilities)
         self.principals = Principals(self)
-        self.principal_roles = frozenset(r.lower() for r in principal_roles)
-        self.honorifics = frozenset(k for h in honorifics for k in keys_of(h))
-        self.regional_roles = frozenset(r.lower() for r in regional_roles)
-        self.organisation_roles = frozenset(keys_of(r) for r in organisation_roles)
-        self.word_given_names = frozenset(w.lower() for w in word_given_names)
-        self.corps = frozenset(c.lower() for c in corps)
-        self.name_initials = frozenset(c.lower() for c in name_initials)
-        self.title_given_names = frozenset(t.lower() for t in title_given_names)
+        self.principal_roles = frozenset(r.lower() for r in lists.principal_roles)
+        self.honorifics = frozenset(k for h in lists.honorifics for k in keys_of(h))
+        self.regional_roles = frozenset(r.lower() for r in lists.regional_roles)
+        self.organisation_roles = frozenset(keys_of(r) for r in lists.organisation_roles)
+        self.word_given_names = frozenset(w.lower() for w in lists.word_given_names)
+        self.corps = frozenset(c.lower() for c in lists.corps)
+        self.name_initials = frozenset(c.lower() for c in lists.name_initials)
+        self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)
         self.ranks = PhraseMatcher()
-        for rank in ranks:
+        for rank in lists.ranks:
             self.ranks.add(rank.lower(), rank)
         self.roles = PhraseMatcher()
-        for label, words in roles.items():
+        for label, words in lists.roles.items():
             for word in words:
                 self.roles.add(word.lower(), label)
-        unknown = set(group_homes or {}) - {g.lower() for g in leader_groups}
-        if unknown:  # a typo would silently make that group's heads regional officials
-            raise DataFileError(f"roles: group_homes for groups that leader_of_groups lacks: {sorted(unknown)}")
         # "pemimpin hamas" -> the group's home places, where its head is no regional head
         self.group_roles: dict[tuple, frozenset] = {}
-        for group in leader_groups:  # "pemimpin Hamas", "kepala biro politik Hamas"
-            homes = frozenset(p.lower() for p in (group_homes or {}).get(group.lower(), ()))
-            for head in group_heads:
+        for group in lists.leader_of_groups:  # "pemimpin Hamas", "kepala biro politik Hamas"
+            homes = frozenset(p.lower() for p in lists.group_homes.get(group.lower(), ()))
+            for head in lists.group_heads:
                 self.roles.add(f"{head} {group.lower()}", LEADER)
                 self.group_roles[keys_of(f"{head} {group}")] = homes
-        for place in places:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi Jinping"
+        for place in lists.places:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi Jinping"
             self.roles.add(f"pemimpin {place.lower()}", LEADER)
-        self.modifiers = frozenset(keys_of(" ".join(modifiers)))
-        self.organisation_heads = frozenset(h.lower() for h in organisation_heads)
-        self.not_names = frozenset(keys_of(" ".join(not_names))) | self.organisation_heads
+        self.modifiers = frozenset(keys_of(" ".join(lists.modifiers)))
+        self.organisation_heads = frozenset(h.lower() for h in lists.organisation_heads)
+        self.not_names = frozenset(keys_of(" ".join(lists.not_names))) | self.organisation_heads
         self.places = PhraseMatcher()
-        for place in places:
+        for place in lists.places:
             self.places.add(place, place)
         self.institutions = INSTITUTIONS | {"otoritas", "agensi", "dinas"}  # "memimpin Badan …"
 
     @classmethod
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
-        r = load_yaml(roles or data_path("roles.yaml"))
-        p = load_yaml(places or data_path("places.yaml"))
-        return cls({k: r.get(k, []) for k in PERSON_TYPES}, r.get("modifiers", []),
-                   p["places"], r.get("leader_of_groups", []), r.get("not_names", []),
-                   r.get("principal_roles", []), r.get("regional_roles", []),
-                   r.get("group_heads", ["pemimpin", "pimpinan"]), r.get("honorifics", []),
-                   r.get("group_homes", {}), r.get("organisation_heads", []), r.get("facilities"),
-                   r.get("organisation_roles", []), r.get("ranks", []), r.get("word_given_names", []),
-                   r.get("corps", []), r.get("name_initials", []), r.get("title_given_names", []))
+        places_data = load_yaml(places or data_path("places.yaml"))
+        return cls(RoleLists.from_data(load_yaml(roles or data_path("roles.yaml")), places_data["places"]))
 
     def _past_modifiers(self, doc: Document, i: int) -> int:
         while i < len(doc.keys) and doc.keys[i] in self.modifiers:
