@@ -135,7 +135,10 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Staf Khusus", "Bidang", "Multilateral", "Inf", "Pol", "Kolonel", "Irjen", "TB", "Sultan",
          "Raja", "utusannya", "Satgas", "(Kepala", ")", "sebagai", "Wakil", "yang", "baru", "Dewan",
          "Pengawas", "Kadin", "Watch", "Bertemu", "Koperasi", "Metro", "Jaya", "Presiden Direktur",
-         "Dua pejabat", "termasuk", "seperti", "dari", "sementara", "Pemimpin junta", "Zelenksy", "Steve"]
+         "Dua pejabat", "termasuk", "seperti", "dari", "sementara", "Pemimpin junta", "Zelenksy", "Steve",
+         # courts, councils, ranks as roles, bracketed acronyms, quoted nicknames (seventh round)
+         "Hakim ICJ", "Jaksa", "Komjen", "Anggota", "kabinet", "perang", "wilayah", "(CSIS)", "(", '"',
+         "“", "”", "Pasha", "Komisioner", "Studies"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -50,12 +50,15 @@ class RoleRules(NameShapes):
         self.name_initials = frozenset(c.lower() for c in lists.name_initials)
         self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)
         self.ranks = PhraseMatcher()
-        for rank in lists.ranks:
-            self.ranks.add(rank.lower(), rank)
         self.roles = PhraseMatcher()
         for label, words in lists.roles.items():
             for word in words:
                 self.roles.add(word.lower(), label)
+        role_words = {w.lower() for words in lists.roles.values() for w in words}
+        for rank in lists.ranks:
+            self.ranks.add(rank.lower(), rank)
+            if rank.lower() not in role_words:  # every rank announces an official: "Kabareskrim Polri Komjen X"
+                self.roles.add(rank.lower(), OFFICIAL)
         # "pemimpin hamas" -> the group's home places, where its head is no regional head
         self.group_roles: dict[tuple, frozenset] = {}
         for group in lists.leader_of_groups:  # "pemimpin Hamas", "kepala biro politik Hamas"

@@ -1,0 +1,78 @@
+"""Offices the rules missed before the seventh round: courts, councils and assemblies,
+ranks the role list lacked, think tanks with a bracketed acronym, and a quoted nickname
+before an appositive role.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # judges and prosecutors, also of the international courts
+    ("Hakim ICJ Maren Okafor menyampaikan pendapat berbeda.", [("Maren Okafor", "OFFICIAL")]),
+    ("Jaksa ICC Tobias Lindqvist mengajukan surat perintah penangkapan.", [("Tobias Lindqvist", "OFFICIAL")]),
+    ("Hakim Konstitusi Rudi Wirawan membacakan putusan.", [("Rudi Wirawan", "OFFICIAL")]),
+    # "Hakim" is a given name too: it is no role on its own
+    ("Abdul Hakim Siregar tiba di Jakarta.", []),
+    # UN mandates
+    ("Komisioner Tinggi HAM PBB Lukas Brenner menyerukan penyelidikan.", [("Lukas Brenner", "OFFICIAL")]),
+    ("Pelapor Khusus PBB untuk wilayah Palestina Chiara Valenti mengecam sanksi itu.",
+     [("Chiara Valenti", "OFFICIAL")]),
+])
+def test_courts_and_mandates_name_officials(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a member of a council, a cabinet or an assembly
+    ("Anggota Dewan Keamanan Nasional Israel Avner Shalev mundur dari jabatannya.", [("Avner Shalev", "OFFICIAL")]),
+    ("Anggota kabinet perang Israel Yoav Dror mengundurkan diri.", [("Yoav Dror", "OFFICIAL")]),
+    ("Anggota Majelis Ahli Iran Reza Kamali menyerukan pembalasan.", [("Reza Kamali", "OFFICIAL")]),
+    ("Menteri Perang AS Dale Whitmore mengumumkan paket senjata baru.", [("Dale Whitmore", "OFFICIAL")]),
+])
+def test_members_of_councils_and_cabinets_are_officials(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every rank announces an official, also those the role list lacked
+    ("Kabareskrim Polri Komjen Wahyu Pranata hadir di lokasi.", [("Wahyu Pranata", "OFFICIAL")]),
+    ("Wakapolri Komjen Dedi Kurniawan meninjau pengamanan.", [("Dedi Kurniawan", "OFFICIAL")]),
+    ("Ia didampingi Laksma TNI Fajar Nugroho dan Marsma TNI Rizky Hidayat.",
+     [("Fajar Nugroho", "OFFICIAL"), ("Rizky Hidayat", "OFFICIAL")]),
+])
+def test_ranks_the_role_list_lacked(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an English organisation's acronym in brackets closes its name; the holder follows
+    ("Ketua Centre for Strategic and Regional Studies (CSRS) Yoga Pratama memaparkan hasil kajian.",
+     [("Yoga Pratama", "OFFICIAL")]),
+    ("Pendiri Foreign Policy Forum of Indonesia (FPFI) Dimas Patria Jalal menyebut peluang damai kecil.",
+     [("Dimas Patria Jalal", "OFFICIAL")]),
+    # a facility's too
+    ("Direktur Rumah Sakit Indonesia (RSI) Hamdan Yusuf mengatakan listrik padam.", [("Hamdan Yusuf", "OFFICIAL")]),
+    # with no name after the acronym, nobody
+    ("Direktur Rumah Sakit Indonesia (RSI) mengatakan listrik padam.", []),
+])
+def test_an_acronym_in_brackets_closes_an_organisations_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted nickname inside a name before an appositive role, straight or curly quotes
+    ('Menurut Pavel "Pasha" Orlovsky, wakil dubes Rusia di PBB, resolusi itu cacat.',
+     [('Pavel "Pasha" Orlovsky', "OFFICIAL")]),
+    ("Menurut Pavel “Pasha” Orlovsky, wakil dubes Rusia di PBB, resolusi itu cacat.",
+     [("Pavel “Pasha” Orlovsky", "OFFICIAL")]),
+    # with no given name before it, a quoted word is no part of the name
+    ('Ia menyebut "Pasha" Orlovsky, wakil dubes Rusia di PBB, hadir.', [("Orlovsky", "OFFICIAL")]),
+])
+def test_a_quoted_nickname_before_an_appositive_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected
