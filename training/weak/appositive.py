@@ -82,6 +82,8 @@ class AppositiveRules:
             elif k >= 2 and k < end and initial_length(doc, k - 2):
                 k -= 2  # "George W. Bush", "M. Herindra"
                 start = k
+            elif k == start and k < end and k >= 4 and self.roles._quoted_nickname(doc, k - 3, lower):
+                k -= 3  # 'Dmitry "Dima" Polyanskiy': kept only if a name word comes before it
             elif k == start and k < end and self._given_name_inside(doc, k - 1, lower):
                 k -= 1  # "melantik Bagus Santoso sebagai ...": a frequent word as given name
                 start = k

@@ -104,11 +104,17 @@ def english_organisation_end(doc: Document, i: int, heads: frozenset[str]) -> in
     return j if connector and head else None
 
 
+def _acronym_in_brackets(doc: Document, i: int) -> bool:
+    """Words ``i:i + 3`` are one acronym in brackets on one line: "(CSIS)", "(RSI)"."""
+    return i + 3 < len(doc.keys) and doc.keys[i] == "(" and doc.keys[i + 2] == ")" and \
+        doc.word(i + 1).isupper() and doc.word(i + 1).isalnum() and same_line(doc, i, i + 3)
+
+
 def holder_after(doc: Document, run: range, own: int, is_name_word: Callable[[int], bool],
                  name_at: Callable[[int], int]) -> tuple[int, int]:
     """The name of whoever a role names after an organisation's or a facility's name
     ``run`` ("Direktur Rumah Sakit …", "Direktur Institute for the Study of War …"): after
-    a comma ("Rumah Sakit Al-Shifa, X Y"), or else the run's last two words, with a
+    a comma ("Rumah Sakit Al-Shifa, X Y") or the name's acronym in brackets, or else the run's last two words, with a
     particle before them ("Hussam Abu Safiya"), when ``own`` or more words are left before
     them for the name itself; nobody otherwise, since those words look like names too.
 
@@ -119,6 +125,8 @@ def holder_after(doc: Document, run: range, own: int, is_name_word: Callable[[in
     end = run.stop
     if end + 1 < len(doc.keys) and doc.keys[end] == "," and (after := name_at(end + 1)) > end + 1:
         return end + 1, after
+    if _acronym_in_brackets(doc, end) and (after := name_at(end + 3)) > end + 3:
+        return end + 3, after  # "Ketua Centre for … Studies (CSIS) X Y": the acronym closes the name
     start = end - 2
     if doc.keys[start] in NAME_PARTICLES:
         start -= 1  # "Kamal Adwan Hussam Abu Safiya": "Abu" joins the given name
