@@ -156,6 +156,12 @@ def test_a_trade_truce_is_no_ceasefire(labeler, text, expected):
     ("Serangan pesawat tanpa awak menghantam depot bahan bakar di Belgorod.", ["Serangan pesawat tanpa awak"]),
     # a football counter-attack is no offensive
     ("Tim tamu mencetak gol lewat serangan balik di menit akhir pertandingan.", []),
+    # a rocket strike is a missile strike by another name
+    ("Kelompok itu melancarkan serangan roket ke kota perbatasan.", ["serangan roket"]),
+    # a tactical pause for aid convoys is a pause in the fighting; a coach's is not
+    ("Militer mengumumkan jeda taktis harian agar konvoi bantuan bisa masuk ke Gaza.", ["jeda taktis"]),
+    ("Pelatih meminta jeda taktis di babak kedua pertandingan.", []),
+    ("Di babak kedua, tim tamu meminta jeda taktis.", []),
 ])
 def test_offensives_and_arms_deliveries_by_other_names(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
