@@ -208,6 +208,20 @@ def test_a_comparison_takes_its_whole_list_of_objects(labeler):
     assert labeler.label(text)["labels"] == ["israel_iran"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time reference to a war is no sentence about it
+    ("Harga minyak mentah naik 3 persen setelah OPEC+ memangkas produksi. Analis menyebut lonjakan itu "
+     "tertinggi sejak invasi Rusia ke Ukraina pada 2022. Pasar juga menanti data inflasi.", []),
+    ("Harga pupuk naik. Kenaikan itu terbesar semenjak perang di Ukraina meletus.", []),
+    # the clause ends at its comma: what follows is about the war again
+    ("Sejak invasi Rusia ke Ukraina pada 2022, jutaan warga Ukraina mengungsi ke Polandia.", ["russia_ukraine"]),
+    # and a cue before "sejak" is still the subject
+    ("Rusia meluncurkan 600 drone ke Kyiv, serangan terbesar sejak perang dimulai.", ["russia_ukraine"]),
+])
+def test_a_time_reference_to_a_war_is_a_passing_mention(labeler, text, expected):
+    assert labeler.label(text)["labels"] == expected
+
+
 def test_a_comparison_ends_with_its_clause(labeler):
     doc = Document.from_text("Serangan itu seperti mimpi buruk, kata warga Kyiv.")
     assert labeler.evidence.sentence_scores(doc) == [{"russia_ukraine": 2, "israel_iran": 0, "gaza": 0}]
