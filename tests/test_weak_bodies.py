@@ -76,3 +76,19 @@ def test_an_acronym_in_brackets_closes_an_organisations_name(rules_only, text, e
 ])
 def test_a_quoted_nickname_before_an_appositive_role(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a short headline capitalises its passive verb after a role: no name
+    ("Diplomat Rusia Dipanggil\nKementerian Luar Negeri Jerman memanggil diplomat itu, Senin.", []),
+    ("Jubir Hamas Ditangkap\nIa ditahan di Tepi Barat.", []),
+    ("Dubes Israel Dikecam\nPernyataannya memicu protes.", []),
+    ("Wakil Menteri Baru Dilantik\nPelantikan berlangsung di Istana.", []),
+    # names that open with "Di" are still names
+    ("Menteri Keuangan Dian Kusuma tiba. Juru bicara Kemlu Dimas Pratama hadir.",
+     [("Dian Kusuma", "OFFICIAL"), ("Dimas Pratama", "OFFICIAL")]),
+    ("Kepala Staf Dimitri Orlov menolak. Duta Besar Diego Salas hadir.",
+     [("Dimitri Orlov", "OFFICIAL"), ("Diego Salas", "OFFICIAL")]),
+])
+def test_a_passive_verb_in_a_headline_is_no_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

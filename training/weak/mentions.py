@@ -22,7 +22,7 @@ from collections.abc import Callable
 from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials, family_names, middle_names
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import PERSON_TYPES
-from sorot.training.weak.names import is_common_word, is_derived_noun
+from sorot.training.weak.names import is_common_word, is_derived_word
 
 #: on a disagreement, the earlier person type of the schema wins (LEADER over OFFICIAL)
 _RANK = {t: len(PERSON_TYPES) - k for k, t in enumerate(PERSON_TYPES)}
@@ -148,7 +148,7 @@ def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
     word, key = doc.word(i), doc.keys[i]
     # "Pernyataan Trump": a derived noun before a known person opens the sentence, it is no name
     return key in NAME_PARTICLES or (is_capitalised(word) and word.isalpha() and not word.isupper()
-                                 and key not in lower and not is_common_word(key) and not is_derived_noun(key))
+                                 and key not in lower and not is_common_word(key) and not is_derived_word(key))
 
 
 def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked: set[int], lower: set[str],

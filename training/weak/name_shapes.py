@@ -19,7 +19,7 @@ import re
 
 from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
-from sorot.training.weak.names import initial_length, is_common_word, is_derived_noun, joins
+from sorot.training.weak.names import initial_length, is_common_word, is_derived_word, joins
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
@@ -46,7 +46,7 @@ class NameShapes:
         return ((is_capitalised(word) or word.islower()) and bool(_NAME_WORD.match(word)) and not word.isupper()
                 and key not in lower and key not in self.not_names and key not in self.modifiers
                 and key not in self.honorifics
-                and not is_common_word(key) and not is_derived_noun(key)
+                and not is_common_word(key) and not is_derived_word(key)
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
 
     def _name_at(self, doc: Document, i: int, lower: set[str]) -> int:
@@ -110,7 +110,7 @@ class NameShapes:
         """A frequent word that may still be part of a name: never lower case in the
         article, and no derived noun, institution, domain, place or role word."""
         key = doc.keys[i]
-        return (not is_derived_noun(key) and key not in lower and key not in self.not_names
+        return (not is_derived_word(key) and key not in lower and key not in self.not_names
                 and key not in self.modifiers and key not in INSTITUTIONS
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
 

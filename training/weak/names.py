@@ -79,6 +79,44 @@ def is_derived_noun(key: str) -> bool:
                for prefix, swallowed in _NOUN_PREFIXES)
 
 
+#: The "me-" prefix of a stem by its first letter, and whether the nasal swallows that
+#: letter: "kecam" -> "mengecam", "tembak" -> "menembak", "lantik" -> "melantik"
+_ACTIVE = {"k": ("meng", 1), "p": ("mem", 1), "t": ("men", 1), "s": ("meny", 1), "b": ("mem", 0),
+           "f": ("mem", 0), "c": ("men", 0), "d": ("men", 0), "j": ("men", 0), "z": ("men", 0),
+           "g": ("meng", 0), "h": ("meng", 0)}
+
+
+def _is_verb_stem(stem: str) -> bool:
+    """A stem of four or more letters that is a frequent word itself or in its "me-" form
+    (wordfreq knows "mengecam" and "melantik", not "kecam" and "lantik")."""
+    if len(stem) < 4:
+        return False
+    prefix, swallow = _ACTIVE.get(stem[0], ("meng", 0) if stem[0] in "aeiou" else ("me", 0))
+    return zipf(stem) >= STEM_ZIPF or zipf(prefix + stem[swallow:]) >= STEM_ZIPF
+
+
+def is_passive_verb(key: str) -> bool:
+    """A frequent passive verb, "di-" on a verb's stem: "Dipanggil", "Ditelepon", "Dikecam",
+    "Dilantik". Headlines capitalise them after a role ("Dubes Rusia Dipanggil"); they are
+    never part of a name. Names in "Di-" have short or unknown stems, or are rare words.
+
+    >>> [is_passive_verb(w) for w in ("dipanggil", "ditelepon", "dikecam", "dilantik", "dibebaskan")]
+    [True, True, True, True, True]
+    >>> [is_passive_verb(w) for w in ("dian", "dimas", "diana", "dimitri", "diego", "dinata", "diponegoro")]
+    [False, False, False, False, False, False, False]
+    """
+    if not (key.startswith("di") and len(key) >= 6 and key.isalpha() and zipf(key) >= DERIVED_ZIPF):
+        return False
+    stem = key[2:]
+    return any(_is_verb_stem(s) for s in (stem, stem.removesuffix("kan"), stem.removesuffix("i")) if s)
+
+
+def is_derived_word(key: str) -> bool:
+    """A derived noun (:func:`is_derived_noun`) or a passive verb (:func:`is_passive_verb`):
+    a word made from a stem, never part of a person's name."""
+    return is_derived_noun(key) or is_passive_verb(key)
+
+
 #: Zipf frequency from which the stem of a ``-nya`` word is an Indonesian word.
 SUFFIX_STEM_ZIPF = 4.0
 
