@@ -138,7 +138,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Dua pejabat", "termasuk", "seperti", "dari", "sementara", "Pemimpin junta", "Zelenksy", "Steve",
          # courts, councils, ranks as roles, bracketed acronyms, quoted nicknames (seventh round)
          "Hakim ICJ", "Jaksa", "Komjen", "Anggota", "kabinet", "perang", "wilayah", "(CSIS)", "(", '"',
-         "“", "”", "Pasha", "Komisioner", "Studies"]
+         "“", "”", "Pasha", "Komisioner", "Studies", "Dipanggil", "Mengecam", "Kunjungi", "Klaim",
+         "Menengah", "Bersenjata"]
 
 
 @settings(max_examples=150, deadline=None)

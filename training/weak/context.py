@@ -21,7 +21,7 @@ from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
-from sorot.training.weak.names import is_common_word, zipf
+from sorot.training.weak.names import is_common_word, is_verb, zipf
 from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
 from sorot.training.weak.principals import Principals
 from sorot.training.weak.role_lists import RoleLists
@@ -70,7 +70,8 @@ class RoleRules(NameShapes):
             self.roles.add(f"pemimpin {place.lower()}", LEADER)
         self.modifiers = frozenset(keys_of(" ".join(lists.modifiers)))
         self.organisation_heads = frozenset(h.lower() for h in lists.organisation_heads)
-        self.not_names = frozenset(keys_of(" ".join(lists.not_names))) | self.organisation_heads
+        self.verbs = frozenset(v.lower() for v in lists.headline_verbs)
+        self.not_names = frozenset(keys_of(" ".join(lists.not_names))) | self.organisation_heads | self.verbs
         self.places = PhraseMatcher()
         for place in lists.places:
             self.places.add(place, place)
@@ -166,6 +167,11 @@ class RoleRules(NameShapes):
         key = doc.keys[i]
         if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
             return True
+        if key in self.verbs or is_verb(key) and not key.startswith(("ber", "ter")):
+            # "Dubes RI Hadiri Upacara": a headline's verb ends the office. Capitalised
+            # "ber-" and "ter-" words also name institutions ("Angkatan Bersenjata",
+            # "Layanan Terpadu"), so those are stepped over
+            return False
         if key in self.corps and self._rank_ends_at(doc, i):
             return True  # "Kolonel Inf X", "Irjen Pol X": the rank's corps
         if (key == "yang" and doc.keys[i + 1:i + 2] == ["baru"]) or (key == "baru" and doc.keys[i - 1:i] == ["yang"]):

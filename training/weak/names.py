@@ -86,10 +86,17 @@ _ACTIVE = {"k": ("meng", 1), "p": ("mem", 1), "t": ("men", 1), "s": ("meny", 1),
            "g": ("meng", 0), "h": ("meng", 0)}
 
 
+#: Nouns of place that "di" joins as a preposition in careless spelling ("ditengah",
+#: "diatas", frequent words): their "di-" form is no passive, and "menengah" no verb
+_LOCATIVES = frozenset({"tengah", "rumah", "kota", "tangan", "atas", "bawah", "dalam", "luar", "samping",
+                        "depan", "belakang", "sini", "sana", "antara", "mana", "sekitar", "sebelah",
+                        "seberang", "pinggir", "ujung", "balik", "dekat", "akhir", "awal"})
+
+
 def _is_verb_stem(stem: str) -> bool:
     """A stem of four or more letters that is a frequent word itself or in its "me-" form
     (wordfreq knows "mengecam" and "melantik", not "kecam" and "lantik")."""
-    if len(stem) < 4:
+    if len(stem) < 4 or stem in _LOCATIVES:
         return False
     prefix, swallow = _ACTIVE.get(stem[0], ("meng", 0) if stem[0] in "aeiou" else ("me", 0))
     return zipf(stem) >= STEM_ZIPF or zipf(prefix + stem[swallow:]) >= STEM_ZIPF
@@ -111,10 +118,63 @@ def is_passive_verb(key: str) -> bool:
     return any(_is_verb_stem(s) for s in (stem, stem.removesuffix("kan"), stem.removesuffix("i")) if s)
 
 
+def _active_stems(key: str) -> list[str]:
+    """The stems a "me-" word may have, its nasal undone: "mengecam" -> "ecam", "kecam";
+    "menyambut" -> "sambut"; "memperingatkan" -> "peringatkan"."""
+    for prefix, swallowed in (("meny", "s"), ("meng", "k"), ("mem", "p"), ("men", "t")):
+        if key.startswith(prefix):
+            rest = key[len(prefix):]
+            return [rest, swallowed + rest] if swallowed != "s" else [swallowed + rest]
+    return [key[2:]]
+
+
+def is_active_verb(key: str) -> bool:
+    """A frequent verb in "me-", "ber-" or "ter-": "Mengecam", "Menyambut", "Berkunjung",
+    "Tertembak". Short headlines capitalise them after a role ("Dubes Rusia Mengecam").
+    A "me-" or "ter-" word is a verb when its passive ("dikecam", "ditembak") is a frequent
+    word too, and a "ber-" word when its stem is: names that look prefixed ("Melinda",
+    "Megawati", "Terawan", "Bernard") have no such forms.
+
+    >>> [is_active_verb(w) for w in ("mengecam", "menyambut", "memperingatkan", "berkunjung", "tertembak")]
+    [True, True, True, True, True]
+    >>> [is_active_verb(w) for w in ("melinda", "megawati", "melati", "mendes", "terawan", "bernard", "teresa")]
+    [False, False, False, False, False, False, False]
+    >>> is_active_verb("menengah")  # "ditengah" is "di tengah" run together
+    False
+    """
+    if len(key) < 6 or not key.isalpha() or zipf(key) < DERIVED_ZIPF:
+        return False
+    if key.startswith("ber"):
+        return len(key) >= 7 and zipf(key[3:]) >= STEM_ZIPF
+    stems = [key[3:]] if key.startswith("ter") else _active_stems(key) if key.startswith("me") else []
+    stems += [s[:-len(end)] for s in stems for end in ("kan", "i") if s.endswith(end)]  # "diundur"
+    return any(len(stem) >= 4 and stem not in _LOCATIVES and zipf("di" + stem) >= STEM_ZIPF for stem in stems)
+
+
+def is_suffixed_verb(key: str) -> bool:
+    """A verb's bare form with "-kan" or "-i" on a stem of four or more letters, whose
+    passive is a frequent word: "Kunjungi" ("dikunjungi"), "Tegaskan", "Temui" — headline
+    verbs ("Menlu AS Kunjungi Israel"). Names ending so have no passive ("Lestari", "Puji"
+    has a three-letter stem).
+
+    >>> [is_suffixed_verb(w) for w in ("kunjungi", "tegaskan", "temui", "lestari", "puji", "kartini")]
+    [True, True, True, False, False, False]
+    """
+    end = 3 if key.endswith("kan") else 1 if key.endswith("i") else 0
+    return bool(end) and len(key) - end >= 4 and key.isalpha() and zipf(key) >= DERIVED_ZIPF \
+        and zipf("di" + key) >= STEM_ZIPF
+
+
+def is_verb(key: str) -> bool:
+    """A verb by its morphology: :func:`is_passive_verb`, :func:`is_active_verb` or
+    :func:`is_suffixed_verb`."""
+    return is_passive_verb(key) or is_active_verb(key) or is_suffixed_verb(key)
+
+
 def is_derived_word(key: str) -> bool:
-    """A derived noun (:func:`is_derived_noun`) or a passive verb (:func:`is_passive_verb`):
-    a word made from a stem, never part of a person's name."""
-    return is_derived_noun(key) or is_passive_verb(key)
+    """A derived noun (:func:`is_derived_noun`) or a verb (:func:`is_verb`): a word made
+    from a stem, never part of a person's name."""
+    return is_derived_noun(key) or is_verb(key)
 
 
 #: Zipf frequency from which the stem of a ``-nya`` word is an Indonesian word.
