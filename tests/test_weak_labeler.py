@@ -318,6 +318,11 @@ def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler)
             "Donald Trump di Gedung Putih. Keduanya membahas gencatan senjata di Gaza.")
     p = labeler.label(text)
     assert (p["labels"], p["primary"]) == (["gaza"], "gaza")
+    # a weak cue of two conflicts ("Israel") names both: Gaza's lone label is primary
+    text = ("Kapal Bantuan Dicegat\nAngkatan laut Israel mencegat tiga kapal sipil di perairan "
+            "internasional. Para relawan dibawa ke pelabuhan Ashdod. Kapal itu membawa susu dan obat untuk Gaza.")
+    p = labeler.label(text)
+    assert (p["labels"], p["primary"]) == (["gaza"], "gaza")
     # nothing else in the article names it: no main conflict
     p = labeler.label("Ekspor kopi naik. Sementara itu Israel kembali menyerang Gaza.")
     assert (p["labels"], p["primary"]) == (["gaza"], "other")

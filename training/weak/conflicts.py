@@ -121,10 +121,17 @@ class ConflictEvidence:
         self.matcher = PhraseMatcher()
         self.promote: dict[str, tuple[frozenset, frozenset]] = {}
         self.anchored: dict[str, frozenset] = {}
+        # a weak cue of two conflicts ("Israel", "Qatar") scores for the first listed and
+        # names both (weight 0 for the others): support for a lone label's primary
+        # ("Militer Israel mencegat kapal … bantuan untuk Gaza"). Scored for both, it would
+        # tie Gaza with Israel–Iran in every sentence that names Israel beside both.
+        self.labels_of: dict[tuple, list[tuple[str, int]]] = {}
         for label in ARTICLE_LABELS:
             for strength, weight in (("strong", 2), ("weak", 1)):
                 for cue in cues.get(label, {}).get(strength, []):
                     self.matcher.add(cue, (label, weight))
+                    shared = self.labels_of.setdefault(keys_of(cue), [])
+                    shared.append((label, weight if not shared else 0))
             # strong only beside another strong cue of the article: "uranium" of an
             # Indonesian power plant, IAEA at Zaporizhzhia name no Israel–Iran conflict
             self.anchored[label] = frozenset(keys_of(c) for c in cues.get(label, {}).get("needs_anchor", []))
@@ -171,7 +178,8 @@ class ConflictEvidence:
         """The cue hits of ``doc``, payload (label, weight), each ``needs_anchor`` cue made
         weak where the article has no other strong cue of its conflict. Found once an
         article: callers pass them on as ``cues``."""
-        cues = self.matcher.find(doc)
+        cues = [Hit(h.start, h.end, payload) for h in self.matcher.find(doc)
+                for payload in self.labels_of[tuple(doc.keys[h.start:h.end])]]
 
         def anchoring(h: Hit) -> bool:
             return tuple(doc.keys[h.start:h.end]) in self.anchored[h.payload[0]]
