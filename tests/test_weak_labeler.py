@@ -323,6 +323,11 @@ def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler)
             "internasional. Para relawan dibawa ke pelabuhan Ashdod. Kapal itu membawa susu dan obat untuk Gaza.")
     p = labeler.label(text)
     assert (p["labels"], p["primary"]) == (["gaza"], "gaza")
+    # a Russian city that Ukraine's drones strike supports russia_ukraine
+    text = ("Kilang Terbakar\nSebuah drone menghantam kilang minyak di Tuapse pada dini hari. "
+            "Petugas memadamkan api selama enam jam. Kyiv belum berkomentar.")
+    p = labeler.label(text)
+    assert (p["labels"], p["primary"]) == (["russia_ukraine"], "russia_ukraine")
     # nothing else in the article names it: no main conflict
     p = labeler.label("Ekspor kopi naik. Sementara itu Israel kembali menyerang Gaza.")
     assert (p["labels"], p["primary"]) == (["gaza"], "other")
