@@ -186,3 +186,23 @@ def test_offensives_and_arms_deliveries_by_other_names(labeler, text, expected):
 ])
 def test_home_news_words_need_an_article_about_a_conflict_or_war(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence that turns to another subject and names no conflict: its talks are no topic
+    ("Israel kembali menyerang Gaza.\n\nSementara itu, pemerintah dan DPR melanjutkan pembicaraan soal "
+     "RUU Penyiaran.", []),
+    ("Rusia menyerang Kyiv.\n\nDi dalam negeri, negosiasi upah minimum menemui jalan buntu.", []),
+    # the same opener before a conflict's cue or a word of war keeps them
+    ("Israel kembali menyerang Gaza.\n\nSementara itu, Hamas menolak perundingan baru.", ["perundingan"]),
+    ("Rusia menyerang Kyiv.\n\nDi sisi lain, pembicaraan soal pertukaran tawanan perang berlanjut.",
+     ["pembicaraan", "tawanan perang"]),
+    # escalating prices and a match's tempo, sanctions on staff: not the conflict's
+    ("Rusia menyerang Kyiv.\n\nBank sentral memperingatkan eskalasi inflasi pangan.", []),
+    ("Rusia menyerang Kyiv.\n\nPelatih meminta pemain menjaga eskalasi tempo permainan.", []),
+    ("Rusia menyerang Kyiv.\n\nSanksi disiplin bagi pegawai itu diputuskan pekan depan.", []),
+    ("Rusia menyerang Kyiv. Eskalasi serangan Rusia meningkat dan sanksi baru disiapkan.",
+     ["Eskalasi", "sanksi"]),
+])
+def test_another_subject_in_a_conflict_article_has_no_topic(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected

@@ -55,7 +55,7 @@ class TopicLexicon:
     def __init__(self, topics: dict[str, list[str]], exceptions: list[dict] | None = None,
                  not_misspellings: list[str] = (), needs_conflict: list[str] = (),
                  off_conflict: list[str] = (), name_heads: list[str] = (), needs_war: list[str] = (),
-                 war_words: list[str] = ()):
+                 war_words: list[str] = (), subject_shifts: list[str] = ()):
         unknown = sorted(set(topics) - set(TOPIC_IDS))
         if unknown:
             raise ValueError(f"topic lexicon: unknown topic id {unknown[0]!r}; ids are "
@@ -77,6 +77,9 @@ class TopicLexicon:
         self.name_heads = frozenset(k for w in name_heads for k in keys_of(w))
         self.needs_war = frozenset(keys_of(c) for c in needs_war)
         self.war_words = frozenset(k for w in war_words for k in keys_of(w))
+        self.subject_shifts = PhraseMatcher()
+        for shift in subject_shifts:
+            self.subject_shifts.add(shift.lower(), shift)
         self.misspellings = Slips(self.matcher.vocabulary(), {w.lower() for w in not_misspellings})
 
     @classmethod
@@ -94,7 +97,8 @@ class TopicLexicon:
                 isinstance(e, dict) and isinstance(e.get("cues"), list) for e in exceptions):
             raise DataFileError(f"{path}: `exceptions:` must be a list of mappings with `cues:`")
         lists = {key: data.get(key) or [] for key in ("not_misspellings", "needs_conflict", "off_conflict",
-                                                       "name_heads", "needs_war", "war_words")}
+                                                       "name_heads", "needs_war", "war_words",
+                                                       "subject_shifts")}
         for key, words in lists.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise DataFileError(f"{path}: `{key}:` must be a list of words")
@@ -128,6 +132,18 @@ class TopicLexicon:
             out.update(range(i + 1, j))
             i = j
         return out
+
+    def shifts_subject(self, doc: Document, start: int) -> bool:
+        """Whether the sentence at word ``start`` opens with a ``subject_shifts:`` phrase
+        ("Sementara itu", "Di sisi lain"), after any opening quote.
+
+        >>> lex = TopicLexicon.load()
+        >>> lex.shifts_subject(Document.from_text("Di sisi lain, DPR membahas RUU."), 0)
+        True
+        """
+        if start < len(doc.keys) and not doc.keys[start][:1].isalnum():
+            start += 1  # an opening quote or a bullet
+        return start < len(doc.keys) and self.subject_shifts.match_at(doc, start) is not None
 
     def _excepted(self, doc: Document, hit: Hit, cue: tuple) -> bool:
         for ex in self.exceptions:

@@ -171,7 +171,9 @@ class WeakLabeler:
         evidence's threshold, which takes a strong cue), or else it has no word of another
         subject (``off_conflict:`` of the topic lexicon: trade, tariffs, power plants). A
         weak cue or a person alone is not enough: "Pengalaman bisnis para investor itu
-        berguna saat negosiasi" next to "Trump" is no peace talk."""
+        berguna saat negosiasi" next to "Trump" is no peace talk. A sentence that opens by
+        turning to another subject (``subject_shifts:``, "Di sisi lain") and names no
+        conflict and no war is never about one."""
         elsewhere = [i for i, k in enumerate(doc.keys) if k in self.topics.off_conflict]
         firsts = [s for s, _ in sentences]
         known: dict[int, bool] = {}  # sentence -> about a conflict, scored on first need
@@ -182,8 +184,19 @@ class WeakLabeler:
                 known[k] = max(scores.values()) >= self.evidence.min_sentence_score
             return known[k]
 
+        cue_starts = sorted(h.start for h in cues)
+
+        def off_subject(start: int, end: int) -> bool:
+            # "Di sisi lain, Indonesia dan Uni Eropa menuntaskan perundingan …": a sentence
+            # that turns to another subject and names no conflict nor war
+            return self.topics.shifts_subject(doc, start) and \
+                bisect_left(cue_starts, start) == bisect_left(cue_starts, end) and \
+                self.topics.war_words.isdisjoint(doc.keys[start:end])
+
         def about(hit: Hit) -> bool:
             k = bisect_right(firsts, hit.start) - 1
+            if off_subject(*sentences[k]):
+                return False
             lo, hi = k, k
             while lo > 0 and same_line(doc, sentences[lo - 1][0], hit.start):
                 lo -= 1
