@@ -38,6 +38,19 @@ def test_shipped_gazetteer_knows_deputy_ministers_agency_heads_and_spokespeople(
     assert g.lookup("Tony Blair").type == "LEADER"  # a former prime minister, on Gaza's peace board
 
 
+def test_shipped_gazetteer_knows_asean_and_new_heads_of_government(labeler):
+    # Indonesian news names ASEAN's leaders, past and present, without their office
+    g = Gazetteer.load()
+    assert len(g) >= 600
+    assert g.lookup("Xanana").name == "Xanana Gusmão"
+    assert g.lookup("Mahathir").type == g.lookup("Lecornu").type == "LEADER"
+    assert g.lookup("Sara Duterte").type == "OFFICIAL"  # a vice-president
+    assert g.lookup("Mohammed Mustafa").name == "Mohammad Mustafa"
+    text = "Prabowo menerima Ramos-Horta dan Tharman di Istana Merdeka."
+    assert [(t, lbl) for t, lbl, _ in ents(labeler, text)] == [
+        ("Prabowo", "LEADER"), ("Ramos-Horta", "LEADER"), ("Tharman", "LEADER")]
+
+
 def test_a_foreign_leaders_misspelt_family_name_is_the_leader_where_vouched_for(labeler):
     # scraped news misspells transliterated names: after the given name, and later alone
     text = "Presiden Ukraina Volodymyr Zelenksy tiba di Roma. Zelenksy bertemu Paus."
