@@ -46,6 +46,7 @@ def test_shipped_gazetteer_knows_asean_and_new_heads_of_government(labeler):
     assert g.lookup("Mahathir").type == g.lookup("Lecornu").type == "LEADER"
     assert g.lookup("Sara Duterte").type == "OFFICIAL"  # a vice-president
     assert g.lookup("Mohammed Mustafa").name == "Mohammad Mustafa"
+    assert g.lookup("Donny Ermawan").type == g.lookup("Guo Jiakun").type == "OFFICIAL"
     text = "Prabowo menerima Ramos-Horta dan Tharman di Istana Merdeka."
     assert [(t, lbl) for t, lbl, _ in ents(labeler, text)] == [
         ("Prabowo", "LEADER"), ("Ramos-Horta", "LEADER"), ("Tharman", "LEADER")]
