@@ -110,3 +110,13 @@ def test_a_verb_in_a_short_headline_is_no_name(rules_only, text, expected):
 ])
 def test_institution_words_that_look_like_verbs(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Putri" (princess) is one of the most frequent Indonesian given names
+    ("Juru bicara Kemlu Putri Anggraini mengatakan evakuasi berjalan.", [("Putri Anggraini", "OFFICIAL")]),
+    # with no role before it, a princess's title names nobody
+    ("Putri Mahkota Norwegia Mette-Marit hadir.", []),
+])
+def test_putri_opens_a_name_after_a_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected
