@@ -117,6 +117,9 @@ def test_institution_words_that_look_like_verbs(rules_only, text, expected):
     ("Juru bicara Kemlu Putri Anggraini mengatakan evakuasi berjalan.", [("Putri Anggraini", "OFFICIAL")]),
     # with no role before it, a princess's title names nobody
     ("Putri Mahkota Norwegia Mette-Marit hadir.", []),
+    # "Imam" too: a given name after an official's role, a title after a head's
+    ("Mantan Menteri Pemuda dan Olahraga Imam Prasetya hadir.", [("Imam Prasetya", "OFFICIAL")]),
+    ("Pemimpin Iran Imam Reza Tabrizi hadir.", [("Reza Tabrizi", "LEADER")]),
 ])
-def test_putri_opens_a_name_after_a_role(rules_only, text, expected):
+def test_titles_that_are_given_names_open_a_name_after_a_role(rules_only, text, expected):
     assert people(rules_only, text) == expected
