@@ -91,6 +91,12 @@ def test_a_quoted_nickname_before_an_appositive_role(rules_only, text, expected)
     ("Menlu AS Kunjungi Israel\nIa tiba pagi ini.", []),
     ("Jubir IDF Klaim Hamas Kalah\nIa menyebut angka korban.", []),
     ("Dubes RI Hadiri Upacara\nUpacara berlangsung khidmat.", []),
+    # a bare verb between two names ends the first
+    ("Menlu Budiman Sambut Ortega\nIa tiba pagi ini.", [("Budiman", "OFFICIAL")]),
+    # verb stems that are given names, and el-Sisi's "Sisi" (a side), stay in names
+    ("Menteri Pandu Wibowo dan Wakil Menteri Arya Giring Putra hadir.",
+     [("Pandu Wibowo", "OFFICIAL"), ("Arya Giring Putra", "OFFICIAL")]),
+    ("Presiden Mesir Karim Fattah el-Sisi hadir.", [("Karim Fattah el-Sisi", "LEADER")]),
     # names that open with "Di" are still names
     ("Menteri Keuangan Dian Kusuma tiba. Juru bicara Kemlu Dimas Pratama hadir.",
      [("Dian Kusuma", "OFFICIAL"), ("Dimas Pratama", "OFFICIAL")]),

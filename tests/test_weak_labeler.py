@@ -52,6 +52,12 @@ def test_shipped_gazetteer_knows_asean_and_new_heads_of_government(labeler):
         ("Prabowo", "LEADER"), ("Ramos-Horta", "LEADER"), ("Tharman", "LEADER")]
 
 
+def test_a_headlines_verb_between_two_known_names(labeler):
+    # the verb is no unknown given name before "Lavrov", nor part of Sugiono's name
+    text = "Menlu Sugiono Sambut Lavrov\nKeduanya bertemu di Jakarta."
+    assert [(t, lbl) for t, lbl, _ in ents(labeler, text)] == [("Sugiono", "OFFICIAL"), ("Lavrov", "OFFICIAL")]
+
+
 def test_a_foreign_leaders_misspelt_family_name_is_the_leader_where_vouched_for(labeler):
     # scraped news misspells transliterated names: after the given name, and later alone
     text = "Presiden Ukraina Volodymyr Zelenksy tiba di Roma. Zelenksy bertemu Paus."

@@ -21,7 +21,7 @@ from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
-from sorot.training.weak.names import is_common_word, is_verb, zipf
+from sorot.training.weak.names import is_bare_verb, is_common_word, is_verb, zipf
 from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
 from sorot.training.weak.principals import Principals
 from sorot.training.weak.role_lists import RoleLists
@@ -200,6 +200,7 @@ class RoleRules(NameShapes):
         an institution's name."""
         if not (end < len(doc.keys) and same_line(doc, end - 1, end) and is_capitalised(doc.word(end))
                 and doc.word(end).isalpha() and not self.is_name_word(doc, end, lower)
+                and not is_bare_verb(doc.keys[end])
                 and self.roles.match_at(doc, end) is None):
             return False
         # the run must reach a name past those words, before another role: "Hendra Gunawan

@@ -32,7 +32,7 @@ from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.conflicts import ConflictEvidence
 from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.mentions import Mentions, known_person_mentions
-from sorot.training.weak.names import zipf
+from sorot.training.weak.names import is_bare_verb, zipf
 from sorot.training.weak.plural import PluralRoles
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
@@ -91,13 +91,14 @@ class WeakLabeler:
 
         def unknown_name_after(i: int) -> bool:  # "Abbas" before an unknown "Araghchi"
             return (i < len(doc.keys) and mid_sentence(i) and mid_sentence(i - 1)
-                    and i not in starts and self.roles.is_name_word(doc, i, lower))
+                    and i not in starts and self.roles.is_name_word(doc, i, lower) and not is_bare_verb(doc.keys[i]))
 
         def unknown_name_before(i: int) -> bool:  # "Hazem" before "Qassem", "Melania" before "Trump"
             # a sentence's first word may be a connector no word list has ("Lantas Trump"):
             # only a word Indonesian rarely uses is a given name there
+            # a headline's verb between two names is no given name ("Sugiono Sambut Lavrov")
             return i >= 1 and mid_sentence(i) and self.roles.is_name_word(doc, i - 1, lower) and \
-                (mid_sentence(i - 1) or zipf(doc.keys[i - 1]) < RARE_ZIPF)
+                not is_bare_verb(doc.keys[i - 1]) and (mid_sentence(i - 1) or zipf(doc.keys[i - 1]) < RARE_ZIPF)
 
         return [h for h in hits
                 if not _suffixed(doc, h.end)  # "Donald Trump Jr." is his son

@@ -19,7 +19,7 @@ import re
 
 from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
-from sorot.training.weak.names import initial_length, is_common_word, is_derived_word, joins
+from sorot.training.weak.names import initial_length, is_bare_verb, is_common_word, is_derived_word, joins
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
@@ -54,6 +54,8 @@ class NameShapes:
         name never runs over a line break (a byline above a headline is not its name)."""
         j = i
         while j < len(doc.keys) and j - i < _MAX_NAME + 2 and (j == i or same_line(doc, j - 1, j)):
+            if j > i and is_bare_verb(doc.keys[j]) and is_capitalised(doc.word(j)):
+                break  # "Menlu Sugiono Sambut Lavrov": a headline's verb between two names
             particle = doc.keys[j] in NAME_PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
             numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
             if j > i and self._quoted_nickname(doc, j, lower):

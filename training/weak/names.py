@@ -90,7 +90,7 @@ _ACTIVE = {"k": ("meng", 1), "p": ("mem", 1), "t": ("men", 1), "s": ("meny", 1),
 #: "diatas", frequent words): their "di-" form is no passive, and "menengah" no verb
 _LOCATIVES = frozenset({"tengah", "rumah", "kota", "tangan", "atas", "bawah", "dalam", "luar", "samping",
                         "depan", "belakang", "sini", "sana", "antara", "mana", "sekitar", "sebelah",
-                        "seberang", "pinggir", "ujung", "balik", "dekat", "akhir", "awal"})
+                        "seberang", "pinggir", "ujung", "balik", "dekat", "akhir", "awal", "sisi"})
 
 
 def _is_verb_stem(stem: str) -> bool:
@@ -162,6 +162,24 @@ def is_suffixed_verb(key: str) -> bool:
     """
     end = 3 if key.endswith("kan") else 1 if key.endswith("i") else 0
     return bool(end) and len(key) - end >= 4 and key.isalpha() and zipf(key) >= DERIVED_ZIPF \
+        and zipf("di" + key) >= STEM_ZIPF
+
+
+#: Verb stems that are given names too ("Pandu Wibowo", "Puji Lestari")
+_VERB_GIVEN_NAMES = frozenset({"pandu", "puji", "kasih", "bangun", "bela", "harap", "giring", "tarik", "tata"})
+
+
+def is_bare_verb(key: str) -> bool:
+    """A verb's bare stem, whose passive is a frequent word: "Sambut" ("disambut"), "Terima",
+    "Serang". Short headlines put one between two names ("Menlu X Sambut Y"), so a name
+    never runs on through one. Given names are no verb stems, bar a few listed here.
+
+    >>> [is_bare_verb(w) for w in ("sambut", "terima", "serang", "tangkap")]
+    [True, True, True, True]
+    >>> [is_bare_verb(w) for w in ("bagus", "putri", "wibowo", "pandu", "tengah")]
+    [False, False, False, False, False]
+    """
+    return len(key) >= 4 and key.isalpha() and key not in _VERB_GIVEN_NAMES and key not in _LOCATIVES \
         and zipf("di" + key) >= STEM_ZIPF
 
 
