@@ -129,8 +129,9 @@ class ConflictEvidence:
         for label in ARTICLE_LABELS:
             for strength, weight in (("strong", 2), ("weak", 1)):
                 for cue in cues.get(label, {}).get(strength, []):
-                    self.matcher.add(cue, (label, weight))
                     shared = self.labels_of.setdefault(keys_of(cue), [])
+                    if not shared:  # the matcher finds the words; labels_of says whose they are
+                        self.matcher.add(cue, (label, weight))
                     shared.append((label, weight if not shared else 0))
             # strong only beside another strong cue of the article: "uranium" of an
             # Indonesian power plant, IAEA at Zaporizhzhia name no Israel–Iran conflict

@@ -167,7 +167,7 @@ class RoleRules(NameShapes):
         key = doc.keys[i]
         if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
             return True
-        if key in self.verbs or is_verb(key) and not key.startswith(("ber", "ter")):
+        if key in self.verbs or (is_verb(key) and not key.startswith(("ber", "ter"))):
             # "Dubes RI Hadiri Upacara": a headline's verb ends the office. Capitalised
             # "ber-" and "ter-" words also name institutions ("Angkatan Bersenjata",
             # "Layanan Terpadu"), so those are stepped over

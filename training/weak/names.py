@@ -118,6 +118,12 @@ def is_passive_verb(key: str) -> bool:
     return any(_is_verb_stem(s) for s in (stem, stem.removesuffix("kan"), stem.removesuffix("i")) if s)
 
 
+def _has_passive(stem: str) -> bool:
+    """Its "di-" form is a frequent word ("sambut": "disambut"), and it is no noun of place
+    that "di" merely runs into ("ditengah")."""
+    return len(stem) >= 4 and stem not in _LOCATIVES and zipf("di" + stem) >= STEM_ZIPF
+
+
 def _active_stems(key: str) -> list[str]:
     """The stems a "me-" word may have, its nasal undone: "mengecam" -> "ecam", "kecam";
     "menyambut" -> "sambut"; "memperingatkan" -> "peringatkan"."""
@@ -148,7 +154,7 @@ def is_active_verb(key: str) -> bool:
         return len(key) >= 7 and zipf(key[3:]) >= STEM_ZIPF
     stems = [key[3:]] if key.startswith("ter") else _active_stems(key) if key.startswith("me") else []
     stems += [s[:-len(end)] for s in stems for end in ("kan", "i") if s.endswith(end)]  # "diundur"
-    return any(len(stem) >= 4 and stem not in _LOCATIVES and zipf("di" + stem) >= STEM_ZIPF for stem in stems)
+    return any(_has_passive(stem) for stem in stems)
 
 
 def is_suffixed_verb(key: str) -> bool:
@@ -161,14 +167,14 @@ def is_suffixed_verb(key: str) -> bool:
     [True, True, True, False, False, False]
     """
     end = 3 if key.endswith("kan") else 1 if key.endswith("i") else 0
-    return bool(end) and len(key) - end >= 4 and key.isalpha() and zipf(key) >= DERIVED_ZIPF \
-        and zipf("di" + key) >= STEM_ZIPF
+    return bool(end) and len(key) - end >= 4 and key.isalpha() and zipf(key) >= DERIVED_ZIPF and _has_passive(key)
 
 
 #: Verb stems that are given names too ("Pandu Wibowo", "Puji Lestari")
 _VERB_GIVEN_NAMES = frozenset({"pandu", "puji", "kasih", "bangun", "bela", "harap", "giring", "tarik", "tata"})
 
 
+@lru_cache(maxsize=1 << 16)
 def is_bare_verb(key: str) -> bool:
     """A verb's bare stem, whose passive is a frequent word: "Sambut" ("disambut"), "Terima",
     "Serang". Short headlines put one between two names ("Menlu X Sambut Y"), so a name
@@ -179,8 +185,7 @@ def is_bare_verb(key: str) -> bool:
     >>> [is_bare_verb(w) for w in ("bagus", "putri", "wibowo", "pandu", "tengah")]
     [False, False, False, False, False]
     """
-    return len(key) >= 4 and key.isalpha() and key not in _VERB_GIVEN_NAMES and key not in _LOCATIVES \
-        and zipf("di" + key) >= STEM_ZIPF
+    return key.isalpha() and key not in _VERB_GIVEN_NAMES and _has_passive(key)
 
 
 def is_verb(key: str) -> bool:
@@ -189,9 +194,11 @@ def is_verb(key: str) -> bool:
     return is_passive_verb(key) or is_active_verb(key) or is_suffixed_verb(key)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_derived_word(key: str) -> bool:
     """A derived noun (:func:`is_derived_noun`) or a verb (:func:`is_verb`): a word made
-    from a stem, never part of a person's name."""
+    from a stem, never part of a person's name. Asked of every capitalised word, hence
+    the memo."""
     return is_derived_noun(key) or is_verb(key)
 
 
