@@ -40,6 +40,18 @@ def test_members_of_councils_and_cabinets_are_officials(rules_only, text, expect
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a head's deputy is an official, also a group's
+    ("Wakil Sekjen Hizbullah Karim Haddad berbicara di televisi.", [("Karim Haddad", "OFFICIAL")]),
+    ("Wakil pemimpin Hamas Salim Aruri tewas.", [("Salim Aruri", "OFFICIAL")]),
+    ("Sekjen Hizbullah Karim Haddad berbicara.", [("Karim Haddad", "LEADER")]),
+    # a spokesman in a language
+    ("Juru bicara IDF berbahasa Arab Avi Drori memerintahkan evakuasi.", [("Avi Drori", "OFFICIAL")]),
+])
+def test_deputies_of_heads_and_spokesmen_in_a_language(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # every rank announces an official, also those the role list lacked
     ("Kabareskrim Polri Komjen Wahyu Pranata hadir di lokasi.", [("Wahyu Pranata", "OFFICIAL")]),
     ("Wakapolri Komjen Dedi Kurniawan meninjau pengamanan.", [("Dedi Kurniawan", "OFFICIAL")]),

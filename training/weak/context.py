@@ -27,6 +27,7 @@ from sorot.training.weak.principals import Principals
 from sorot.training.weak.role_lists import RoleLists
 
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+_DEPUTIES = frozenset({"wakil", "deputi"})
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
 
 
@@ -327,6 +328,15 @@ class RoleRules(NameShapes):
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         return role
 
+    @staticmethod
+    def _deputy(doc: Document, role: Hit) -> Hit:
+        """A head's deputy is an official: "Wakil Sekjen Hizbullah X", "wakil pemimpin Hamas
+        X" (the role lists name "wakil presiden" and the like themselves)."""
+        if role.payload == LEADER and role.start > 0 and doc.keys[role.start - 1] in _DEPUTIES and \
+                same_line(doc, role.start - 1, role.start):
+            return Hit(role.start, role.end, OFFICIAL)
+        return role
+
     def find(self, doc: Document, blocked: set[int] | None = None,
              context: ArticleContext | None = None) -> list[Hit]:
         """Names after role words, outside ``blocked`` words and Title Case lines. After an
@@ -337,7 +347,7 @@ class RoleRules(NameShapes):
         headline, lower = context.headline, context.lower
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
-            role = self._group_region(doc, role)
+            role = self._deputy(doc, self._group_region(doc, role))
             if english_organisation_end(doc, self._past_modifiers(doc, role.end), self.organisation_heads) is not None:
                 role = Hit(role.start, role.end, OFFICIAL)  # "Presiden Council on …": no head of state
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
