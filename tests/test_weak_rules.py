@@ -139,7 +139,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # courts, councils, ranks as roles, bracketed acronyms, quoted nicknames (seventh round)
          "Hakim ICJ", "Jaksa", "Komjen", "Anggota", "kabinet", "perang", "wilayah", "(CSIS)", "(", '"',
          "“", "”", "Pasha", "Komisioner", "Studies", "Dipanggil", "Mengecam", "Kunjungi", "Klaim",
-         "Menengah", "Bersenjata", "Sambut", "Pandu", "el-Sisi"]
+         "Menengah", "Bersenjata", "Sambut", "Pandu", "el-Sisi", "menggantikan", "diemban",
+         "dari jabatan", "(Jokowir)", "Jokowir", "Wakil", "pemimpin Hamas"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -24,6 +24,10 @@ from sorot.training.weak.casing import ArticleContext, item_first, line_end, nei
 from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.names import initial_length, joins
 
+#: Removed from an office: "mencopot X dari jabatan Menteri Koperasi". Right after the
+#: name only: after a comma the name before is another's ("Y, mantan Kepala BIN di masa
+#: X, dari kursi Menko Polkam" removes Y).
+_REMOVALS = ("dari jabatan", "dari jabatannya sebagai", "dari posisi", "dari kursi")
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
           "sang", "menjadi",
@@ -36,7 +40,7 @@ _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
           "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi",
           *(f"{who}{verb} {how}" for who in ("", "yang ")
             for verb in ("terpilih", "dipercaya", "ditunjuk", "dilantik", "diangkat")
-            for how in ("sebagai", "menjadi"))]
+            for how in ("sebagai", "menjadi")), *_REMOVALS]
 #: Words after which a name leads an institution: "X yang dipercaya memimpin Badan ...".
 _LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dipercaya memimpin"]
 #: A counterpart holds the office named before it in the sentence: "Presiden Putin dan
@@ -44,7 +48,11 @@ _LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dip
 _COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "koleganya"]
 #: Verbs after which the name of an office's (new) holder follows.
 _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
-             "kini dijabat", "dipegang oleh"]
+             "kini dijabat", "dipegang oleh", "diemban", "diemban oleh", "ditempati oleh",
+             "menggantinya dengan",
+             # the predecessor held the office too: "X sebagai Kepala Staf Kepresidenan
+             # menggantikan Y"
+             "menggantikan"]
 _QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 #: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".
@@ -109,7 +117,7 @@ class AppositiveRules:
         link = self._word_link(doc, i)
         if link is not None:
             i = link.start
-        if i > 0 and doc.keys[i - 1] == ",":
+        if i > 0 and doc.keys[i - 1] == "," and (link is None or link.payload not in _REMOVALS):
             i -= 1
         while i > 0 and doc.keys[i - 1] in _QUOTES:
             i -= 1
