@@ -141,3 +141,27 @@ def test_institution_words_that_look_like_verbs(rules_only, text, expected):
 ])
 def test_titles_that_are_given_names_open_a_name_after_a_role(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a predecessor held the office too; "diemban" hands an office over like "dijabat"
+    ("Presiden menunjuk Fajar Ramadhan sebagai Kepala Staf Kepresidenan menggantikan Qomarudin.",
+     [("Fajar Ramadhan", "OFFICIAL"), ("Qomarudin", "OFFICIAL")]),
+    ("Jabatan Menteri Pemuda dan Olahraga kini diemban Erick Rahmat.", [("Erick Rahmat", "OFFICIAL")]),
+    # removed from an office, and the successor
+    ("Presiden mencopot Budi Santoso dari jabatan Menteri Koperasi dan menggantinya dengan Ferry Julianto.",
+     [("Budi Santoso", "OFFICIAL"), ("Ferry Julianto", "OFFICIAL")]),
+    # after a comma the name before is another's: the removal is the first name's
+    ("Presiden mencopot Hasan Basri, mantan kepala intelijen di masa Wirawan, dari kursi Menko Polkam.",
+     [("Hasan Basri", "OFFICIAL")]),
+])
+def test_appointments_removals_and_predecessors(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_a_bracketed_nickname_is_the_same_person_with_one_class(rules_only):
+    # an appositive role after the nickname does not make the president an official, and
+    # every use of the nickname is his
+    text = ("Presiden Joko Wirawan (Jokowir) hadir di Istana. Menurut Jokowir, juru bicara itu benar. "
+            "Jokowir lalu pulang.")
+    assert people(rules_only, text) == [("Joko Wirawan", "LEADER")] + [("Jokowir", "LEADER")] * 3

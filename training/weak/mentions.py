@@ -32,12 +32,25 @@ def _name_keys(doc: Document, hit: Hit) -> tuple[str, ...]:
     return tuple(k for k in doc.keys[hit.start:hit.end] if k not in NAME_PARTICLES)
 
 
-def _classes(doc: Document, people: list[Hit]) -> dict[tuple, str]:
+def _aliases(doc: Document, people: list[Hit]) -> dict[tuple, tuple]:
+    """The keys of each bracketed acronym or nickname given after a name, mapped to the
+    name's keys: ("jokowi",) -> ("joko", "widodo")."""
+    return {keys_of(alias): _name_keys(doc, hit) for hit in people if (alias := _alias_after(doc, hit))}
+
+
+def _person_keys(doc: Document, hit: Hit, aliases: dict[tuple, tuple]) -> tuple[str, ...]:
+    """The keys of the person ``hit`` names: its name's, or, for a nickname the article
+    gave in brackets, the full name's ("Menurut Jokowi, …" is Joko Widodo)."""
+    keys = _name_keys(doc, hit)
+    return aliases.get(keys, keys)
+
+
+def _classes(doc: Document, people: list[Hit], aliases: dict[tuple, tuple]) -> dict[tuple, str]:
     """One class per person: the highest found for them or for a shorter or longer form
-    of their name ("Trump" and "Donald Trump")."""
+    of their name ("Trump" and "Donald Trump"), or for their bracketed nickname."""
     best: dict[tuple, str] = {}
     for hit in people:
-        keys = _name_keys(doc, hit)
+        keys = _person_keys(doc, hit, aliases)
         best[keys] = max(best.get(keys, hit.payload), hit.payload, key=_RANK.get)
     return {keys: max((lbl for other, lbl in best.items()
                        if set(other) <= set(keys) or set(keys) <= set(other)), key=_RANK.get)
@@ -59,12 +72,13 @@ def _alias_after(doc: Document, hit: Hit) -> str | None:
     return None
 
 
-def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatcher | None) -> dict[str, set]:
+def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatcher | None,
+           aliases: dict[tuple, tuple]) -> dict[str, set]:
     """Phrase -> the people (full-name keys) it may stand for. A first or last name that
     is a place ("Israel" of "Israel Katz") never stands alone for the person."""
     owners: dict[str, set] = defaultdict(set)
     for hit in people:
-        keys = _name_keys(doc, hit)
+        keys = _person_keys(doc, hit, aliases)
         owners[doc.span_text(hit.start, hit.end)].add(keys)
         parts = [i for i in range(hit.start, hit.end) if doc.keys[i] not in NAME_PARTICLES]
         if len(parts) > 1:
@@ -111,10 +125,11 @@ class Mentions:
         """``people`` relabelled to one class per person, plus their later mentions
         outside ``blocked`` words and outside ``people``; ``places`` are never a mention
         alone."""
-        classes = _classes(doc, people)
-        out = [Hit(h.start, h.end, classes[_name_keys(doc, h)]) for h in people]
+        aliases = _aliases(doc, people)
+        classes = _classes(doc, people, aliases)
+        out = [Hit(h.start, h.end, classes[_person_keys(doc, h, aliases)]) for h in people]
         matcher = PhraseMatcher()
-        for phrase, owners in _parts(doc, people, lower, places).items():
+        for phrase, owners in _parts(doc, people, lower, places, aliases).items():
             person = _one_person(owners)
             if person is not None:
                 matcher.add(phrase, classes[person])
