@@ -52,6 +52,19 @@ def test_deputies_of_heads_and_spokesmen_in_a_language(rules_only, text, expecte
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an ousted ruler and a dictator are heads
+    ("Diktator Suriah Rami Haddad melarikan diri ke Moskow.", [("Rami Haddad", "LEADER")]),
+    ("Presiden Suriah terguling Rami Haddad melarikan diri.", [("Rami Haddad", "LEADER")]),
+    # a group's head abroad heads one region only, like "di Gaza"
+    ("Pemimpin Hamas di luar negeri Khalid Mashal berbicara.", [("Khalid Mashal", "OFFICIAL")]),
+    # a group's role at the end of the text names nobody, and does not fail
+    ("Ia bertemu pemimpin Hamas di", []),
+])
+def test_ousted_rulers_and_heads_of_a_group_abroad(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # every rank announces an official, also those the role list lacked
     ("Kabareskrim Polri Komjen Wahyu Pranata hadir di lokasi.", [("Wahyu Pranata", "OFFICIAL")]),
     ("Wakapolri Komjen Dedi Kurniawan meninjau pengamanan.", [("Dedi Kurniawan", "OFFICIAL")]),

@@ -140,7 +140,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Hakim ICJ", "Jaksa", "Komjen", "Anggota", "kabinet", "perang", "wilayah", "(CSIS)", "(", '"',
          "“", "”", "Pasha", "Komisioner", "Studies", "Dipanggil", "Mengecam", "Kunjungi", "Klaim",
          "Menengah", "Bersenjata", "Sambut", "Pandu", "el-Sisi", "menggantikan", "diemban",
-         "dari jabatan", "(Jokowir)", "Jokowir", "Wakil", "pemimpin Hamas"]
+         "dari jabatan", "(Jokowir)", "Jokowir", "Wakil", "pemimpin Hamas", "di", "luar negeri",
+         "Diktator", "terguling"]
 
 
 @settings(max_examples=150, deadline=None)

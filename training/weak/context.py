@@ -323,8 +323,11 @@ class RoleRules(NameShapes):
         Lebanon") the head is still the group's, a LEADER."""
         i = role.end
         homes = self.group_roles.get(tuple(doc.keys[role.start:i]))
-        if homes is not None and i + 1 < len(doc.keys) and doc.keys[i] == "di" and \
-                (place := self.places.match_at(doc, i + 1)) is not None:
+        if homes is None or doc.keys[i:i + 1] != ["di"] or i + 1 >= len(doc.keys):
+            return role
+        if doc.keys[i + 1:i + 3] == ["luar", "negeri"]:
+            return Hit(role.start, i + 3, OFFICIAL)  # "Pemimpin Hamas di luar negeri X": abroad
+        if (place := self.places.match_at(doc, i + 1)) is not None:
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         return role
 
