@@ -156,6 +156,10 @@ def test_a_trade_truce_is_no_ceasefire(labeler, text, expected):
     ("Serangan pesawat tanpa awak menghantam depot bahan bakar di Belgorod.", ["Serangan pesawat tanpa awak"]),
     # a football counter-attack is no offensive
     ("Tim tamu mencetak gol lewat serangan balik di menit akhir pertandingan.", []),
+    # peace proposals and conferences, and air-defence aid, by their other names
+    ("Ukraina menolak proposal damai yang diajukan Moskow.", ["proposal damai"]),
+    ("Mesir menjadi tuan rumah konferensi perdamaian untuk Gaza.", ["konferensi perdamaian"]),
+    ("Jerman menjanjikan bantuan pertahanan udara untuk Ukraina.", ["bantuan pertahanan"]),
     # a rocket strike is a missile strike by another name
     ("Kelompok itu melancarkan serangan roket ke kota perbatasan.", ["serangan roket"]),
     # a tactical pause for aid convoys is a pause in the fighting; a coach's is not
