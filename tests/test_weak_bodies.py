@@ -178,3 +178,19 @@ def test_a_bracketed_nickname_is_the_same_person_with_one_class(rules_only):
     text = ("Presiden Joko Wirawan (Jokowir) hadir di Istana. Menurut Jokowir, juru bicara itu benar. "
             "Jokowir lalu pulang.")
     assert people(rules_only, text) == [("Joko Wirawan", "LEADER")] + [("Jokowir", "LEADER")] * 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "H." (Haji) before an Indonesian official's name is a title, not an initial
+    ("Gubernur Jawa Barat H. Dadang Suherman, S.H. hadir.", [("Dadang Suherman", "OFFICIAL")]),
+    # after a role that names its organisation itself ("Ketua MPR"), the span started at
+    # the initial's dot
+    ("Ketua MPR RI H. Ahmad Mulyono hadir.", [("Ahmad Mulyono", "OFFICIAL")]),
+    ("Ketua MPR Ahmad Mulyono hadir.", [("Ahmad Mulyono", "OFFICIAL")]),
+    # initials that go on are a name's ("H.R. McMaster")
+    ("Penasihat Keamanan Nasional H.R. Whitaker hadir.", [("H.R. Whitaker", "OFFICIAL")]),
+    # a head's role still has the organisation's name after it
+    ("Ketua Kadin Yoga Pramudya hadir.", [("Yoga Pramudya", "OFFICIAL")]),
+])
+def test_titles_and_initials_after_an_organisations_head(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -141,7 +141,7 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "“", "”", "Pasha", "Komisioner", "Studies", "Dipanggil", "Mengecam", "Kunjungi", "Klaim",
          "Menengah", "Bersenjata", "Sambut", "Pandu", "el-Sisi", "menggantikan", "diemban",
          "dari jabatan", "(Jokowir)", "Jokowir", "Wakil", "pemimpin Hamas", "di", "luar negeri",
-         "Diktator", "terguling"]
+         "Diktator", "terguling", "H.", "Ketua MPR", "H.R."]
 
 
 @settings(max_examples=150, deadline=None)

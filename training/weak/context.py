@@ -244,7 +244,9 @@ class RoleRules(NameShapes):
             after = self._name_at(doc, end + 1, lower)
             if after > end + 1:
                 start, end = end + 1, after
-        return (start - 1, end) if end > start and self._undotted_initials(doc, role_end, start) else (start, end)
+        if end > start and self._undotted_initials(doc, role_end, start):
+            return start - 1, end
+        return (start + 2, end) if _pilgrim_title(doc, start, end) else (start, end)
 
     def _past_unit(self, doc: Document, role_end: int, start: int, end: int, lower: set[str]) -> int | None:
         """Where to look for the name when the candidate ``start:end`` names a unit
@@ -313,9 +315,10 @@ class RoleRules(NameShapes):
             return start, end
         if start < end and doc.keys[start] in _REGION_WORDS:
             start += 1  # "Kepulauan Seribu": the region's own word
-        if end - start == 1:
+        words = [k for k in range(start, end) if doc.keys[k] not in (".", "-")]  # an initial's dot
+        if len(words) == 1:
             return start, start
-        return (start + 1, end) if end - start >= 3 else (start, end)
+        return (words[1], end) if len(words) >= 3 else (start, end)
 
     def _group_region(self, doc: Document, role: Hit) -> Hit:
         """"Pemimpin Hamas di Gaza": a group's head in one region is an OFFICIAL, and the
@@ -399,14 +402,17 @@ class RoleRules(NameShapes):
         if not self._heads_organisation(doc, role) or \
                 not self.modifiers.union(self.not_names).issuperset(doc.keys[role.end:start]):
             return start, end  # "Ketua Dewan Pengawas Danantara X": the office's words first
-        if end - start == 1:
+        words = [k for k in range(start, end) if doc.keys[k] not in (".", "-")]  # an initial's dot
+        if len(words) == 1:
             return start, start
-        return (start + 1, end) if end - start >= 3 else (start, end)
+        return (words[1], end) if len(words) >= 3 else (start, end)
 
     def _heads_organisation(self, doc: Document, role: Hit) -> bool:
         """The role, or its first words, heads an organisation: "Ketua", "Ketua Umum",
         "Wakil Ketua Umum"."""
+        # "Ketua MPR" names its organisation itself; "Ketua Umum" is followed by it
         return any(tuple(doc.keys[role.start:k]) in self.organisation_roles
+                   and self.modifiers.issuperset(doc.keys[k:role.end])
                    for k in range(role.start + 1, role.end + 1))
 
     @staticmethod
@@ -425,6 +431,13 @@ class RoleRules(NameShapes):
 _BODIES = INSTITUTIONS | {"korps", "dinas", "layanan", "biro", "kabinet", "kepolisian", "kejaksaan", "tentara",
                           "angkatan", "institut", "perusahaan", "milisi", "batalion", "divisi", "resimen",
                           "satgas", "kontingen", "departemen", "istana", "gedung", "pengawas", "komando"}
+
+
+def _pilgrim_title(doc: Document, start: int, end: int) -> bool:
+    """The name opens with "H." (Haji, as "Hj." is Hajah) before a name of its own: a title
+    ("Gubernur Jawa Barat H. Dedi Mulyadi"), unless more initials follow ("H.R. McMaster")."""
+    return end - start > 2 and doc.word(start) == "H" and doc.keys[start + 1] == "." and \
+        not (len(doc.word(start + 2)) == 1 and doc.keys[start + 3:start + 4] == ["."])
 
 
 def _ends_title(doc: Document, end: int) -> bool:
