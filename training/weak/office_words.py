@@ -1,0 +1,188 @@
+"""What stands between a role and its holder's name: the office's domain words, places,
+institutions and their one-word names, a bracketed acronym, a rank with its corps, a
+unit before a rank, and a headline's verb that ends the office.
+
+"Kepala Badan Nasional Penanggulangan Bencana (BNPB) X", "Kapolda Metro Jaya Irjen Pol X":
+:class:`OfficeWords` steps over everything before X. :class:`~sorot.training.weak.context.RoleRules`
+sets the word lists it reads (``modifiers``, ``places``, ``roles``, ``ranks``, ``corps``…).
+
+>>> from sorot.training.weak.context import RoleRules
+>>> rules = RoleRules.load()
+>>> doc = Document.from_text("Kapolda Metro Jaya Irjen Pol Asep Suheri hadir.")
+>>> start = rules._skip_modifiers(doc, 1, set())
+>>> doc.span_text(start, rules._name_at(doc, start, set()))
+'Metro Jaya'
+>>> rules._past_unit(doc, 1, 1, 3, set())  # the unit, then a rank: the name is past it
+4
+"""
+
+from __future__ import annotations
+
+from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
+from sorot.inference.text.phrases import Document, is_capitalised, same_line
+from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
+from sorot.training.weak.names import is_bare_verb, is_verb, zipf
+
+_OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+_BODIES = INSTITUTIONS | {"korps", "dinas", "layanan", "biro", "kabinet", "kepolisian", "kejaksaan", "tentara",
+                          "angkatan", "institut", "perusahaan", "milisi", "batalion", "divisi", "resimen",
+                          "satgas", "kontingen", "departemen", "istana", "gedung", "pengawas", "komando"}
+
+#: Zipf frequency from which one word closing an institution's name after a role is a
+#: word of that name ("Narkoba", "Bencana") rather than a one-word name ("Gunawan" 4.2)
+AGENCY_WORD_ZIPF = 4.5
+
+
+class OfficeWords(NameShapes):
+    """Steps from a role's end over its office's words to where the holder's name starts."""
+
+    def _past_modifiers(self, doc: Document, i: int) -> int:
+        while i < len(doc.keys) and doc.keys[i] in self.modifiers:
+            i += 1  # "Direktur Utama"
+        return i
+
+    def _skip_modifiers(self, doc: Document, i: int, lower: set[str]) -> int:
+        """Index of the first word after the office's domain words, places, institution
+        words ("Badan", "Departemen"), a bracketed acronym ("(IAEA)") and a comma; at
+        most 10 words are skipped."""
+        limit, first = i + 10, i
+        while i < min(len(doc.keys), limit) and (i == first or same_line(doc, i - 1, i)):
+            place = self.places.match_at(doc, i)
+            before = doc.keys[i - 1] if i > first else None  # an institution's word names it
+            after_institution = before in _BODIES
+            if place and i > first and self._place_starts_name(doc, i, lower):
+                break  # "Menteri Pertahanan Israel, Israel Katz": a given name
+            if place:
+                i = place.end
+            elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
+                i = close
+            elif _ordinal(doc, i):
+                i += 3  # "Presiden ke-7 RI Joko Widodo"
+            elif self._initial_in_name(doc, i, lower) or \
+                    (not after_institution and self._common_given_name(doc, i, lower)):
+                break  # "Menteri Keuangan Bagus Hidayat", "Kepala BIN M. Herindra": the name starts
+            elif self._skippable(doc, i, lower):
+                # "Partai Demokrasi", "Badan Intelijen": an institution word names its
+                # institution with the next capitalised word
+                # ("Komite Hadiah Nobel": the second institution word names itself in turn)
+                named = doc.keys[i] in INSTITUTIONS and i + 1 < len(doc.keys) and \
+                    is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None \
+                    and doc.keys[i + 1] not in INSTITUTIONS
+                i = self._institution_name_end(doc, i + 1) if named else i + 1
+            else:
+                break
+        return i
+
+    @staticmethod
+    def _institution_name_end(doc: Document, j: int) -> int:
+        """End of the one-word name an institution word gives at word ``j``, with its
+        article particle: "Brigade Al-Qassam", "Brigade Al Quds", "Partai Demokrasi"."""
+        if doc.keys[j] in ARTICLE_PARTICLES and j + 1 < len(doc.keys) and same_line(doc, j, j + 1):
+            j += 2 if doc.keys[j + 1] == "-" else 1
+        return j + 1
+
+    def _place_starts_name(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A one-word place right after a comma or after the same place, with a name word
+        after it on its line, is a given name: "Menteri Pertahanan Israel, Israel Katz"."""
+        place = self.places.match_at(doc, i)
+        return (place is not None and place.end == i + 1 and i > 0 and doc.keys[i - 1] in (",", doc.keys[i])
+                and i + 1 < len(doc.keys) and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))
+
+    @staticmethod
+    def _bracket_end(doc: Document, i: int) -> int | None:
+        """After a short bracketed aside of capitalised words or acronyms ("(AS)",
+        "(Menkop)", "(IAEA)"), or ``None``."""
+        for j in range(i + 1, min(i + 6, len(doc.keys))):
+            if doc.keys[j] in _CLOSE:
+                inner = [doc.word(k) for k in range(i + 1, j)]
+                return j + 1 if inner and all(is_capitalised(w) for w in inner) else None
+        return None
+
+    def _skippable(self, doc: Document, i: int, lower: set[str]) -> bool:
+        key = doc.keys[i]
+        if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
+            return True
+        if key in self.verbs or (is_verb(key) and not key.startswith(("ber", "ter"))):
+            # "Dubes RI Hadiri Upacara": a headline's verb ends the office. Capitalised
+            # "ber-" and "ter-" words also name institutions ("Angkatan Bersenjata",
+            # "Layanan Terpadu"), so those are stepped over
+            return False
+        if key in self.corps and self._rank_ends_at(doc, i):
+            return True  # "Kolonel Inf X", "Irjen Pol X": the rank's corps
+        if (key == "yang" and doc.keys[i + 1:i + 2] == ["baru"]) or (key == "baru" and doc.keys[i - 1:i] == ["yang"]):
+            return True  # "Kepala Shin Bet yang baru, X": a new holder
+        if key == "sementara" and doc.keys[i - 1:i] != [","]:
+            return True  # "Perdana Menteri sementara Bangladesh X"; ", sementara X" is "while"
+        if key == "di" and i + 1 < len(doc.keys) and self.places.match_at(doc, i + 1) is not None:
+            return True  # "Konsul Jenderal RI di Jeddah X": the post's city
+        if key == ":" and self._name_ends_line(doc, i + 1, lower):
+            return True  # "Menteri Keuangan: Dimas Prakoso", an item of a list of office holders
+        if key == "dan" and 0 < i < len(doc.keys) - 1 and is_capitalised(doc.word(i - 1)) and \
+                self._skippable(doc, i + 1, lower) and key != doc.keys[i + 1]:
+            return True  # "Menteri Pemuda dan Olahraga X": "dan" joins two domain words
+        return is_capitalised(doc.word(i)) and not self.is_name_word(doc, i, lower)
+
+    def _name_ends_line(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A name starts at word ``i`` and nothing but a full stop follows it on its line."""
+        end = self._name_at(doc, i, lower) if i < len(doc.keys) else i
+        if end < len(doc.keys) and doc.keys[end] == "." and same_line(doc, end - 1, end):
+            end += 1
+        return end > i and (end == len(doc.keys) or not same_line(doc, end - 1, end))
+
+    def _continues_as_institution(self, doc: Document, end: int, lower: set[str]) -> bool:
+        """The capitalised run goes on past the name candidate with words that are no
+        name ("Perserikatan Bangsa-Bangsa Antonio Guterres"): the candidate was part of
+        an institution's name."""
+        if not (end < len(doc.keys) and same_line(doc, end - 1, end) and is_capitalised(doc.word(end))
+                and doc.word(end).isalpha() and not self.is_name_word(doc, end, lower)
+                and not is_bare_verb(doc.keys[end])
+                and self.roles.match_at(doc, end) is None):
+            return False
+        # the run must reach a name past those words, before another role: "Hendra Gunawan
+        # Senin (2/6)" ends at a day, "Hendra Gunawan Dan Menlu X" at the next role
+        k = end + 1
+        while k < len(doc.keys) and same_line(doc, k - 1, k) and self.roles.match_at(doc, k) is None and (
+                is_capitalised(doc.word(k)) or doc.keys[k] in NAME_PARTICLES):
+            if self.is_name_word(doc, k, lower):
+                return True
+            k += 1
+        return False
+
+    def _past_unit(self, doc: Document, role_end: int, start: int, end: int, lower: set[str]) -> int | None:
+        """Where to look for the name when the candidate ``start:end`` names a unit
+        instead: one or two words before a rank and a name ("Kepala Bakamla Laksdya X",
+        "Kapolda Metro Jaya Irjen X"), or a frequent word that closes an institution's
+        name ("Kepala Badan Nasional Penanggulangan Narkoba"); ``None`` when it may be
+        the name."""
+        if end - start not in (1, 2):
+            return None
+        if end < len(doc.keys) and (rank := self.roles.match_at(doc, end)) is not None \
+                and same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
+            return rank.end  # "Kapolda Metro Jaya Irjen X": a name is never followed by a rank
+        if end - start != 1:
+            return None
+        if zipf(doc.keys[start]) >= AGENCY_WORD_ZIPF and not INSTITUTIONS.isdisjoint(doc.keys[role_end:start]):
+            return end
+        return None
+
+    def _undotted_initials(self, doc: Document, role_end: int, start: int) -> bool:
+        """The word before the name is two or three capitals that follow a rank ("Jenderal
+        AM Putranto") or a country's acronym ("Wakil Presiden AS JD Vance"): initials."""
+        k, word = start - 1, doc.word(start - 1)
+        if k < role_end or not (word.isupper() and word.isalpha() and 2 <= len(word) <= 3) \
+                or not same_line(doc, k - 1, start) or doc.keys[k] in self.modifiers | self.not_names \
+                or self.places.match_at(doc, k) is not None:
+            return False
+        if doc.keys[k] in self.name_initials:
+            return True  # "Anggota Komisi I DPR TB X": Tubagus
+        before = doc.word(k - 1)
+        return self._rank_ends_at(doc, k) or (before.isupper() and self.places.match_at(doc, k - 1) is not None)
+
+    def _rank_ends_at(self, doc: Document, k: int) -> bool:
+        """A rank of one to three words ends right before word ``k``."""
+        return any((h := self.ranks.match_at(doc, k - n)) is not None and h.end == k for n in (1, 2, 3) if k - n >= 0)
+
+def _ordinal(doc: Document, i: int) -> bool:
+    """An ordinal at word ``i``: "ke-7", "ke-47" (three words: ke, -, the number)."""
+    return (doc.keys[i] == "ke" and i + 2 < len(doc.keys) and doc.keys[i + 1] == "-"
+            and doc.keys[i + 2].isdigit() and doc.words[i][1] == doc.words[i + 1][0])
