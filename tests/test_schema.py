@@ -92,6 +92,17 @@ def test_conflict_cues_refuse_an_unknown_label_and_warn_about_a_label_without_cu
     assert "'gaza'" not in caplog.text
 
 
+def test_conflict_cues_refuse_a_misspelled_key_by_name():
+    # read loosely, "weka:" or "comparisons:" would switch their rule off without a word
+    from sorot.inference.text.resources import DataFileError
+    from sorot.training.weak.conflicts import ConflictEvidence
+
+    with pytest.raises(DataFileError, match=r"x\.yaml: gaza has unknown keys \['weka'\]"):
+        ConflictEvidence({"gaza": {"strong": ["Gaza"], "weka": ["Israel"]}}, source="x.yaml")
+    with pytest.raises(DataFileError, match=r"in_passing has unknown keys \['comparisons'\]"):
+        ConflictEvidence({"gaza": {"strong": ["Gaza"]}, "in_passing": {"comparisons": ["seperti"]}})
+
+
 # --- a fourth label and a fourth type, added in schema.py alone ------------------------
 
 NEW_LABEL, NEW_TYPE = "sudan", "ARMED_GROUP"

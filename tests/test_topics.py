@@ -210,3 +210,12 @@ def test_home_news_words_need_an_article_about_a_conflict_or_war(labeler, text, 
 ])
 def test_another_subject_in_a_conflict_article_has_no_topic(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
+
+
+def test_a_misspelled_key_of_the_topic_lexicon_is_refused_by_name(tmp_path):
+    # read loosely, "subject_shift:" would be an empty list and its rule quietly off
+    from sorot.inference.text.resources import DataFileError
+    path = tmp_path / "topics.yaml"
+    path.write_text("topics:\n  ceasefire: [gencatan senjata]\nsubject_shift: [sementara itu]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"unknown keys \['subject_shift'\] \(known: topics, exceptions, "):
+        TopicLexicon.load(path)

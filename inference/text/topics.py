@@ -49,6 +49,11 @@ def _variants(cue: str) -> list[str]:
     return out
 
 
+#: The word lists of ``topics.yaml`` besides ``topics:`` and ``exceptions:``.
+_WORD_LISTS = ("not_misspellings", "needs_conflict", "off_conflict", "name_heads", "needs_war", "war_words",
+               "subject_shifts")
+
+
 class TopicLexicon:
     """Finds TOPIC cues in documents; payloads are topic ids."""
 
@@ -96,9 +101,11 @@ class TopicLexicon:
         if not isinstance(exceptions, list) or not all(
                 isinstance(e, dict) and isinstance(e.get("cues"), list) for e in exceptions):
             raise DataFileError(f"{path}: `exceptions:` must be a list of mappings with `cues:`")
-        lists = {key: data.get(key) or [] for key in ("not_misspellings", "needs_conflict", "off_conflict",
-                                                       "name_heads", "needs_war", "war_words",
-                                                       "subject_shifts")}
+        lists = {key: data.get(key) or [] for key in _WORD_LISTS}
+        unknown = sorted(set(data) - {"topics", "exceptions", *_WORD_LISTS})
+        if unknown:  # read loosely, a misspelt key would be an empty list, its rule off
+            raise DataFileError(f"{path}: unknown keys {unknown} (known: topics, exceptions, "
+                                f"{', '.join(_WORD_LISTS)})")
         for key, words in lists.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise DataFileError(f"{path}: `{key}:` must be a list of words")

@@ -77,6 +77,10 @@ class _InPassing:
 
     @classmethod
     def of(cls, data: dict) -> _InPassing:
+        unknown = sorted(set(data) - {"comparison", "window", "call", "person_cues", "aside"})
+        if unknown:  # a misspelt key would silently switch its rule off
+            raise DataFileError(f"conflict cues: in_passing has unknown keys {unknown}")
+
         def words(key):
             return frozenset(w.lower() for w in data.get(key, ()))
         return cls(words("comparison"), int(data.get("window", 4)), words("call"), words("person_cues"),
@@ -127,6 +131,10 @@ class ConflictEvidence:
         # tie Gaza with Israel–Iran in every sentence that names Israel beside both.
         self.labels_of: dict[tuple, list[tuple[str, int]]] = {}
         for label in ARTICLE_LABELS:
+            unknown = sorted(set(cues.get(label) or {}) - {"strong", "weak", "strong_with", "needs_anchor"})
+            if unknown:
+                raise DataFileError(f"{source}: {label} has unknown keys {unknown} "
+                                    "(known: strong, weak, strong_with, needs_anchor)")
             for strength, weight in (("strong", 2), ("weak", 1)):
                 for cue in cues.get(label, {}).get(strength, []):
                     shared = self.labels_of.setdefault(keys_of(cue), [])
