@@ -160,6 +160,8 @@ def test_a_trade_truce_is_no_ceasefire(labeler, text, expected):
     ("Ukraina menolak proposal damai yang diajukan Moskow.", ["proposal damai"]),
     ("Mesir menjadi tuan rumah konferensi perdamaian untuk Gaza.", ["konferensi perdamaian"]),
     ("Jerman menjanjikan bantuan pertahanan udara untuk Ukraina.", ["bantuan pertahanan"]),
+    # the snapback written as two words
+    ("Iran terancam mekanisme snap back dari tiga negara Eropa.", ["mekanisme snap back"]),
     # a rocket strike is a missile strike by another name
     ("Kelompok itu melancarkan serangan roket ke kota perbatasan.", ["serangan roket"]),
     # a tactical pause for aid convoys is a pause in the fighting; a coach's is not
