@@ -25,8 +25,8 @@ from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.names import initial_length, joins
 
 #: Removed from an office: "mencopot X dari jabatan Menteri Koperasi". Right after the
-#: name only: after a comma the name before is another's ("Y, mantan Kepala BIN di masa
-#: X, dari kursi Menko Polkam" removes Y).
+#: name only: after a comma the name before is another's ("mencopot Y, mantan ajudan X,
+#: dari kursi Menteri …" removes Y, not X).
 _REMOVALS = ("dari jabatan", "dari jabatannya sebagai", "dari posisi", "dari kursi")
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
