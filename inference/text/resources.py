@@ -39,6 +39,20 @@ class DataFileError(SorotError, ValueError):
     """A gazetteer or lexicon file that cannot be used; the message names it and why."""
 
 
+def refuse_unknown_keys(data: dict, known: list[str] | tuple[str, ...], where: str) -> None:
+    """Refuse a data file's mapping with keys its reader does not know. Read loosely, a
+    misspelt key ("rank:" for "ranks:") would be an empty list, its rule quietly off.
+
+    >>> refuse_unknown_keys({"ranks": [], "rank": []}, ["ranks", "corps"], "roles:")
+    Traceback (most recent call last):
+    ...
+    sorot.inference.text.resources.DataFileError: roles: unknown keys ['rank'] (known: ranks, corps)
+    """
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise DataFileError(f"{where} unknown keys {unknown} (known: {', '.join(known)})")
+
+
 def read_bounded(path: Path, limit: int, what: str, error: type[Exception] = DataFileError) -> bytes:
     """The bytes of a regular file, refusing it past ``limit`` bytes *read*: a size on disk
     can lie (``/dev/zero`` behind a symbolic link has size 0 and never ends)."""

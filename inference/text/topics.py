@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
-from sorot.inference.text.resources import DataFileError, data_path, load_yaml
+from sorot.inference.text.resources import DataFileError, data_path, load_yaml, refuse_unknown_keys
 from sorot.inference.text.slips import Slips
 from sorot.models.schema import TOPIC_IDS
 
@@ -102,10 +102,7 @@ class TopicLexicon:
                 isinstance(e, dict) and isinstance(e.get("cues"), list) for e in exceptions):
             raise DataFileError(f"{path}: `exceptions:` must be a list of mappings with `cues:`")
         lists = {key: data.get(key) or [] for key in _WORD_LISTS}
-        unknown = sorted(set(data) - {"topics", "exceptions", *_WORD_LISTS})
-        if unknown:  # read loosely, a misspelt key would be an empty list, its rule off
-            raise DataFileError(f"{path}: unknown keys {unknown} (known: topics, exceptions, "
-                                f"{', '.join(_WORD_LISTS)})")
+        refuse_unknown_keys(data, ("topics", "exceptions", *_WORD_LISTS), f"{path}:")
         for key, words in lists.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise DataFileError(f"{path}: `{key}:` must be a list of words")

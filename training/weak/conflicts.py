@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
-from sorot.inference.text.resources import DataFileError, data_path, load_yaml
+from sorot.inference.text.resources import DataFileError, data_path, load_yaml, refuse_unknown_keys
 from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
 
 logger = logging.getLogger(__name__)
@@ -77,9 +77,8 @@ class _InPassing:
 
     @classmethod
     def of(cls, data: dict) -> _InPassing:
-        unknown = sorted(set(data) - {"comparison", "window", "call", "person_cues", "aside"})
-        if unknown:  # a misspelt key would silently switch its rule off
-            raise DataFileError(f"conflict cues: in_passing has unknown keys {unknown}")
+        refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside"),
+                            "conflict cues: in_passing has")
 
         def words(key):
             return frozenset(w.lower() for w in data.get(key, ()))
@@ -131,10 +130,8 @@ class ConflictEvidence:
         # tie Gaza with Israel–Iran in every sentence that names Israel beside both.
         self.labels_of: dict[tuple, list[tuple[str, int]]] = {}
         for label in ARTICLE_LABELS:
-            unknown = sorted(set(cues.get(label) or {}) - {"strong", "weak", "strong_with", "needs_anchor"})
-            if unknown:
-                raise DataFileError(f"{source}: {label} has unknown keys {unknown} "
-                                    "(known: strong, weak, strong_with, needs_anchor)")
+            refuse_unknown_keys(cues.get(label) or {}, ("strong", "weak", "strong_with", "needs_anchor"),
+                                f"{source}: {label} has")
             for strength, weight in (("strong", 2), ("weak", 1)):
                 for cue in cues.get(label, {}).get(strength, []):
                     shared = self.labels_of.setdefault(keys_of(cue), [])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from sorot.inference.text.resources import DataFileError
+from sorot.inference.text.resources import DataFileError, refuse_unknown_keys
 from sorot.models.schema import PERSON_TYPES
 
 
@@ -60,10 +60,7 @@ class RoleLists:
     def from_data(cls, roles: dict, places: list[str]) -> RoleLists:
         """The lists of a parsed ``roles.yaml`` mapping and the places' names."""
         lists = {f.name for f in fields(cls)} - {"roles", "places"}
-        known = set(PERSON_TYPES) | lists
-        unknown = sorted(set(roles) - known)
-        if unknown:
-            raise DataFileError(f"roles: unknown keys {unknown} (known: {', '.join(sorted(known))})")
+        refuse_unknown_keys(roles, sorted(set(PERSON_TYPES) | lists), "roles:")
         for key, value in roles.items():
             if not isinstance(value, (list, dict)):
                 raise DataFileError(f"roles: {key} should be a list or a mapping, not {type(value).__name__}")
