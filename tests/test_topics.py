@@ -45,6 +45,22 @@ def test_real_words_short_words_and_two_slips_are_not_cues(lexicon, text):
     assert topics_in(lexicon, text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a shorter word slips only next to its partner in a cue, spelt right
+    ("Gencatan sanjata di perbatasan kembali dilanggar.", [("Gencatan sanjata", "ceasefire")]),
+    ("Jet tempur menyerang fasilitas nukilr di pegunungan.", [("fasilitas nukilr", "nuclear_programme")]),
+    ("Serangan udaar menghantam gudang senjata.", [("Serangan udaar", "military_operation")]),
+    ("Kongres menahan bantuan milter untuk sekutunya.", [("bantuan milter", "military_aid")]),
+    # alone, or beside a partner that slipped too, it is no cue (one slip per cue)
+    ("Gudang sanjata itu kosong.", []),
+    ("Genactan sanjata itu ditolak.", []),
+    # a real word one slip from the partner stays itself: "tahunan" (yearly), not "tahanan"
+    ("Pertukaran tahunan mahasiswa kembali digelar.", []),
+])
+def test_a_short_cue_word_slips_only_beside_its_partner(lexicon, text, expected):
+    assert topics_in(lexicon, text) == expected
+
+
 def test_the_eight_letters_count_without_nya(lexicon):
     # "tawaran" (an offer) has seven letters: "tawarannya" is no slip of "tawanannya"
     assert lexicon.misspellings.correct("tawarannya") is None

@@ -4,6 +4,14 @@
 >>> slips = Slips({"fasilitas", "zelensky"})
 >>> slips.correct("fasiliats"), slips.correct("zelenksy"), slips.correct("fasilitas")
 ('fasilitas', 'zelensky', None)
+
+A shorter word (five to seven letters) slips only inside a known pair of words, next to
+its partner spelt right, and only when it is no Indonesian word itself: "gencatan
+sanjata" is "gencatan senjata", but "pertukaran tahunan" (a yearly exchange) stays.
+
+>>> pairs = Slips({"gencatan", "senjata"}, pairs={("gencatan", "senjata")})
+>>> pairs.apply(Document.from_text("gencatan sanjata dan sanjata")).keys
+['gencatan', 'senjata', 'dan', 'sanjata']
 """
 
 from __future__ import annotations
@@ -12,6 +20,10 @@ from sorot.inference.text.phrases import Document
 
 #: Known words this long or longer (without "-nya") match with one typing slip.
 MISSPELLING_MIN_LETTERS = 8
+#: Shorter known words from this length match with one slip next to their partner.
+PAIR_MIN_LETTERS = 5
+#: Indonesian Zipf frequency from which a word is a real word, never a slip.
+REAL_WORD_ZIPF = 2.0
 
 
 def one_slip(a: str, b: str) -> bool:
@@ -44,15 +56,23 @@ class Slips:
     are never slips; a real word covers its "-nya" form, and the length counts without
     "-nya"."""
 
-    def __init__(self, cue_words: set[str], real_words: set[str] = frozenset()) -> None:
+    def __init__(self, cue_words: set[str], real_words: set[str] = frozenset(),
+                 pairs: set[tuple[str, str]] = frozenset()) -> None:
         self.cue_words = cue_words
         self.real_words = real_words
+        self.pairs = frozenset(pairs)
         self._index: dict[str, set[str]] = {}
         for word in cue_words:
             if len(word) >= MISSPELLING_MIN_LETTERS and word.isalpha():
                 for d in _deletes(word):
                     self._index.setdefault(d, set()).add(word)
+        self._short: dict[str, set[str]] = {}  # deletion index of the pairs' shorter words
+        for word in {w for pair in self.pairs for w in pair}:
+            if PAIR_MIN_LETTERS <= len(word) < MISSPELLING_MIN_LETTERS and word.isalpha():
+                for d in _deletes(word):
+                    self._short.setdefault(d, set()).add(word)
         self._seen: dict[str, str | None] = {}
+        self._seen_short: dict[str, frozenset[str]] = {}
 
     def correct(self, key: str) -> str | None:
         """The known word ``key`` is a slip of, if exactly one."""
@@ -69,7 +89,36 @@ class Slips:
         self._seen[key] = near.pop() if len(near) == 1 else None
         return self._seen[key]
 
+    def _near_short(self, key: str) -> frozenset[str]:
+        """The pairs' shorter words ``key`` is one slip from, unless it is a word itself."""
+        if (seen := self._seen_short.get(key)) is not None:
+            return seen
+        near: frozenset[str] = frozenset()
+        if PAIR_MIN_LETTERS - 1 <= len(key) <= MISSPELLING_MIN_LETTERS and key.isalpha() \
+                and key not in self.cue_words and key not in self.real_words:
+            near = frozenset(w for d in _deletes(key) for w in self._short.get(d, ()) if one_slip(key, w))
+            if near and _is_word(key):
+                near = frozenset()
+        if len(self._seen_short) > 1 << 16:
+            self._seen_short.clear()
+        self._seen_short[key] = near
+        return near
+
+    def _pair_slip(self, keys: list[str], i: int) -> str | None:
+        """The partner-checked correction of word ``i`` (its neighbours as written)."""
+        fits = {w for w in self._near_short(keys[i])
+                if (i > 0 and (keys[i - 1], w) in self.pairs) or (i + 1 < len(keys) and (w, keys[i + 1]) in self.pairs)}
+        return fits.pop() if len(fits) == 1 else None
+
     def apply(self, doc: Document) -> Document:
         """``doc`` with each slipped word's key replaced by its known word's."""
         keys = [self.correct(k) or k for k in doc.keys]
+        if self._short:
+            keys = [self._pair_slip(doc.keys, i) or k if k == doc.keys[i] else k for i, k in enumerate(keys)]
         return doc if keys == doc.keys else Document(doc.text, doc.words, keys)
+
+
+def _is_word(key: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(key, "id") >= REAL_WORD_ZIPF

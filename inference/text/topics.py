@@ -14,7 +14,9 @@ A cue word of eight or more letters also matches one typing slip away (a letter 
 dropped, changed or two swapped: "fasiliats nuklir", "negoisasi"), unless the word is
 a real one (``not_misspellings:`` in the lexicon: "perundangan" is not "perundingan"; a
 listed word covers its "-nya" form). The eight letters count without "-nya":
-"tawarannya" (an offer) is no slip of "tawanannya".
+"tawarannya" (an offer) is no slip of "tawanannya". A word of five to seven letters slips
+only next to its partner in a cue, spelt right, and never when it is a word itself:
+"gencatan sanjata" is a ceasefire, "pertukaran tahunan" (a yearly exchange) is none.
 
 >>> [(h.payload) for h in lex.find(Document.from_text("Bom jatuh di fasiliats nuklir."))]
 ['nuclear_programme']
@@ -85,7 +87,8 @@ class TopicLexicon:
         self.subject_shifts = PhraseMatcher()
         for shift in subject_shifts:
             self.subject_shifts.add(shift.lower(), shift)
-        self.misspellings = Slips(self.matcher.vocabulary(), {w.lower() for w in not_misspellings})
+        pairs = {pair for cue in self._cue_topic for pair in zip(cue, cue[1:])}
+        self.misspellings = Slips(self.matcher.vocabulary(), {w.lower() for w in not_misspellings}, pairs)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicLexicon:
