@@ -141,7 +141,10 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "“", "”", "Pasha", "Komisioner", "Studies", "Dipanggil", "Mengecam", "Kunjungi", "Klaim",
          "Menengah", "Bersenjata", "Sambut", "Pandu", "el-Sisi", "menggantikan", "diemban",
          "dari jabatan", "(Jokowir)", "Jokowir", "Wakil", "pemimpin Hamas", "di", "luar negeri",
-         "Diktator", "terguling", "H.", "Ketua MPR", "H.R."]
+         "Diktator", "terguling", "H.", "Ketua MPR", "H.R.",
+         # common-word given names, initials after an office, aides (eighth round)
+         "Bintang", "Ayu", "Menurut", "Jaksa Agung", "ST", "Kepresidenan", "Asisten", "Yose", "Statecraft",
+         "Relations", "International", "gencatan", "sanjata", "nukilr", "fasilitas"]
 
 
 @settings(max_examples=150, deadline=None)

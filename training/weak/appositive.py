@@ -101,10 +101,16 @@ class AppositiveRules:
         return start if 0 < names <= 4 else end
 
     def _given_name_inside(self, doc: Document, i: int, lower: set[str]) -> bool:
-        """A frequent capitalised word before a name word that does not open its sentence
-        ("melantik Bagus Santoso"), where a capital marks a name, not the sentence."""
-        return i > 0 and same_line(doc, i - 1, i) and doc.keys[i - 1] not in _SENTENCE_END | _QUOTES \
-            and doc.word(i - 1)[:1].islower() and self.roles._common_given_name(doc, i, lower)
+        """A frequent capitalised word before a name word where its capital marks a name:
+        after a lower-case word ("melantik Bagus Santoso"), after another name word ("Ayu
+        Putri Lestari"), or opening a sentence when it is no closed-class word ("Bintang
+        Santoso, mantan menteri": "Menurut Santoso, ..." starts at Santoso)."""
+        if not self.roles._common_given_name(doc, i, lower):
+            return False
+        if i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in _SENTENCE_END:
+            return doc.keys[i] not in self.roles.sentence_openers
+        return doc.keys[i - 1] not in _QUOTES and (
+            doc.word(i - 1)[:1].islower() or self.roles.is_name_word(doc, i - 1, lower))
 
     def _link_before(self, doc: Document, role_start: int) -> int | None:
         """Where the name ends, when a link (a comma, "selaku", ...) stands right before

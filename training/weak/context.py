@@ -22,11 +22,19 @@ from sorot.training.weak.casing import ArticleContext, item_first, neighbour_ite
 from sorot.training.weak.name_shapes import INSTITUTIONS
 from sorot.training.weak.names import is_common_word
 from sorot.training.weak.office_words import OfficeWords
-from sorot.training.weak.organisations import CONNECTORS, FacilityNames, english_organisation_end, holder_after
+from sorot.training.weak.organisations import (
+    CONNECTORS,
+    FacilityNames,
+    english_holder,
+    english_organisation_end,
+    holder_after,
+)
 from sorot.training.weak.principals import Principals
 from sorot.training.weak.role_lists import RoleLists
 
 _DEPUTIES = frozenset({"wakil", "deputi"})
+#: Bodies named by a group's head word: "Dewan Pimpinan Hamas" is its leadership council.
+_GROUP_BODIES = frozenset({"dewan", "majelis", "komite", "biro"})
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
 
 
@@ -41,6 +49,7 @@ class RoleRules(OfficeWords):
         self.regional_roles = frozenset(r.lower() for r in lists.regional_roles)
         self.organisation_roles = frozenset(keys_of(r) for r in lists.organisation_roles)
         self.word_given_names = frozenset(w.lower() for w in lists.word_given_names)
+        self.sentence_openers = frozenset(w.lower() for w in lists.sentence_openers)
         self.corps = frozenset(c.lower() for c in lists.corps)
         self.name_initials = frozenset(c.lower() for c in lists.name_initials)
         self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)
@@ -133,9 +142,12 @@ class RoleRules(OfficeWords):
     def _name_after_organisation(self, doc: Document, start: int, end: int, lower: set[str]) -> tuple[int, int]:
         """After an English organisation's name, three words or more after its last
         connector leave the last two to the holder ("Institute for the Study of War
-        Karolina Hird")."""
+        Karolina Hird"), or the words after its last English word ("… Studies Yose Rizal
+        Damuri")."""
         last = max(k for k in range(start, end) if doc.keys[k] in CONNECTORS)
-        return holder_after(doc, range(last + 1, end), 1, lambda k: self.is_name_word(doc, k, lower),
+        run = range(last + 1, end)
+        return english_holder(doc, run, self.organisation_heads, lambda k: self.is_name_word(doc, k, lower)) \
+            or holder_after(doc, run, 1, lambda k: self.is_name_word(doc, k, lower),
                             lambda k: self._name_at(doc, k, lower))
 
     def _unsure_in_headline(self, doc: Document, role: Hit, start: int, end: int, headline: set[int]) -> bool:
@@ -182,12 +194,14 @@ class RoleRules(OfficeWords):
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         return role
 
-    @staticmethod
-    def _deputy(doc: Document, role: Hit) -> Hit:
+    def _deputy(self, doc: Document, role: Hit) -> Hit:
         """A head's deputy is an official: "Wakil Sekjen Hizbullah X", "wakil pemimpin Hamas
-        X" (the role lists name "wakil presiden" and the like themselves)."""
-        if role.payload == LEADER and role.start > 0 and doc.keys[role.start - 1] in _DEPUTIES and \
-                same_line(doc, role.start - 1, role.start):
+        X" (the role lists name "wakil presiden" and the like themselves); so is a member of
+        a group's leading body: "Anggota Dewan Pimpinan Hamas X"."""
+        if role.payload != LEADER or role.start == 0 or not same_line(doc, role.start - 1, role.start):
+            return role
+        before, group = doc.keys[role.start - 1], tuple(doc.keys[role.start:role.end]) in self.group_roles
+        if before in _DEPUTIES or (before in _GROUP_BODIES and group):
             return Hit(role.start, role.end, OFFICIAL)
         return role
 

@@ -66,6 +66,8 @@ class NameShapes:
                     self._common_given_name(doc, j, lower) or self._place_starts_name(doc, j, lower))):
                 # "Leo XIV", "Bagus Hidayat", "Israel Katz"
                 j += 1
+            elif j > i and self.is_name_word(doc, j - 1, lower) and self._common_given_name(doc, j, lower):
+                j += 1  # "Ayu Putri Lestari": a frequent word between two name words
             else:
                 break
         if j > i and self._common_family_name(doc, j, lower):

@@ -167,7 +167,9 @@ class OfficeWords(NameShapes):
 
     def _undotted_initials(self, doc: Document, role_end: int, start: int) -> bool:
         """The word before the name is two or three capitals that follow a rank ("Jenderal
-        AM Putranto") or a country's acronym ("Wakil Presiden AS JD Vance"): initials."""
+        AM Putranto"), a country's acronym ("Wakil Presiden AS JD Vance") or an office whose
+        domain word closes it ("Jaksa Agung ST Burhanuddin"; after a bare "Ketua" or
+        "Gubernur" such capitals are the body: "Gubernur BI Perry"): initials."""
         k, word = start - 1, doc.word(start - 1)
         if k < role_end or not (word.isupper() and word.isalpha() and 2 <= len(word) <= 3) \
                 or not same_line(doc, k - 1, start) or doc.keys[k] in self.modifiers | self.not_names \
@@ -176,7 +178,8 @@ class OfficeWords(NameShapes):
         if doc.keys[k] in self.name_initials:
             return True  # "Anggota Komisi I DPR TB X": Tubagus
         before = doc.word(k - 1)
-        return self._rank_ends_at(doc, k) or (before.isupper() and self.places.match_at(doc, k - 1) is not None)
+        return self._rank_ends_at(doc, k) or (before.isupper() and self.places.match_at(doc, k - 1) is not None) \
+            or doc.keys[k - 1] in self.modifiers
 
     def _rank_ends_at(self, doc: Document, k: int) -> bool:
         """A rank of one to three words ends right before word ``k``."""

@@ -104,6 +104,38 @@ def english_organisation_end(doc: Document, i: int, heads: frozenset[str]) -> in
     return j if connector and head else None
 
 
+#: English Zipf frequency from which a capitalised word in an English organisation's name
+#: may be an English word ("Statecraft" 2.3); below it ("Yose" 1.5) it is a name.
+ENGLISH_ZIPF = 2.0
+
+
+def _english_word(key: str) -> bool:
+    """An English word, not a name: frequent enough in English and no more frequent in
+    Indonesian ("studies", "statecraft"; not "rizal", "budi", "yose")."""
+    from wordfreq import zipf_frequency
+
+    english = zipf_frequency(key, "en")
+    return english >= ENGLISH_ZIPF and english >= zipf_frequency(key, "id")
+
+
+def english_holder(doc: Document, run: range, heads: frozenset[str],
+                   is_name_word: Callable[[int], bool]) -> tuple[int, int] | None:
+    """The holder's name after the last head word (``heads``: "Studies"), or else the last
+    English word, of an organisation's name ``run`` when two or three name words are left: "…
+    International Studies Yose Rizal Damuri" (the last-two-words guess would drop
+    "Yose"); ``None`` when that is unclear.
+
+    >>> doc = Document.from_text("Direktur Center for Strategic and International Studies Yose Rizal Damuri.")
+    >>> english_holder(doc, range(5, 10), frozenset(), lambda i: True)
+    (7, 10)
+    """
+    english = [k for k in run if doc.keys[k] in heads] or [k for k in run if _english_word(doc.keys[k])]
+    start = english[-1] + 1 if english else run.start
+    if english and 2 <= run.stop - start <= 3 and all(is_name_word(k) for k in range(start, run.stop)):
+        return start, run.stop
+    return None
+
+
 def _acronym_in_brackets(doc: Document, i: int) -> bool:
     """Words ``i:i + 3`` are one acronym in brackets on one line: "(CSIS)", "(RSI)"."""
     return i + 3 < len(doc.keys) and doc.keys[i] == "(" and doc.keys[i + 2] == ")" and \

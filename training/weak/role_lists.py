@@ -49,6 +49,7 @@ class RoleLists:
     name_initials: list[str] = field(default_factory=list)
     title_given_names: list[str] = field(default_factory=list)
     word_given_names: list[str] = field(default_factory=list)
+    sentence_openers: list[str] = field(default_factory=list)
     headline_verbs: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,84 @@
+"""Where a name starts, the eighth round: given names that are also common words, undotted
+initials after a complete office, the holder after an English organisation's name, a
+president's aide, and a member of a group's leading body.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a frequent word ("putri", a princess) between two name words is part of the name
+    ("Direktur Asia Selatan Kemlu Ayu Putri Kencanawati menyebut evakuasi lancar.",
+     [("Ayu Putri Kencanawati", "OFFICIAL")]),
+    ("Hal itu disampaikan Ayu Putri Kencanawati, Direktur Asia Selatan Kemlu, di Jakarta.",
+     [("Ayu Putri Kencanawati", "OFFICIAL")]),
+    # opening a sentence before a name and an appositive role, it is the given name
+    ("Bintang Sasmitaputra, mantan menteri, ikut dalam rombongan.", [("Bintang Sasmitaputra", "OFFICIAL")]),
+    ("Putri Handayaningrum, Direktur Asia Selatan Kemlu, mengatakan evakuasi lancar.",
+     [("Putri Handayaningrum", "OFFICIAL")]),
+    # a closed-class word opening the sentence stays outside: "Menurut" (according to)
+    ("Menurut Handayaningrum, Direktur Asia Selatan Kemlu, evakuasi lancar.",
+     [("Handayaningrum", "OFFICIAL")]),
+    ("Kemarin Handayaningrum, Direktur Asia Selatan Kemlu, menyebut evakuasi lancar.",
+     [("Handayaningrum", "OFFICIAL")]),
+])
+def test_a_common_word_given_name_opens_the_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an office closed by its domain word: two capitals after it are the holder's initials
+    ("Jaksa Agung RT Wiranegara menghadiri rapat kabinet.", [("RT Wiranegara", "OFFICIAL")]),
+    ("Kepala Staf Kepresidenan DM Sasongko menyampaikan arahan.", [("DM Sasongko", "OFFICIAL")]),
+    # after a bare head's role they are the body it heads
+    ("Gubernur BI Harjono Wibisono menyebut rupiah stabil.", [("Harjono Wibisono", "OFFICIAL")]),
+    ("Ketua MK Sudarsono membacakan putusan.", [("Sudarsono", "OFFICIAL")]),
+])
+def test_undotted_initials_after_a_complete_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the name starts after the organisation's last English word: three words kept
+    ("Direktur Center for Maritime and Strategic Studies Yosef Arman Damanik menilai blokade itu keliru.",
+     [("Yosef Arman Damanik", "OFFICIAL")]),
+    # a rare English word closes the organisation ("Statecraft"): the last two words
+    ("Pendiri Institute for Responsible Statecraft Tarik Parvez menilai serangan itu keliru.",
+     [("Tarik Parvez", "OFFICIAL")]),
+    # a given name that is an English word too: the last two words, as before
+    ("Presiden Council on Foreign Relations Steven Harlow menilai serangan itu keliru.",
+     [("Steven Harlow", "OFFICIAL")]),
+])
+def test_the_holder_after_an_english_organisation(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an assistant to a president is an aide, as a spokesman is
+    ("Asisten Presiden Rusia Yegor Ushanin mengatakan pertemuan belum dijadwalkan.", [("Yegor Ushanin", "OFFICIAL")]),
+    ("Asisten Operasi Panglima TNI Mayjen Krisna Sihombing hadir.", [("Krisna Sihombing", "OFFICIAL")]),
+    # the president named after the aide's office, and the aide after a comma
+    ("Asisten Presiden Halvard Strom, Rina Kartasasmita, menyebut rencana itu.",
+     [("Halvard Strom", "LEADER"), ("Rina Kartasasmita", "OFFICIAL")]),
+    # an assistant coach or a household's help is no official
+    ("Asisten pelatih timnas Indonesia Dennis Lantara memimpin latihan.", []),
+    ("Asisten rumah tangga Siti Aminah ditemukan selamat.", []),
+])
+def test_a_presidents_assistant_is_an_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a member of a group's leading body is an official, its head word no head's role
+    ("Anggota Dewan Pimpinan Hamas Samir Nasrallah menyebut usulan itu tidak adil.",
+     [("Samir Nasrallah", "OFFICIAL")]),
+    ("Pemimpin Hamas Samir Nasrallah menolak usulan itu.", [("Samir Nasrallah", "LEADER")]),
+])
+def test_a_member_of_a_groups_leading_body_is_an_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected
