@@ -82,3 +82,33 @@ def test_a_presidents_assistant_is_an_official(rules_only, text, expected):
 ])
 def test_a_member_of_a_groups_leading_body_is_an_official(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a numbered or bulleted list of appointments with a dash between name and office
+    ("Yang dilantik:\n1. Laras Anindita - Wakil Menteri Luar Negeri\n2. Bima Sakti Nugroho – Wakil Menteri Sosial",
+     [("Laras Anindita", "OFFICIAL"), ("Bima Sakti Nugroho", "OFFICIAL")]),
+    ("Duta besar baru:\n• Laras Anindita – Duta Besar RI untuk Yordania\n• Bima Nugroho – Duta Besar RI untuk Oman",
+     [("Laras Anindita", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]),
+    # a dateline is no list item, and a bulleted one goes on past its office
+    ("Wonosari - Bupati Wonosari meresmikan pasar.", []),
+    ("- Wonosari - Gubernur Bali meresmikan pasar baru.", []),
+])
+def test_a_dash_links_a_listed_name_to_its_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the successor before "menggantikan" holds the office named after both names
+    ("Laras Anindita menggantikan Bima Nugroho sebagai Wakil Menteri Sosial.",
+     [("Laras Anindita", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]),
+    ("Presiden menunjuk Laras Anindita untuk menggantikan Bima Nugroho sebagai Wamensos.",
+     [("Laras Anindita", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]),
+    # "diisi" (filled) hands the office named before to the name after it
+    ("Kursi Wamensos yang sebelumnya dijabat Bima Nugroho kini diisi Laras Anindita.",
+     [("Bima Nugroho", "OFFICIAL"), ("Laras Anindita", "OFFICIAL")]),
+    # no office named: nobody
+    ("Laras Anindita menggantikan Bima Nugroho yang mundur.", []),
+])
+def test_a_successor_holds_the_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected

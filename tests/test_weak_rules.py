@@ -144,7 +144,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Diktator", "terguling", "H.", "Ketua MPR", "H.R.",
          # common-word given names, initials after an office, aides (eighth round)
          "Bintang", "Ayu", "Menurut", "Jaksa Agung", "ST", "Kepresidenan", "Asisten", "Yose", "Statecraft",
-         "Relations", "International", "gencatan", "sanjata", "nukilr", "fasilitas"]
+         "Relations", "International", "gencatan", "sanjata", "nukilr", "fasilitas", "1.", "–", "•", "diisi",
+         "untuk", "Dewan Pimpinan Hamas"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -2,11 +2,11 @@
 
 * Appositive: "kata Rafael Grossi, kepala Badan ..." and "Steve Witkoff, utusan khusus
   ..." — a name, a comma (or "selaku", "sebagai", "yang merupakan", "seorang", a copula:
-  "adalah", "merupakan", "menjabat sebagai"), then a role word: the name takes the
-  role's class.
+  "adalah", "merupakan", "menjabat sebagai"; a spaced dash in a list item: "1. X -
+  Wakil Menteri Sosial"), then a role word: the name takes the role's class.
 * Appointment: "Purbaya menjadi Menkeu", "X dilantik sebagai Wamenlu" (name before the
   verb) and "digantikan oleh X", "kini dijabat X" (name after it, the office named
-  earlier in the sentence).
+  earlier in the sentence); "X menggantikan Y sebagai Wamensos" gives both the office.
 
 >>> from sorot.training.weak.context import RoleRules
 >>> rules = AppositiveRules(RoleRules.load())
@@ -20,7 +20,7 @@ from __future__ import annotations
 from sorot.inference.text.gazetteer import NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import LEADER, OFFICIAL
-from sorot.training.weak.casing import ArticleContext, item_first, line_end, neighbour_items
+from sorot.training.weak.casing import ArticleContext, item_first, line_end, line_first, neighbour_items
 from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.names import initial_length, joins
 
@@ -48,11 +48,13 @@ _LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dip
 _COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "koleganya"]
 #: Verbs after which the name of an office's (new) holder follows.
 _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
-             "kini dijabat", "dipegang oleh", "diemban", "diemban oleh", "ditempati oleh",
+             "kini dijabat", "dipegang oleh", "diemban", "diemban oleh", "ditempati oleh", "diisi",
              "menggantinya dengan",
              # the predecessor held the office too: "X sebagai Kepala Staf Kepresidenan
              # menggantikan Y"
              "menggantikan"]
+#: Lower-case words inside an office's name: "Duta Besar RI untuk Iran".
+_OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
 _QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 #: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".
@@ -125,11 +127,22 @@ class AppositiveRules:
             i = link.start
         if i > 0 and doc.keys[i - 1] == "," and (link is None or link.payload not in _REMOVALS):
             i -= 1
+        elif link is None and i > 1 and doc.keys[i - 1] == "-" and self._dashed_item(doc, i - 1):
+            i -= 1  # "1. X - Wakil Menteri Luar Negeri"
         while i > 0 and doc.keys[i - 1] in _QUOTES:
             i -= 1
         if i < role_start and i > 1 and doc.keys[i - 1] == ")" and "(" in doc.keys[max(0, i - 6):i - 1]:
             i -= 1  # "Dia (Witkoff) adalah negosiator": the name stands in the brackets
         return i if i < role_start else None
+
+    def _dashed_item(self, doc: Document, dash: int) -> bool:
+        """A spaced dash in a list item ("1. X - Wakil Menteri Luar Negeri") whose office
+        closes the line: a link. A dateline ("Sleman - Bupati Sleman meresmikan ...") has
+        no list marker, and a sentence goes on after the office."""
+        if joins(doc, dash) or item_first(doc, dash) == line_first(doc, dash):
+            return False
+        return all(not doc.word(k)[:1].islower() or doc.keys[k] in self.roles.modifiers | _OFFICE_LINKS
+                   for k in range(dash + 1, line_end(doc, dash)))
 
     def _word_link(self, doc: Document, i: int) -> Hit | None:
         """The longest link phrase ("selaku", "yang juga menjabat") that ends at word ``i``."""
@@ -226,9 +239,25 @@ class AppositiveRules:
             if verb.payload == "counterpart":  # "timpalannya dari Ukraina <name>"
                 start = self.roles._skip_modifiers(doc, verb.end, context.lower)
             end = self.roles._name_at(doc, start, context.lower)
-            if office and end > start and same_line(doc, verb.start, start):
+            if end == start or not same_line(doc, verb.start, start):
+                continue
+            if (successor := self._successor(doc, verb, end, context.lower)) is not None:
+                hits.extend(successor)
+                office = office or successor[0].payload
+            if office:
                 hits.append(Hit(start, end, office))
         return hits
+
+    def _successor(self, doc: Document, verb: Hit, name_end: int, lower: set[str]) -> list[Hit] | None:
+        """"X menggantikan Y sebagai Wakil Menteri …" (or "menunjuk X untuk menggantikan
+        Y sebagai …"): the office is named after both names, and X, before the verb, holds
+        it now."""
+        if doc.keys[verb.start:verb.end] != ["menggantikan"] or doc.keys[name_end:name_end + 1] != ["sebagai"]:
+            return None
+        role = self.roles.roles.match_at(doc, name_end + 1)
+        end = verb.start - 1 if verb.start > 0 and doc.keys[verb.start - 1] == "untuk" else verb.start
+        start = self._name_before(doc, end, lower)
+        return [Hit(start, end, role.payload)] if role is not None and start < end else None
 
     def _leaders_of_institutions(self, doc: Document, context: ArticleContext) -> list[Hit]:
         """"X yang dipercaya memimpin Badan Gizi Nasional": X heads an institution, an
