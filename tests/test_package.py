@@ -73,9 +73,10 @@ def test_layers_import_one_way():
 
 
 #: what the text layer may import besides the standard library: itself, the schema and the
-#: errors, YAML for its data files and pyarrow for Parquet input
+#: errors, YAML for its data files, pyarrow for Parquet input and wordfreq for the real
+#: words a typing slip must not eat (all torch-free)
 TEXT_LAYER_MAY_IMPORT = {"sorot.inference.text", "sorot.models.schema", "sorot.models.errors", "yaml",
-                         "pyarrow"}
+                         "pyarrow", "wordfreq"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -3,8 +3,9 @@
 Torch-free and transformers-free, so the weak labeler, the dataset builder and the
 readers run without loading a model, and training sees text exactly as the predictor
 does. Its modules import only the standard library, each other, ``sorot.models.schema``
-and ``sorot.models.errors`` (plus ``yaml`` for data files and ``pyarrow`` for Parquet,
-both imported where they are used); ``tests/test_package.py`` enforces it.
+and ``sorot.models.errors`` (plus ``yaml`` for data files, ``pyarrow`` for Parquet and
+``wordfreq`` for the real words a typing slip must not eat, each imported where it is
+used); ``tests/test_package.py`` enforces it.
 
 - :mod:`.normalize`: NFKC-style normalisation that keeps a map back to original offsets;
 - :mod:`.words`: word segmentation with character offsets;
