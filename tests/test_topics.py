@@ -237,3 +237,12 @@ def test_a_misspelled_key_of_the_topic_lexicon_is_refused_by_name(tmp_path):
     path.write_text("topics:\n  ceasefire: [gencatan senjata]\nsubject_shift: [sementara itu]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"unknown keys \['subject_shift'\] \(known: topics, exceptions, "):
         TopicLexicon.load(path)
+
+
+def test_a_word_list_of_the_topic_lexicon_that_is_no_list_is_refused_by_name(tmp_path):
+    # "war_words: perang" is a string: read as a list it would be six one-letter words
+    from sorot.inference.text.resources import DataFileError
+    path = tmp_path / "topics.yaml"
+    path.write_text("topics:\n  ceasefire: [gencatan senjata]\nwar_words: perang\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"topics\.yaml: `war_words:` must be a list of words"):
+        TopicLexicon.load(path)

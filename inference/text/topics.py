@@ -25,7 +25,7 @@ only next to its partner in a cue, spelt right, and never when it is a word itse
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
@@ -51,18 +51,38 @@ def _variants(cue: str) -> list[str]:
     return out
 
 
-#: The word lists of ``topics.yaml`` besides ``topics:`` and ``exceptions:``.
-_WORD_LISTS = ("not_misspellings", "needs_conflict", "off_conflict", "name_heads", "needs_war", "war_words",
-               "subject_shifts")
+@dataclass(frozen=True)
+class TopicLists:
+    """The word lists of ``topics.yaml`` besides ``topics:`` and ``exceptions:``, as
+    written (any case); the README of ``data/`` says what each is for.
+
+    >>> TopicLists.from_data({"war_words": ["perang"]}, "topics.yaml:").war_words
+    ['perang']
+    """
+
+    not_misspellings: list[str] = field(default_factory=list)
+    needs_conflict: list[str] = field(default_factory=list)
+    off_conflict: list[str] = field(default_factory=list)
+    name_heads: list[str] = field(default_factory=list)
+    needs_war: list[str] = field(default_factory=list)
+    war_words: list[str] = field(default_factory=list)
+    subject_shifts: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_data(cls, data: dict, where: str) -> TopicLists:
+        """The lists of a parsed ``topics.yaml`` mapping; ``where`` opens each error."""
+        lists = {f.name: data.get(f.name) or [] for f in fields(cls)}
+        for key, words in lists.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise DataFileError(f"{where} `{key}:` must be a list of words")
+        return cls(**lists)
 
 
 class TopicLexicon:
     """Finds TOPIC cues in documents; payloads are topic ids."""
 
     def __init__(self, topics: dict[str, list[str]], exceptions: list[dict] | None = None,
-                 not_misspellings: list[str] = (), needs_conflict: list[str] = (),
-                 off_conflict: list[str] = (), name_heads: list[str] = (), needs_war: list[str] = (),
-                 war_words: list[str] = (), subject_shifts: list[str] = ()):
+                 lists: TopicLists = TopicLists()):
         unknown = sorted(set(topics) - set(TOPIC_IDS))
         if unknown:
             raise ValueError(f"topic lexicon: unknown topic id {unknown[0]!r}; ids are "
@@ -79,16 +99,16 @@ class TopicLexicon:
                        frozenset(e.get("followed_by", ())), frozenset(e.get("preceded_by", ())),
                        int(e.get("window", 1)))
             for e in exceptions or ()]
-        self.needs_conflict = frozenset(keys_of(c) for c in needs_conflict)
-        self.off_conflict = frozenset(k for w in off_conflict for k in keys_of(w))
-        self.name_heads = frozenset(k for w in name_heads for k in keys_of(w))
-        self.needs_war = frozenset(keys_of(c) for c in needs_war)
-        self.war_words = frozenset(k for w in war_words for k in keys_of(w))
+        self.needs_conflict = frozenset(keys_of(c) for c in lists.needs_conflict)
+        self.off_conflict = frozenset(k for w in lists.off_conflict for k in keys_of(w))
+        self.name_heads = frozenset(k for w in lists.name_heads for k in keys_of(w))
+        self.needs_war = frozenset(keys_of(c) for c in lists.needs_war)
+        self.war_words = frozenset(k for w in lists.war_words for k in keys_of(w))
         self.subject_shifts = PhraseMatcher()
-        for shift in subject_shifts:
+        for shift in lists.subject_shifts:
             self.subject_shifts.add(shift.lower(), shift)
         pairs = {pair for cue in self._cue_topic for pair in zip(cue, cue[1:])}
-        self.misspellings = Slips(self.matcher.vocabulary(), {w.lower() for w in not_misspellings}, pairs)
+        self.misspellings = Slips(self.matcher.vocabulary(), {w.lower() for w in lists.not_misspellings}, pairs)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicLexicon:
@@ -104,13 +124,10 @@ class TopicLexicon:
         if not isinstance(exceptions, list) or not all(
                 isinstance(e, dict) and isinstance(e.get("cues"), list) for e in exceptions):
             raise DataFileError(f"{path}: `exceptions:` must be a list of mappings with `cues:`")
-        lists = {key: data.get(key) or [] for key in _WORD_LISTS}
-        refuse_unknown_keys(data, ("topics", "exceptions", *_WORD_LISTS), f"{path}:")
-        for key, words in lists.items():
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise DataFileError(f"{path}: `{key}:` must be a list of words")
+        refuse_unknown_keys(data, ("topics", "exceptions", *(f.name for f in fields(TopicLists))), f"{path}:")
+        lists = TopicLists.from_data(data, f"{path}:")
         try:
-            return cls(topics, exceptions, **lists)
+            return cls(topics, exceptions, lists)
         except ValueError as e:
             raise DataFileError(f"{path}: {e}") from e
 
