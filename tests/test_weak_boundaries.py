@@ -112,3 +112,32 @@ def test_a_dash_links_a_listed_name_to_its_office(rules_only, text, expected):
 ])
 def test_a_successor_holds_the_office(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bracketed party after a name is no nickname: its later uses name the party
+    ("Anggota Komisi I DPR Rahmat Sukandar (PKS) meminta pemerintah bergerak. Fraksi PKS menolak.",
+     [("Rahmat Sukandar", "OFFICIAL")]),
+    ("Menko Pangan Zainal Harahap (ZH) menyebut stok aman. ZH menambahkan impor tak perlu.",
+     [("Zainal Harahap", "OFFICIAL"), ("ZH", "OFFICIAL"), ("ZH", "OFFICIAL")]),
+    # a nickname declared after the name, or at the nickname for the person named last
+    ("Mensesneg Prayoga Hadiwijaya, yang akrab disapa Yoga, tiba di Kairo. Yoga menambahkan jadwal belum final.",
+     [("Prayoga Hadiwijaya", "OFFICIAL"), ("Yoga", "OFFICIAL"), ("Yoga", "OFFICIAL")]),
+    ("Jubir Kemlu Rolandi Sumiharja menyebut WNI aman. Menurut Roy, sapaan akrabnya, KBRI siap. Roy tenang.",
+     [("Rolandi Sumiharja", "OFFICIAL"), ("Roy", "OFFICIAL"), ("Roy", "OFFICIAL")]),
+    # a nickname that is not made from the last person's name is someone else's
+    ("Mensos Saiful Yusran mengunjungi korban banjir. Menurut Budi, sapaan akrabnya, air datang tiba-tiba.",
+     [("Saiful Yusran", "OFFICIAL")]),
+])
+def test_declared_nicknames_and_bracketed_parties(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_a_declared_nickname_of_a_gazetteer_person_is_that_person():
+    from sorot.inference.text.gazetteer import Gazetteer
+    from sorot.training.weak.labeler import WeakLabeler
+    shipped = WeakLabeler.load()
+    gazetteer = Gazetteer.from_records([{"name": "Prayoga Hadiwijaya", "type": "OFFICIAL"}])
+    labeler = WeakLabeler(gazetteer, shipped.topics, shipped.roles, shipped.evidence)
+    text = "Prayoga Hadiwijaya, yang akrab disapa Yoga, tiba di Kairo. Yoga menambahkan jadwal belum final."
+    assert people(labeler, text) == [("Prayoga Hadiwijaya", "OFFICIAL"), ("Yoga", "OFFICIAL"), ("Yoga", "OFFICIAL")]

@@ -1,8 +1,10 @@
 """Later mentions of a person found once in an article, and one class per person.
 
 Once "Steve Witkoff" is tagged, a later "Witkoff" (surname), "Steve" (first name), a
-middle name ("Dasco" of "Sufmi Dasco Ahmad"), the full name again, or an acronym first
-given in brackets ("Budi Gunadi Sadikin (BGS)") takes the same class, unless that word
+middle name ("Dasco" of "Sufmi Dasco Ahmad"), the full name again, an acronym of its
+initials first given in brackets ("Budi Gunadi Sadikin (BGS)"; "Sukamta (PKS)" names a
+party), or a nickname the article declares ("X, yang akrab disapa Pras"; "Menurut Roy,
+sapaan akrabnya, …" for the person named last) takes the same class, unless that word
 belongs to two tagged people of the article. Words that are frequent Indonesian words
 or appear in lower case in the article are never tagged alone, and pronouns never are.
 A person keeps the class of the highest office found for them anywhere in the article:
@@ -33,9 +35,64 @@ def _name_keys(doc: Document, hit: Hit) -> tuple[str, ...]:
 
 
 def _aliases(doc: Document, people: list[Hit]) -> dict[tuple, tuple]:
-    """The keys of each bracketed acronym or nickname given after a name, mapped to the
-    name's keys: ("jokowi",) -> ("joko", "widodo")."""
-    return {keys_of(alias): _name_keys(doc, hit) for hit in people if (alias := _alias_after(doc, hit))}
+    """The keys of each bracketed acronym or nickname given after a name, or declared for
+    it, mapped to the name's keys: ("jokowi",) -> ("joko", "widodo")."""
+    return {keys_of(alias): _name_keys(doc, hit) for alias, hit in _alias_pairs(doc, people)}
+
+
+#: Words that declare the nickname after them ("X, yang akrab disapa Pras, …") and, after
+#: a comma, the one before them ("Menurut Roy, sapaan akrabnya, …" names the last person).
+_CALLED = (("yang", "akrab", "disapa"), ("akrab", "disapa"), ("yang", "biasa", "disapa"), ("biasa", "disapa"))
+_NICKNAME = (("sapaan", "akrabnya"), ("sapaan", "akrab"), ("sapaannya",))
+#: Words from the last person's name within which a declared nickname may name them.
+_NICKNAME_REACH = 60
+
+
+def _alias_pairs(doc: Document, people: list[Hit]) -> list[tuple[str, Hit]]:
+    """Each alias of the article with the person it names: bracketed after the name
+    ("Joko Widodo (Jokowi)"), declared after it ("Prasetyo Hadi, yang akrab disapa Pras"),
+    or declared at the alias for the person named last before it ("Rolliansyah Soemirat
+    … Menurut Roy, sapaan akrabnya, …")."""
+    pairs = [(alias, hit) for hit in people if (alias := _alias_after(doc, hit))]
+    return pairs + declared_nicknames(doc, people)
+
+
+def declared_nicknames(doc: Document, people: list[Hit]) -> list[tuple[str, Hit]]:
+    """The nicknames the article declares, with the person each names: after the name
+    ("Prasetyo Hadi, yang akrab disapa Pras") or at the nickname, for the person named
+    last before it ("… Menurut Roy, sapaan akrabnya, …")."""
+    pairs = [(alias, hit) for hit in people if (alias := _called(doc, hit.end))]
+    ordered = sorted(people, key=lambda h: h.start)
+    for i in range(1, len(doc.keys) - 2):
+        if doc.keys[i + 1] == "," and any(tuple(doc.keys[i + 2:i + 2 + len(p)]) == p for p in _NICKNAME) \
+                and _nickname_word(doc, i):
+            before = [h for h in ordered if h.end <= i]
+            if before and i - before[-1].end <= _NICKNAME_REACH and _from_name(doc.keys[i], doc, before[-1]) \
+                    and not any(h.start <= i < h.end for h in people):
+                pairs.append((doc.word(i), before[-1]))
+    return pairs
+
+
+def _from_name(nickname: str, doc: Document, hit: Hit) -> bool:
+    """Whether a nickname may be made from the name: its first two letters are in it
+    ("Roy" of Rolliansyah, "Tata" of Arrmanatha); another's nickname rarely is."""
+    return any(nickname[:2] in key for key in _name_keys(doc, hit))
+
+
+def _called(doc: Document, end: int) -> str | None:
+    """The nickname declared right after a name ending at word ``end`` (a comma between)."""
+    i = end + 1 if doc.keys[end:end + 1] == [","] else end
+    for phrase in _CALLED:
+        k = i + len(phrase)
+        if tuple(doc.keys[i:k]) == phrase and k < len(doc.keys) and _nickname_word(doc, k):
+            return doc.word(k)
+    return None
+
+
+def _nickname_word(doc: Document, i: int) -> bool:
+    word = doc.word(i)
+    return is_capitalised(word) and word.isalpha() and not word.isupper() and len(word) >= 3 \
+        and not is_common_word(doc.keys[i])
 
 
 def _person_keys(doc: Document, hit: Hit, aliases: dict[tuple, tuple]) -> tuple[str, ...]:
@@ -58,13 +115,14 @@ def _classes(doc: Document, people: list[Hit], aliases: dict[tuple, tuple]) -> d
 
 
 def _alias_after(doc: Document, hit: Hit) -> str | None:
-    """``XY`` when the mention is followed by "(XY)", an all-capitals acronym, or by a
+    """``XY`` when the mention is followed by "(XY)", an all-capitals acronym of the name's
+    initials ("Zulkarnain Harahap (ZH)"; "Sukamta (PKS)" names his party), or by a
     bracketed nickname made from the name's first part ("Joko Widodo (Jokowi)")."""
     i = hit.end
     if i + 2 < len(doc.keys) and doc.keys[i] == "(" and doc.keys[i + 2] == ")":
         word = doc.word(i + 1)
         if word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
-            return word
+            return word if are_initials(word.lower(), tuple(doc.keys[hit.start:hit.end])) else None
         parts = _name_keys(doc, hit)
         if (is_capitalised(word) and word.isalpha() and len(word) >= 4 and len(parts) > 1
                 and doc.keys[i + 1] not in parts and doc.keys[i + 1][:3] == parts[0][:3]):
@@ -91,8 +149,8 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
                     owners[word].add(keys)
         if family := _family_name(doc, hit):
             owners[family].add(keys)
-        if alias := _alias_after(doc, hit):
-            owners[alias].add(keys)
+    for alias, hit in _alias_pairs(doc, people):
+        owners[alias].add(_person_keys(doc, hit, aliases))
     return owners
 
 
@@ -187,6 +245,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     [('SW', 'Steve Witkoff'), ('Steve', 'Steve Witkoff'), ('SW', 'Steve Witkoff')]
     """
     initials = {}
+    nicknames = {alias.lower(): hit.payload for alias, hit in declared_nicknames(doc, known)}
     names = [(tuple(doc.keys[h.start:h.end]), h.payload) for h in known]
     lasts = {**middle_names(names), **family_names(names)}  # "Dasco" and "Munir" alone
     named = {hit.payload.name for hit in known}  # by any name: "Witkoff … kata Steve" too
@@ -201,6 +260,8 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
             continue
         if key in initials and doc.word(i).isupper() and not not_names(i):  # "AS" stays the country
             out.append(Hit(i, i + 1, initials[key]))
+        elif key in nicknames and _nickname_word(doc, i) and not not_names(i):
+            out.append(Hit(i, i + 1, nicknames[key]))
         elif _alone_given_name(doc, i, firsts, lower, not_names):
             out.append(Hit(i, i + 1, firsts[key]))
         elif lasts.get(key) and _alone_given_name(doc, i, lasts, lower, not_names):
