@@ -141,3 +141,19 @@ def test_a_declared_nickname_of_a_gazetteer_person_is_that_person():
     labeler = WeakLabeler(gazetteer, shipped.topics, shipped.roles, shipped.evidence)
     text = "Prayoga Hadiwijaya, yang akrab disapa Yoga, tiba di Kairo. Yoga menambahkan jadwal belum final."
     assert people(labeler, text) == [("Prayoga Hadiwijaya", "OFFICIAL"), ("Yoga", "OFFICIAL"), ("Yoga", "OFFICIAL")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # particles count apart from the name words: the name no longer ends on "al-"
+    ("Kepala Hamas di Gaza Izz al-Din al-Hashimi menolak pelucutan senjata.", [("Izz al-Din al-Hashimi", "OFFICIAL")]),
+    # a brigade's name of several particle-joined words is the body's, not a person's
+    ("Komandan Brigade Izz ad-Din al-Qassam di Gaza hadir.", []),
+    ("Komandan Brigade Izz ad-Din al-Qassam Rafiq Daoud tewas.", [("Rafiq Daoud", "OFFICIAL")]),
+    ("Komandan Brigade Al Quds Akram al-Jabari tewas.", [("Akram al-Jabari", "OFFICIAL")]),
+    # "dan" before another role leaves the name to that role
+    ("Pendiri dan Direktur Eksekutif Jakarta Strategic and Defense Studies Citra Rahayu Bakti menilai Rusia.",
+     [("Citra Rahayu Bakti", "OFFICIAL")]),
+    ("Menteri Pemuda dan Olahraga Dimas Ariwibowo hadir.", [("Dimas Ariwibowo", "OFFICIAL")]),
+])
+def test_particles_and_joined_offices(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -145,7 +145,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # common-word given names, initials after an office, aides (eighth round)
          "Bintang", "Ayu", "Menurut", "Jaksa Agung", "ST", "Kepresidenan", "Asisten", "Yose", "Statecraft",
          "Relations", "International", "gencatan", "sanjata", "nukilr", "fasilitas", "1.", "–", "•", "diisi",
-         "untuk", "Dewan Pimpinan Hamas", "(PKS)", "yang akrab disapa", "sapaan akrabnya", "Roy", "Pras"]
+         "untuk", "Dewan Pimpinan Hamas", "(PKS)", "yang akrab disapa", "sapaan akrabnya", "Roy", "Pras",
+         "Izz", "ad", "Din", "al", "Pendiri"]
 
 
 @settings(max_examples=150, deadline=None)

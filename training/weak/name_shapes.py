@@ -53,7 +53,8 @@ class NameShapes:
         """End of the name starting at word ``i`` (``i`` itself when there is none); a
         name never runs over a line break (a byline above a headline is not its name)."""
         j = i
-        while j < len(doc.keys) and j - i < _MAX_NAME + 2 and (j == i or same_line(doc, j - 1, j)):
+        # particles and hyphens count apart: "Izz al-Din al-Haddad" is seven tokens
+        while j < len(doc.keys) and j - i < _MAX_NAME + 4 and (j == i or same_line(doc, j - 1, j)):
             if j > i and is_bare_verb(doc.keys[j]) and is_capitalised(doc.word(j)):
                 break  # "Menlu Sugiono Sambut Lavrov": a headline's verb between two names
             particle = doc.keys[j] in NAME_PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
@@ -70,6 +71,8 @@ class NameShapes:
                 j += 1  # "Ayu Putri Lestari": a frequent word between two name words
             else:
                 break
+        while j > i + 1 and doc.keys[j - 1] in NAME_PARTICLES:
+            j -= 1  # a name never ends on a particle ("al-" before a word past the limit)
         if j > i and self._common_family_name(doc, j, lower):
             j += 1  # "Hendra Putra": a frequent word closes the name
         return j if 0 < self._name_words(doc, i, j, lower) <= _MAX_NAME else i

@@ -76,10 +76,19 @@ class OfficeWords(NameShapes):
     @staticmethod
     def _institution_name_end(doc: Document, j: int) -> int:
         """End of the one-word name an institution word gives at word ``j``, with its
-        article particle: "Brigade Al-Qassam", "Brigade Al Quds", "Partai Demokrasi"."""
-        if doc.keys[j] in ARTICLE_PARTICLES and j + 1 < len(doc.keys) and same_line(doc, j, j + 1):
-            j += 2 if doc.keys[j + 1] == "-" else 1
-        return j + 1
+        article particle ("Brigade Al-Qassam", "Brigade Al Quds", "Partai Demokrasi"), or
+        of a word and the particle-joined words after it ("Brigade Izz ad-Din al-Qassam")."""
+        def joined(k: int) -> bool:
+            return k < len(doc.keys) and doc.keys[k] in ARTICLE_PARTICLES and k + 1 < len(doc.keys) \
+                and same_line(doc, k, k + 1)
+
+        if doc.keys[j] not in ARTICLE_PARTICLES and joined(j + 1):
+            j += 1  # "Izz" of "Izz ad-Din"
+        elif not joined(j):
+            return j + 1
+        while joined(j):
+            j += 3 if doc.keys[j + 1] == "-" else 2  # past "al-Qassam" or "Al Quds"
+        return j
 
     def _place_starts_name(self, doc: Document, i: int, lower: set[str]) -> bool:
         """A one-word place right after a comma or after the same place, with a name word
@@ -118,8 +127,11 @@ class OfficeWords(NameShapes):
         if key == ":" and self._name_ends_line(doc, i + 1, lower):
             return True  # "Menteri Keuangan: Dimas Prakoso", an item of a list of office holders
         if key == "dan" and 0 < i < len(doc.keys) - 1 and is_capitalised(doc.word(i - 1)) and \
-                self._skippable(doc, i + 1, lower) and key != doc.keys[i + 1]:
-            return True  # "Menteri Pemuda dan Olahraga X": "dan" joins two domain words
+                self._skippable(doc, i + 1, lower) and key != doc.keys[i + 1] and \
+                self.roles.match_at(doc, i + 1) is None:
+            # "Menteri Pemuda dan Olahraga X": "dan" joins two domain words; before another
+            # role ("Pendiri dan Direktur Eksekutif …") that role reads the name
+            return True
         return is_capitalised(doc.word(i)) and not self.is_name_word(doc, i, lower)
 
     def _name_ends_line(self, doc: Document, i: int, lower: set[str]) -> bool:
