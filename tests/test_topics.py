@@ -56,6 +56,9 @@ def test_real_words_short_words_and_two_slips_are_not_cues(lexicon, text):
     ("Genactan sanjata itu ditolak.", []),
     # a real word one slip from the partner stays itself: "tahunan" (yearly), not "tahanan"
     ("Pertukaran tahunan mahasiswa kembali digelar.", []),
+    # "sandra", a given name too, is listed as a slip only beside its partner
+    ("Pembebasan sandra dijadwalkan pekan depan.", [("Pembebasan sandra", "hostages_prisoners")]),
+    ("Penyanyi Sandra Wulan tampil di konser amal.", []),
 ])
 def test_a_short_cue_word_slips_only_beside_its_partner(lexicon, text, expected):
     assert topics_in(lexicon, text) == expected
