@@ -112,10 +112,20 @@ class Slips:
 
     def apply(self, doc: Document) -> Document:
         """``doc`` with each slipped word's key replaced by its known word's."""
-        keys = [self.correct(k) or k for k in doc.keys]
-        if self._short:
-            keys = [self._pair_slip(doc.keys, i) or k if k == doc.keys[i] else k for i, k in enumerate(keys)]
-        return doc if keys == doc.keys else Document(doc.text, doc.words, keys)
+        keys: list[str] | None = None  # a copy only when a word slipped: most documents have none
+        seen_short = self._seen_short  # a hot loop: every word of every article
+        for i, key in enumerate(doc.keys):
+            known = self.correct(key)
+            if known is None and self._short:
+                near = seen_short.get(key)
+                if near is None:
+                    near = self._near_short(key)
+                if near:
+                    known = self._pair_slip(doc.keys, i)  # neighbours as written: one slip per cue
+            if known is not None:
+                keys = keys or list(doc.keys)
+                keys[i] = known
+        return doc if keys is None else Document(doc.text, doc.words, keys)
 
 
 def _is_word(key: str) -> bool:

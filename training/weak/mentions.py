@@ -62,6 +62,8 @@ def declared_nicknames(doc: Document, people: list[Hit]) -> list[tuple[str, Hit]
     ("Prasetyo Hadi, yang akrab disapa Pras") or at the nickname, for the person named
     last before it ("… Menurut Roy, sapaan akrabnya, …")."""
     pairs = [(alias, hit) for hit in people if (alias := _called(doc, hit.end))]
+    if "sapaan" not in doc.keys and "sapaannya" not in doc.keys:
+        return pairs  # most articles: no scan of every word
     ordered = sorted(people, key=lambda h: h.start)
     for i in range(1, len(doc.keys) - 2):
         if doc.keys[i + 1] == "," and any(tuple(doc.keys[i + 2:i + 2 + len(p)]) == p for p in _NICKNAME) \
