@@ -157,3 +157,16 @@ def test_a_declared_nickname_of_a_gazetteer_person_is_that_person():
 ])
 def test_particles_and_joined_offices(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Presiden" before a body's acronym heads the body, an official (SCHEMA: the head of
+    # an international body)
+    ("Presiden FIFA Giorgio Valenti menolak sanksi itu.", [("Giorgio Valenti", "OFFICIAL")]),
+    ("Presiden ICRC Marta Lindholm mengunjungi rumah sakit.", [("Marta Lindholm", "OFFICIAL")]),
+    # a country's acronym keeps the head of state
+    ("Presiden RRT Li Wenhao tiba di Jakarta.", [("Li Wenhao", "LEADER")]),
+    ("Presiden AS Harlan Brooks tiba di Jakarta.", [("Harlan Brooks", "LEADER")]),
+])
+def test_a_president_of_a_body_is_an_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected

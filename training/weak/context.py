@@ -194,6 +194,19 @@ class RoleRules(OfficeWords):
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         return role
 
+    def _of_a_body(self, doc: Document, role: Hit) -> Hit:
+        """A head's role before an English organisation's name ("Presiden Council on …") or
+        a body's acronym that names no country ("Presiden FIFA X", "Presiden ICRC X")
+        heads a body: an official. "Presiden AS", "Presiden RI" stay heads of state."""
+        after = self._past_modifiers(doc, role.end)
+        if english_organisation_end(doc, after, self.organisation_heads) is not None:
+            return Hit(role.start, role.end, OFFICIAL)
+        if role.payload == LEADER and doc.keys[role.start:role.end] == ["presiden"] and after < len(doc.keys):
+            word = doc.word(after)
+            if word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and self.places.match_at(doc, after) is None:
+                return Hit(role.start, role.end, OFFICIAL)
+        return role
+
     def _deputy(self, doc: Document, role: Hit) -> Hit:
         """A head's deputy is an official: "Wakil Sekjen Hizbullah X", "wakil pemimpin Hamas
         X" (the role lists name "wakil presiden" and the like themselves); so is a member of
@@ -215,9 +228,7 @@ class RoleRules(OfficeWords):
         headline, lower = context.headline, context.lower
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
-            role = self._deputy(doc, self._group_region(doc, role))
-            if english_organisation_end(doc, self._past_modifiers(doc, role.end), self.organisation_heads) is not None:
-                role = Hit(role.start, role.end, OFFICIAL)  # "Presiden Council on …": no head of state
+            role = self._of_a_body(doc, self._deputy(doc, self._group_region(doc, role)))
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
             start, end = self._after_organisation(role, start, end, doc)
             if role.payload == OFFICIAL and end > start:
