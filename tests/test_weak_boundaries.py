@@ -170,3 +170,15 @@ def test_particles_and_joined_offices(rules_only, text, expected):
 ])
 def test_a_president_of_a_body_is_an_official(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a team's or a ship's captain is no officer
+    ("Kapten Timnas Jaya Idris cedera.", []),
+    ("Kapten kapal bantuan Marco Rinaldi ditahan Israel.", []),
+    ("Kapten Inf Rudi Hartanto memimpin pasukan perdamaian.", [("Rudi Hartanto", "OFFICIAL")]),
+    # a chargé d'affaires heads an embassy
+    ("Kuasa Usaha Ad Interim KBRI Teheran Dhamayanti Sari menyebut WNI aman.", [("Dhamayanti Sari", "OFFICIAL")]),
+])
+def test_captains_and_charges_daffaires(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -51,6 +51,7 @@ class RoleRules(OfficeWords):
         self.word_given_names = frozenset(w.lower() for w in lists.word_given_names)
         self.sentence_openers = frozenset(w.lower() for w in lists.sentence_openers)
         self.corps = frozenset(c.lower() for c in lists.corps)
+        self.civil_after_ranks = frozenset(w.lower() for w in lists.civil_after_ranks)
         self.name_initials = frozenset(c.lower() for c in lists.name_initials)
         self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)
         self.ranks = PhraseMatcher()
@@ -194,6 +195,12 @@ class RoleRules(OfficeWords):
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         return role
 
+    def _civil_rank(self, doc: Document, role: Hit) -> bool:
+        """A rank before a team's or a craft's word (``civil_after_ranks``): no officer."""
+        rank = self.ranks.match_at(doc, role.start)
+        return rank is not None and rank.end == role.end < len(doc.keys) and \
+            doc.keys[role.end] in self.civil_after_ranks
+
     def _of_a_body(self, doc: Document, role: Hit) -> Hit:
         """A head's role before an English organisation's name ("Presiden Council on …") or
         a body's acronym that names no country ("Presiden FIFA X", "Presiden ICRC X")
@@ -228,6 +235,8 @@ class RoleRules(OfficeWords):
         headline, lower = context.headline, context.lower
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         for role in self.roles.find(doc):
+            if self._civil_rank(doc, role):
+                continue  # "Kapten Timnas X": a team's captain
             role = self._of_a_body(doc, self._deputy(doc, self._group_region(doc, role)))
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
             start, end = self._after_organisation(role, start, end, doc)

@@ -46,6 +46,7 @@ class RoleLists:
     facilities: dict[str, list[str]] = field(default_factory=dict)
     ranks: list[str] = field(default_factory=list)
     corps: list[str] = field(default_factory=list)
+    civil_after_ranks: list[str] = field(default_factory=list)
     name_initials: list[str] = field(default_factory=list)
     title_given_names: list[str] = field(default_factory=list)
     word_given_names: list[str] = field(default_factory=list)
