@@ -652,7 +652,8 @@ def test_a_misspelled_key_of_the_roles_file_is_refused_by_name(tmp_path):
     from sorot.training.weak.context import RoleRules
     roles = tmp_path / "roles.yaml"
     roles.write_text("LEADER: [presiden]\nrank: [jenderal]\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"roles: unknown keys \['rank'\] \(known: LEADER, OFFICIAL, corps"):
+    with pytest.raises(DataFileError,
+                       match=r"roles: unknown keys \['rank'\] \(known: LEADER, OFFICIAL, civil_after_ranks, corps"):
         RoleRules.load(roles)
     roles.write_text("LEADER: [presiden]\nranks: jenderal\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="roles: ranks should be a list or a mapping, not str"):

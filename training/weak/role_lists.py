@@ -11,7 +11,7 @@ the rule it feeds would have quietly stopped working.
 ...     RoleLists.from_data({"rank": ["jenderal"]}, [])
 ... except DataFileError as error:
 ...     print(error)
-roles: unknown keys ['rank'] (known: LEADER, OFFICIAL, corps, facilities, ...)
+roles: unknown keys ['rank'] (known: LEADER, OFFICIAL, civil_after_ranks, corps, ...)
 """
 
 from __future__ import annotations
