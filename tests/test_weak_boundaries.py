@@ -182,3 +182,16 @@ def test_a_president_of_a_body_is_an_official(rules_only, text, expected):
 ])
 def test_captains_and_charges_daffaires(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a directorate's or an agency's domain word is no name ("bea", customs duty)
+    ("Dirjen Bea dan Cukai Darma Budhi Susanto menyebut bea masuk naik.", [("Darma Budhi Susanto", "OFFICIAL")]),
+    ("Menteri Haji dan Umrah Irfan Yusran menyebut kuota aman.", [("Irfan Yusran", "OFFICIAL")]),
+    ("Kepala Badan Kebijakan Fiskal Febrio Kasmara hadir.", [("Febrio Kasmara", "OFFICIAL")]),
+    # a domain word closing a name is the name's last word
+    ("Dirjen Bea dan Cukai Darma Budhi Utama menyebut bea masuk naik.", [("Darma Budhi Utama", "OFFICIAL")]),
+    ("Direktur Utama Pertamina Simon Mantara hadir.", [("Simon Mantara", "OFFICIAL")]),
+])
+def test_domain_words_of_directorates(rules_only, text, expected):
+    assert people(rules_only, text) == expected

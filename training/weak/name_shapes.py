@@ -87,8 +87,11 @@ class NameShapes:
         :meth:`_common_given_name` is its first. Days, months and places are not
         ("Hendra Gunawan Senin (2/6)")."""
         word = doc.word(j) if j < len(doc.keys) else ""
+        # an office's domain word after a name is the name's ("Djaka Budhi Utama"): no
+        # domain word follows its holder's name
         return (len(word) > 2 and is_capitalised(word) and word.isalpha() and not word.isupper()
-                and same_line(doc, j - 1, j) and is_common_word(doc.keys[j]) and self._may_be_name(doc, j, lower)
+                and same_line(doc, j - 1, j) and is_common_word(doc.keys[j])
+                and self._may_be_name(doc, j, lower, domain_words=True)
                 and not (j + 1 < len(doc.keys) and same_line(doc, j, j + 1) and is_capitalised(doc.word(j + 1))))
 
     def _initial_in_name(self, doc: Document, j: int, lower: set[str]) -> bool:
@@ -113,12 +116,13 @@ class NameShapes:
         return doc.keys[i] in self.word_given_names and i > 0 and same_line(doc, i - 1, i) \
             and doc.keys[i - 1][:1].isalnum()
 
-    def _may_be_name(self, doc: Document, i: int, lower: set[str]) -> bool:
+    def _may_be_name(self, doc: Document, i: int, lower: set[str], domain_words: bool = False) -> bool:
         """A frequent word that may still be part of a name: never lower case in the
-        article, and no derived noun, institution, domain, place or role word."""
+        article, and no derived noun, institution, place or role word, nor a domain word
+        (unless ``domain_words``)."""
         key = doc.keys[i]
         return (not is_derived_word(key) and key not in lower and key not in self.not_names
-                and key not in self.modifiers and key not in INSTITUTIONS
+                and (domain_words or key not in self.modifiers) and key not in INSTITUTIONS
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
 
     def _quoted_nickname(self, doc: Document, j: int, lower: set[str]) -> bool:
