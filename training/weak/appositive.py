@@ -141,7 +141,8 @@ class AppositiveRules:
         no list marker, and a sentence goes on after the office."""
         if joins(doc, dash) or item_first(doc, dash) == line_first(doc, dash):
             return False
-        return all(not doc.word(k)[:1].islower() or doc.keys[k] in self.roles.modifiers | _OFFICE_LINKS
+        allowed = self.roles.modifiers | _OFFICE_LINKS
+        return all(not doc.word(k)[:1].islower() or doc.keys[k] in allowed
                    for k in range(dash + 1, line_end(doc, dash)))
 
     def _word_link(self, doc: Document, i: int) -> Hit | None:

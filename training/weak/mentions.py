@@ -34,10 +34,10 @@ def _name_keys(doc: Document, hit: Hit) -> tuple[str, ...]:
     return tuple(k for k in doc.keys[hit.start:hit.end] if k not in NAME_PARTICLES)
 
 
-def _aliases(doc: Document, people: list[Hit]) -> dict[tuple, tuple]:
-    """The keys of each bracketed acronym or nickname given after a name, or declared for
-    it, mapped to the name's keys: ("jokowi",) -> ("joko", "widodo")."""
-    return {keys_of(alias): _name_keys(doc, hit) for alias, hit in _alias_pairs(doc, people)}
+def _aliases(doc: Document, pairs: list[tuple[str, Hit]]) -> dict[tuple, tuple]:
+    """The keys of each alias of :func:`_alias_pairs` mapped to its person's name's keys:
+    ("jokowi",) -> ("joko", "widodo")."""
+    return {keys_of(alias): _name_keys(doc, hit) for alias, hit in pairs}
 
 
 #: Words that declare the nickname after them ("X, yang akrab disapa Pras, …") and, after
@@ -133,9 +133,11 @@ def _alias_after(doc: Document, hit: Hit) -> str | None:
 
 
 def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatcher | None,
-           aliases: dict[tuple, tuple]) -> dict[str, set]:
-    """Phrase -> the people (full-name keys) it may stand for. A first or last name that
-    is a place ("Israel" of "Israel Katz") never stands alone for the person."""
+           pairs: list[tuple[str, Hit]]) -> dict[str, set]:
+    """Phrase -> the people (full-name keys) it may stand for, the aliases of ``pairs``
+    (:func:`_alias_pairs`) included. A first or last name that is a place ("Israel" of
+    "Israel Katz") never stands alone for the person."""
+    aliases = _aliases(doc, pairs)
     owners: dict[str, set] = defaultdict(set)
     for hit in people:
         keys = _person_keys(doc, hit, aliases)
@@ -151,7 +153,7 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
                     owners[word].add(keys)
         if family := _family_name(doc, hit):
             owners[family].add(keys)
-    for alias, hit in _alias_pairs(doc, people):
+    for alias, hit in pairs:
         owners[alias].add(_person_keys(doc, hit, aliases))
     return owners
 
@@ -185,11 +187,12 @@ class Mentions:
         """``people`` relabelled to one class per person, plus their later mentions
         outside ``blocked`` words and outside ``people``; ``places`` are never a mention
         alone."""
-        aliases = _aliases(doc, people)
+        pairs = _alias_pairs(doc, people)  # once an article: the nickname scan reads every word
+        aliases = _aliases(doc, pairs)
         classes = _classes(doc, people, aliases)
         out = [Hit(h.start, h.end, classes[_person_keys(doc, h, aliases)]) for h in people]
         matcher = PhraseMatcher()
-        for phrase, owners in _parts(doc, people, lower, places, aliases).items():
+        for phrase, owners in _parts(doc, people, lower, places, pairs).items():
             person = _one_person(owners)
             if person is not None:
                 matcher.add(phrase, classes[person])
