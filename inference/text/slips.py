@@ -90,9 +90,8 @@ class Slips:
         return self._seen[key]
 
     def _near_short(self, key: str) -> frozenset[str]:
-        """The pairs' shorter words ``key`` is one slip from, unless it is a word itself."""
-        if (seen := self._seen_short.get(key)) is not None:
-            return seen
+        """The pairs' shorter words ``key`` is one slip from, unless it is a word itself
+        (computed once a key: :meth:`apply` reads the cache first)."""
         near: frozenset[str] = frozenset()
         if PAIR_MIN_LETTERS - 1 <= len(key) <= MISSPELLING_MIN_LETTERS and key.isalpha() \
                 and key not in self.cue_words and key not in self.real_words:
@@ -104,9 +103,10 @@ class Slips:
         self._seen_short[key] = near
         return near
 
-    def _pair_slip(self, keys: list[str], i: int) -> str | None:
-        """The partner-checked correction of word ``i`` (its neighbours as written)."""
-        fits = {w for w in self._near_short(keys[i])
+    def _pair_slip(self, keys: list[str], i: int, near: frozenset[str]) -> str | None:
+        """The one of ``near`` (word ``i``'s candidates) that a neighbour, as written,
+        pairs with in a cue."""
+        fits = {w for w in near
                 if (i > 0 and (keys[i - 1], w) in self.pairs) or (i + 1 < len(keys) and (w, keys[i + 1]) in self.pairs)}
         return fits.pop() if len(fits) == 1 else None
 
@@ -121,7 +121,7 @@ class Slips:
                 if near is None:
                     near = self._near_short(key)
                 if near:
-                    known = self._pair_slip(doc.keys, i)  # neighbours as written: one slip per cue
+                    known = self._pair_slip(doc.keys, i, near)  # neighbours as written: one slip per cue
             if known is not None:
                 keys = keys or list(doc.keys)
                 keys[i] = known
