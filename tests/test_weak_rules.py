@@ -146,7 +146,10 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Bintang", "Ayu", "Menurut", "Jaksa Agung", "ST", "Kepresidenan", "Asisten", "Yose", "Statecraft",
          "Relations", "International", "gencatan", "sanjata", "nukilr", "fasilitas", "1.", "–", "•", "diisi",
          "untuk", "Dewan Pimpinan Hamas", "(PKS)", "yang akrab disapa", "sapaan akrabnya", "Roy", "Pras",
-         "Izz", "ad", "Din", "al", "Pendiri"]
+         "Izz", "ad", "Din", "al", "Pendiri",
+         # joint offices, relative clauses, dotted brackets, military administrations (ninth round)
+         "sekaligus", "merangkap", "yang juga", "berhaluan kanan", "(Purn.)", "Kepala administrasi militer",
+         "pertukaran tawanan", "Panglima Tertinggi"]
 
 
 @settings(max_examples=150, deadline=None)

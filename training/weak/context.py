@@ -35,6 +35,10 @@ from sorot.training.weak.role_lists import RoleLists
 _DEPUTIES = frozenset({"wakil", "deputi"})
 #: Bodies named by a group's head word: "Dewan Pimpinan Hamas" is its leadership council.
 _GROUP_BODIES = frozenset({"dewan", "majelis", "komite", "biro"})
+#: Words that join two offices of one holder: "Perdana Menteri Qatar sekaligus Menteri
+#: Luar Negeri X", "Presiden Ukraina yang juga Panglima Tertinggi, X".
+_JOINT_LINKS = (("sekaligus",), ("merangkap",), ("yang", "merangkap"), ("yang", "juga"), ("yang", "sekaligus"),
+                ("sekaligus", "juga"))
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
 
 
@@ -234,10 +238,12 @@ class RoleRules(OfficeWords):
         context = context or ArticleContext.of(doc)
         headline, lower = context.headline, context.lower
         hits: dict[int, Hit] = {}  # by start word: one name, one class
+        previous = None
         for role in self.roles.find(doc):
             if self._civil_rank(doc, role):
                 continue  # "Kapten Timnas X": a team's captain
             role = self._of_a_body(doc, self._deputy(doc, self._group_region(doc, role)))
+            role = previous = self._joint_office(doc, previous, role)
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
             start, end = self._after_organisation(role, start, end, doc)
             if role.payload == OFFICIAL and end > start:
@@ -261,6 +267,25 @@ class RoleRules(OfficeWords):
             for hit in self.principals.holder_and_principal(doc, role, start, end, lower):
                 hits[hit.start] = hit
         return sorted(hits.values(), key=lambda h: h.start)
+
+    def _joint_office(self, doc: Document, previous: Hit | None, role: Hit) -> Hit:
+        """A role joined to the one before it by "sekaligus", "merangkap" or "yang juga"
+        is a second office of the same holder, who keeps the higher class (SCHEMA):
+        "Presiden Ukraina sekaligus Panglima Tertinggi X" names a LEADER."""
+        if previous is None or previous.payload != LEADER or role.payload != OFFICIAL or \
+                not same_line(doc, previous.start, role.start):
+            return role
+        i = previous.end
+        while i < role.start:
+            if any(tuple(doc.keys[i:role.start]) == link for link in _JOINT_LINKS):
+                return Hit(role.start, role.end, LEADER)
+            if (place := self.places.match_at(doc, i)) is not None:
+                i = place.end
+            elif doc.keys[i] in self.modifiers:
+                i += 1
+            else:
+                return role
+        return role
 
     def _rank_of_a_head(self, doc: Document, role: Hit, found: list[Hit]) -> bool:
         """A rank between a head's role and the name is the head's own: "Pemimpin junta

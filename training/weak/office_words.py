@@ -56,6 +56,8 @@ class OfficeWords(NameShapes):
                 i = place.end
             elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
                 i = close
+            elif doc.keys[i] == "yang" and (after := self._relative_clause_end(doc, i, lower)):
+                i = after
             elif _ordinal(doc, i):
                 i += 3  # "Presiden ke-7 RI Joko Widodo"
             elif self._initial_in_name(doc, i, lower) or \
@@ -100,11 +102,22 @@ class OfficeWords(NameShapes):
     @staticmethod
     def _bracket_end(doc: Document, i: int) -> int | None:
         """After a short bracketed aside of capitalised words or acronyms ("(AS)",
-        "(Menkop)", "(IAEA)"), or ``None``."""
+        "(Menkop)", "(IAEA)"), abbreviations' dots included ("(Purn.)"), or ``None``."""
         for j in range(i + 1, min(i + 6, len(doc.keys))):
             if doc.keys[j] in _CLOSE:
-                inner = [doc.word(k) for k in range(i + 1, j)]
+                inner = [doc.word(k) for k in range(i + 1, j) if doc.keys[k] != "."]
                 return j + 1 if inner and all(is_capitalised(w) for w in inner) else None
+        return None
+
+    def _relative_clause_end(self, doc: Document, i: int, lower: set[str]) -> int | None:
+        """After a short relative clause of lower-case words closed by a comma, when a name
+        follows it: "Menteri Keuangan Israel yang berhaluan kanan jauh, X, …" (the holder
+        is described before being named); otherwise ``None``."""
+        for j in range(i + 2, min(i + 8, len(doc.keys) - 1)):
+            if doc.keys[j] == "," and same_line(doc, i, j + 1):
+                return j + 1 if self.is_name_word(doc, j + 1, lower) else None
+            if is_capitalised(doc.word(j)) or not doc.word(j).isalnum():
+                return None
         return None
 
     def _skippable(self, doc: Document, i: int, lower: set[str]) -> bool:
@@ -118,8 +131,8 @@ class OfficeWords(NameShapes):
             return False
         if key in self.corps and self._rank_ends_at(doc, i):
             return True  # "Kolonel Inf X", "Irjen Pol X": the rank's corps
-        if (key == "yang" and doc.keys[i + 1:i + 2] == ["baru"]) or (key == "baru" and doc.keys[i - 1:i] == ["yang"]):
-            return True  # "Kepala Shin Bet yang baru, X": a new holder
+        if (key == "yang" and doc.keys[i + 1:i + 2] == ["baru"]) or key == "baru":
+            return True  # "Kepala Shin Bet yang baru, X", "melantik Wamenlu baru, X": a new holder
         if key == "sementara" and doc.keys[i - 1:i] != [","]:
             return True  # "Perdana Menteri sementara Bangladesh X"; ", sementara X" is "while"
         if key == "di" and i + 1 < len(doc.keys) and self.places.match_at(doc, i + 1) is not None:

@@ -1,0 +1,76 @@
+"""Offices described before the name, the ninth round: two offices of one holder, a
+relative clause between the office and the name, an abbreviation's dots in a bracketed
+rank, and the heads of Ukraine's wartime military administrations.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the higher office decides the class (SCHEMA: "the highest office they hold"),
+    # though the lower one stands nearer the name
+    ("Perdana Menteri Qatar sekaligus Menteri Luar Negeri Sheikh Hamad bin Khalid menjadi mediator.",
+     [("Hamad bin Khalid", "LEADER")]),
+    ("Presiden Ukraina yang juga Panglima Tertinggi, Andriy Melnyk, meninjau garis depan.",
+     [("Andriy Melnyk", "LEADER")]),
+    ("Perdana Menteri Qatar yang merangkap Menteri Luar Negeri, Hamad bin Khalid, tiba di Kairo.",
+     [("Hamad bin Khalid", "LEADER")]),
+    # two officials' offices stay an official's
+    ("Wakil Perdana Menteri sekaligus Menteri Luar Negeri Italia Marco Bellandi hadir.",
+     [("Marco Bellandi", "OFFICIAL")]),
+    # "dan" joins the offices of two people: each keeps its own
+    ("Presiden Prabowo dan Menteri Luar Negeri Sugiono hadir.",
+     [("Prabowo", "LEADER"), ("Sugiono", "OFFICIAL")]),
+])
+def test_two_offices_of_one_holder_keep_the_higher_class(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Menteri Keuangan Israel yang berhaluan kanan jauh, Haim Derovich, menolak usulan itu.",
+     [("Haim Derovich", "OFFICIAL")]),
+    ("Menteri Luar Negeri Iran yang baru dilantik, Kaveh Moradi, tiba di Jakarta.",
+     [("Kaveh Moradi", "OFFICIAL")]),
+    ("Menteri Pertahanan yang menjabat sejak 2023, Yoav Mizrahi, mundur.",
+     [("Yoav Mizrahi", "OFFICIAL")]),
+    # a new holder, "baru" right after the office, and the given name later
+    ("Presiden melantik Wakil Menteri Luar Negeri baru, Rizal Pahlevi, di Istana.\n\n"
+     "Usai pelantikan, Rizal menyebut Gaza prioritasnya.",
+     [("Rizal Pahlevi", "OFFICIAL"), ("Rizal", "OFFICIAL")]),
+    ("Menteri Luar Negeri baru saja bertemu mitranya.", []),
+    # no name after the clause's comma: nobody
+    ("Menteri Luar Negeri yang baru saja kembali dari Moskow, mengatakan hal itu.", []),
+])
+def test_a_relative_clause_between_the_office_and_the_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Utusan khusus AS, Letnan Jenderal (Purn.) Gordon Kessler, tiba di Kyiv.",
+     [("Gordon Kessler", "OFFICIAL")]),
+    ("Jenderal (Purn.) Bambang Wiratmo menilai pengiriman pasukan berisiko.",
+     [("Bambang Wiratmo", "OFFICIAL")]),
+])
+def test_a_bracketed_abbreviation_with_its_dot(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "pemerintahan" alone reads a head of government; a military administration is regional
+    ("Kepala pemerintahan militer Kharkiv Oleh Syniehubov melaporkan serangan rudal.",
+     [("Oleh Syniehubov", "OFFICIAL")]),
+    ("Kepala administrasi militer Odesa Oleh Kiper mengatakan pelabuhan terkena drone.",
+     [("Oleh Kiper", "OFFICIAL")]),
+    ("Kepala Administrasi Militer Regional Zaporizhzhia Ivan Fedorov menyebut dua orang tewas.",
+     [("Ivan Fedorov", "OFFICIAL")]),
+    # the region alone after the office names no one
+    ("Kepala administrasi militer Odesa mengatakan pelabuhan terkena drone.", []),
+])
+def test_heads_of_military_administrations_are_officials(rules_only, text, expected):
+    assert people(rules_only, text) == expected
