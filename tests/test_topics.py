@@ -193,6 +193,18 @@ def test_offensives_and_arms_deliveries_by_other_names(labeler, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the lexicon's cue inside a longer phrase is the span, as annotators tag it: the
+    # release of prisoners of war, an enrichment facility
+    ("Kyiv menuntut pembebasan tawanan perang Ukraina.", ["tawanan perang"]),
+    ("Jet tempur AS menghantam fasilitas pengayaan uranium di Iran.", ["pengayaan uranium"]),
+    # arms deliveries, written with "persenjataan"
+    ("Jerman melanjutkan pengiriman persenjataan ke Ukraina.", ["pengiriman persenjataan"]),
+])
+def test_arms_by_other_names_and_cues_inside_longer_phrases(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # words that home news uses too are no topic in an article that names no conflict nor war
     ("Penyidik menahan dua tersangka korupsi; tahanan itu dibawa ke rutan.", []),
     ("Dinas menjatuhkan sanksi administratif kepada pabrik yang mencemari sungai.", []),
