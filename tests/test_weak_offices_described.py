@@ -1,6 +1,7 @@
 """Offices described before the name, the ninth round: two offices of one holder, a
 relative clause between the office and the name, an abbreviation's dots in a bracketed
-rank, and the heads of Ukraine's wartime military administrations.
+rank, the heads of Ukraine's wartime military administrations, and Korean given names
+hyphenated in lower case.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -73,4 +74,19 @@ def test_a_bracketed_abbreviation_with_its_dot(rules_only, text, expected):
     ("Kepala administrasi militer Odesa mengatakan pelabuhan terkena drone.", []),
 ])
 def test_heads_of_military_administrations_are_officials(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Korean given name's second syllable, hyphenated in lower case, is the name's
+    ("Presiden Korea Selatan Lee Jae-myung bertemu Prabowo.", [("Lee Jae-myung", "LEADER")]),
+    ("Menteri Pertahanan Korea Selatan Ahn Gyu-back menyebut Korut mengirim tentara.",
+     [("Ahn Gyu-back", "OFFICIAL")]),
+    ("Hal itu disampaikan Kim Min-seok, Perdana Menteri Korea Selatan, di Seoul.",
+     [("Kim Min-seok", "LEADER")]),
+    # a clitic after a hyphen is no syllable
+    ("Menlu Sugiono-pun setuju dengan usulan itu.", [("Sugiono", "OFFICIAL")]),
+    ("Presiden Hartono-lah yang memutuskan.", [("Hartono", "LEADER")]),
+])
+def test_a_hyphenated_lower_case_syllable_of_a_name(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -22,6 +22,7 @@ from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capita
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, line_end, line_first, neighbour_items
 from sorot.training.weak.context import RoleRules, same_line
+from sorot.training.weak.name_shapes import hyphenated_syllable
 from sorot.training.weak.names import initial_length, joins
 
 #: Removed from an office: "mencopot X dari jabatan Menteri Koperasi". Right after the
@@ -89,6 +90,8 @@ class AppositiveRules:
                 start = k
             elif doc.keys[k - 1] in NAME_PARTICLES and k < end and joins(doc, k - 1):
                 k -= 1  # kept only if a name word comes before it
+            elif k >= 3 and hyphenated_syllable(doc, k - 2):
+                k -= 2  # "Lee Jae-myung": kept only if a name word comes before it
             elif k >= 2 and k < end and initial_length(doc, k - 2):
                 k -= 2  # "George W. Bush", "M. Herindra"
                 start = k

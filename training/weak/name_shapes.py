@@ -24,6 +24,7 @@ from sorot.training.weak.names import initial_length, is_bare_verb, is_common_wo
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
+_CLITICS = frozenset({"nya", "lah", "kah", "pun", "tah", "ku", "mu"})
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
 INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
@@ -69,6 +70,8 @@ class NameShapes:
                 j += 1
             elif j > i and self.is_name_word(doc, j - 1, lower) and self._common_given_name(doc, j, lower):
                 j += 1  # "Ayu Putri Lestari": a frequent word between two name words
+            elif j > i and hyphenated_syllable(doc, j):
+                j += 2  # "Lee Jae-myung": a Korean given name's second syllable
             else:
                 break
         while j > i + 1 and doc.keys[j - 1] in NAME_PARTICLES:
@@ -142,6 +145,17 @@ class NameShapes:
             if k >= len(doc.keys) or doc.keys[k] not in NAME_PARTICLES:
                 return False
         return False
+
+
+def hyphenated_syllable(doc: Document, j: int) -> bool:
+    """A lower-case syllable hyphenated, unspaced, to the capitalised word before it, as
+    Korean given names are written ("Jae-myung", "Gyu-back"); a clitic ("-nya") or an
+    Indonesian word after the hyphen is no syllable of a name."""
+    if doc.keys[j] != "-" or j + 1 >= len(doc.keys) or not joins(doc, j) or not is_capitalised(doc.word(j - 1)):
+        return False
+    syllable = doc.word(j + 1)
+    return syllable.isalpha() and syllable.islower() and 2 <= len(syllable) <= 6 and \
+        syllable not in _CLITICS and not is_common_word(syllable)
 
 
 def after_article(doc: Document, j: int) -> bool:
