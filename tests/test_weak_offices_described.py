@@ -1,7 +1,7 @@
 """Offices described before the name, the ninth round: two offices of one holder, a
 relative clause between the office and the name, an abbreviation's dots in a bracketed
-rank, the heads of Ukraine's wartime military administrations, and Korean given names
-hyphenated in lower case.
+rank, the heads of Ukraine's wartime military administrations, Korean given names
+hyphenated in lower case, and founders of companies, who hold no office.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -89,4 +89,33 @@ def test_heads_of_military_administrations_are_officials(rules_only, text, expec
     ("Presiden Hartono-lah yang memutuskan.", [("Hartono", "LEADER")]),
 ])
 def test_a_hyphenated_lower_case_syllable_of_a_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a company's founder is a private person; before, the company joined the name
+    ("Pendiri Microsoft Bill Gates mengunjungi Jakarta.", []),
+    ("Pendiri Gojek Nadiem Makarim diperiksa penyidik.", []),
+    # founders of think tanks, parties and armed groups hold an office
+    ("Pendiri Institute for Responsible Statecraft Tarik Parvez menilai serangan itu keliru.",
+     [("Tarik Parvez", "OFFICIAL")]),
+    ("Pendiri Partai Gelora Anis Matta hadir.", [("Anis Matta", "OFFICIAL")]),
+    ("Pendiri LKSI Darmawan Suryo menilai peluang damai kecil.", [("Darmawan Suryo", "OFFICIAL")]),
+    ("Salah satu pendiri Hamas, Mahmoud Zahar, menolak usulan itu.", [("Mahmoud Zahar", "OFFICIAL")]),
+])
+def test_a_companys_founder_is_no_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of appointments may mix "sebagai" and a dash from item to item
+    ("Berikut daftarnya:\n\n1. Gunawan Wibisono sebagai Menko Polkam\n"
+     "2. Dewi Kartika Sari - Kepala Badan Komunikasi Pemerintah",
+     [("Gunawan Wibisono", "OFFICIAL"), ("Dewi Kartika Sari", "OFFICIAL")]),
+    # a parliament's office written in lower case, and the holder's later mention
+    ("Komisioner HAM parlemen Ukraina, Dmytro Lubinets, mengatakan itu.\n\nLubinets menuduh Rusia.",
+     [("Dmytro Lubinets", "OFFICIAL"), ("Lubinets", "OFFICIAL")]),
+    ("Ketua parlemen Ukraina Ruslan Stefanchuk mengatakan itu.", [("Ruslan Stefanchuk", "OFFICIAL")]),
+])
+def test_mixed_appointment_lists_and_parliaments_in_lower_case(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -70,6 +70,7 @@ class RoleRules(OfficeWords):
                 self.roles.add(rank.lower(), OFFICIAL)
         # "pemimpin hamas" -> the group's home places, where its head is no regional head
         self.group_roles: dict[tuple, frozenset] = {}
+        self.groups = frozenset(keys_of(g) for g in lists.leader_of_groups)
         for group in lists.leader_of_groups:  # "pemimpin Hamas", "kepala biro politik Hamas"
             homes = frozenset(p.lower() for p in lists.group_homes.get(group.lower(), ()))
             for head in lists.group_heads:
@@ -205,6 +206,22 @@ class RoleRules(OfficeWords):
         return rank is not None and rank.end == role.end < len(doc.keys) and \
             doc.keys[role.end] in self.civil_after_ranks
 
+    def _founder_of_a_company(self, doc: Document, role: Hit) -> bool:
+        """A founder's role before one capitalised name that is no group, institution,
+        acronym or English organisation: a company's ("Pendiri Gojek X"), whose founder is
+        a private person. Founders of think tanks ("Pendiri FPCI X"), parties and armed
+        groups hold an office."""
+        if doc.keys[role.end - 1] != "pendiri" or role.end >= len(doc.keys):
+            return False
+        after = role.end
+        if doc.keys[after] in self.modifiers or doc.keys[after] in self.institutions or doc.word(after).isupper() or \
+                not is_capitalised(doc.word(after)) or self.places.match_at(doc, after) is not None or \
+                english_organisation_end(doc, after, self.organisation_heads) is not None:
+            return False
+        if self.organisation_heads.intersection(doc.keys[after + 1:after + 3]):
+            return False  # "Pendiri Halden Institute X"
+        return not any(doc.keys[after:after + len(group)] == list(group) for group in self.groups)
+
     def _of_a_body(self, doc: Document, role: Hit) -> Hit:
         """A head's role before an English organisation's name ("Presiden Council on …") or
         a body's acronym that names no country ("Presiden FIFA X", "Presiden ICRC X")
@@ -240,7 +257,7 @@ class RoleRules(OfficeWords):
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         previous = None
         for role in self.roles.find(doc):
-            if self._civil_rank(doc, role):
+            if self._civil_rank(doc, role) or self._founder_of_a_company(doc, role):
                 continue  # "Kapten Timnas X": a team's captain
             role = self._of_a_body(doc, self._deputy(doc, self._group_region(doc, role)))
             role = previous = self._joint_office(doc, previous, role)
