@@ -205,6 +205,22 @@ def test_arms_by_other_names_and_cues_inside_longer_phrases(labeler, text, expec
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # "sangsi", the commonest misspelling of "sanksi", is a sanction beside a word of
+    # imposing one or of its kind or imposer ...
+    ("AS menjatuhkan sangsi baru terhadap Rusia.", ["sangsi"]),
+    ("Uni Eropa menyiapkan paket sangsi ke-20 karena perang di Ukraina.", ["sangsi"]),
+    ("Sangsi ekonomi Barat tidak menghentikan perang Rusia.", ["Sangsi"]),
+    # ... and doubt everywhere else
+    ("Analis sangsi Rusia akan mematuhi gencatan senjata.", ["gencatan senjata"]),
+    ("Saya sangsi perang akan berakhir tahun ini.", []),
+    # "misil" is a missile too
+    ("Rusia melancarkan serangan misil ke Kyiv.", ["serangan misil"]),
+])
+def test_sanctions_misspelt_sangsi_and_missile_strikes(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # words that home news uses too are no topic in an article that names no conflict nor war
     ("Penyidik menahan dua tersangka korupsi; tahanan itu dibawa ke rutan.", []),
     ("Dinas menjatuhkan sanksi administratif kepada pabrik yang mencemari sungai.", []),

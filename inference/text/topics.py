@@ -36,10 +36,19 @@ from sorot.models.schema import TOPIC_IDS
 
 @dataclass(frozen=True)
 class _Exception:
+    """Drops ``cues`` right after a ``preceded_by`` word or with a ``followed_by`` word in
+    the ``window`` words after them; with ``keep_only``, drops them everywhere else."""
+
     cues: frozenset
     followed_by: frozenset
     preceded_by: frozenset
     window: int
+    keep_only: bool = False
+
+    def drops(self, doc: Document, hit: Hit) -> bool:
+        after = _clause(doc.keys[hit.end:hit.end + self.window])
+        before = doc.keys[hit.start - 1] if hit.start else ""
+        return (bool(self.followed_by.intersection(after)) or before in self.preceded_by) != self.keep_only
 
 
 def _variants(cue: str) -> list[str]:
@@ -97,7 +106,7 @@ class TopicLexicon:
         self.exceptions = [
             _Exception(frozenset(keys_of(c) for c in e["cues"]),
                        frozenset(e.get("followed_by", ())), frozenset(e.get("preceded_by", ())),
-                       int(e.get("window", 1)))
+                       int(e.get("window", 1)), bool(e.get("keep_only", False)))
             for e in exceptions or ()]
         self.needs_conflict = frozenset(keys_of(c) for c in lists.needs_conflict)
         self.off_conflict = frozenset(k for w in lists.off_conflict for k in keys_of(w))
@@ -170,14 +179,7 @@ class TopicLexicon:
         return start < len(doc.keys) and self.subject_shifts.match_at(doc, start) is not None
 
     def _excepted(self, doc: Document, hit: Hit, cue: tuple) -> bool:
-        for ex in self.exceptions:
-            if cue not in ex.cues:
-                continue
-            after = _clause(doc.keys[hit.end:hit.end + ex.window])
-            before = doc.keys[hit.start - 1] if hit.start else ""
-            if ex.followed_by.intersection(after) or before in ex.preceded_by:
-                return True
-        return False
+        return any(cue in ex.cues and ex.drops(doc, hit) for ex in self.exceptions)
 
     def names_a_war(self, doc: Document) -> bool:
         """Whether ``doc`` has a word of war (``war_words:``: "perang", "militer" …)."""
