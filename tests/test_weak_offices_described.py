@@ -119,3 +119,19 @@ def test_a_companys_founder_is_no_official(rules_only, text, expected):
 ])
 def test_mixed_appointment_lists_and_parliaments_in_lower_case(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Presiden" before a body's acronym heads a body, even one the places list names
+    ("Presiden ICJ Tanaka Hiroshi membacakan putusan sementara.", [("Tanaka Hiroshi", "OFFICIAL")]),
+    ("Presiden UE Ricardo Moreira menghadiri KTT itu.", [("Ricardo Moreira", "OFFICIAL")]),
+    ("Presiden Uni Eropa Ricardo Moreira menghadiri KTT itu.", [("Ricardo Moreira", "OFFICIAL")]),
+    # ... and before a state's acronym a state
+    ("Presiden UEA Khalid bin Saeed menghadiri KTT itu.", [("Khalid bin Saeed", "LEADER")]),
+    ("Presiden RRT Wang Jianguo menghadiri KTT itu.", [("Wang Jianguo", "LEADER")]),
+    # a directorate between the head's role and the name
+    ("Kepala Direktorat Intelijen Utama Kementerian Pertahanan Ukraina Taras Oliynyk mengatakan itu.",
+     [("Taras Oliynyk", "OFFICIAL")]),
+])
+def test_heads_of_bodies_named_by_acronyms_and_directorates(rules_only, text, expected):
+    assert people(rules_only, text) == expected

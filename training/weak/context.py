@@ -58,6 +58,7 @@ class RoleRules(OfficeWords):
         self.civil_after_ranks = frozenset(w.lower() for w in lists.civil_after_ranks)
         self.name_initials = frozenset(c.lower() for c in lists.name_initials)
         self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)
+        self.state_acronyms = frozenset(a.lower() for a in lists.state_acronyms)
         self.ranks = PhraseMatcher()
         self.roles = PhraseMatcher()
         for label, words in lists.roles.items():
@@ -224,14 +225,14 @@ class RoleRules(OfficeWords):
 
     def _of_a_body(self, doc: Document, role: Hit) -> Hit:
         """A head's role before an English organisation's name ("Presiden Council on …") or
-        a body's acronym that names no country ("Presiden FIFA X", "Presiden ICRC X")
-        heads a body: an official. "Presiden AS", "Presiden RI" stay heads of state."""
+        a body's acronym ("Presiden FIFA X", "Presiden ICJ X") heads a body: an official.
+        "Presiden AS", "Presiden RI" (``state_acronyms``) stay heads of state."""
         after = self._past_modifiers(doc, role.end)
         if english_organisation_end(doc, after, self.organisation_heads) is not None:
             return Hit(role.start, role.end, OFFICIAL)
         if role.payload == LEADER and doc.keys[role.start:role.end] == ["presiden"] and after < len(doc.keys):
             word = doc.word(after)
-            if word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and self.places.match_at(doc, after) is None:
+            if word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and doc.keys[after] not in self.state_acronyms:
                 return Hit(role.start, role.end, OFFICIAL)
         return role
 

@@ -52,6 +52,7 @@ class RoleLists:
     word_given_names: list[str] = field(default_factory=list)
     sentence_openers: list[str] = field(default_factory=list)
     headline_verbs: list[str] = field(default_factory=list)
+    state_acronyms: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         unknown = set(self.group_homes) - {g.lower() for g in self.leader_of_groups}
