@@ -135,3 +135,16 @@ def test_mixed_appointment_lists_and_parliaments_in_lower_case(rules_only, text,
 ])
 def test_heads_of_bodies_named_by_acronyms_and_directorates(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a later mention by a three-word name's last two words
+    ("Wakil Menteri Luar Negeri Iran, Kazem Gharib Abadi, mengatakan itu.\n\n"
+     "Gharib Abadi menambahkan Iran tidak akan menyerah.",
+     [("Kazem Gharib Abadi", "OFFICIAL"), ("Gharib Abadi", "OFFICIAL")]),
+    # a later mention by the given name after an honorific, which stays outside
+    ("Perdana Menteri Qatar Sheikh Hamad bin Khalid tiba.\n\nSheikh Hamad mengatakan Qatar siap.",
+     [("Hamad bin Khalid", "LEADER"), ("Hamad", "LEADER")]),
+])
+def test_later_mentions_by_two_last_words_or_after_an_honorific(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -64,7 +64,7 @@ class WeakLabeler:
         taken = {i for h in found for i in range(h.start, h.end)}
         found += self.plurals.find(doc, blocked | taken, context)
         people = Mentions.find(doc, sorted(found, key=lambda h: h.start), blocked, context.lower,
-                               context.headline, self.roles.places)
+                               context.headline, self.roles.places, self.roles.honorifics)
         return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],
                       key=lambda f: f[0].start)
 

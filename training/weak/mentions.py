@@ -153,9 +153,19 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
                     owners[word].add(keys)
         if family := _family_name(doc, hit):
             owners[family].add(keys)
+        if len(parts) >= 3 and all(_may_stand_alone(doc, i, lower, places) for i in parts[-2:]):
+            owners[doc.span_text(parts[-2], hit.end)].add(keys)  # "Aboul Gheit" of "Ahmed Aboul Gheit"
     for alias, hit in pairs:
         owners[alias].add(_person_keys(doc, hit, aliases))
     return owners
+
+
+def _may_stand_alone(doc: Document, i: int, lower: set[str], places: PhraseMatcher | None) -> bool:
+    """Word ``i`` of a name may be part of a shorter mention: capitalised, never lower
+    case elsewhere, no frequent word and no one-word place."""
+    word = doc.word(i)
+    return is_capitalised(word) and word.lower() not in lower and not is_common_word(word.lower()) \
+        and not _one_word_place(doc, i, places)
 
 
 def _one_word_place(doc: Document, i: int, places: PhraseMatcher | None) -> bool:
@@ -183,10 +193,11 @@ def _one_person(keys_set: set) -> tuple | None:
 class Mentions:
     @staticmethod
     def find(doc: Document, people: list[Hit], blocked: set[int], lower: set[str],
-             headline: set[int] = frozenset(), places: PhraseMatcher | None = None) -> list[Hit]:
+             headline: set[int] = frozenset(), places: PhraseMatcher | None = None,
+             honorifics: frozenset = frozenset()) -> list[Hit]:
         """``people`` relabelled to one class per person, plus their later mentions
         outside ``blocked`` words and outside ``people``; ``places`` are never a mention
-        alone."""
+        alone, and ``honorifics`` before one are no part of a longer name ("Sheikh Hamad")."""
         pairs = _alias_pairs(doc, people)  # once an article: the nickname scan reads every word
         aliases = _aliases(doc, pairs)
         classes = _classes(doc, people, aliases)
@@ -208,7 +219,8 @@ class Mentions:
         for hit in found:
             # next to another name-like word it is part of a longer name, except on a Title
             # Case headline, where every word looks like a name
-            left = _name_like(doc, hit.start - 1, lower) and not _paired(doc, hit.start - 1, ends, starts)
+            left = _name_like(doc, hit.start - 1, lower) and not _paired(doc, hit.start - 1, ends, starts) \
+                and doc.keys[hit.start - 1] not in honorifics
             right = _name_like(doc, hit.end, lower) and not _paired(doc, hit.end, ends, starts)
             if hit.start in headline or not (left or right):
                 out.append(hit)
