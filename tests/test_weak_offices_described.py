@@ -1,7 +1,9 @@
 """Offices described before the name, the ninth round: two offices of one holder, a
 relative clause between the office and the name, an abbreviation's dots in a bracketed
 rank, the heads of Ukraine's wartime military administrations, Korean given names
-hyphenated in lower case, and founders of companies, who hold no office.
+hyphenated in lower case, founders of companies (who hold no office), heads of bodies
+named by acronyms, later mentions, parties' names inside the office, and names on
+headlines before a verb.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -147,4 +149,28 @@ def test_heads_of_bodies_named_by_acronyms_and_directorates(rules_only, text, ex
      [("Hamad bin Khalid", "LEADER"), ("Hamad", "LEADER")]),
 ])
 def test_later_mentions_by_two_last_words_or_after_an_honorific(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a party's name between the office and the holder is the office's
+    ("Sekjen Gerindra Hendarto mengatakan itu.", [("Hendarto", "OFFICIAL")]),
+    ("Wakil Ketua Umum Golkar Sasmito menilai itu.", [("Sasmito", "OFFICIAL")]),
+    ("Ketua Harian Gerindra Darsono mengatakan itu.", [("Darsono", "OFFICIAL")]),
+    ("Ketua Umum Gerindra hadir.", []),
+])
+def test_a_partys_name_belongs_to_the_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # on a Title Case headline, a verb after the name ends it as a lower-case word would
+    ("Presiden Hartono Wiratama Tinjau Banjir di Semarang", [("Hartono Wiratama", "LEADER")]),
+    ("Wakil Menteri Pertahanan Donny Arsyad Buka Seminar Gaza", [("Donny Arsyad", "OFFICIAL")]),
+    ("Juru Bicara Hamas Hazem Qudsi Klaim Israel Langgar Gencatan Senjata", [("Hazem Qudsi", "OFFICIAL")]),
+    # no name before the verb: nobody
+    ("Menlu Iran Bertemu Prabowo di Istana", []),
+    ("Menteri Kabinet Merah Putih Rapat di Istana", []),
+])
+def test_a_verb_ends_a_name_on_a_headline(rules_only, text, expected):
     assert people(rules_only, text) == expected

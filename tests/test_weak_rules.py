@@ -149,7 +149,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Izz", "ad", "Din", "al", "Pendiri",
          # joint offices, relative clauses, dotted brackets, military administrations (ninth round)
          "sekaligus", "merangkap", "yang juga", "berhaluan kanan", "(Purn.)", "Kepala administrasi militer",
-         "pertukaran tawanan", "Panglima Tertinggi"]
+         "pertukaran tawanan", "Panglima Tertinggi", "Pendiri", "Gojek", "ICJ", "UE", "Gerindra", "Tinjau",
+         "Sheikh", "Gharib", "Jae", "myung", "baru", "parlemen", "Direktorat", "sangsi"]
 
 
 @settings(max_examples=150, deadline=None)

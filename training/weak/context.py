@@ -20,7 +20,7 @@ from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.name_shapes import INSTITUTIONS
-from sorot.training.weak.names import is_common_word
+from sorot.training.weak.names import is_bare_verb, is_common_word, is_verb
 from sorot.training.weak.office_words import OfficeWords
 from sorot.training.weak.organisations import (
     CONNECTORS,
@@ -82,7 +82,9 @@ class RoleRules(OfficeWords):
         self.modifiers = frozenset(keys_of(" ".join(lists.modifiers)))
         self.organisation_heads = frozenset(h.lower() for h in lists.organisation_heads)
         self.verbs = frozenset(v.lower() for v in lists.headline_verbs)
-        self.not_names = frozenset(keys_of(" ".join(lists.not_names))) | self.organisation_heads | self.verbs
+        self.parties = frozenset(p.lower() for p in lists.parties)
+        self.not_names = frozenset(keys_of(" ".join(lists.not_names))) | self.organisation_heads | self.verbs \
+            | self.parties
         self.places = PhraseMatcher()
         for place in lists.places:
             self.places.add(place, place)
@@ -158,13 +160,19 @@ class RoleRules(OfficeWords):
                             lambda k: self._name_at(doc, k, lower))
 
     def _unsure_in_headline(self, doc: Document, role: Hit, start: int, end: int, headline: set[int]) -> bool:
-        """On a Title Case line a name is trusted only when a lower-case word or a mark
-        follows it and it does not open with a frequent word: headlines capitalise their
+        """On a Title Case line a name is trusted only when a lower-case word, a mark or a
+        verb follows it and it does not open with a frequent word: headlines capitalise their
         verbs too ("Menlu Iran Bertemu Prabowo di Istana"). A list of office holders is no
         headline, but its lines may be a list of headlines of the same shape."""
         if role.start not in headline:
             return False
-        return is_common_word(doc.keys[start]) or not (_ends_title(doc, end) or self._in_role_list(doc, role))
+        return is_common_word(doc.keys[start]) or not (_ends_title(doc, end) or self._in_role_list(doc, role)
+                                                       or self._verb_at(doc, end))
+
+    def _verb_at(self, doc: Document, i: int) -> bool:
+        """A headline's verb at word ``i`` ("Presiden X Tinjau Banjir"): where the name
+        before it ends, as a lower-case word would in a sentence."""
+        return i < len(doc.keys) and (doc.keys[i] in self.verbs or is_bare_verb(doc.keys[i]) or is_verb(doc.keys[i]))
 
     def _in_role_list(self, doc: Document, role: Hit) -> bool:
         """A Title Case line that opens with a role (after any list marker), next to
@@ -324,9 +332,11 @@ class RoleRules(OfficeWords):
         one word there alone is that name ("Kepala Bakamla menghadiri rapat" names no
         one), and a run of three or more starts with it ("Ketua Kadin Yoga Pramudya").
         Two words stay a name: either reading is as likely."""
-        if not self._heads_organisation(doc, role) or \
+        if not self._heads_organisation(doc, role) or self.parties.intersection(doc.keys[role.end:start]) or \
                 not self.modifiers.union(self.not_names).issuperset(doc.keys[role.end:start]):
-            return start, end  # "Ketua Dewan Pengawas Danantara X": the office's words first
+            # "Ketua Dewan Pengawas Danantara X": the office's words first; "Ketua Harian
+            # Gerindra X": the party named the organisation
+            return start, end
         words = [k for k in range(start, end) if doc.keys[k] not in (".", "-")]  # an initial's dot
         if len(words) == 1:
             return start, start
