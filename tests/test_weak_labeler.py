@@ -52,6 +52,16 @@ def test_shipped_gazetteer_knows_asean_and_new_heads_of_government(labeler):
         ("Prabowo", "LEADER"), ("Ramos-Horta", "LEADER"), ("Tharman", "LEADER")]
 
 
+def test_shipped_gazetteer_knows_the_ninth_rounds_leaders_and_officials(labeler):
+    # heads of government named without their office, and officials of 2025 coverage
+    g = Gazetteer.load()
+    assert len(g) >= 660
+    assert g.lookup("Madbouly").type == g.lookup("Bayrou").type == g.lookup("Murmu").type == "LEADER"
+    assert g.lookup("Stefanchuk").type == g.lookup("al-Khulaifi").type == g.lookup("Kubilius").type == "OFFICIAL"
+    text = "Madbouly menerima al-Khulaifi di Kairo."
+    assert [(t, lbl) for t, lbl, _ in ents(labeler, text)] == [("Madbouly", "LEADER"), ("al-Khulaifi", "OFFICIAL")]
+
+
 def test_a_headlines_verb_between_two_known_names(labeler):
     # the verb is no unknown given name before "Lavrov", nor part of Sugiono's name
     text = "Menlu Sugiono Sambut Lavrov\nKeduanya bertemu di Jakarta."
