@@ -213,10 +213,15 @@ def test_arms_by_other_names_and_cues_inside_longer_phrases(labeler, text, expec
     # ... and doubt everywhere else
     ("Analis sangsi Rusia akan mematuhi gencatan senjata.", ["gencatan senjata"]),
     ("Saya sangsi perang akan berakhir tahun ini.", []),
+    # talks on joining a bloc and dialogue between faiths are no peace talks, in a war's article too
+    ("Di tengah perang, Ukraina dan Uni Eropa melanjutkan negosiasi keanggotaan.", []),
+    ("Rusia menyerang Kyiv. Pembicaraan aksesi Ukraina ke Uni Eropa dinilai penting.", []),
+    ("Israel menyerang Gaza. Dialog antaragama digelar di Jakarta pada hari yang sama.", []),
+    ("Israel menyerang Gaza. Dialog lintas agama digelar di Jakarta.", []),
     # "misil" is a missile too
     ("Rusia melancarkan serangan misil ke Kyiv.", ["serangan misil"]),
 ])
-def test_sanctions_misspelt_sangsi_and_missile_strikes(labeler, text, expected):
+def test_sangsi_missile_strikes_and_talks_that_are_no_peace_talks(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
 
 
