@@ -174,3 +174,16 @@ def test_a_partys_name_belongs_to_the_office(rules_only, text, expected):
 ])
 def test_a_verb_ends_a_name_on_a_headline(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a month's name before a name word is a given name; a date has its day, year or "lalu"
+    ("Menteri Kehutanan Raja Juli Antoni meninjau lokasi.", [("Raja Juli Antoni", "OFFICIAL")]),
+    ("Wakil Menteri Juli Hartono hadir.", [("Juli Hartono", "OFFICIAL")]),
+    ("Juli Hartono, Wakil Menteri Luar Negeri, hadir.", [("Juli Hartono", "OFFICIAL")]),
+    ("Pada 12 Juli Hartono, Wakil Menteri, hadir.", [("Hartono", "OFFICIAL")]),
+    ("Menteri Keuangan Budi Santoso Juli lalu hadir.", [("Budi Santoso", "OFFICIAL")]),
+    ("Menteri Keuangan Budi Santoso Juli 2025 hadir.", [("Budi Santoso", "OFFICIAL")]),
+])
+def test_a_months_name_as_a_given_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

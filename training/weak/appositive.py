@@ -98,6 +98,10 @@ class AppositiveRules:
                 start = k
             elif k == start and k < end and k >= 4 and self.roles._quoted_nickname(doc, k - 3, lower):
                 k -= 3  # 'Dmitry "Dima" Polyanskiy': kept only if a name word comes before it
+            elif k == start and k < end and self.roles._month_starts_name(doc, k - 1, lower) and \
+                    not (k >= 2 and doc.keys[k - 2].isdigit()):
+                k -= 1  # "Juli Hartono, Wakil Menteri …" ("12 Juli" is a date)
+                start = k
             elif k == start and k < end and self._given_name_inside(doc, k - 1, lower):
                 k -= 1  # "melantik Bagus Santoso sebagai ...": a frequent word as given name
                 start = k

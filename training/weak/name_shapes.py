@@ -65,7 +65,8 @@ class NameShapes:
             elif self._initial_in_name(doc, j, lower):
                 j += 2  # "George W. Bush", "M. Herindra", "J.D. Vance"
             elif particle or numeral or self.is_name_word(doc, j, lower) or after_article(doc, j) or (j == i and (
-                    self._common_given_name(doc, j, lower) or self._place_starts_name(doc, j, lower))):
+                    self._common_given_name(doc, j, lower) or self._place_starts_name(doc, j, lower)
+                    or self._month_starts_name(doc, j, lower))):
                 # "Leo XIV", "Bagus Hidayat", "Israel Katz"
                 j += 1
             elif j > i and self.is_name_word(doc, j - 1, lower) and self._common_given_name(doc, j, lower):

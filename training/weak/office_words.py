@@ -24,6 +24,8 @@ from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
 from sorot.training.weak.names import is_bare_verb, is_verb, zipf
 
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+_MONTHS = frozenset({"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+                     "oktober", "november", "desember"})
 _BODIES = INSTITUTIONS | {"korps", "dinas", "layanan", "biro", "kabinet", "kepolisian", "kejaksaan", "tentara",
                           "angkatan", "institut", "perusahaan", "milisi", "batalion", "divisi", "resimen",
                           "satgas", "kontingen", "departemen", "istana", "gedung", "pengawas", "komando"}
@@ -50,8 +52,9 @@ class OfficeWords(NameShapes):
             place = self.places.match_at(doc, i)
             before = doc.keys[i - 1] if i > first else None  # an institution's word names it
             after_institution = before in _BODIES
-            if place and i > first and self._place_starts_name(doc, i, lower):
-                break  # "Menteri Pertahanan Israel, Israel Katz": a given name
+            if place and ((i > first and self._place_starts_name(doc, i, lower))
+                          or self._month_starts_name(doc, i, lower)):
+                break  # "Menteri Pertahanan Israel, Israel Katz", "Wakil Menteri Juli X": a given name
             if place:
                 i = place.end
             elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
@@ -98,6 +101,12 @@ class OfficeWords(NameShapes):
         place = self.places.match_at(doc, i)
         return (place is not None and place.end == i + 1 and i > 0 and doc.keys[i - 1] in (",", doc.keys[i])
                 and i + 1 < len(doc.keys) and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))
+
+    def _month_starts_name(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """A month's name right before a name word on its line is a given name ("Raja Juli
+        Antoni"): a date has its day or year, or "lalu", after the month instead."""
+        return doc.keys[i] in _MONTHS and i + 1 < len(doc.keys) and same_line(doc, i, i + 1) and \
+            self.is_name_word(doc, i + 1, lower)
 
     @staticmethod
     def _bracket_end(doc: Document, i: int) -> int | None:
