@@ -342,6 +342,15 @@ def test_a_short_article_named_by_a_city_of_the_conflict(labeler, text, label):
     assert (p["labels"], p["primary"]) == ([label], label)
 
 
+@pytest.mark.parametrize("text", [
+    # an aid flotilla to Gaza, named without Gaza
+    "Kapal Madleen yang membawa aktivis dicegat militer Israel.\n\nKapal itu membawa bantuan.",
+    "Armada Global Sumud Flotilla berlayar dari Barcelona.\n\nLebih dari 40 kapal ikut dalam misi itu.",
+])
+def test_an_aid_flotilla_is_about_gaza(labeler, text):
+    assert labeler.label(text)["labels"] == ["gaza"]
+
+
 def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler):
     # one sentence about Gaza, a lead that names it by weak cues (Israel, Netanyahu)
     text = ("Netanyahu Bertemu Trump\nPerdana Menteri Israel Benjamin Netanyahu bertemu Presiden AS "
