@@ -351,6 +351,15 @@ def test_an_aid_flotilla_is_about_gaza(labeler, text):
     assert labeler.label(text)["labels"] == ["gaza"]
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    # the places of 2025's fighting, named without the war's parties
+    ("Rudal menghantam pangkalan Al Udeid di Qatar.\n\nTidak ada korban jiwa dilaporkan.", "israel_iran"),
+    ("Pasukan merebut Kostiantynivka.\n\nPertempuran berlangsung sengit.", "russia_ukraine"),
+])
+def test_places_of_2025s_fighting_name_their_conflict(labeler, text, label):
+    assert labeler.label(text)["labels"] == [label]
+
+
 def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler):
     # one sentence about Gaza, a lead that names it by weak cues (Israel, Netanyahu)
     text = ("Netanyahu Bertemu Trump\nPerdana Menteri Israel Benjamin Netanyahu bertemu Presiden AS "
