@@ -187,3 +187,16 @@ def test_a_verb_ends_a_name_on_a_headline(rules_only, text, expected):
 ])
 def test_a_months_name_as_a_given_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an institution's word with a domain word names the body in full: the three words
+    # after it are the holder's, not the body's short name and two of the holder's
+    ("Kepala Badan Komunikasi Pemerintah Angga Raka Pratama mengatakan itu.",
+     [("Angga Raka Pratama", "OFFICIAL")]),
+    # a board ("Dewan Pengawas") is still followed by its body's short name
+    ("Ketua Dewan Pengawas Danantara Muliaman Darmansyah Hadad hadir.",
+     [("Muliaman Darmansyah Hadad", "OFFICIAL")]),
+])
+def test_a_body_named_in_full_before_a_three_word_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -332,10 +332,12 @@ class RoleRules(OfficeWords):
         one word there alone is that name ("Kepala Bakamla menghadiri rapat" names no
         one), and a run of three or more starts with it ("Ketua Kadin Yoga Pramudya").
         Two words stay a name: either reading is as likely."""
-        if not self._heads_organisation(doc, role) or self.parties.intersection(doc.keys[role.end:start]) or \
-                not self.modifiers.union(self.not_names).issuperset(doc.keys[role.end:start]):
+        between = doc.keys[role.end:start]
+        if not self._heads_organisation(doc, role) or self.parties.intersection(between) or \
+                _names_a_body(between, self.modifiers) or not self.modifiers.union(self.not_names).issuperset(between):
             # "Ketua Dewan Pengawas Danantara X": the office's words first; "Ketua Harian
-            # Gerindra X": the party named the organisation
+            # Gerindra X": the party named the organisation, as its domain words name a body
+            # ("Kepala Badan Komunikasi Pemerintah X Y Z")
             return start, end
         words = [k for k in range(start, end) if doc.keys[k] not in (".", "-")]  # an initial's dot
         if len(words) == 1:
@@ -363,6 +365,12 @@ class RoleRules(OfficeWords):
 #: Words for bodies, after which a capitalised word names the body ("Korps Marinir",
 #: "Dinas Pemadam"), not a person; a ministry's domain ("Menteri Koperasi Indah Lestari")
 #: is no body, and a frequent word after it may open the holder's name.
+
+
+def _names_a_body(keys: list[str], domains: frozenset) -> bool:
+    """An institution's word followed by a domain word names a body in full ("Badan
+    Komunikasi Pemerintah"); "Dewan Pengawas" (a board) is still followed by its body's."""
+    return any(key in INSTITUTIONS and domains.intersection(keys[k + 1:]) for k, key in enumerate(keys))
 
 
 def _pilgrim_title(doc: Document, start: int, end: int) -> bool:
