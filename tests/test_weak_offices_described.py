@@ -118,6 +118,8 @@ def test_a_companys_founder_is_no_official(rules_only, text, expected):
     ("Komisioner HAM parlemen Ukraina, Dmytro Lubinets, mengatakan itu.\n\nLubinets menuduh Rusia.",
      [("Dmytro Lubinets", "OFFICIAL"), ("Lubinets", "OFFICIAL")]),
     ("Ketua parlemen Ukraina Ruslan Stefanchuk mengatakan itu.", [("Ruslan Stefanchuk", "OFFICIAL")]),
+    # a parliament's word is its name: three words after it are the holder's
+    ("Ketua Parlemen Reza Bagher Kazemi menyebut itu.", [("Reza Bagher Kazemi", "OFFICIAL")]),
 ])
 def test_mixed_appointment_lists_and_parliaments_in_lower_case(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -367,10 +367,16 @@ class RoleRules(OfficeWords):
 #: is no body, and a frequent word after it may open the holder's name.
 
 
+#: Bodies whose word is their name: "Ketua Parlemen X Y Z" needs no short name after it.
+_NAMED_BY_THEIR_WORD = frozenset({"parlemen", "senat", "kongres"})
+
+
 def _names_a_body(keys: list[str], domains: frozenset) -> bool:
     """An institution's word followed by a domain word names a body in full ("Badan
-    Komunikasi Pemerintah"); "Dewan Pengawas" (a board) is still followed by its body's."""
-    return any(key in INSTITUTIONS and domains.intersection(keys[k + 1:]) for k, key in enumerate(keys))
+    Komunikasi Pemerintah"), and so does a parliament's word; "Dewan Pengawas" (a board)
+    is still followed by its body's."""
+    return not _NAMED_BY_THEIR_WORD.isdisjoint(keys) or \
+        any(key in INSTITUTIONS and domains.intersection(keys[k + 1:]) for k, key in enumerate(keys))
 
 
 def _pilgrim_title(doc: Document, start: int, end: int) -> bool:
