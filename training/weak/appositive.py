@@ -56,7 +56,8 @@ _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi 
              "menggantikan"]
 #: Lower-case words inside an office's name: "Duta Besar RI untuk Iran".
 _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
-_DASHES = frozenset({"-", "\u2013", "\u2014"})
+#: Links between a listed name and its office; one list may mix them from item to item.
+_ITEM_LINKS = frozenset({"-", "\u2013", "\u2014", "sebagai"})
 _QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 #: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".
@@ -202,8 +203,7 @@ class AppositiveRules:
         link before a role. A list of appointments, Title Case but no headline."""
         if start == end or item_first(doc, start) != start:
             return False
-        # "sebagai", ",", "("; a list may mix "sebagai" with dashes from item to item
-        link = set(doc.keys[end:role.start]) | _DASHES | {"sebagai"}
+        link = set(doc.keys[end:role.start]) | _ITEM_LINKS  # "sebagai", ",", "(", a dash
         return any(doc.keys[j] in link and self.roles.roles.match_at(doc, j + 1) is not None
                    for first in neighbour_items(doc, start) for j in range(first, line_end(doc, first) - 1))
 

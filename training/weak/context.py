@@ -267,7 +267,7 @@ class RoleRules(OfficeWords):
         previous = None
         for role in self.roles.find(doc):
             if self._civil_rank(doc, role) or self._founder_of_a_company(doc, role):
-                continue  # "Kapten Timnas X": a team's captain
+                continue  # "Kapten Timnas X", "Pendiri Gojek X": no office
             role = self._of_a_body(doc, self._deputy(doc, self._group_region(doc, role)))
             role = previous = self._joint_office(doc, previous, role)
             start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))

@@ -146,11 +146,8 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
         if len(parts) > 1:
             inner = middle_names([(tuple(doc.keys[hit.start:hit.end]), keys)])  # "Dasco" of "Sufmi Dasco Ahmad"
             for i in (parts[0], *(k for k in parts[1:-1] if doc.keys[k] in inner), parts[-1]):
-                word = doc.word(i)
-                # a lower-case part is a name the article capitalises elsewhere (ArticleContext)
-                if (is_capitalised(word) or word.islower()) and word.lower() not in lower and \
-                        not is_common_word(word.lower()) and not _one_word_place(doc, i, places):
-                    owners[word].add(keys)
+                if _may_stand_alone(doc, i, lower, places):
+                    owners[doc.word(i)].add(keys)
         if family := _family_name(doc, hit):
             owners[family].add(keys)
         if len(parts) >= 3 and all(_may_stand_alone(doc, i, lower, places) for i in parts[-2:]):
@@ -161,11 +158,12 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
 
 
 def _may_stand_alone(doc: Document, i: int, lower: set[str], places: PhraseMatcher | None) -> bool:
-    """Word ``i`` of a name may be part of a shorter mention: capitalised, never lower
-    case elsewhere, no frequent word and no one-word place."""
+    """Word ``i`` of a name may be (part of) a shorter mention: never lower case elsewhere
+    (a lower-case part is a name the article capitalises elsewhere: ArticleContext keeps
+    it out of ``lower``), no frequent word and no one-word place."""
     word = doc.word(i)
-    return is_capitalised(word) and word.lower() not in lower and not is_common_word(word.lower()) \
-        and not _one_word_place(doc, i, places)
+    return (is_capitalised(word) or word.islower()) and word.lower() not in lower and \
+        not is_common_word(word.lower()) and not _one_word_place(doc, i, places)
 
 
 def _one_word_place(doc: Document, i: int, places: PhraseMatcher | None) -> bool:
