@@ -21,6 +21,7 @@ from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.name_shapes import INSTITUTIONS
 from sorot.training.weak.names import is_bare_verb, is_common_word, is_verb
+from sorot.training.weak.office_kinds import OfficeKinds
 from sorot.training.weak.office_words import OfficeWords
 from sorot.training.weak.organisations import (
     CONNECTORS,
@@ -32,17 +33,10 @@ from sorot.training.weak.organisations import (
 from sorot.training.weak.principals import Principals
 from sorot.training.weak.role_lists import RoleLists
 
-_DEPUTIES = frozenset({"wakil", "deputi"})
-#: Bodies named by a group's head word: "Dewan Pimpinan Hamas" is its leadership council.
-_GROUP_BODIES = frozenset({"dewan", "majelis", "komite", "biro"})
-#: Words that join two offices of one holder: "Perdana Menteri Qatar sekaligus Menteri
-#: Luar Negeri X", "Presiden Ukraina yang juga Panglima Tertinggi, X".
-_JOINT_LINKS = (("sekaligus",), ("merangkap",), ("yang", "merangkap"), ("yang", "juga"), ("yang", "sekaligus"),
-                ("sekaligus", "juga"))
 _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
 
 
-class RoleRules(OfficeWords):
+class RoleRules(OfficeKinds, OfficeWords):
     """Finds names after role words; payloads are ``LEADER`` / ``OFFICIAL``."""
 
     def __init__(self, lists: RoleLists) -> None:
@@ -195,66 +189,6 @@ class RoleRules(OfficeWords):
             return start, start
         return (words[1], end) if len(words) >= 3 else (start, end)
 
-    def _group_region(self, doc: Document, role: Hit) -> Hit:
-        """"Pemimpin Hamas di Gaza": a group's head in one region is an OFFICIAL, and the
-        name comes after the region. In the group's home country ("Pemimpin Hizbullah di
-        Lebanon") the head is still the group's, a LEADER."""
-        i = role.end
-        homes = self.group_roles.get(tuple(doc.keys[role.start:i]))
-        if homes is None or doc.keys[i:i + 1] != ["di"] or i + 1 >= len(doc.keys):
-            return role
-        if doc.keys[i + 1:i + 3] == ["luar", "negeri"]:
-            return Hit(role.start, i + 3, OFFICIAL)  # "Pemimpin Hamas di luar negeri X": abroad
-        if (place := self.places.match_at(doc, i + 1)) is not None:
-            return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
-        return role
-
-    def _civil_rank(self, doc: Document, role: Hit) -> bool:
-        """A rank before a team's or a craft's word (``civil_after_ranks``): no officer."""
-        rank = self.ranks.match_at(doc, role.start)
-        return rank is not None and rank.end == role.end < len(doc.keys) and \
-            doc.keys[role.end] in self.civil_after_ranks
-
-    def _founder_of_a_company(self, doc: Document, role: Hit) -> bool:
-        """A founder's role before one capitalised name that is no group, institution,
-        acronym or English organisation: a company's ("Pendiri Gojek X"), whose founder is
-        a private person. Founders of think tanks ("Pendiri FPCI X"), parties and armed
-        groups hold an office."""
-        if doc.keys[role.end - 1] != "pendiri" or role.end >= len(doc.keys):
-            return False
-        after = role.end
-        if doc.keys[after] in self.modifiers or doc.keys[after] in self.institutions or doc.word(after).isupper() or \
-                not is_capitalised(doc.word(after)) or self.places.match_at(doc, after) is not None or \
-                english_organisation_end(doc, after, self.organisation_heads) is not None:
-            return False
-        if self.organisation_heads.intersection(doc.keys[after + 1:after + 3]):
-            return False  # "Pendiri Halden Institute X"
-        return not any(doc.keys[after:after + len(group)] == list(group) for group in self.groups)
-
-    def _of_a_body(self, doc: Document, role: Hit) -> Hit:
-        """A head's role before an English organisation's name ("Presiden Council on …") or
-        a body's acronym ("Presiden FIFA X", "Presiden ICJ X") heads a body: an official.
-        "Presiden AS", "Presiden RI" (``state_acronyms``) stay heads of state."""
-        after = self._past_modifiers(doc, role.end)
-        if english_organisation_end(doc, after, self.organisation_heads) is not None:
-            return Hit(role.start, role.end, OFFICIAL)
-        if role.payload == LEADER and doc.keys[role.start:role.end] == ["presiden"] and after < len(doc.keys):
-            word = doc.word(after)
-            if word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and doc.keys[after] not in self.state_acronyms:
-                return Hit(role.start, role.end, OFFICIAL)
-        return role
-
-    def _deputy(self, doc: Document, role: Hit) -> Hit:
-        """A head's deputy is an official: "Wakil Sekjen Hizbullah X", "wakil pemimpin Hamas
-        X" (the role lists name "wakil presiden" and the like themselves); so is a member of
-        a group's leading body: "Anggota Dewan Pimpinan Hamas X"."""
-        if role.payload != LEADER or role.start == 0 or not same_line(doc, role.start - 1, role.start):
-            return role
-        before, group = doc.keys[role.start - 1], tuple(doc.keys[role.start:role.end]) in self.group_roles
-        if before in _DEPUTIES or (before in _GROUP_BODIES and group):
-            return Hit(role.start, role.end, OFFICIAL)
-        return role
-
     def find(self, doc: Document, blocked: set[int] | None = None,
              context: ArticleContext | None = None) -> list[Hit]:
         """Names after role words, outside ``blocked`` words and Title Case lines. After an
@@ -293,31 +227,6 @@ class RoleRules(OfficeWords):
             for hit in self.principals.holder_and_principal(doc, role, start, end, lower):
                 hits[hit.start] = hit
         return sorted(hits.values(), key=lambda h: h.start)
-
-    def _joint_office(self, doc: Document, previous: Hit | None, role: Hit) -> Hit:
-        """A role joined to the one before it by "sekaligus", "merangkap" or "yang juga"
-        is a second office of the same holder, who keeps the higher class (SCHEMA):
-        "Presiden Ukraina sekaligus Panglima Tertinggi X" names a LEADER."""
-        if previous is None or previous.payload != LEADER or role.payload != OFFICIAL or \
-                not same_line(doc, previous.start, role.start):
-            return role
-        i = previous.end
-        while i < role.start:
-            if any(tuple(doc.keys[i:role.start]) == link for link in _JOINT_LINKS):
-                return Hit(role.start, role.end, LEADER)
-            if (place := self.places.match_at(doc, i)) is not None:
-                i = place.end
-            elif doc.keys[i] in self.modifiers:
-                i += 1
-            else:
-                return role
-        return role
-
-    def _rank_of_a_head(self, doc: Document, role: Hit, found: list[Hit]) -> bool:
-        """A rank between a head's role and the name is the head's own: "Pemimpin junta
-        Myanmar Jenderal X" names a LEADER, though the rank stands nearer the name."""
-        rank = self.ranks.match_at(doc, role.start)
-        return rank is not None and rank.end == role.end and all(h.payload == LEADER for h in found)
 
     def _title_given_name(self, doc: Document, role: Hit, start: int) -> int:
         """Where an official's name starts when a king's title stands right before it
@@ -360,11 +269,6 @@ class RoleRules(OfficeWords):
         Zelensky" names the president), and the nearest role wins."""
         return role.start > 0 and doc.keys[role.start - 1] in INSTITUTIONS | {"staf"} and \
             "(" in doc.keys[role.end:name_start]
-
-
-#: Words for bodies, after which a capitalised word names the body ("Korps Marinir",
-#: "Dinas Pemadam"), not a person; a ministry's domain ("Menteri Koperasi Indah Lestari")
-#: is no body, and a frequent word after it may open the holder's name.
 
 
 #: Bodies whose word is their name: "Ketua Parlemen X Y Z" needs no short name after it.

@@ -1,0 +1,115 @@
+"""What office a role word names: a deputy's, a body's head's, a group's regional head's,
+a company founder's (none), and a second office of one holder.
+
+A mixin of :class:`~sorot.training.weak.context.RoleRules`, which holds the word lists
+(``places``, ``ranks``, ``groups`` …) these read.
+
+>>> from sorot.training.weak.context import RoleRules
+>>> rules = RoleRules.load()
+>>> doc = Document.from_text("Presiden Ukraina sekaligus Panglima Tertinggi Taras Melnyk hadir.")
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in rules.find(doc)]
+[('Taras Melnyk', 'LEADER')]
+"""
+
+from __future__ import annotations
+
+from sorot.inference.text.phrases import Document, Hit, is_capitalised, same_line
+from sorot.models.schema import LEADER, OFFICIAL
+from sorot.training.weak.organisations import english_organisation_end
+
+_DEPUTIES = frozenset({"wakil", "deputi"})
+#: Bodies named by a group's head word: "Dewan Pimpinan Hamas" is its leadership council.
+_GROUP_BODIES = frozenset({"dewan", "majelis", "komite", "biro"})
+#: Words that join two offices of one holder: "Perdana Menteri Qatar sekaligus Menteri
+#: Luar Negeri X", "Presiden Ukraina yang juga Panglima Tertinggi, X".
+_JOINT_LINKS = (("sekaligus",), ("merangkap",), ("yang", "merangkap"), ("yang", "juga"), ("yang", "sekaligus"),
+                ("sekaligus", "juga"))
+
+
+class OfficeKinds:
+    """Role hits re-read by what stands around them; payloads are ``LEADER``/``OFFICIAL``."""
+
+    def _group_region(self, doc: Document, role: Hit) -> Hit:
+        """"Pemimpin Hamas di Gaza": a group's head in one region is an OFFICIAL, and the
+        name comes after the region. In the group's home country ("Pemimpin Hizbullah di
+        Lebanon") the head is still the group's, a LEADER."""
+        i = role.end
+        homes = self.group_roles.get(tuple(doc.keys[role.start:i]))
+        if homes is None or doc.keys[i:i + 1] != ["di"] or i + 1 >= len(doc.keys):
+            return role
+        if doc.keys[i + 1:i + 3] == ["luar", "negeri"]:
+            return Hit(role.start, i + 3, OFFICIAL)  # "Pemimpin Hamas di luar negeri X": abroad
+        if (place := self.places.match_at(doc, i + 1)) is not None:
+            return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
+        return role
+
+    def _civil_rank(self, doc: Document, role: Hit) -> bool:
+        """A rank before a team's or a craft's word (``civil_after_ranks``): no officer."""
+        rank = self.ranks.match_at(doc, role.start)
+        return rank is not None and rank.end == role.end < len(doc.keys) and \
+            doc.keys[role.end] in self.civil_after_ranks
+
+    def _founder_of_a_company(self, doc: Document, role: Hit) -> bool:
+        """A founder's role before one capitalised name that is no group, institution,
+        acronym or English organisation: a company's ("Pendiri Gojek X"), whose founder is
+        a private person. Founders of think tanks ("Pendiri FPCI X"), parties and armed
+        groups hold an office."""
+        if doc.keys[role.end - 1] != "pendiri" or role.end >= len(doc.keys):
+            return False
+        after = role.end
+        if doc.keys[after] in self.modifiers or doc.keys[after] in self.institutions or doc.word(after).isupper() or \
+                not is_capitalised(doc.word(after)) or self.places.match_at(doc, after) is not None or \
+                english_organisation_end(doc, after, self.organisation_heads) is not None:
+            return False
+        if self.organisation_heads.intersection(doc.keys[after + 1:after + 3]):
+            return False  # "Pendiri Halden Institute X"
+        return not any(doc.keys[after:after + len(group)] == list(group) for group in self.groups)
+
+    def _of_a_body(self, doc: Document, role: Hit) -> Hit:
+        """A head's role before an English organisation's name ("Presiden Council on …") or
+        a body's acronym ("Presiden FIFA X", "Presiden ICJ X") heads a body: an official.
+        "Presiden AS", "Presiden RI" (``state_acronyms``) stay heads of state."""
+        after = self._past_modifiers(doc, role.end)
+        if english_organisation_end(doc, after, self.organisation_heads) is not None:
+            return Hit(role.start, role.end, OFFICIAL)
+        if role.payload == LEADER and doc.keys[role.start:role.end] == ["presiden"] and after < len(doc.keys):
+            word = doc.word(after)
+            if word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and doc.keys[after] not in self.state_acronyms:
+                return Hit(role.start, role.end, OFFICIAL)
+        return role
+
+    def _deputy(self, doc: Document, role: Hit) -> Hit:
+        """A head's deputy is an official: "Wakil Sekjen Hizbullah X", "wakil pemimpin Hamas
+        X" (the role lists name "wakil presiden" and the like themselves); so is a member of
+        a group's leading body: "Anggota Dewan Pimpinan Hamas X"."""
+        if role.payload != LEADER or role.start == 0 or not same_line(doc, role.start - 1, role.start):
+            return role
+        before, group = doc.keys[role.start - 1], tuple(doc.keys[role.start:role.end]) in self.group_roles
+        if before in _DEPUTIES or (before in _GROUP_BODIES and group):
+            return Hit(role.start, role.end, OFFICIAL)
+        return role
+
+    def _joint_office(self, doc: Document, previous: Hit | None, role: Hit) -> Hit:
+        """A role joined to the one before it by "sekaligus", "merangkap" or "yang juga"
+        is a second office of the same holder, who keeps the higher class (SCHEMA):
+        "Presiden Ukraina sekaligus Panglima Tertinggi X" names a LEADER."""
+        if previous is None or previous.payload != LEADER or role.payload != OFFICIAL or \
+                not same_line(doc, previous.start, role.start):
+            return role
+        i = previous.end
+        while i < role.start:
+            if any(tuple(doc.keys[i:role.start]) == link for link in _JOINT_LINKS):
+                return Hit(role.start, role.end, LEADER)
+            if (place := self.places.match_at(doc, i)) is not None:
+                i = place.end
+            elif doc.keys[i] in self.modifiers:
+                i += 1
+            else:
+                return role
+        return role
+
+    def _rank_of_a_head(self, doc: Document, role: Hit, found: list[Hit]) -> bool:
+        """A rank between a head's role and the name is the head's own: "Pemimpin junta
+        Myanmar Jenderal X" names a LEADER, though the rank stands nearer the name."""
+        rank = self.ranks.match_at(doc, role.start)
+        return rank is not None and rank.end == role.end and all(h.payload == LEADER for h in found)
