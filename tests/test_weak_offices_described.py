@@ -202,3 +202,11 @@ def test_a_months_name_as_a_given_name(rules_only, text, expected):
 ])
 def test_a_body_named_in_full_before_a_three_word_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a senior member of an armed group's political bureau
+    ("Anggota senior biro politik Hamas, Ghazi Ramlawi, mengatakan itu.", [("Ghazi Ramlawi", "OFFICIAL")]),
+])
+def test_a_senior_member_of_a_political_bureau(rules_only, text, expected):
+    assert people(rules_only, text) == expected
