@@ -252,6 +252,17 @@ def test_a_time_reference_to_a_war_is_a_passing_mention(labeler, text, expected)
     assert labeler.label(text)["labels"] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a speaker only touches on ("menyinggung") is no subject, in the lead too
+    ("Netanyahu bertemu Trump di Gedung Putih membahas Iran.\n\nKeduanya membahas serangan baru ke fasilitas "
+     "nuklir Iran. Trump juga menyinggung upayanya mengakhiri perang di Ukraina.", ["israel_iran"]),
+    # the clause ends at its comma
+    ("Prabowo menyinggung soal ekonomi, sementara Rusia menggempur Kyiv semalam.", ["russia_ukraine"]),
+])
+def test_a_conflict_only_touched_on_is_a_passing_mention(labeler, text, expected):
+    assert labeler.label(text)["labels"] == expected
+
+
 def test_a_comparison_ends_with_its_clause(labeler):
     doc = Document.from_text("Serangan itu seperti mimpi buruk, kata warga Kyiv.")
     assert labeler.evidence.sentence_scores(doc) == [{"russia_ukraine": 2, "israel_iran": 0, "gaza": 0}]
