@@ -584,6 +584,11 @@ def test_a_facility_never_reaches_past_its_sentence(rules_only):
      [("Anders Holm", "LEADER"), ("Mirek Vasek", "LEADER")]),
     ("Para pemimpin dunia, yakni Anders Holm dan Mirek Vasek, hadir.",
      [("Anders Holm", "LEADER"), ("Mirek Vasek", "LEADER")]),
+    # a region's leaders too, unlike a group's (ninth round: each read a different class)
+    ("Tiga pemimpin Eropa, Holm, Vasek dan Lindqvist, tiba di Kyiv.",
+     [("Holm", "LEADER"), ("Vasek", "LEADER"), ("Lindqvist", "LEADER")]),
+    ("Para pemimpin tertinggi Hamas terlibat, yakni Tariq al-Nami dan Samir Qudsi.",
+     [("Tariq al-Nami", "OFFICIAL"), ("Samir Qudsi", "OFFICIAL")]),
     # members of a leadership or delegation, with no office of their own
     ("Dua petinggi Hamas hadir di Kairo, yakni Tariq al-Nami dan Samir Qudsi.",
      [("Tariq al-Nami", "OFFICIAL"), ("Samir Qudsi", "OFFICIAL")]),

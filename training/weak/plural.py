@@ -8,8 +8,9 @@ word ("para", "dua", "beberapa", "sejumlah" …) makes plural must come before i
 same sentence, at most ``_REACH`` words back. Each bare name of the list is an OFFICIAL:
 members of a group of office holders hold the lesser office ("para pemimpin Hamas" are
 its leaders, not its head), except heads of state and government listed as such ("para
-presiden", "para pemimpin dunia, yakni A dan B"). An item that opens with its own role
-("yakni Menteri Luar Negeri A") is left to the role rules.
+presiden", "para pemimpin dunia, yakni A dan B", "tiga pemimpin Eropa, A, B dan C"). An
+item that opens with its own role ("yakni Menteri Luar Negeri A") is left to the role
+rules.
 
 >>> from sorot.training.weak.context import RoleRules
 >>> lists = PluralRoles(RoleRules.load())
@@ -81,7 +82,12 @@ class PluralRoles:
         plural word before it makes plural."""
         role = self.roles.roles.match_at(doc, i)
         if role is not None:
-            return (LEADER if doc.span_text(role.start, role.end).lower() in _HEADS else OFFICIAL), role.end
+            # "para pemimpin Eropa" are heads of state; "para pemimpin Hamas" its leadership
+            place = self.roles.places.match_at(doc, i + 1) if doc.keys[i] == "pemimpin" else None
+            heads = doc.span_text(role.start, role.end).lower() in _HEADS or (
+                place is not None and place.end == role.end
+                and tuple(doc.keys[role.start:role.end]) not in self.roles.group_roles)
+            return (LEADER if heads else OFFICIAL), role.end
         if doc.keys[i] in _MEMBERS:  # "para pemimpin dunia/negara" are heads of state
             return (LEADER if doc.keys[i + 1:i + 2] in (["dunia"], ["negara"]) else OFFICIAL), i + 1
         return None
