@@ -56,8 +56,9 @@ _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi 
              "menggantikan"]
 #: Lower-case words inside an office's name: "Duta Besar RI untuk Iran".
 _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
-#: Links between a listed name and its office; one list may mix them from item to item.
-_ITEM_LINKS = frozenset({"-", "\u2013", "\u2014", "sebagai"})
+#: Links between a listed name and its office; one list may mix them from item to item
+#: (word keys fold every dash to "-").
+_ITEM_LINKS = frozenset({"-", "sebagai"})
 _QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 #: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".

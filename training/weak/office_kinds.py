@@ -22,8 +22,8 @@ _DEPUTIES = frozenset({"wakil", "deputi"})
 _GROUP_BODIES = frozenset({"dewan", "majelis", "komite", "biro"})
 #: Words that join two offices of one holder: "Perdana Menteri Qatar sekaligus Menteri
 #: Luar Negeri X", "Presiden Ukraina yang juga Panglima Tertinggi, X".
-_JOINT_LINKS = (("sekaligus",), ("merangkap",), ("yang", "merangkap"), ("yang", "juga"), ("yang", "sekaligus"),
-                ("sekaligus", "juga"))
+_JOINT_LINKS = frozenset({("sekaligus",), ("merangkap",), ("yang", "merangkap"), ("yang", "juga"),
+                          ("yang", "sekaligus"), ("sekaligus", "juga")})
 
 
 class OfficeKinds:
@@ -63,7 +63,7 @@ class OfficeKinds:
             return False
         if self.organisation_heads.intersection(doc.keys[after + 1:after + 3]):
             return False  # "Pendiri Halden Institute X"
-        return not any(doc.keys[after:after + len(group)] == list(group) for group in self.groups)
+        return not any(tuple(doc.keys[after:after + len(group)]) == group for group in self.groups)
 
     def _of_a_body(self, doc: Document, role: Hit) -> Hit:
         """A head's role before an English organisation's name ("Presiden Council on …") or
@@ -98,7 +98,7 @@ class OfficeKinds:
             return role
         i = previous.end
         while i < role.start:
-            if any(tuple(doc.keys[i:role.start]) == link for link in _JOINT_LINKS):
+            if tuple(doc.keys[i:role.start]) in _JOINT_LINKS:
                 return Hit(role.start, role.end, LEADER)
             if (place := self.places.match_at(doc, i)) is not None:
                 i = place.end
