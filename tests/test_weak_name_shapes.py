@@ -32,9 +32,9 @@ def test_a_middle_name_alone_is_a_later_mention(rules_only, text, expected):
     # one word right after a role that heads an organisation is the organisation
     ("Kepala Basarnas menyatakan pencarian dihentikan.", []),
     ("Ketua Kadin memimpin rombongan pengusaha.", []),
-    ("Presiden melantik Yoga Pramudya sebagai Kepala Bakamla.", []),
-    # ... and its head is named after a rank, a comma, or as the last words of a run of
-    # three or more
+    # ... and its head is named before the role, after a rank, after a comma, or as the
+    # last words of a run of three or more
+    ("Presiden melantik Yoga Pramudya sebagai Kepala Bakamla.", [("Yoga Pramudya", "OFFICIAL")]),
     ("Kepala Bakamla Laksdya Yoga Pramudya meninjau perairan.", [("Yoga Pramudya", "OFFICIAL")]),
     ("Ketua Kadin, Yoga Pramudya, memimpin rombongan.", [("Yoga Pramudya", "OFFICIAL")]),
     ("Ketua Kadin Yoga Pramudya memimpin rombongan.", [("Yoga Pramudya", "OFFICIAL")]),

@@ -150,7 +150,10 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # joint offices, relative clauses, dotted brackets, military administrations (ninth round)
          "sekaligus", "merangkap", "yang juga", "berhaluan kanan", "(Purn.)", "Kepala administrasi militer",
          "pertukaran tawanan", "Panglima Tertinggi", "Pendiri", "Gojek", "ICJ", "UE", "Gerindra", "Tinjau",
-         "Sheikh", "Gharib", "Jae", "myung", "baru", "parlemen", "Direktorat", "sangsi"]
+         "Sheikh", "Gharib", "Jae", "myung", "baru", "parlemen", "Direktorat", "sangsi",
+         # units, Balinese names, senior figures, nicknames with an address (tenth round)
+         "Komando", "Armada", "Kodam", "Operasi", "Marsdya", "Penerangan", "I", "Wayan", "Made", "Komisi",
+         "petinggi", "Pemimpin senior", "Buya", "luar", "Gaza", "Gus", "Ipul", "Cak"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -662,7 +665,7 @@ def test_a_misspelled_key_of_the_roles_file_is_refused_by_name(tmp_path):
     roles = tmp_path / "roles.yaml"
     roles.write_text("LEADER: [presiden]\nrank: [jenderal]\n", encoding="utf-8")
     with pytest.raises(DataFileError,
-                       match=r"roles: unknown keys \['rank'\] \(known: LEADER, OFFICIAL, civil_after_ranks, corps"):
+                       match=r"roles: unknown keys \['rank'\] \(known: LEADER, OFFICIAL, birth_order_names"):
         RoleRules.load(roles)
     roles.write_text("LEADER: [presiden]\nranks: jenderal\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="roles: ranks should be a list or a mapping, not str"):

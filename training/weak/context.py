@@ -40,7 +40,7 @@ class RoleRules(OfficeKinds, OfficeWords):
     """Finds names after role words; payloads are ``LEADER`` / ``OFFICIAL``."""
 
     def __init__(self, lists: RoleLists) -> None:
-        self.facilities = FacilityNames(**lists.facilities)
+        self.facilities = FacilityNames(**lists.facilities, ranks=lists.ranks)
         self.principals = Principals(self)
         self.principal_roles = frozenset(r.lower() for r in lists.principal_roles)
         self.honorifics = frozenset(k for h in lists.honorifics for k in keys_of(h))
@@ -51,6 +51,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.corps = frozenset(c.lower() for c in lists.corps)
         self.civil_after_ranks = frozenset(w.lower() for w in lists.civil_after_ranks)
         self.name_initials = frozenset(c.lower() for c in lists.name_initials)
+        self.birth_order_names = frozenset(n.lower() for n in lists.birth_order_names)
         self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)
         self.state_acronyms = frozenset(a.lower() for a in lists.state_acronyms)
         self.ranks = PhraseMatcher()

@@ -72,7 +72,8 @@ class WeakLabeler:
                 topic: str | None = None) -> dict:
         """Every entity has the same keys (``canonical``/``topic`` null when absent), as the
         model's do: JSON Lines then load with typed columns."""
-        start, end = doc.char_span(hit.start, hit.end)
+        first = hit.start - 1 if label != TOPIC and self.roles.birth_order_prefix(doc, hit.start) else hit.start
+        start, end = doc.char_span(first, hit.end)
         return {"start": start, "end": end, "label": label, "text": doc.text[start:end],
                 "score": SOURCE_SCORE[source], "canonical": canonical, "topic": topic}
 

@@ -44,6 +44,8 @@ def _aliases(doc: Document, pairs: list[tuple[str, Hit]]) -> dict[tuple, tuple]:
 #: a comma, the one before them ("Menurut Roy, sapaan akrabnya, …" names the last person).
 _CALLED = (("yang", "akrab", "disapa"), ("akrab", "disapa"), ("yang", "biasa", "disapa"), ("biasa", "disapa"))
 _NICKNAME = (("sapaan", "akrabnya"), ("sapaan", "akrab"), ("sapaannya",))
+#: Forms of address that open a declared nickname: "disapa Gus Ipul", "disapa Cak Imin".
+_ADDRESSES = frozenset({"gus", "cak", "kang", "bang", "bung", "mas", "ning"})
 #: Words from the last person's name within which a declared nickname may name them.
 _NICKNAME_REACH = 60
 
@@ -86,7 +88,12 @@ def _called(doc: Document, end: int) -> str | None:
     i = end + 1 if doc.keys[end:end + 1] == [","] else end
     for phrase in _CALLED:
         k = i + len(phrase)
-        if tuple(doc.keys[i:k]) == phrase and k < len(doc.keys) and _nickname_word(doc, k):
+        if tuple(doc.keys[i:k]) != phrase or k >= len(doc.keys):
+            continue
+        if doc.keys[k] in _ADDRESSES and is_capitalised(doc.word(k)) and k + 1 < len(doc.keys) and \
+                _nickname_word(doc, k + 1):
+            return doc.span_text(k, k + 2)  # "yang akrab disapa Gus Ipul": the form of address too
+        if _nickname_word(doc, k):
             return doc.word(k)
     return None
 
@@ -277,6 +284,8 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
             out.append(Hit(i, i + 1, initials[key]))
         elif key in nicknames and _nickname_word(doc, i) and not not_names(i):
             out.append(Hit(i, i + 1, nicknames[key]))
+        elif nicknames and (pair := " ".join(doc.keys[i:i + 2])) in nicknames and i + 1 not in blocked:
+            out.append(Hit(i, i + 2, nicknames[pair]))  # "Gus Ipul": a form of address and a nickname
         elif _alone_given_name(doc, i, firsts, lower, not_names):
             out.append(Hit(i, i + 1, firsts[key]))
         elif lasts.get(key) and _alone_given_name(doc, i, lasts, lower, not_names):

@@ -81,6 +81,14 @@ class NameShapes:
             j += 1  # "Hendra Putra": a frequent word closes the name
         return j if 0 < self._name_words(doc, i, j, lower) <= _MAX_NAME else i
 
+    def birth_order_prefix(self, doc: Document, start: int) -> bool:
+        """An "I" right before a Balinese birth-order name at ``start`` ("I Wayan Koster"):
+        the name's first word, unless a numbered unit has it ("Komisi I Made X")."""
+        return (start >= 1 and doc.word(start - 1) == "I" and doc.keys[start] in self.birth_order_names
+                and is_capitalised(doc.word(start)) and same_line(doc, start - 1, start)
+                and not (start >= 2 and same_line(doc, start - 2, start - 1)
+                         and (doc.keys[start - 2] in self.not_names or doc.keys[start - 2] in INSTITUTIONS)))
+
     def _name_words(self, doc: Document, start: int, end: int, lower: set[str]) -> int:
         """How many of the words ``start:end`` are name words (particles and initials are not)."""
         return sum(self.is_name_word(doc, k, lower) for k in range(start, end))

@@ -41,6 +41,8 @@ class OfficeKinds:
             return Hit(role.start, i + 3, OFFICIAL)  # "Pemimpin Hamas di luar negeri X": abroad
         if (place := self.places.match_at(doc, i + 1)) is not None:
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
+        if doc.keys[i + 1] == "luar" and (place := self.places.match_at(doc, i + 2)) is not None:
+            return Hit(role.start, place.end, OFFICIAL)  # "Pemimpin Hamas di luar Gaza, X": abroad
         return role
 
     def _civil_rank(self, doc: Document, role: Hit) -> bool:

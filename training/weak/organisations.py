@@ -38,12 +38,16 @@ CONNECTORS = frozenset({"of", "on", "for", "the", "and"})
 class FacilityNames:
     """Finds the words of facilities' proper names in a document."""
 
-    def __init__(self, heads: Iterable[str] = (), modifiers: Iterable[str] = ()) -> None:
+    def __init__(self, heads: Iterable[str] = (), modifiers: Iterable[str] = (),
+                 ranks: Iterable[str] = ()) -> None:
         self.heads = PhraseMatcher()
         for head in heads:
             # payload: whether the text must capitalise the head ("Jalan")
             self.heads.add(head.lower(), is_capitalised(head))
         self.modifiers = frozenset(m.lower() for m in modifiers)
+        # a rank inside the run opens an officer's name: "Panglima Komando Operasi Udara
+        # Nasional Marsdya TNI X" ("Jalan Jenderal Sudirman" has its rank first)
+        self.ranks = frozenset(r.split()[0].lower() for r in ranks)
 
     def runs(self, doc: Document, headline: set[int]) -> list[tuple[int, range]]:
         """Each facility's head word and its name's words, outside the ``headline`` words."""
@@ -64,14 +68,14 @@ class FacilityNames:
             j += 1
         return self._run(doc, j)
 
-    @staticmethod
-    def _run(doc: Document, start: int) -> range:
+    def _run(self, doc: Document, start: int) -> range:
         """The capitalised words from ``start`` on the same line, with the dots of
         initials ("S." of "Harry S. Truman") and attached hyphens ("Soekarno-Hatta")."""
         j = start
         while j < len(doc.keys) and j - start < _MAX_WORDS and same_line(doc, start, j):
             hyphen = doc.keys[j] == "-" and j > start and joins(doc, j) and is_capitalised(doc.word(j + 1))
-            if not (hyphen or initial_length(doc, j) or (is_capitalised(doc.word(j)) and doc.word(j)[0].isalpha())):
+            if not (hyphen or initial_length(doc, j) or (is_capitalised(doc.word(j)) and doc.word(j)[0].isalpha())) \
+                    or (j > start and doc.keys[j] in self.ranks):
                 break
             j += initial_length(doc, j) or 1
         return range(start, j)

@@ -11,7 +11,7 @@ the rule it feeds would have quietly stopped working.
 ...     RoleLists.from_data({"rank": ["jenderal"]}, [])
 ... except DataFileError as error:
 ...     print(error)
-roles: unknown keys ['rank'] (known: LEADER, OFFICIAL, civil_after_ranks, corps, ...)
+roles: unknown keys ['rank'] (known: LEADER, OFFICIAL, birth_order_names, civil_after_ranks, ...)
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ class RoleLists:
     corps: list[str] = field(default_factory=list)
     civil_after_ranks: list[str] = field(default_factory=list)
     name_initials: list[str] = field(default_factory=list)
+    birth_order_names: list[str] = field(default_factory=list)
     title_given_names: list[str] = field(default_factory=list)
     word_given_names: list[str] = field(default_factory=list)
     sentence_openers: list[str] = field(default_factory=list)

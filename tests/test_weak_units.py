@@ -1,0 +1,91 @@
+"""Officials of armed forces' units, bodies named by their short name, Balinese names,
+senior figures of armed groups and nicknames with a form of address: the tenth round.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names (the last test loads a one-person gazetteer).
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.training.weak.labeler import WeakLabeler
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a command or a unit between the office and the holder is no name
+    ("Erwin Saputra, Panglima Komando Armada RI, memimpin upacara.", [("Erwin Saputra", "OFFICIAL")]),
+    ("Panglima Komando Armada RI Laksamana Muda Erwin Saputra memimpin upacara.",
+     [("Erwin Saputra", "OFFICIAL")]),
+    ("Erwin Saputra, Panglima Kogabwilhan I, memimpin upacara.", [("Erwin Saputra", "OFFICIAL")]),
+    ("Dedi Kurniawan selaku Kepala Penerangan Kodam Jaya hadir.", [("Dedi Kurniawan", "OFFICIAL")]),
+    # a rank inside a facility's run opens an officer's name ("Operasi" heads a
+    # military operation's name)
+    ("Panglima Komando Operasi Udara Nasional Marsdya TNI Mohammad Tonny hadir.",
+     [("Mohammad Tonny", "OFFICIAL")]),
+    # a street still keeps its general
+    ("Kantor itu berada di Jalan Jenderal Sudirman, Jakarta.", []),
+])
+def test_units_of_the_armed_forces_are_no_names(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one word after an organisation's head is its short name, not a second holder
+    ("Dedi Kurniawan selaku Kepala Bakamla hadir.", [("Dedi Kurniawan", "OFFICIAL")]),
+    ("Dedi Kurniawan, Ketua Kadin, hadir dalam rapat itu.", [("Dedi Kurniawan", "OFFICIAL")]),
+    # a holder named after the role still has it
+    ("Bertemu Dedi Kurniawan, Ketua Kadin Yoga Pramudya menyampaikan hal itu.",
+     [("Yoga Pramudya", "OFFICIAL")]),
+])
+def test_a_name_before_the_head_of_a_body_named_short(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gubernur Bali I Wayan Sukerta menyambut turis Ukraina.", [("I Wayan Sukerta", "OFFICIAL")]),
+    ("I Wayan Sukerta, Gubernur Bali, menyambut turis Ukraina.", [("I Wayan Sukerta", "OFFICIAL")]),
+    ("Kadispenal Laksma TNI I Made Wira Adnyana menyampaikan keterangan.",
+     [("I Made Wira Adnyana", "OFFICIAL")]),
+    ("Anggota Komisi I I Nyoman Sudarsa mengecam serangan itu.", [("I Nyoman Sudarsa", "OFFICIAL")]),
+    # after a numbered unit the "I" is its number
+    ("Anggota Komisi I Made Sudarsa mengecam serangan itu.", [("Made Sudarsa", "OFFICIAL")]),
+    ("Kogabwilhan I Letjen TNI Made Sudarsa hadir.", [("Made Sudarsa", "OFFICIAL")]),
+])
+def test_a_balinese_name_keeps_its_i(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pemimpin senior Hamas Khalid Marwan berbicara di Doha.", [("Khalid Marwan", "OFFICIAL")]),
+    ("Petinggi Hizbullah, Wafiq Hamdan, mengancam akan membalas.", [("Wafiq Hamdan", "OFFICIAL")]),
+    ("Khalid Marwan, petinggi Hamas, berbicara di Doha.", [("Khalid Marwan", "OFFICIAL")]),
+    # a group's head outside one place heads it abroad only
+    ("Pemimpin Hamas di luar Gaza, Khalid Marwan, berbicara di Doha.", [("Khalid Marwan", "OFFICIAL")]),
+    ("Para petinggi Hamas tiba di Kairo.", []),
+    # "Buya", a Minangkabau honorific, stays outside the name
+    ("Waketum MUI Buya Anwar Hasyim menyebut Israel penjahat perang.", [("Anwar Hasyim", "OFFICIAL")]),
+])
+def test_senior_figures_of_groups_and_an_honorific(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Menteri Sosial Saiful Yunus, yang akrab disapa Gus Ipul, menyalurkan donasi. Gus Ipul berharap "
+     "perang segera berhenti.",
+     [("Saiful Yunus", "OFFICIAL"), ("Gus Ipul", "OFFICIAL"), ("Gus Ipul", "OFFICIAL")]),
+    ("Menteri Sosial Saiful Yunus yang biasa disapa Cak Ipul hadir. Menurut Cak Ipul, bantuan siap.",
+     [("Saiful Yunus", "OFFICIAL"), ("Cak Ipul", "OFFICIAL"), ("Cak Ipul", "OFFICIAL")]),
+])
+def test_a_nickname_declared_with_its_form_of_address(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_a_gazetteer_persons_nickname_with_its_form_of_address(labeler):
+    gazetteer = Gazetteer.from_records([{"name": "Saiful Yunus", "type": "OFFICIAL"}])
+    known = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+    text = "Saiful Yunus, yang akrab disapa Gus Ipul, menyalurkan donasi. Gus Ipul berharap perang berhenti."
+    assert people(known, text) == [("Saiful Yunus", "OFFICIAL"), ("Gus Ipul", "OFFICIAL"),
+                                   ("Gus Ipul", "OFFICIAL")]
