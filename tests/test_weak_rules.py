@@ -153,7 +153,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Sheikh", "Gharib", "Jae", "myung", "baru", "parlemen", "Direktorat", "sangsi",
          # units, Balinese names, senior figures, nicknames with an address (tenth round)
          "Komando", "Armada", "Kodam", "Operasi", "Marsdya", "Penerangan", "I", "Wayan", "Made", "Komisi",
-         "petinggi", "Pemimpin senior", "Buya", "luar", "Gaza", "Gus", "Ipul", "Cak"]
+         "petinggi", "Pemimpin senior", "Buya", "luar", "Gaza", "Gus", "Ipul", "Cak", "serta", "BIN", "bin",
+         "Senat", "Pemimpin Mayoritas", "pemimpin partai"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -89,3 +89,34 @@ def test_a_gazetteer_persons_nickname_with_its_form_of_address(labeler):
     text = "Saiful Yunus, yang akrab disapa Gus Ipul, menyalurkan donasi. Gus Ipul berharap perang berhenti."
     assert people(known, text) == [("Saiful Yunus", "OFFICIAL"), ("Gus Ipul", "OFFICIAL"),
                                    ("Gus Ipul", "OFFICIAL")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one office before a closed list of bare names: each holds it
+    ("Wakil Menteri Luar Negeri Anis Mahendra, Arman Nasution, dan Arif Wibisono mendampingi Presiden.",
+     [("Anis Mahendra", "OFFICIAL"), ("Arman Nasution", "OFFICIAL"), ("Arif Wibisono", "OFFICIAL")]),
+    ("Wakil Menteri Luar Negeri Anis Mahendra, Arman Nasution serta Arif Wibisono hadir.",
+     [("Anis Mahendra", "OFFICIAL"), ("Arman Nasution", "OFFICIAL"), ("Arif Wibisono", "OFFICIAL")]),
+    # one bare name after an item with its own office may hold another office
+    ("Menlu Sugiyanto, Kepala BIN Herlambang, dan Budi Santoso hadir.",
+     [("Sugiyanto", "OFFICIAL"), ("Herlambang", "OFFICIAL")]),
+    # a leader's office is not handed down a list
+    ("Presiden Joko Santoso, Budi Hartono dan Andi Wijaya hadir.", [("Joko Santoso", "LEADER")]),
+    # an acronym in capitals is a body, never the particle "bin"
+    ("Kepala BIN Herlambang hadir.", [("Herlambang", "OFFICIAL")]),
+    ("Menlu Faisal bin Fahad hadir.", [("Faisal bin Fahad", "OFFICIAL")]),
+])
+def test_one_office_before_a_list_of_names(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pemimpin Mayoritas Senat Jack Morrow menyatakan dukungan.", [("Jack Morrow", "OFFICIAL")]),
+    ("Pemimpin Minoritas DPR AS Harold Jennings menolak usulan itu.", [("Harold Jennings", "OFFICIAL")]),
+    ("Pemimpin partai Yesh Atid, Yoram Lavi, mengkritik pemerintah.", [("Yoram Lavi", "OFFICIAL")]),
+    ("Anggota Senat AS Lionel Grady mengusulkan sanksi baru.", [("Lionel Grady", "OFFICIAL")]),
+    # a senate's president heads a body, no state
+    ("Presiden Senat Italia Franco Rossetti hadir.", [("Franco Rossetti", "OFFICIAL")]),
+])
+def test_offices_of_senates_and_parties(rules_only, text, expected):
+    assert people(rules_only, text) == expected

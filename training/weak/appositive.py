@@ -91,7 +91,7 @@ class AppositiveRules:
             if self.roles.is_name_word(doc, k - 1, lower):
                 k -= 1
                 start = k
-            elif doc.keys[k - 1] in NAME_PARTICLES and k < end and joins(doc, k - 1):
+            elif doc.keys[k - 1] in NAME_PARTICLES and k < end and joins(doc, k - 1) and not doc.word(k - 1).isupper():
                 k -= 1  # kept only if a name word comes before it
             elif k >= 3 and hyphenated_syllable(doc, k - 2):
                 k -= 2  # "Lee Jae-myung": kept only if a name word comes before it

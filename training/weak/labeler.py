@@ -60,9 +60,10 @@ class WeakLabeler:
                         context: ArticleContext) -> list[tuple[Hit, str]]:
         """Names found by role words before or after them, plus their other mentions in
         the same article, one class per person."""
-        found = self.appositives.find(doc, blocked, context, self.roles.find(doc, blocked, context))
+        after_roles = self.roles.find(doc, blocked, context)
+        found = self.appositives.find(doc, blocked, context, after_roles)
         taken = {i for h in found for i in range(h.start, h.end)}
-        found += self.plurals.find(doc, blocked | taken, context)
+        found += self.plurals.find(doc, blocked | taken, context, after_roles)
         people = Mentions.find(doc, sorted(found, key=lambda h: h.start), blocked, context.lower,
                                context.headline, self.roles.places, self.roles.honorifics)
         return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],

@@ -58,7 +58,8 @@ class NameShapes:
         while j < len(doc.keys) and j - i < _MAX_NAME + 4 and (j == i or same_line(doc, j - 1, j)):
             if j > i and is_bare_verb(doc.keys[j]) and is_capitalised(doc.word(j)):
                 break  # "Menlu Sugiono Sambut Lavrov": a headline's verb between two names
-            particle = doc.keys[j] in NAME_PARTICLES and joins(doc, j) and self._particle_joins(doc, i, j, lower)
+            particle = doc.keys[j] in NAME_PARTICLES and not doc.word(j).isupper() and joins(doc, j) \
+                and self._particle_joins(doc, i, j, lower)  # "BIN" is the agency, "bin" a particle
             numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
             if j > i and self._quoted_nickname(doc, j, lower):
                 j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name

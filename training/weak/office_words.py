@@ -212,8 +212,9 @@ class OfficeWords(NameShapes):
         if doc.keys[k] in self.name_initials:
             return True  # "Anggota Komisi I DPR TB X": Tubagus
         before = doc.word(k - 1)
+        # "Kepala" is a domain word too ("Wakil Kepala Staf"), but heads a body: "Kepala BIN X"
         return self._rank_ends_at(doc, k) or (before.isupper() and self.places.match_at(doc, k - 1) is not None) \
-            or doc.keys[k - 1] in self.modifiers
+            or (doc.keys[k - 1] in self.modifiers and (doc.keys[k - 1],) not in self.organisation_roles)
 
     def _rank_ends_at(self, doc: Document, k: int) -> bool:
         """A rank of one to three words ends right before word ``k``."""

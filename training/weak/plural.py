@@ -47,12 +47,39 @@ class PluralRoles:
         for marker in _MARKERS:
             self.markers.add(marker, marker)
 
-    def find(self, doc: Document, blocked: set[int], context: ArticleContext) -> list[Hit]:
+    def find(self, doc: Document, blocked: set[int], context: ArticleContext,
+             after_roles: list[Hit] = ()) -> list[Hit]:
+        """The listed names, and those listed after a name that an official's role
+        introduces (``after_roles``, the role rules' hits): "Wakil Menteri Luar Negeri A,
+        B, dan C" holds one office three times."""
         out: dict[int, Hit] = {}  # by start: two markers may open the same list
         for end, label in self._markers(doc, context.lower):
             out.update((s, Hit(s, e, label)) for s, e in self._items(doc, end, context.lower)
                        if blocked.isdisjoint(range(s, e)) and s not in out)
+        for hit in after_roles:
+            out.update((s, Hit(s, e, OFFICIAL)) for s, e in self._same_office(doc, hit, context.lower)
+                       if blocked.isdisjoint(range(s, e)) and s not in out)
         return sorted(out.values(), key=lambda h: h.start)
+
+    def _same_office(self, doc: Document, hit: Hit, lower: set[str]) -> list[tuple[int, int]]:
+        """Bare names listed right after an official's name, two or more, the list closed by
+        "dan" or "serta" ("A, B, dan C") and followed by no capitalised word: each item two
+        name words or more, none with a role of its own. A leader's office is left alone
+        ("Presiden A, B dan C" lists others more often than presidents)."""
+        items, i = [], hit.end
+        if hit.payload != OFFICIAL or doc.keys[i:i + 1] != [","]:
+            return []
+        while i < len(doc.keys) and doc.keys[i] in _SEPARATORS and same_line(doc, hit.start, i):
+            j = i + 1 + (doc.keys[i] == "," and doc.keys[i + 1:i + 2] in (["dan"], ["serta"]))
+            end = self.roles._name_at(doc, j, lower) if j < len(doc.keys) else j
+            if self.roles._name_words(doc, j, end, lower) < 2 or not same_line(doc, i, j):
+                return []
+            items.append((j, end))
+            if doc.keys[j - 1] in ("dan", "serta"):  # "A, dan B" alone may name B's own office
+                closed = end >= len(doc.keys) or not doc.word(end)[:1].isupper()
+                return items if closed and len(items) >= 2 else []
+            i = end
+        return []
 
     def _markers(self, doc: Document, lower: set[str]) -> list[tuple[int, str]]:
         """Where each list starts and its class: after a list marker with a plural role
