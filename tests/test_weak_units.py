@@ -25,6 +25,9 @@ from sorot.training.weak.labeler import WeakLabeler
     # military operation's name)
     ("Panglima Komando Operasi Udara Nasional Marsdya TNI Mohammad Tonny hadir.",
      [("Mohammad Tonny", "OFFICIAL")]),
+    # an agency's short name before a rank and the rank's service: the holder follows
+    ("Sekjen Kemhan Marsdya TNI Dody Kurniadi hadir dalam pertemuan itu.", [("Dody Kurniadi", "OFFICIAL")]),
+    ("Dirjen Strahan Mayjen TNI Okta Ramsiadi mendampingi Menhan.", [("Okta Ramsiadi", "OFFICIAL")]),
     # a street still keeps its general
     ("Kantor itu berada di Jalan Jenderal Sudirman, Jakarta.", []),
 ])

@@ -190,9 +190,12 @@ class OfficeWords(NameShapes):
         the name."""
         if end - start not in (1, 2):
             return None
-        if end < len(doc.keys) and (rank := self.roles.match_at(doc, end)) is not None \
-                and same_line(doc, start, end) and self._name_at(doc, rank.end, lower) > rank.end:
-            return rank.end  # "Kapolda Metro Jaya Irjen X": a name is never followed by a rank
+        if end < len(doc.keys) and (rank := self.roles.match_at(doc, end)) is not None and same_line(doc, start, end):
+            # "Kapolda Metro Jaya Irjen X", "Sekjen Kemhan Marsdya TNI X": a name is never
+            # followed by a rank (nor by a rank and its service)
+            after = self._skip_modifiers(doc, rank.end, lower)
+            if self._name_at(doc, after, lower) > after:
+                return rank.end
         if end - start != 1:
             return None
         if zipf(doc.keys[start]) >= AGENCY_WORD_ZIPF and not INSTITUTIONS.isdisjoint(doc.keys[role_end:start]):
