@@ -154,7 +154,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # units, Balinese names, senior figures, nicknames with an address (tenth round)
          "Komando", "Armada", "Kodam", "Operasi", "Marsdya", "Penerangan", "I", "Wayan", "Made", "Komisi",
          "petinggi", "Pemimpin senior", "Buya", "luar", "Gaza", "Gus", "Ipul", "Cak", "serta", "BIN", "bin",
-         "Senat", "Pemimpin Mayoritas", "pemimpin partai"]
+         "Senat", "Pemimpin Mayoritas", "pemimpin partai", "Wakil Gubernur", "menyatakan", "kata", "asal",
+         "Sekjen", "Kemhan"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -265,7 +265,8 @@ class AppositiveRules:
         """"X menggantikan Y sebagai Wakil Menteri …" (or "menunjuk X untuk menggantikan
         Y sebagai …"): the office is named after both names, and X, before the verb, holds
         it now."""
-        if doc.keys[verb.start:verb.end] != ["menggantikan"] or doc.keys[name_end:name_end + 1] != ["sebagai"]:
+        if doc.keys[verb.start:verb.end] != ["menggantikan"] or doc.keys[name_end:name_end + 1] != ["sebagai"] \
+                or name_end + 1 >= len(doc.keys):  # "… menggantikan Y sebagai" ends the text
             return None
         role = self.roles.roles.match_at(doc, name_end + 1)
         end = verb.start - 1 if verb.start > 0 and doc.keys[verb.start - 1] == "untuk" else verb.start

@@ -188,6 +188,8 @@ class RoleRules(OfficeKinds, OfficeWords):
         words = [k for k in range(start, end) if doc.keys[k] not in (".", "-")]  # an initial's dot
         if len(words) == 1:
             return start, start
+        if len(words) >= 3 and _speaks(doc, words[0]):
+            return start, end  # "Wakil Gubernur Emil X Y … Emil menyatakan": a region never speaks
         return (words[1], end) if len(words) >= 3 else (start, end)
 
     def find(self, doc: Document, blocked: set[int] | None = None,
@@ -282,6 +284,24 @@ def _names_a_body(keys: list[str], domains: frozenset) -> bool:
     is still followed by its body's."""
     return not _NAMED_BY_THEIR_WORD.isdisjoint(keys) or \
         any(key in INSTITUTIONS and domains.intersection(keys[k + 1:]) for k, key in enumerate(keys))
+
+
+#: Verbs of saying after a speaker ("Emil menyatakan") and before one ("kata Emil").
+_SAYS_AFTER = frozenset({"mengatakan", "menyatakan", "menyebut", "menambahkan", "menegaskan", "menjelaskan",
+                         "mengungkapkan", "menuturkan", "berharap", "menilai", "mengimbau"})
+_SAYS_BEFORE = frozenset({"kata", "ujar", "tutur", "ucap", "menurut"})
+
+
+def _speaks(doc: Document, i: int) -> bool:
+    """Word ``i`` names a speaker elsewhere in the article: written alone right before a
+    verb of saying or right after one ("Emil menyatakan", "kata Emil"), as no region is."""
+    key = doc.keys[i]
+    # alone: no capitalised word before it ("Pemkab Sleman menyatakan" is the regency's office)
+    return any(doc.keys[k] == key and k != i and is_capitalised(doc.word(k)) and
+               ((k + 1 < len(doc.keys) and doc.keys[k + 1] in _SAYS_AFTER
+                 and (k == 0 or not is_capitalised(doc.word(k - 1))))
+                or (k > 0 and doc.keys[k - 1] in _SAYS_BEFORE))
+               for k in range(len(doc.keys)))
 
 
 def _pilgrim_title(doc: Document, start: int, end: int) -> bool:
