@@ -148,3 +148,18 @@ def test_a_successor_phrase_cut_off_at_the_texts_end(rules_only):
     # raised IndexError); the predecessor held the office named before the verb
     assert people(rules_only, "Wakil Menteri Budi Hartono menggantikan Andi Wijaya sebagai") == \
         [("Budi Hartono", "OFFICIAL"), ("Andi Wijaya", "OFFICIAL")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kunya in quotes inside a name, after the role and before an appositive one
+    ('Komandan militer Hamas Mahmud "Abu Salim" Rafati tewas dalam serangan.',
+     [('Mahmud "Abu Salim" Rafati', "OFFICIAL")]),
+    ('Mahmud "Abu Salim" Rafati, komandan militer Hamas, tewas.', [('Mahmud "Abu Salim" Rafati', "OFFICIAL")]),
+    # two quoted words that are no kunya are a quoted phrase
+    ('Menlu Sugiyanto "Siap Membantu" Pratama.', [("Sugiyanto", "OFFICIAL")]),
+    # "Pangeran" (prince) is a title: a later mention after it is the person
+    ("Menteri Luar Negeri Arab Saudi, Pangeran Fahad bin Nasser, memimpin konferensi. Pangeran Fahad "
+     "menyerukan pengakuan Palestina.", [("Fahad bin Nasser", "OFFICIAL"), ("Fahad", "OFFICIAL")]),
+])
+def test_a_quoted_kunya_and_a_princes_title(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -98,8 +98,8 @@ class AppositiveRules:
             elif k >= 2 and k < end and initial_length(doc, k - 2):
                 k -= 2  # "George W. Bush", "M. Herindra"
                 start = k
-            elif k == start and k < end and k >= 4 and self.roles._quoted_nickname(doc, k - 3, lower):
-                k -= 3  # 'Dmitry "Dima" Polyanskiy': kept only if a name word comes before it
+            elif k == start and k < end and (quoted := self._quoted_before(doc, k, lower)):
+                k -= quoted  # 'Dmitry "Dima" Polyanskiy': kept only if a name word comes before it
             elif k == start and k < end and self.roles._month_starts_name(doc, k - 1, lower) and \
                     not (k >= 2 and doc.keys[k - 2].isdigit()):
                 k -= 1  # "Juli Hartono, Wakil Menteri …" ("12 Juli" is a date)
@@ -111,6 +111,10 @@ class AppositiveRules:
                 break
         names = sum(self.roles.is_name_word(doc, i, lower) for i in range(start, end))
         return start if 0 < names <= 4 else end
+
+    def _quoted_before(self, doc: Document, k: int, lower: set[str]) -> int:
+        """How many words a quoted nickname ending right before word ``k`` takes (0: none)."""
+        return next((n for n in (3, 4) if k - n >= 1 and self.roles._quoted_nickname(doc, k - n, lower) == n), 0)
 
     def _given_name_inside(self, doc: Document, i: int, lower: set[str]) -> bool:
         """A frequent capitalised word before a name word where its capital marks a name:

@@ -61,8 +61,8 @@ class NameShapes:
             particle = doc.keys[j] in NAME_PARTICLES and not doc.word(j).isupper() and joins(doc, j) \
                 and self._particle_joins(doc, i, j, lower)  # "BIN" is the agency, "bin" a particle
             numeral = j > i and bool(_ROMAN.match(doc.word(j))) and doc.word(j).isupper()
-            if j > i and self._quoted_nickname(doc, j, lower):
-                j += 3  # Ahmad "Ucok" Siregar: the nickname is inside the name
+            if j > i and (quoted := self._quoted_nickname(doc, j, lower)):
+                j += quoted  # Ahmad "Ucok" Siregar: the nickname is inside the name
             elif self._initial_in_name(doc, j, lower):
                 j += 2  # "George W. Bush", "M. Herindra", "J.D. Vance"
             elif particle or numeral or self.is_name_word(doc, j, lower) or after_article(doc, j) or (j == i and (
@@ -138,11 +138,19 @@ class NameShapes:
                 and (domain_words or key not in self.modifiers) and key not in INSTITUTIONS
                 and self.places.match_at(doc, i) is None and self.roles.match_at(doc, i) is None)
 
-    def _quoted_nickname(self, doc: Document, j: int, lower: set[str]) -> bool:
-        """A quoted capitalised word at ``j`` with a name word after the closing quote."""
-        return (j + 3 < len(doc.keys) and doc.keys[j] in _OPEN_QUOTES and doc.keys[j + 2] in _CLOSE_QUOTES
-                and is_capitalised(doc.word(j + 1)) and doc.word(j + 1).isalpha()
-                and same_line(doc, j, j + 3) and self.is_name_word(doc, j + 3, lower))
+    def _quoted_nickname(self, doc: Document, j: int, lower: set[str]) -> int:
+        """How many words a quoted nickname at ``j`` takes, quotes included (0 when there
+        is none): a capitalised word ('"Dima"') or a kunya ('"Abu Khalid"') with a name word
+        after the closing quote."""
+        for words in (1, 2):
+            close = j + words + 1
+            if words == 2 and doc.keys[j + 1:j + 2] not in (["abu"], ["umm"], ["ummu"], ["abou"]):
+                continue  # '"Siap Membantu"' is a quoted phrase
+            if close + 1 < len(doc.keys) and doc.keys[j] in _OPEN_QUOTES and doc.keys[close] in _CLOSE_QUOTES \
+                    and all(is_capitalised(doc.word(k)) and doc.word(k).isalpha() for k in range(j + 1, close)) \
+                    and same_line(doc, j, close + 1) and self.is_name_word(doc, close + 1, lower):
+                return words + 2
+        return 0
 
     def _particle_joins(self, doc: Document, i: int, j: int, lower: set[str]) -> bool:
         """A particle ("al", "-", "van") at ``j`` continues a name when a name word follows
