@@ -39,11 +39,14 @@ def test_units_of_the_armed_forces_are_no_names(rules_only, text, expected):
     # the one word after an organisation's head is its short name, not a second holder
     ("Dedi Kurniawan selaku Kepala Bakamla hadir.", [("Dedi Kurniawan", "OFFICIAL")]),
     ("Dedi Kurniawan, Ketua Kadin, hadir dalam rapat itu.", [("Dedi Kurniawan", "OFFICIAL")]),
+    # ... nor is a regional office's region
+    ("Harda Wiryawan, Bupati Sleman, meninjau posko bantuan.", [("Harda Wiryawan", "OFFICIAL")]),
+    ("Harda Wiryawan selaku Bupati Sleman meninjau posko bantuan.", [("Harda Wiryawan", "OFFICIAL")]),
     # a holder named after the role still has it
     ("Bertemu Dedi Kurniawan, Ketua Kadin Yoga Pramudya menyampaikan hal itu.",
      [("Yoga Pramudya", "OFFICIAL")]),
 ])
-def test_a_name_before_the_head_of_a_body_named_short(rules_only, text, expected):
+def test_a_name_before_an_office_whose_body_or_region_follows(rules_only, text, expected):
     assert people(rules_only, text) == expected
 
 

@@ -192,9 +192,7 @@ class AppositiveRules:
             start = self._name_before(doc, end, context.lower)
             if role.start in context.headline and not self._listed(doc, start, end, role):
                 continue
-            # "X selaku Kepala Bakamla hadir": the organisation's short name is no holder
-            after, after_end = self.roles._after_organisation(
-                role, *self.roles._name_after_role(doc, role.end, context.lower), doc)
+            after, after_end = self.roles.holder_after(doc, role, context.lower)
             if start == end:
                 continue  # no holder before the role: the role rules read the name after it
             if after_end > after and self._owns(doc, role, end, after):

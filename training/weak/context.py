@@ -207,8 +207,7 @@ class RoleRules(OfficeKinds, OfficeWords):
                 continue  # "Kapten Timnas X", "Pendiri Gojek X": no office
             role = self._of_a_body(doc, self._deputy(doc, self._group_region(doc, role)))
             role = previous = self._joint_office(doc, previous, role)
-            start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
-            start, end = self._after_organisation(role, start, end, doc)
+            start, end = self.holder_after(doc, role, lower)
             if role.payload == OFFICIAL and end > start:
                 start = self._title_given_name(doc, role, start)
             if end == start or self._unsure_in_headline(doc, role, start, end, headline):
@@ -230,6 +229,14 @@ class RoleRules(OfficeKinds, OfficeWords):
             for hit in self.principals.holder_and_principal(doc, role, start, end, lower):
                 hits[hit.start] = hit
         return sorted(hits.values(), key=lambda h: h.start)
+
+    def holder_after(self, doc: Document, role: Hit, lower: set[str]) -> tuple[int, int]:
+        """The words of the name the role names after it (empty when none): past the
+        office's domain words, its region ("Bupati Sleman X") and its organisation's short
+        name ("Kepala Bakamla X"). The appositive rule asks it too: "X, Bupati Sleman,"
+        names X, since "Sleman" is no holder of its own."""
+        start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
+        return self._after_organisation(role, start, end, doc)
 
     def _title_given_name(self, doc: Document, role: Hit, start: int) -> int:
         """Where an official's name starts when a king's title stands right before it

@@ -25,6 +25,7 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
 _CLITICS = frozenset({"nya", "lah", "kah", "pun", "tah", "ku", "mu"})
+_KUNYA = frozenset({"abu", "abou", "umm", "ummu"})  # "father/mother of": '"Abu Khalid"' names a man
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
 INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
@@ -144,7 +145,7 @@ class NameShapes:
         after the closing quote."""
         for words in (1, 2):
             close = j + words + 1
-            if words == 2 and doc.keys[j + 1:j + 2] not in (["abu"], ["umm"], ["ummu"], ["abou"]):
+            if words == 2 and (j + 1 >= len(doc.keys) or doc.keys[j + 1] not in _KUNYA):
                 continue  # '"Siap Membantu"' is a quoted phrase
             if close + 1 < len(doc.keys) and doc.keys[j] in _OPEN_QUOTES and doc.keys[close] in _CLOSE_QUOTES \
                     and all(is_capitalised(doc.word(k)) and doc.word(k).isalpha() for k in range(j + 1, close)) \
