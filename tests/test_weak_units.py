@@ -166,3 +166,17 @@ def test_a_successor_phrase_cut_off_at_the_texts_end(rules_only):
 ])
 def test_a_quoted_kunya_and_a_princes_title(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a full name that closes a Title Case line of a link list: the headline's verb came
+    # before it
+    ("Baca Juga:\nPresiden Prabowa Terima Kunjungan PM Malaysia Anwar Ibrahem\nIsi berita.",
+     [("Prabowa", "LEADER"), ("Anwar Ibrahem", "LEADER")]),
+    ("Artikel Terkait:\nMenlu Sugiyanto Sambut Kunjungan Dubes Iran Mohammad Borujeni\nIsi berita.",
+     [("Sugiyanto", "OFFICIAL"), ("Mohammad Borujeni", "OFFICIAL")]),
+    # capitalised words closing a headline after a regional office are no name
+    ("Gubernur Jawa Tengah Resmikan Jalan Tol Baru\nIsi berita.", []),
+])
+def test_a_full_name_closing_a_title_case_line(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -161,8 +161,12 @@ class RoleRules(OfficeKinds, OfficeWords):
         headline, but its lines may be a list of headlines of the same shape."""
         if role.start not in headline:
             return False
+        # a full name closing its line ("Baca Juga: … Temui PM Malaysia Anwar Ibrahim"): a
+        # headline puts its verb before the name it ends on
+        closes_line = end >= len(doc.keys) or not same_line(doc, end - 1, end)
         return is_common_word(doc.keys[start]) or not (_ends_title(doc, end) or self._in_role_list(doc, role)
-                                                       or self._verb_at(doc, end))
+                                                       or self._verb_at(doc, end)
+                                                       or (closes_line and end - start >= 2))
 
     def _verb_at(self, doc: Document, i: int) -> bool:
         """A headline's verb at word ``i`` ("Presiden X Tinjau Banjir"): where the name
