@@ -28,6 +28,11 @@ def topics_in(lex: TopicLexicon, text: str) -> list[tuple[str, str]]:
     ("Kedua pihak memulai negoisasi di Doha.", [("negoisasi", "peace_talks")]),
     ("Mereka menyusun rencana perdamain baru.", [("rencana perdamain", "peace_talks")]),
     ("Seruan Genactan Senjata itu ditolak.", [("Genactan Senjata", "ceasefire")]),  # two letters swapped
+    # a dropped letter leaves seven: "seranga" is "serangan"
+    ("Seranga udara menghantam gudang senjata.", [("Seranga udara", "military_operation")]),
+    # a word one slip from two cue words takes the one its neighbour pairs with:
+    # "senjatan" is also one letter from "genjatan", a listed spelling of "gencatan"
+    ("Gencatan senjatan di perbatasan kembali dilanggar.", [("Gencatan senjatan", "ceasefire")]),
 ])
 def test_one_typing_slip_in_a_long_cue_word_still_matches(lexicon, text, expected):
     assert topics_in(lexicon, text) == expected
@@ -40,6 +45,7 @@ def test_one_typing_slip_in_a_long_cue_word_still_matches(lexicon, text, expecte
     "Sejarah revolusi Prancis dibahas di kelas.",     # one slip from "resolusi"
     "Mereka menunggu sanski baru.",                   # "sanksi" is too short to forgive a slip
     "Kedua pihak memulai negoissasi di Doha.",        # two slips
+    "Terdengar erangan korban dari balik reruntuhan.",  # a real word one letter short of "serangan"
 ])
 def test_real_words_short_words_and_two_slips_are_not_cues(lexicon, text):
     assert topics_in(lexicon, text) == []

@@ -81,7 +81,10 @@ class Slips:
         base = key[:-3] if key.endswith("nya") else key  # the slip must be in the word itself
         if len(self._seen) > 1 << 16:
             self._seen.clear()
-        if len(base) < MISSPELLING_MIN_LETTERS or key in self.cue_words or not key.isalpha() \
+        # a dropped letter leaves one fewer ("seranga" for "serangan"; the known word is long),
+        # though never in a "-nya" form, whose known form would be a short word's
+        shortest = MISSPELLING_MIN_LETTERS - (base == key)
+        if len(base) < shortest or key in self.cue_words or not key.isalpha() \
                 or key in self.real_words or base in self.real_words:
             self._seen[key] = None
             return None
@@ -115,13 +118,15 @@ class Slips:
         keys: list[str] | None = None  # a copy only when a word slipped: most documents have none
         seen_short = self._seen_short  # a hot loop: every word of every article
         for i, key in enumerate(doc.keys):
-            known = self.correct(key)
-            if known is None and self._short:
-                near = seen_short.get(key)
+            known = None
+            if self._short:  # first: a partner beside it is the stronger evidence ("gencatan
+                near = seen_short.get(key)  # senjatan" is no "genjatan", one slip away too)
                 if near is None:
                     near = self._near_short(key)
                 if near:
                     known = self._pair_slip(doc.keys, i, near)  # neighbours as written: one slip per cue
+            if known is None:
+                known = self.correct(key)
             if known is not None:
                 keys = keys or list(doc.keys)
                 keys[i] = known
