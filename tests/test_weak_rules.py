@@ -155,7 +155,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Komando", "Armada", "Kodam", "Operasi", "Marsdya", "Penerangan", "I", "Wayan", "Made", "Komisi",
          "petinggi", "Pemimpin senior", "Buya", "luar", "Gaza", "Gus", "Ipul", "Cak", "serta", "BIN", "bin",
          "Senat", "Pemimpin Mayoritas", "pemimpin partai", "Wakil Gubernur", "menyatakan", "kata", "asal",
-         "Sekjen", "Kemhan", "Abu Khalid", "Pangeran", "seranga", "senjatan", "erangan"]
+         "Sekjen", "Kemhan", "Abu Khalid", "Pangeran", "seranga", "senjatan", "erangan", "Juru Bicara",
+         "Presiden", "Penasihat"]
 
 
 @settings(max_examples=150, deadline=None)

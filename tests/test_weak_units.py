@@ -180,3 +180,21 @@ def test_a_quoted_kunya_and_a_princes_title(rules_only, text, expected):
 ])
 def test_a_full_name_closing_a_title_case_line(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a spokesperson's office written as one capitalised title names its holder after it
+    ("Juru Bicara Presiden Adinda Rahayu menyampaikan pernyataan resmi.", [("Adinda Rahayu", "OFFICIAL")]),
+    ("Jubir Presiden Adinda Rahayu menyampaikan pernyataan resmi.", [("Adinda Rahayu", "OFFICIAL")]),
+    # in lower case the aide serves the head named after it, and a head is often named
+    # by the family name alone
+    ("Juru bicara Presiden Volodymyr Zelensky mengatakan hal itu.", [("Volodymyr Zelensky", "LEADER")]),
+    ("Juru Bicara Presiden Zelensky mengatakan hal itu.", [("Zelensky", "LEADER")]),
+    # on a Title Case headline every role is capitalised: the head stays the principal
+    ("Juru Bicara Presiden Zelensky Bantah Laporan Itu\nIsi berita.", [("Zelensky", "LEADER")]),
+    # the head, a comma and the aide: both
+    ("Juru Bicara Presiden Prabowo, Adinda Rahayu, menyampaikan pernyataan.",
+     [("Prabowo", "LEADER"), ("Adinda Rahayu", "OFFICIAL")]),
+])
+def test_a_spokespersons_office_as_one_title(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 #: Words that open an office's field: "Penasihat Khusus Presiden Bidang Pertahanan".
 _FIELDS = frozenset({"bidang", "urusan"})
+#: Spokespeople's roles, which Indonesia's presidency also has as an office's title.
+_SPOKESPEOPLE = frozenset({("juru", "bicara"), ("jubir",)})
 
 
 class Principals:
@@ -53,13 +55,27 @@ class Principals:
         follows after a comma ("Penasihat Presiden AS X, Y": X serves, Y advises). Heads of
         state are in the gazetteer, so an unknown name here is rarely the president."""
         after = self._aide_after_comma(doc, end, lower)
-        return self._after_aide(doc, role) and self._office_named(doc, role) and after[1] == after[0]
+        # a full name and a prose word after it: a head is often named by the family name
+        # alone, and on a Title Case headline every role is capitalised
+        prose = end >= len(doc.keys) or not doc.word(end)[:1].isupper()
+        titled = start == role.end and end - start >= 2 and prose and self._one_title(doc, role)
+        office = self._office_named(doc, role) or titled
+        return self._after_aide(doc, role) and office and after[1] == after[0]
 
     def _office_named(self, doc: Document, role: Hit) -> bool:
         """The head's role is followed by a country ("Presiden Rusia") or a field, which a
         head of state never has: "Staf Khusus Presiden Bidang Hubungan Internasional X"."""
         return role.end < len(doc.keys) and (
             doc.keys[role.end] in _FIELDS or self.rules.places.match_at(doc, role.end) is not None)
+
+    def _one_title(self, doc: Document, role: Hit) -> bool:
+        """A spokesperson's and the head's words are one capitalised title, as an office's
+        name is written before its holder: "Juru Bicara Presiden X Y" ("juru bicara
+        Presiden X Y" serves X Y; "Penasihat Presiden X Y" stays the president's)."""
+        for n in (1, 2):
+            if role.start - n >= 0 and tuple(doc.keys[role.start - n:role.start]) in _SPOKESPEOPLE:
+                return all(doc.word(k)[:1].isupper() for k in range(role.start - n, role.end))
+        return False
 
     def holder_and_principal(self, doc: Document, role: Hit, start: int, end: int,
                              lower: set[str]) -> list[Hit]:
