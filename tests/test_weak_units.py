@@ -1,8 +1,11 @@
-"""Officials of armed forces' units, bodies named by their short name, Balinese names,
-senior figures of armed groups and nicknames with a form of address: the tenth round.
+"""The tenth round: officials of armed forces' units, bodies and regions named right
+after an office, Balinese names, senior figures of armed groups, senates and parties,
+one office before a list of names, regional holders the article has speak, quoted
+kunyas, nicknames with a form of address, names closing a Title Case line and the
+presidency's spokesperson.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
-only the rules can find the names (the last test loads a one-person gazetteer).
+only the rules can find the names (one test loads a one-person gazetteer).
 """
 
 from __future__ import annotations
