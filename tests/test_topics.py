@@ -211,6 +211,20 @@ def test_arms_by_other_names_and_cues_inside_longer_phrases(labeler, text, expec
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the atom bomb is the nuclear weapon by its older name
+    ("Teheran membantah sedang membuat bom atom.", ["bom atom"]),
+    ("Israel menuduh Iran mengejar senjata atom.", ["senjata atom"]),
+    # an arms package is military aid
+    ("Paket persenjataan senilai US$ 1 miliar tiba di Kyiv.", ["Paket persenjataan"]),
+    ("Washington menyetujui paket senjata baru untuk Ukraina.", ["paket senjata"]),
+    # a humanitarian emergency, like a humanitarian crisis
+    ("Darurat kemanusiaan di Gaza memasuki bulan kedua puluh.", ["Darurat kemanusiaan"]),
+])
+def test_the_atom_bomb_arms_packages_and_a_humanitarian_emergency(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # "sangsi", the commonest misspelling of "sanksi", is a sanction beside a word of
     # imposing one or of its kind or imposer ...
     ("AS menjatuhkan sangsi baru terhadap Rusia.", ["sangsi"]),

@@ -47,6 +47,10 @@ _LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dip
 #: A counterpart holds the office named before it in the sentence: "Presiden Putin dan
 #: timpalannya dari Ukraina Volodymyr Zelenskyy".
 _COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "koleganya"]
+#: A delegation's head, named after its verb ("Delegasi Rusia dipimpin oleh X"), is an
+#: official: a state's or a party's negotiator. Any other team's head may be anyone.
+_DELEGATION_HEADS = ["dipimpin oleh", "dipimpin", "dikepalai oleh", "dikepalai", "diketuai oleh", "diketuai"]
+_DELEGATIONS = frozenset({"delegasi", "perunding", "negosiator", "negosiasi", "perundingan"})
 #: Verbs after which the name of an office's (new) holder follows.
 _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
              "kini dijabat", "dipegang oleh", "diemban", "diemban oleh", "ditempati oleh", "diisi",
@@ -79,6 +83,8 @@ class AppositiveRules:
             self.handover.add(verb, "handover")
         for word in _COUNTERPARTS:
             self.handover.add(word, "counterpart")
+        for verb in _DELEGATION_HEADS:
+            self.handover.add(verb, "delegation")
         self.leads = PhraseMatcher()
         for link in _LEADS:
             self.leads.add(link, link)
@@ -250,6 +256,8 @@ class AppositiveRules:
         hits = []
         for verb in self.handover.find(doc):
             office = self._office_before(doc, verb.start)
+            if verb.payload == "delegation":
+                office = OFFICIAL if self._delegation_before(doc, verb.start) else None
             start = verb.end
             if verb.payload == "counterpart":  # "timpalannya dari Ukraina <name>"
                 start = self.roles._skip_modifiers(doc, verb.end, context.lower)
@@ -262,6 +270,17 @@ class AppositiveRules:
             if office:
                 hits.append(Hit(start, end, office))
         return hits
+
+    @staticmethod
+    def _delegation_before(doc: Document, i: int) -> bool:
+        """A delegation or negotiating team is named shortly before word ``i`` in its
+        sentence: "Delegasi Ukraina, yang dipimpin", "tim perunding Hamas dipimpin"."""
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if doc.keys[k] in _SENTENCE_END:
+                return False
+            if doc.keys[k] in _DELEGATIONS and (doc.keys[k] == "delegasi" or doc.keys[k - 1:k] == ["tim"]):
+                return True
+        return False
 
     def _successor(self, doc: Document, verb: Hit, name_end: int, lower: set[str]) -> list[Hit] | None:
         """"X menggantikan Y sebagai Wakil Menteri …" (or "menunjuk X untuk menggantikan

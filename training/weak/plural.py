@@ -67,7 +67,11 @@ class PluralRoles:
         name words or more, none with a role of its own. A leader's office is left alone
         ("Presiden A, B dan C" lists others more often than presidents)."""
         items, i = [], hit.end
-        if hit.payload != OFFICIAL or doc.keys[i:i + 1] != [","]:
+        if hit.payload != OFFICIAL:
+            return []
+        if doc.keys[i:i + 1] in (["dan"], ["serta"]):
+            return self._paired(doc, i + 1, lower)
+        if doc.keys[i:i + 1] != [","]:
             return []
         while i < len(doc.keys) and doc.keys[i] in _SEPARATORS and same_line(doc, hit.start, i):
             j = i + 1 + (doc.keys[i] == "," and doc.keys[i + 1:i + 2] in (["dan"], ["serta"]))
@@ -80,6 +84,14 @@ class PluralRoles:
                 return items if closed and len(items) >= 2 else []
             i = end
         return []
+
+    def _paired(self, doc: Document, j: int, lower: set[str]) -> list[tuple[int, int]]:
+        """One bare full name joined to an official's name by "dan" and closing the
+        phrase shares the office: "Wakil Menteri Luar Negeri A B dan C D hadir"."""
+        end = self.roles._name_at(doc, j, lower) if j < len(doc.keys) else j
+        closed = end >= len(doc.keys) or not doc.word(end)[:1].isupper()
+        return [(j, end)] if closed and self.roles._name_words(doc, j, end, lower) >= 2 and \
+            same_line(doc, j - 1, j) else []
 
     def _markers(self, doc: Document, lower: set[str]) -> list[tuple[int, str]]:
         """Where each list starts and its class: after a list marker with a plural role

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 _FIELDS = frozenset({"bidang", "urusan"})
 #: Spokespeople's roles, which Indonesia's presidency also has as an office's title.
 _SPOKESPEOPLE = frozenset({("juru", "bicara"), ("jubir",)})
+#: Aides named only by their principal's office, which is then their office's title too:
+#: "Kepala Staf Presiden X Y" (Indonesia's presidential chief of staff). Not envoys: a
+#: chief of staff is no one's principal ("Kepala Staf TNI X ke Papua" names the chief).
+_TITLED_AIDES = _SPOKESPEOPLE | {("kepala", "staf")}
 
 
 class Principals:
@@ -40,8 +44,9 @@ class Principals:
 
     def _after_aide(self, doc: Document, role: Hit) -> bool:
         """A head's role right after an aide's: "Juru bicara Presiden …", "Penasihat PM …"."""
+        before = [doc.keys[max(role.start - n, 0):role.start] for n in (1, 2, 3)]
         return role.payload == LEADER and any(
-            " ".join(doc.keys[max(role.start - n, 0):role.start]) in self.rules.principal_roles for n in (1, 2, 3))
+            " ".join(keys) in self.rules.principal_roles or tuple(keys) in _TITLED_AIDES for keys in before)
 
     def _aide_after_comma(self, doc: Document, end: int, lower: set[str]) -> tuple[int, int]:
         """The name after a comma at word ``end`` ("Penasihat Presiden AS X, Y"), if any."""
@@ -73,7 +78,7 @@ class Principals:
         name is written before its holder: "Juru Bicara Presiden X Y" ("juru bicara
         Presiden X Y" serves X Y; "Penasihat Presiden X Y" stays the president's)."""
         for n in (1, 2):
-            if role.start - n >= 0 and tuple(doc.keys[role.start - n:role.start]) in _SPOKESPEOPLE:
+            if role.start - n >= 0 and tuple(doc.keys[role.start - n:role.start]) in _TITLED_AIDES:
                 return all(doc.word(k)[:1].isupper() for k in range(role.start - n, role.end))
         return False
 

@@ -1,0 +1,68 @@
+"""The eleventh round: heads of delegations and negotiating teams, a second name joined
+to an official's by "dan", the president's chief of staff as one title, and the older
+regions of diplomats' portfolios.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Delegasi Rusia dipimpin oleh Vadim Sorokin.", [("Vadim Sorokin", "OFFICIAL")]),
+    ("Delegasi Rusia yang dipimpin Vadim Sorokin tiba di Istanbul.", [("Vadim Sorokin", "OFFICIAL")]),
+    ("Tim perunding Hamas dipimpin Bassem Qaddura.", [("Bassem Qaddura", "OFFICIAL")]),
+    ("Tim negosiasi Israel yang diketuai Amir Levin tiba di Doha.", [("Amir Levin", "OFFICIAL")]),
+    # the head's own role still names the office
+    ("Delegasi Ukraina dipimpin Menteri Pertahanan Taras Hrytsenko.", [("Taras Hrytsenko", "OFFICIAL")]),
+    # any other team's or firm's head may be anyone
+    ("Tim itu dipimpin oleh Jaka Permana.", []),
+    ("Perusahaan yang dipimpin Jaka Permana merugi.", []),
+    ("Tim sepak bola yang dipimpin Jaka Permana datang.", []),
+])
+def test_the_head_of_a_delegation_is_an_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turut hadir Wakil Menteri Luar Negeri Dimas Prakoso dan Arif Wirawan Santoso.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Arif Wirawan Santoso", "OFFICIAL")]),
+    ("Menlu AS Carl Hendricks dan Tom Walsh tiba di Moskow.",
+     [("Carl Hendricks", "OFFICIAL"), ("Tom Walsh", "OFFICIAL")]),
+    # one word may be anyone's family name; a capital after the name goes on to more
+    ("Menlu Sugiarto dan Prakoso hadir.", [("Sugiarto", "OFFICIAL")]),
+    ("Menlu Sugiarto dan Jakarta Selatan bersiap.", [("Sugiarto", "OFFICIAL")]),
+    # a leader's office is not shared
+    ("Presiden Hartawan Wibisono dan Gilang Rakasiwi hadir.", [("Hartawan Wibisono", "LEADER")]),
+])
+def test_a_second_name_joined_to_an_officials_shares_the_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kepala Staf Presiden Rahmat Qodir menilai isu itu.", [("Rahmat Qodir", "OFFICIAL")]),
+    ("Kepala Staf Presiden Rahmat Qodir (RQ) menilai isu itu.",
+     [("Rahmat Qodir", "OFFICIAL"), ("RQ", "OFFICIAL")]),
+    # the president named with a comma before the chief of staff, or alone
+    ("Kepala staf Presiden Hartawan Wibisono, Rina Kartika, menolak.",
+     [("Hartawan Wibisono", "LEADER"), ("Rina Kartika", "OFFICIAL")]),
+    ("Kepala Staf Presiden Wibisono menolak berkomentar.", [("Wibisono", "LEADER")]),
+    # a chief of staff of the army serves no one: "ke" is no envoy's "to"
+    ("Kepala Staf Angkatan Darat Jenderal Maruto Simanjuntak ke Papua.", [("Maruto Simanjuntak", "OFFICIAL")]),
+])
+def test_the_presidents_chief_of_staff_as_one_title(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Asisten Menteri Luar Negeri AS untuk Urusan Timur Dekat Barbara Lowe tiba di Kairo.",
+     [("Barbara Lowe", "OFFICIAL")]),
+    ("Utusan Khusus untuk Urusan Laut Hitam Nadia Prasetya bicara.", [("Nadia Prasetya", "OFFICIAL")]),
+    ("Utusan Khusus untuk Urusan Eurasia Joko Lestari bicara.", [("Joko Lestari", "OFFICIAL")]),
+])
+def test_the_regions_of_a_diplomats_portfolio_are_no_names(rules_only, text, expected):
+    assert people(rules_only, text) == expected
