@@ -66,3 +66,26 @@ def test_the_presidents_chief_of_staff_as_one_title(rules_only, text, expected):
 ])
 def test_the_regions_of_a_diplomats_portfolio_are_no_names(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an academic degree after a one-word name is no appositive name
+    ("Kepala BNPB Letjen TNI Haryanto, S.Sos., M.M., melepas bantuan.", [("Haryanto", "OFFICIAL")]),
+    ("Kepala BNPB Haryanto, S.Sos., melepas bantuan.", [("Haryanto", "OFFICIAL")]),
+    # ... while a name after the comma still is one
+    ("Wapres AS, J.D. Hollis, hadir.", [("J.D. Hollis", "OFFICIAL")]),
+    # a curly apostrophe inside a name, as word processors type it
+    ("Menlu Israel Gidon Ben\u2019ar menuduh Iran.", [("Gidon Ben\u2019ar", "OFFICIAL")]),
+    ("Gidon Ben\u2019ar, Menlu Israel, menuduh Iran.", [("Gidon Ben\u2019ar", "OFFICIAL")]),
+    # dotted titles stay out of the name, before and after the office
+    ("Menteri Agama Prof. Dr. K.H. Nasrul Umar menyerukan doa untuk Gaza.", [("Nasrul Umar", "OFFICIAL")]),
+    ("K.H. Nasrul Umar, Menteri Agama, hadir.", [("Nasrul Umar", "OFFICIAL")]),
+    ("H. Dedi Mulyana, Gubernur Jawa Barat, hadir.", [("Dedi Mulyana", "OFFICIAL")]),
+    ("Dubes Palestina H.E. Zuhdi Al-Shami hadir.", [("Zuhdi Al-Shami", "OFFICIAL")]),
+    ("H.R. Mactavish, penasihat keamanan nasional, hadir.", [("H.R. Mactavish", "OFFICIAL")]),
+    # an embassy's English style of address
+    ("His Excellency Mahmoud Borhani, Duta Besar Iran, hadir.", [("Mahmoud Borhani", "OFFICIAL")]),
+    ("Duta Besar Iran His Excellency Mahmoud Borhani hadir.", [("Mahmoud Borhani", "OFFICIAL")]),
+])
+def test_degrees_titles_and_apostrophes_around_a_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -156,7 +156,10 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "petinggi", "Pemimpin senior", "Buya", "luar", "Gaza", "Gus", "Ipul", "Cak", "serta", "BIN", "bin",
          "Senat", "Pemimpin Mayoritas", "pemimpin partai", "Wakil Gubernur", "menyatakan", "kata", "asal",
          "Sekjen", "Kemhan", "Abu Khalid", "Pangeran", "seranga", "senjatan", "erangan", "Juru Bicara",
-         "Presiden", "Penasihat"]
+         "Presiden", "Penasihat",
+         # delegations, paired officials, chief of staff, degrees, dotted titles (eleventh round)
+         "Delegasi", "dipimpin", "diketuai oleh", "Tim perunding", "Kepala Staf", "Timur Dekat", "S.Sos",
+         "M.M.", "K.H.", "H.E.", "His Excellency", "Sa\u2019ar", "bom atom", "Darurat kemanusiaan"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -21,7 +21,7 @@ from sorot.inference.text.gazetteer import NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, line_end, line_first, neighbour_items
-from sorot.training.weak.context import RoleRules, same_line
+from sorot.training.weak.context import RoleRules, same_line, title_length
 from sorot.training.weak.name_shapes import hyphenated_syllable
 from sorot.training.weak.names import initial_length, joins
 
@@ -116,7 +116,7 @@ class AppositiveRules:
             else:
                 break
         names = sum(self.roles.is_name_word(doc, i, lower) for i in range(start, end))
-        return start if 0 < names <= 4 else end
+        return start + title_length(doc, start, end) if 0 < names <= 4 else end  # "H. Dedi …"
 
     def _quoted_before(self, doc: Document, k: int, lower: set[str]) -> int:
         """How many words a quoted nickname ending right before word ``k`` takes (0: none)."""

@@ -19,7 +19,7 @@ from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capita
 from sorot.inference.text.resources import data_path, load_yaml
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
-from sorot.training.weak.name_shapes import INSTITUTIONS
+from sorot.training.weak.name_shapes import INSTITUTIONS, academic_degree
 from sorot.training.weak.names import is_bare_verb, is_common_word, is_verb
 from sorot.training.weak.office_kinds import OfficeKinds
 from sorot.training.weak.office_words import OfficeWords
@@ -137,11 +137,11 @@ class RoleRules(OfficeKinds, OfficeWords):
         if self._name_words(doc, start, end, lower) <= 1 and end < len(doc.keys) - 1 and doc.keys[end] == "," and \
                 is_capitalised(doc.word(end + 1)):
             after = self._name_at(doc, end + 1, lower)
-            if after > end + 1:
+            if after > end + 1 and not academic_degree(doc, end + 1, after):  # "Suharyanto, S.Sos.,"
                 start, end = end + 1, after
         if end > start and self._undotted_initials(doc, role_end, start):
             return start - 1, end
-        return (start + 2, end) if _pilgrim_title(doc, start, end) else (start, end)
+        return start + title_length(doc, start, end), end
 
     def _name_after_organisation(self, doc: Document, start: int, end: int, lower: set[str]) -> tuple[int, int]:
         """After an English organisation's name, three words or more after its last
@@ -315,11 +315,22 @@ def _speaks(doc: Document, i: int) -> bool:
                for k in range(len(doc.keys)))
 
 
-def _pilgrim_title(doc: Document, start: int, end: int) -> bool:
-    """The name opens with "H." (Haji, as "Hj." is Hajah) before a name of its own: a title
-    ("Gubernur Jawa Barat H. Dedi Mulyadi"), unless more initials follow ("H.R. McMaster")."""
-    return end - start > 2 and doc.word(start) == "H" and doc.keys[start + 1] == "." and \
-        not (len(doc.word(start + 2)) == 1 and doc.keys[start + 3:start + 4] == ["."])
+#: Dotted titles that open a name's run, as keys: Haji, Kyai Haji and His Excellency
+#: ("H. Dedi …", "K.H. Nasaruddin …", "H.E. Zuhair …").
+_DOTTED_TITLES = (("k", ".", "h", "."), ("h", ".", "e", "."), ("h", "."))
+
+
+def title_length(doc: Document, start: int, end: int) -> int:
+    """How many words a dotted title opening the name takes (0: none). "H." alone is a
+    title before a name of its own ("Gubernur Jawa Barat H. Dedi Mulyadi"), unless more
+    initials follow ("H.R. McMaster")."""
+    for title in _DOTTED_TITLES:
+        n = len(title)
+        if end - start > n and tuple(doc.keys[start:start + n]) == title and doc.word(start).isupper():
+            if n == 2 and len(doc.word(start + 2)) == 1 and doc.keys[start + 3:start + 4] == ["."]:
+                return 0
+            return n
+    return 0
 
 
 def _ends_title(doc: Document, end: int) -> bool:

@@ -21,7 +21,9 @@ from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
 from sorot.training.weak.names import initial_length, is_bare_verb, is_common_word, is_derived_word, joins
 
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")
+#: An apostrophe inside a name may be typed straight, curly or as the modifier letter:
+#: "Sa'ar", "Sa\u2019ar", "Sa\u02bcar".
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'\u2019\u02bc.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
 _CLITICS = frozenset({"nya", "lah", "kah", "pun", "tah", "ku", "mu"})
@@ -164,6 +166,19 @@ class NameShapes:
             if k >= len(doc.keys) or doc.keys[k] not in NAME_PARTICLES:
                 return False
         return False
+
+
+def academic_degree(doc: Document, start: int, end: int) -> bool:
+    """Words ``start:end`` are an academic degree written after a name: short letter
+    groups joined by dots ("S.Sos", "M.Si", "Ph.D"), never a name ("J.D. Vance" goes on
+    to a long word).
+
+    >>> doc = Document.from_text("Suharyanto, S.Sos., hadir; J.D. Vance")
+    >>> academic_degree(doc, 2, 5), academic_degree(doc, 8, 12)
+    (True, False)
+    """
+    keys = doc.keys[start:end]
+    return "." in keys and all(k == "." or (k.isalpha() and len(k) <= 4) for k in keys)
 
 
 def hyphenated_syllable(doc: Document, j: int) -> bool:
