@@ -89,3 +89,19 @@ def test_the_regions_of_a_diplomats_portfolio_are_no_names(rules_only, text, exp
 ])
 def test_degrees_titles_and_apostrophes_around_a_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Indonesia" closing an association's name is no verb ("diindonesia" is a common
+    # slip for "di Indonesia"): the holder follows it
+    ("Ketua Yayasan Amal Palestin Indonesia Ahmad Zuhdi menyerahkan donasi.", [("Ahmad Zuhdi", "OFFICIAL")]),
+    ("Ketua Asosiasi Pengusaha Indonesia Shinta Wardani hadir.", [("Shinta Wardani", "OFFICIAL")]),
+    # a president of a federation, an institute or an association heads a body
+    ("Presiden Federasi Sepak Bola Israel Shimon Zohar menolak.", [("Shimon Zohar", "OFFICIAL")]),
+    ("Presiden Lembaga Bantuan Hukum Ahmad Zuhdi hadir.", [("Ahmad Zuhdi", "OFFICIAL")]),
+    ("Presiden Asosiasi Pengusaha Indonesia Shinta Wardani hadir.", [("Shinta Wardani", "OFFICIAL")]),
+    # a country's president is still one
+    ("Presiden Indonesia Hartawan Wibisono hadir.", [("Hartawan Wibisono", "LEADER")]),
+])
+def test_heads_of_associations_and_federations(rules_only, text, expected):
+    assert people(rules_only, text) == expected

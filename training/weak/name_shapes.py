@@ -33,7 +33,10 @@ INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
                            "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
                            "komite", "panitia", "hadiah", "penghargaan", "anugerah", "pasukan",
-                           "pt", "perum", "perumda"})  # "PT Pertamina": a company's name follows
+                           "pt", "perum", "perumda",  # "PT Pertamina": a company's name follows
+                           # associations and alliances: "Ketua Asosiasi Pengusaha Indonesia X"
+                           "asosiasi", "federasi", "perhimpunan", "ikatan", "himpunan", "serikat",
+                           "aliansi", "koalisi", "majelis", "perkumpulan", "forum"})
 
 
 class NameShapes:

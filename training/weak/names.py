@@ -172,6 +172,9 @@ def is_suffixed_verb(key: str) -> bool:
 
 #: Verb stems that are given names too ("Pandu Wibowo", "Puji Lestari")
 _VERB_GIVEN_NAMES = frozenset({"pandu", "puji", "kasih", "bangun", "bela", "harap", "giring", "tarik", "tata"})
+#: Places that "di" written joined to them makes look passive ("diindonesia" is frequent):
+#: "Yayasan Aman Palestin Indonesia X" goes on past the country to the holder.
+_JOINED_PLACES = frozenset({"indonesia"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -185,7 +188,7 @@ def is_bare_verb(key: str) -> bool:
     >>> [is_bare_verb(w) for w in ("bagus", "putri", "wibowo", "pandu", "tengah")]
     [False, False, False, False, False]
     """
-    return key.isalpha() and key not in _VERB_GIVEN_NAMES and _has_passive(key)
+    return key.isalpha() and key not in _VERB_GIVEN_NAMES and key not in _JOINED_PLACES and _has_passive(key)
 
 
 def is_verb(key: str) -> bool:

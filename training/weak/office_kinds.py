@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sorot.inference.text.phrases import Document, Hit, is_capitalised, same_line
 from sorot.models.schema import LEADER, OFFICIAL
+from sorot.training.weak.name_shapes import INSTITUTIONS
 from sorot.training.weak.organisations import english_organisation_end
 
 _DEPUTIES = frozenset({"wakil", "deputi"})
@@ -78,7 +79,16 @@ class OfficeKinds:
             word = doc.word(after)
             if word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and doc.keys[after] not in self.state_acronyms:
                 return Hit(role.start, role.end, OFFICIAL)
+            if doc.keys[role.end] in INSTITUTIONS and is_capitalised(doc.word(role.end)) and \
+                    self._not_a_state(doc, role.end):
+                return Hit(role.start, role.end, OFFICIAL)  # "Presiden Federasi Sepak Bola X"
         return role
+
+    def _not_a_state(self, doc: Document, i: int) -> bool:
+        """The institution's word at ``i`` opens no state's name: "Presiden Federasi Rusia
+        X" heads a state, "Presiden Federasi Sepak Bola X" a body."""
+        place = self.places.match_at(doc, i)
+        return place is None or place.end == i + 1
 
     def _deputy(self, doc: Document, role: Hit) -> Hit:
         """A head's deputy is an official: "Wakil Sekjen Hizbullah X", "wakil pemimpin Hamas
