@@ -11,6 +11,9 @@ from __future__ import annotations
 import pytest
 from helpers import people
 
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.training.weak.labeler import WeakLabeler
+
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Delegasi Rusia dipimpin oleh Vadim Sorokin.", [("Vadim Sorokin", "OFFICIAL")]),
@@ -105,3 +108,42 @@ def test_degrees_titles_and_apostrophes_around_a_name(rules_only, text, expected
 ])
 def test_heads_of_associations_and_federations(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a transitional head and the judiciary's and police's domains in lower case
+    ("Presiden transisi Suriah Ahmad al-Rashidi bertemu Trump.", [("Ahmad al-Rashidi", "LEADER")]),
+    ("Presiden peralihan Suriah Ahmad al-Rashidi bertemu Trump.", [("Ahmad al-Rashidi", "LEADER")]),
+    ("Kepala kehakiman Iran Gholam Mohseni Rahimi memerintahkan pengadilan cepat.",
+     [("Gholam Mohseni Rahimi", "OFFICIAL")]),
+    ("Kepala kepolisian Gaza Mahmoud Saleh tewas.", [("Mahmoud Saleh", "OFFICIAL")]),
+])
+def test_transitional_heads_and_the_judiciarys_domain(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nom de guerre declared after the name is the same person, there and later
+    ("Presiden transisi Suriah Ahmad al-Rashidi, yang dikenal sebagai Abu Mohammed al-Shami, bertemu "
+     "Trump. Dulu Abu Mohammed al-Shami memimpin milisi.",
+     [("Ahmad al-Rashidi", "LEADER"), ("Abu Mohammed al-Shami", "LEADER"), ("Abu Mohammed al-Shami", "LEADER")]),
+    ("Presiden Palestina Mahmud Hamdan alias Abu Karim menyambut rencana itu. Abu Karim meminta dukungan.",
+     [("Mahmud Hamdan", "LEADER"), ("Abu Karim", "LEADER"), ("Abu Karim", "LEADER")]),
+    # ... and so is a kunya in brackets
+    ("Presiden Palestina Mahmud Hamdan (Abu Karim) menyambut rencana itu. Abu Karim meminta dukungan.",
+     [("Mahmud Hamdan", "LEADER"), ("Abu Karim", "LEADER"), ("Abu Karim", "LEADER")]),
+    # a description is no name, nor is an unclosed bracket
+    ("Menlu Sugiarto yang dikenal sebagai Orang Dekat Presiden hadir.", [("Sugiarto", "OFFICIAL")]),
+    ("Menlu Sugiarto, yang dikenal sebagai sosok pendiam, hadir.", [("Sugiarto", "OFFICIAL")]),
+    ("Presiden Palestina Mahmud Hamdan (Abu Karim", [("Mahmud Hamdan", "LEADER")]),
+])
+def test_a_nom_de_guerre_or_kunya_declared_for_a_person(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_a_gazetteer_persons_nom_de_guerre(labeler):
+    gazetteer = Gazetteer.from_records([{"name": "Ahmad al-Rashidi", "type": "LEADER"}])
+    known = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+    text = "Ahmad al-Rashidi, yang dikenal sebagai Abu Mohammed al-Shami, tiba. Abu Mohammed al-Shami tersenyum."
+    assert people(known, text) == [("Ahmad al-Rashidi", "LEADER"), ("Abu Mohammed al-Shami", "LEADER"),
+                                   ("Abu Mohammed al-Shami", "LEADER")]

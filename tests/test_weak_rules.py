@@ -159,7 +159,9 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Presiden", "Penasihat",
          # delegations, paired officials, chief of staff, degrees, dotted titles (eleventh round)
          "Delegasi", "dipimpin", "diketuai oleh", "Tim perunding", "Kepala Staf", "Timur Dekat", "S.Sos",
-         "M.M.", "K.H.", "H.E.", "His Excellency", "Sa\u2019ar", "bom atom", "Darurat kemanusiaan"]
+         "M.M.", "K.H.", "H.E.", "His Excellency", "Sa\u2019ar", "bom atom", "Darurat kemanusiaan",
+         "Asosiasi", "Federasi", "Yayasan", "Indonesia", "transisi", "kehakiman", "yang dikenal sebagai",
+         "alias", "(Abu", "Mazen", "Mazen)", "al-Shami"]
 
 
 @settings(max_examples=150, deadline=None)

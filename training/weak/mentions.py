@@ -46,6 +46,13 @@ _CALLED = (("yang", "akrab", "disapa"), ("akrab", "disapa"), ("yang", "biasa", "
 _NICKNAME = (("sapaan", "akrabnya"), ("sapaan", "akrab"), ("sapaannya",))
 #: Forms of address that open a declared nickname: "disapa Gus Ipul", "disapa Cak Imin".
 _ADDRESSES = frozenset({"gus", "cak", "kang", "bang", "bung", "mas", "ning"})
+#: Words that declare another full name of the person before them, a nom de guerre or a
+#: kunya: "X, yang dikenal sebagai Abu Mohammed al-Julani", "X alias Abu Mazen".
+_KNOWN_AS = (("yang", "dikenal", "sebagai"), ("dikenal", "sebagai"), ("yang", "dikenal", "dengan", "nama"),
+             ("dikenal", "dengan", "nama"), ("alias",))
+#: Kunyas ("father of", "mother of") that open such a name, though "abu" is a word (ash).
+_KUNYAS = frozenset({"abu", "abou", "umm", "ummu"})
+_MAX_ALIAS = 5
 #: Words from the last person's name within which a declared nickname may name them.
 _NICKNAME_REACH = 60
 
@@ -84,8 +91,12 @@ def _from_name(nickname: str, doc: Document, hit: Hit) -> bool:
 
 
 def _called(doc: Document, end: int) -> str | None:
-    """The nickname declared right after a name ending at word ``end`` (a comma between)."""
+    """The nickname or other name declared right after a name ending at word ``end`` (a
+    comma between)."""
     i = end + 1 if doc.keys[end:end + 1] == [","] else end
+    for phrase in _KNOWN_AS:
+        if tuple(doc.keys[i:i + len(phrase)]) == phrase and (alias := _full_alias(doc, i + len(phrase))):
+            return alias
     for phrase in _CALLED:
         k = i + len(phrase)
         if tuple(doc.keys[i:k]) != phrase or k >= len(doc.keys):
@@ -96,6 +107,22 @@ def _called(doc: Document, end: int) -> str | None:
         if _nickname_word(doc, k):
             return doc.word(k)
     return None
+
+
+def _full_alias(doc: Document, k: int) -> str | None:
+    """The name of two to five words at word ``k``: capitalised words, the particles and
+    hyphens between them ("Abu Mohammed al-Julani"); ``None`` when there is none."""
+    end = k
+    while end < len(doc.keys) and end - k < _MAX_ALIAS and (
+            (is_capitalised(doc.word(end)) and doc.word(end).isalpha() and not doc.word(end).isupper())
+            or (end > k and doc.keys[end] in NAME_PARTICLES | {"-"})):
+        end += 1
+    while end > k and not is_capitalised(doc.word(end - 1)):
+        end -= 1  # a name ends on a name word
+    first = doc.keys[k] if k < len(doc.keys) else ""
+    if end - k < 2 or not (first in _KUNYAS or _nickname_word(doc, k)):
+        return None
+    return doc.span_text(k, end)
 
 
 def _nickname_word(doc: Document, i: int) -> bool:
@@ -126,8 +153,12 @@ def _classes(doc: Document, people: list[Hit], aliases: dict[tuple, tuple]) -> d
 def _alias_after(doc: Document, hit: Hit) -> str | None:
     """``XY`` when the mention is followed by "(XY)", an all-capitals acronym of the name's
     initials ("Zulkarnain Harahap (ZH)"; "Sukamta (PKS)" names his party), or by a
-    bracketed nickname made from the name's first part ("Joko Widodo (Jokowi)")."""
+    bracketed nickname made from the name's first part ("Joko Widodo (Jokowi)") or a kunya
+    ("Mahmoud Abbas (Abu Mazen)")."""
     i = hit.end
+    if doc.keys[i:i + 1] == ["("] and doc.keys[i + 1:i + 2] and doc.keys[i + 1] in _KUNYAS and \
+            (alias := _full_alias(doc, i + 1)) and doc.keys[i + 1 + len(keys_of(alias)):][:1] == [")"]:
+        return alias  # "Mahmoud Abbas (Abu Mazen)"
     if i + 2 < len(doc.keys) and doc.keys[i] == "(" and doc.keys[i + 2] == ")":
         word = doc.word(i + 1)
         if word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
@@ -267,7 +298,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     [('SW', 'Steve Witkoff'), ('Steve', 'Steve Witkoff'), ('SW', 'Steve Witkoff')]
     """
     initials = {}
-    nicknames = {alias.lower(): hit.payload for alias, hit in declared_nicknames(doc, known)}
+    nicknames = {" ".join(keys_of(alias)): hit.payload for alias, hit in declared_nicknames(doc, known)}
     names = [(tuple(doc.keys[h.start:h.end]), h.payload) for h in known]
     lasts = {**middle_names(names), **family_names(names)}  # "Dasco" and "Munir" alone
     named = {hit.payload.name for hit in known}  # by any name: "Witkoff … kata Steve" too
@@ -284,13 +315,20 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
             out.append(Hit(i, i + 1, initials[key]))
         elif key in nicknames and _nickname_word(doc, i) and not not_names(i):
             out.append(Hit(i, i + 1, nicknames[key]))
-        elif nicknames and (pair := " ".join(doc.keys[i:i + 2])) in nicknames and i + 1 not in blocked:
-            out.append(Hit(i, i + 2, nicknames[pair]))  # "Gus Ipul": a form of address and a nickname
+        elif nicknames and (n := _declared_at(doc, i, nicknames, blocked)):
+            # "Gus Ipul" (a form of address and a nickname), "Abu Mohammed al-Julani"
+            out.append(Hit(i, i + n, nicknames[" ".join(doc.keys[i:i + n])]))
         elif _alone_given_name(doc, i, firsts, lower, not_names):
             out.append(Hit(i, i + 1, firsts[key]))
         elif lasts.get(key) and _alone_given_name(doc, i, lasts, lower, not_names):
             out.append(Hit(i, i + 1, lasts[key]))
     return out
+
+
+def _declared_at(doc: Document, i: int, nicknames: dict, blocked: set[int]) -> int:
+    """How many words a declared name of two words or more takes at word ``i`` (0: none)."""
+    return next((n for n in range(_MAX_ALIAS, 1, -1) if " ".join(doc.keys[i:i + n]) in nicknames
+                 and blocked.isdisjoint(range(i, i + n))), 0)
 
 
 def _alone_given_name(doc: Document, i: int, firsts: dict, lower: set[str], not_names: Callable[[int], bool]) -> bool:
