@@ -225,6 +225,22 @@ def test_the_atom_bomb_arms_packages_and_a_humanitarian_emergency(labeler, text,
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # in an article about a war, Indonesia's own detainees, land occupations and a club's
+    # sanctions are still no topic
+    ("Israel terus menggempur Gaza.\n\nDi Jakarta, KPK menahan tiga tahanan baru dalam kasus korupsi.", []),
+    ("Perang di Gaza berlanjut.\n\nRutan Salemba kelebihan tahanan narkoba.", []),
+    ("Perang di Gaza berlanjut.\n\nPolisi menertibkan okupasi lahan oleh warga di Bekasi.", []),
+    ("Perang di Gaza berlanjut.\n\nMahasiswa melakukan pendudukan gedung rektorat.", []),
+    ("Rusia menyerang Kyiv.\n\nKlub itu menjatuhkan sanksi kepada pemainnya yang terlambat.", []),
+    # Israel's police and prisons, and the occupation of Palestinian land, are the conflict's
+    ("Polisi Israel menahan tahanan Palestina.", ["tahanan"]),
+    ("Israel memperluas pendudukan tanah Palestina di Tepi Barat.", ["pendudukan"]),
+])
+def test_home_detainees_occupations_and_sanctions_in_a_war_article(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # "sangsi", the commonest misspelling of "sanksi", is a sanction beside a word of
     # imposing one or of its kind or imposer ...
     ("AS menjatuhkan sangsi baru terhadap Rusia.", ["sangsi"]),
