@@ -20,6 +20,9 @@ from sorot.training.weak.labeler import WeakLabeler
     ("Delegasi Rusia yang dipimpin Vadim Sorokin tiba di Istanbul.", [("Vadim Sorokin", "OFFICIAL")]),
     ("Tim perunding Hamas dipimpin Bassem Qaddura.", [("Bassem Qaddura", "OFFICIAL")]),
     ("Tim negosiasi Israel yang diketuai Amir Levin tiba di Doha.", [("Amir Levin", "OFFICIAL")]),
+    # "pimpinan" (led by), in prose and on a headline
+    ("Delegasi Hamas pimpinan Bassem Qaddura tiba di Kairo.", [("Bassem Qaddura", "OFFICIAL")]),
+    ("Delegasi Rusia Pimpinan Vadim Sorokin Tiba di Istanbul", [("Vadim Sorokin", "OFFICIAL")]),
     # the head's own role still names the office
     ("Delegasi Ukraina dipimpin Menteri Pertahanan Taras Hrytsenko.", [("Taras Hrytsenko", "OFFICIAL")]),
     # any other team's or firm's head may be anyone
@@ -147,3 +150,15 @@ def test_a_gazetteer_persons_nom_de_guerre(labeler):
     text = "Ahmad al-Rashidi, yang dikenal sebagai Abu Mohammed al-Shami, tiba. Abu Mohammed al-Shami tersenyum."
     assert people(known, text) == [("Ahmad al-Rashidi", "LEADER"), ("Abu Mohammed al-Shami", "LEADER"),
                                    ("Abu Mohammed al-Shami", "LEADER")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an international court's judge, and a headline's passive verb after the name
+    ("Hakim ICC Tomiko Arane dikenai sanksi AS.", [("Tomiko Arane", "OFFICIAL")]),
+    ("Hakim ICC Tomiko Arane Dikenai Sanksi AS", [("Tomiko Arane", "OFFICIAL")]),
+    ("BACA JUGA: Jaksa ICC Karim Haleem Dikenai Sanksi AS", [("Karim Haleem", "OFFICIAL")]),
+    # "Hakim" alone is still a given name
+    ("Abdul Hakim hadir di Den Haag.", []),
+])
+def test_an_international_judge_and_a_headlines_passive_verb(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -49,7 +49,8 @@ _LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dip
 _COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "koleganya"]
 #: A delegation's head, named after its verb ("Delegasi Rusia dipimpin oleh X"), is an
 #: official: a state's or a party's negotiator. Any other team's head may be anyone.
-_DELEGATION_HEADS = ["dipimpin oleh", "dipimpin", "dikepalai oleh", "dikepalai", "diketuai oleh", "diketuai"]
+_DELEGATION_HEADS = ["dipimpin oleh", "dipimpin", "pimpinan", "dikepalai oleh", "dikepalai", "diketuai oleh",
+                     "diketuai"]
 _DELEGATIONS = frozenset({"delegasi", "perunding", "negosiator", "negosiasi", "perundingan"})
 #: Verbs after which the name of an office's (new) holder follows.
 _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",

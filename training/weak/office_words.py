@@ -169,7 +169,7 @@ class OfficeWords(NameShapes):
         an institution's name."""
         if not (end < len(doc.keys) and same_line(doc, end - 1, end) and is_capitalised(doc.word(end))
                 and doc.word(end).isalpha() and not self.is_name_word(doc, end, lower)
-                and not is_bare_verb(doc.keys[end])
+                and not is_bare_verb(doc.keys[end]) and not is_verb(doc.keys[end])  # "X Dikenai Sanksi"
                 and self.roles.match_at(doc, end) is None):
             return False
         # the run must reach a name past those words, before another role: "Hendra Gunawan
