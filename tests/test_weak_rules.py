@@ -161,7 +161,9 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Delegasi", "dipimpin", "diketuai oleh", "Tim perunding", "Kepala Staf", "Timur Dekat", "S.Sos",
          "M.M.", "K.H.", "H.E.", "His Excellency", "Sa\u2019ar", "bom atom", "Darurat kemanusiaan",
          "Asosiasi", "Federasi", "Yayasan", "Indonesia", "transisi", "kehakiman", "yang dikenal sebagai",
-         "alias", "(Abu", "Mazen", "Mazen)", "al-Shami"]
+         "alias", "(Abu", "Mazen", "Mazen)", "al-Shami",
+         "yang ditunjuk Rusia", "pasukan drone", "nama panggilan", "nama sandi", "pimpinan", "Hakim ICC",
+         "Dikenai"]
 
 
 @settings(max_examples=150, deadline=None)

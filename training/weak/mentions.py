@@ -50,6 +50,10 @@ _ADDRESSES = frozenset({"gus", "cak", "kang", "bang", "bung", "mas", "ning"})
 #: kunya: "X, yang dikenal sebagai Abu Mohammed al-Julani", "X alias Abu Mazen".
 _KNOWN_AS = (("yang", "dikenal", "sebagai"), ("dikenal", "sebagai"), ("yang", "dikenal", "dengan", "nama"),
              ("dikenal", "dengan", "nama"), ("alias",))
+#: Words that declare a call sign or an alias, which may be one word: "X, yang dikenal
+#: dengan nama panggilan Madyar", "X alias Abu Y".
+_CALL_SIGNS = tuple((*known, *call) for known in (("yang", "dikenal", "dengan"), ("dikenal", "dengan"), ("dengan",), ())
+                    for call in (("nama", "panggilan"), ("nama", "sandi"))) + (("alias",),)
 #: Kunyas ("father of", "mother of") that open such a name, though "abu" is a word (ash).
 _KUNYAS = frozenset({"abu", "abou", "umm", "ummu"})
 _MAX_ALIAS = 5
@@ -94,6 +98,11 @@ def _called(doc: Document, end: int) -> str | None:
     """The nickname or other name declared right after a name ending at word ``end`` (a
     comma between)."""
     i = end + 1 if doc.keys[end:end + 1] == [","] else end
+    for phrase in _CALL_SIGNS:
+        k = i + len(phrase)
+        if tuple(doc.keys[i:k]) == phrase and k < len(doc.keys) and \
+                (alias := _full_alias(doc, k) or (doc.word(k) if _nickname_word(doc, k) else None)):
+            return alias
     for phrase in _KNOWN_AS:
         if tuple(doc.keys[i:i + len(phrase)]) == phrase and (alias := _full_alias(doc, i + len(phrase))):
             return alias
@@ -327,7 +336,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
 
 def _declared_at(doc: Document, i: int, nicknames: dict, blocked: set[int]) -> int:
     """How many words a declared name of two words or more takes at word ``i`` (0: none)."""
-    return next((n for n in range(_MAX_ALIAS, 1, -1) if " ".join(doc.keys[i:i + n]) in nicknames
+    return next((n for n in range(min(_MAX_ALIAS, len(doc.keys) - i), 1, -1) if " ".join(doc.keys[i:i + n]) in nicknames
                  and blocked.isdisjoint(range(i, i + n))), 0)
 
 

@@ -119,13 +119,14 @@ class OfficeWords(NameShapes):
         return None
 
     def _relative_clause_end(self, doc: Document, i: int, lower: set[str]) -> int | None:
-        """After a short relative clause of lower-case words closed by a comma, when a name
-        follows it: "Menteri Keuangan Israel yang berhaluan kanan jauh, X, …" (the holder
-        is described before being named); otherwise ``None``."""
+        """After a short relative clause of lower-case words and places closed by a comma,
+        when a name follows it: "Menteri Keuangan Israel yang berhaluan kanan jauh, X, …",
+        "Gubernur Zaporizhzhia yang ditunjuk Rusia, X" (the holder is described before being
+        named); otherwise ``None``."""
         for j in range(i + 2, min(i + 8, len(doc.keys) - 1)):
             if doc.keys[j] == "," and same_line(doc, i, j + 1):
                 return j + 1 if self.is_name_word(doc, j + 1, lower) else None
-            if is_capitalised(doc.word(j)) or not doc.word(j).isalnum():
+            if (is_capitalised(doc.word(j)) and self.places.match_at(doc, j) is None) or not doc.word(j).isalnum():
                 return None
         return None
 
