@@ -152,7 +152,7 @@ class WeakLabeler:
         more = known_person_mentions(doc, known, self.gazetteer.given_names, blocked, article.lower,
                                      lambda i: self._not_a_name(doc, i))
         people = sorted(known + more, key=lambda h: h.start)
-        blocked |= {h.start for h in more}
+        blocked |= {i for h in more for i in range(h.start, h.end)}  # "Abu Mohammed al-Julani": every word
         context = self._context_people(doc, blocked, article)
         blocked |= {i for h, _ in context for i in range(h.start, h.end)}
         cues = self.evidence.find_cues(doc) if cues is None else cues
