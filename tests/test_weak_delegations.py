@@ -78,6 +78,9 @@ def test_the_regions_of_a_diplomats_portfolio_are_no_names(rules_only, text, exp
     # an academic degree after a one-word name is no appositive name
     ("Kepala BNPB Letjen TNI Haryanto, S.Sos., M.M., melepas bantuan.", [("Haryanto", "OFFICIAL")]),
     ("Kepala BNPB Haryanto, S.Sos., melepas bantuan.", [("Haryanto", "OFFICIAL")]),
+    # ... nor do degrees after the name keep it from the office that follows them
+    ("Haryanto, S.Sos., Kepala BNPB, melepas bantuan.", [("Haryanto", "OFFICIAL")]),
+    ("Dr. Haryo Wibowo, M.Si., Kepala BNPB, hadir.", [("Haryo Wibowo", "OFFICIAL")]),
     # ... while a name after the comma still is one
     ("Wapres AS, J.D. Hollis, hadir.", [("J.D. Hollis", "OFFICIAL")]),
     # a curly apostrophe inside a name, as word processors type it
@@ -197,3 +200,12 @@ def test_a_gazetteer_persons_declared_name_at_the_texts_very_end(labeler):
     known = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
     assert people(known, "Ahmad al-Rashidi yang dikenal sebagai Abu Karim") == [
         ("Ahmad al-Rashidi", "LEADER"), ("Abu Karim", "LEADER")]
+
+
+def test_a_gazetteer_persons_declared_name_blocks_every_word_it_takes(labeler):
+    # the property test found the role rules tagging "Fulan" inside a declared name of four
+    # words: only a declared name's first word was kept from them
+    gazetteer = Gazetteer.from_records([{"name": "Ahmad al-Rashidi", "type": "OFFICIAL"}])
+    known = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)
+    text = "Ahmad al-Rashidi nama panggilan Sultan Senat Fulan Menengah hadir."
+    assert people(known, text) == [("Ahmad al-Rashidi", "OFFICIAL"), ("Sultan Senat Fulan Menengah", "OFFICIAL")]

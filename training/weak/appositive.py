@@ -22,7 +22,7 @@ from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capita
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, line_end, line_first, neighbour_items
 from sorot.training.weak.context import RoleRules, same_line, title_length
-from sorot.training.weak.name_shapes import hyphenated_syllable
+from sorot.training.weak.name_shapes import academic_degree, hyphenated_syllable
 from sorot.training.weak.names import initial_length, joins
 
 #: Removed from an office: "mencopot X dari jabatan Menteri Koperasi". Right after the
@@ -196,6 +196,7 @@ class AppositiveRules:
             end = self._link_before(doc, role.start) if end is None else end
             if end is None:
                 continue
+            end = _before_degrees(doc, end)
             start = self._name_before(doc, end, context.lower)
             if role.start in context.headline and not self._listed(doc, start, end, role):
                 continue
@@ -325,3 +326,16 @@ class AppositiveRules:
                 out.append(hit)
                 taken.update(range(hit.start, hit.end))
         return out
+
+
+def _before_degrees(doc: Document, end: int) -> int:
+    """Where the name ends when academic degrees, each after a comma, stand between it and
+    the link at word ``end``: "X, S.Sos., M.M., Kepala BNPB" (``end`` itself otherwise)."""
+    while True:
+        j = end
+        while j > 0 and (doc.keys[j - 1] == "." or (doc.word(j - 1).isalpha() and len(doc.word(j - 1)) <= 4
+                                                     and doc.word(j - 1)[:1].isupper())):
+            j -= 1
+        if not (j < end and j > 0 and doc.keys[j - 1] == "," and academic_degree(doc, j, end)):
+            return end
+        end = j - 1

@@ -47,11 +47,11 @@ _NICKNAME = (("sapaan", "akrabnya"), ("sapaan", "akrab"), ("sapaannya",))
 #: Forms of address that open a declared nickname: "disapa Gus Ipul", "disapa Cak Imin".
 _ADDRESSES = frozenset({"gus", "cak", "kang", "bang", "bung", "mas", "ning"})
 #: Words that declare another full name of the person before them, a nom de guerre or a
-#: kunya: "X, yang dikenal sebagai Abu Mohammed al-Julani", "X alias Abu Mazen".
+#: kunya: "X, yang dikenal sebagai Abu Mohammed al-Julani".
 _KNOWN_AS = (("yang", "dikenal", "sebagai"), ("dikenal", "sebagai"), ("yang", "dikenal", "dengan", "nama"),
-             ("dikenal", "dengan", "nama"), ("alias",))
+             ("dikenal", "dengan", "nama"))
 #: Words that declare a call sign or an alias, which may be one word: "X, yang dikenal
-#: dengan nama panggilan Madyar", "X alias Abu Y".
+#: dengan nama panggilan Madyar", "X alias Abu Mazen".
 _CALL_SIGNS = tuple((*known, *call) for known in (("yang", "dikenal", "dengan"), ("dikenal", "dengan"), ("dengan",), ())
                     for call in (("nama", "panggilan"), ("nama", "sandi"))) + (("alias",),)
 #: Kunyas ("father of", "mother of") that open such a name, though "abu" is a word (ash).
