@@ -247,6 +247,11 @@ def test_a_comparison_takes_its_whole_list_of_objects(labeler):
     ("Sejak invasi Rusia ke Ukraina pada 2022, jutaan warga Ukraina mengungsi ke Polandia.", ["russia_ukraine"]),
     # and a cue before "sejak" is still the subject
     ("Rusia meluncurkan 600 drone ke Kyiv, serangan terbesar sejak perang dimulai.", ["russia_ukraine"]),
+    # what a mediator did before is background ("sebelumnya"), unless a comma closes it
+    ("Turki menawarkan diri menjadi mediator antara Israel dan Hamas. Turki sebelumnya menjadi tuan rumah "
+     "perundingan antara Rusia dan Ukraina di Istanbul. Gencatan senjata di Gaza harus segera diwujudkan.",
+     ["gaza"]),
+    ("Sebelumnya, Rusia meluncurkan 600 drone ke Kyiv.", ["russia_ukraine"]),
 ])
 def test_a_time_reference_to_a_war_is_a_passing_mention(labeler, text, expected):
     assert labeler.label(text)["labels"] == expected
