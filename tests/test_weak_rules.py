@@ -163,7 +163,9 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Asosiasi", "Federasi", "Yayasan", "Indonesia", "transisi", "kehakiman", "yang dikenal sebagai",
          "alias", "(Abu", "Mazen", "Mazen)", "al-Shami",
          "yang ditunjuk Rusia", "pasukan drone", "nama panggilan", "nama sandi", "pimpinan", "Hakim ICC",
-         "Dikenai"]
+         "Dikenai",
+         # envoys after a post, English-named bodies, clubs, abbreviation dots (twelfth round)
+         "Global", "Forum", "Group", "Klub", "Bulan Sabit Merah", "Israel", "KH.", "Purn.", "Iran."]
 
 
 @settings(max_examples=150, deadline=None)

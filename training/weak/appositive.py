@@ -111,6 +111,9 @@ class AppositiveRules:
                     not (k >= 2 and doc.keys[k - 2].isdigit()):
                 k -= 1  # "Juli Hartono, Wakil Menteri …" ("12 Juli" is a date)
                 start = k
+            elif k == start and k == end - 1 and self._place_as_given_name(doc, k - 1):
+                k -= 1  # "Israel Katz, Menteri Pertahanan": a place opening the sentence
+                start = k
             elif k == start and k < end and self._given_name_inside(doc, k - 1, lower):
                 k -= 1  # "melantik Bagus Santoso sebagai ...": a frequent word as given name
                 start = k
@@ -122,6 +125,16 @@ class AppositiveRules:
     def _quoted_before(self, doc: Document, k: int, lower: set[str]) -> int:
         """How many words a quoted nickname ending right before word ``k`` takes (0: none)."""
         return next((n for n in (3, 4) if k - n >= 1 and self.roles._quoted_nickname(doc, k - n, lower) == n), 0)
+
+    def _place_as_given_name(self, doc: Document, i: int) -> bool:
+        """A one-word place at ``i`` before a one-word name that opens its sentence, or
+        follows a closed-class opener ("Menurut Israel Katz, …"), is a given name: a
+        sentence does not start with a country and a bare surname."""
+        place = self.roles.places.match_at(doc, i)
+        if place is None or place.end != i + 1:
+            return False
+        return i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in _SENTENCE_END or \
+            doc.keys[i - 1] in self.roles.sentence_openers
 
     def _given_name_inside(self, doc: Document, i: int, lower: set[str]) -> bool:
         """A frequent capitalised word before a name word where its capital marks a name:

@@ -50,6 +50,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.sentence_openers = frozenset(w.lower() for w in lists.sentence_openers)
         self.corps = frozenset(c.lower() for c in lists.corps)
         self.civil_after_ranks = frozenset(w.lower() for w in lists.civil_after_ranks)
+        self.clubs = frozenset(w.lower() for w in lists.clubs)
         self.name_initials = frozenset(c.lower() for c in lists.name_initials)
         self.birth_order_names = frozenset(n.lower() for n in lists.birth_order_names)
         self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)
@@ -207,8 +208,8 @@ class RoleRules(OfficeKinds, OfficeWords):
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         previous = None
         for role in self.roles.find(doc):
-            if self._civil_rank(doc, role) or self._founder_of_a_company(doc, role):
-                continue  # "Kapten Timnas X", "Pendiri Gojek X": no office
+            if self._civil_rank(doc, role) or self._founder_of_a_company(doc, role) or self._head_of_a_club(doc, role):
+                continue  # "Kapten Timnas X", "Pendiri Gojek X", "Presiden Klub X": no office
             role = self._of_a_body(doc, self._deputy(doc, self._group_region(doc, role)))
             role = previous = self._joint_office(doc, previous, role)
             start, end = self.holder_after(doc, role, lower)

@@ -52,6 +52,11 @@ class OfficeKinds:
         return rank is not None and rank.end == role.end < len(doc.keys) and \
             doc.keys[role.end] in self.civil_after_ranks
 
+    def _head_of_a_club(self, doc: Document, role: Hit) -> bool:
+        """A role before a club's word (``clubs``): "Presiden Klub Persija X", "Ketua klub
+        suporter X" head a private body, and private persons are not tagged (SCHEMA)."""
+        return role.end < len(doc.keys) and doc.keys[role.end] in self.clubs
+
     def _founder_of_a_company(self, doc: Document, role: Hit) -> bool:
         """A founder's role before one capitalised name that is no group, institution,
         acronym or English organisation: a company's ("Pendiri Gojek X"), whose founder is
@@ -82,7 +87,19 @@ class OfficeKinds:
             if doc.keys[role.end] in INSTITUTIONS and is_capitalised(doc.word(role.end)) and \
                     self._not_a_state(doc, role.end):
                 return Hit(role.start, role.end, OFFICIAL)  # "Presiden Federasi Sepak Bola X"
+            if self._english_body_after(doc, after):
+                return Hit(role.start, role.end, OFFICIAL)  # "Presiden Eurasia Group X"
         return role
+
+    def _english_body_after(self, doc: Document, i: int) -> bool:
+        """An English organisation's head word within a capitalised run of three words at
+        ``i``: "Eurasia Group", "Middle East Forum", "International Crisis Group"."""
+        for k in range(i, min(i + 3, len(doc.keys))):
+            if not (is_capitalised(doc.word(k)) and same_line(doc, i, k)):
+                return False
+            if doc.keys[k] in self.organisation_heads:
+                return True
+        return False
 
     def _not_a_state(self, doc: Document, i: int) -> bool:
         """The institution's word at ``i`` opens no state's name: "Presiden Federasi Rusia

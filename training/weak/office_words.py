@@ -22,6 +22,7 @@ from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
 from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
 from sorot.training.weak.names import is_bare_verb, is_verb, zipf
+from sorot.training.weak.organisations import english_word
 
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _MONTHS = frozenset({"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
@@ -72,11 +73,23 @@ class OfficeWords(NameShapes):
                 # ("Komite Hadiah Nobel": the second institution word names itself in turn)
                 named = doc.keys[i] in INSTITUTIONS and i + 1 < len(doc.keys) and \
                     is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None \
-                    and doc.keys[i + 1] not in INSTITUTIONS
+                    and doc.keys[i + 1] not in INSTITUTIONS and not self._english_head_last(doc, i, lower)
                 i = self._institution_name_end(doc, i + 1) if named else i + 1
             else:
                 break
         return i
+
+    def _english_head_last(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """The institution word at ``i`` closes an English name ("Middle East Forum"): it
+        is an English organisation's head after a name or English word, so the next word is
+        the holder's ("Ketua Forum Rektor", "Ketua Umum Forum X" keep it for the forum)."""
+        if i == 0 or doc.keys[i] not in self.organisation_heads or not same_line(doc, i - 1, i):
+            return False
+        if any((role := self.roles.match_at(doc, k)) is not None and role.end == i for k in range(max(0, i - 4), i)):
+            return False  # "Ketua Harian Forum X": the word before closes the role
+        before = doc.keys[i - 1]
+        return is_capitalised(doc.word(i - 1)) and before not in INSTITUTIONS and \
+            (english_word(before) or (before not in self.modifiers and self.is_name_word(doc, i - 1, lower)))
 
     @staticmethod
     def _institution_name_end(doc: Document, j: int) -> int:
@@ -130,8 +143,20 @@ class OfficeWords(NameShapes):
                 return None
         return None
 
+    def _abbreviation_dot(self, doc: Document, i: int) -> bool:
+        """The dot at ``i`` closes an abbreviation ("Purn.", "Inf.", "KH.", "Dr."), not a
+        sentence ("… Menteri Luar Negeri Iran. X": a place ends it)."""
+        if i == 0 or not same_line(doc, i - 1, i):
+            return False
+        before, word = doc.keys[i - 1], doc.word(i - 1)
+        short = len(word) <= 3 and word[:1].isupper() and self.places.match_at(doc, i - 1) is None  # "KH."
+        return short or before in self.modifiers or before in self.corps or before in self.not_names or \
+            before in self.honorifics
+
     def _skippable(self, doc: Document, i: int, lower: set[str]) -> bool:
         key = doc.keys[i]
+        if key == "." and not self._abbreviation_dot(doc, i):
+            return False  # "… Menteri Luar Negeri Iran. Abbas X mengatakan": a sentence ends
         if key in self.modifiers or (key == "," and i + 1 < len(doc.keys)):
             return True
         if key in self.verbs or (is_verb(key) and not key.startswith(("ber", "ter"))):

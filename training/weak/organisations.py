@@ -113,7 +113,7 @@ def english_organisation_end(doc: Document, i: int, heads: frozenset[str]) -> in
 ENGLISH_ZIPF = 2.0
 
 
-def _english_word(key: str) -> bool:
+def english_word(key: str) -> bool:
     """An English word, not a name: frequent enough in English and no more frequent in
     Indonesian ("studies", "statecraft"; not "rizal", "budi", "yose")."""
     from wordfreq import zipf_frequency
@@ -133,7 +133,7 @@ def english_holder(doc: Document, run: range, heads: frozenset[str],
     >>> english_holder(doc, range(5, 10), frozenset(), lambda i: True)
     (7, 10)
     """
-    english = [k for k in run if doc.keys[k] in heads] or [k for k in run if _english_word(doc.keys[k])]
+    english = [k for k in run if doc.keys[k] in heads] or [k for k in run if english_word(doc.keys[k])]
     start = english[-1] + 1 if english else run.start
     if english and 2 <= run.stop - start <= 3 and all(is_name_word(k) for k in range(start, run.stop)):
         return start, run.stop

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sorot.inference.text.phrases import Document, Hit
+from sorot.inference.text.phrases import Document, Hit, same_line
 from sorot.models.schema import LEADER, OFFICIAL
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 #: Words that open an office's field: "Penasihat Khusus Presiden Bidang Pertahanan".
 _FIELDS = frozenset({"bidang", "urusan"})
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
 #: Spokespeople's roles, which Indonesia's presidency also has as an office's title.
 _SPOKESPEOPLE = frozenset({("juru", "bicara"), ("jubir",)})
 #: Aides named only by their principal's office, which is then their office's title too:
@@ -35,12 +36,21 @@ class Principals:
     def __init__(self, rules: RoleRules) -> None:
         self.rules = rules
 
-    def serves(self, role: Hit, doc: Document, name_end: int) -> bool:
+    def serves(self, role: Hit, doc: Document, name_end: int, posts: tuple[str, ...] = ("untuk", "bagi", "ke")) -> bool:
         """Whether the name after ``role`` is the one its holder serves, not the holder:
         "utusan khusus Donald Trump untuk Timur Tengah", "juru bicara Presiden ..."."""
         phrase = doc.span_text(role.start, role.end).lower()
-        return phrase in self.rules.principal_roles and name_end < len(doc.keys) and \
-            doc.keys[name_end] in ("untuk", "bagi", "ke")
+        return phrase in self.rules.principal_roles and name_end < len(doc.keys) and doc.keys[name_end] in posts
+
+    def _aide_after_post(self, doc: Document, i: int, lower: set[str]) -> tuple[int, int] | None:
+        """The aide's name after the post's place or field at word ``i`` ("… untuk Timur
+        Tengah, Steve Witkoff", "… di Moskow, X"), on the same line, or ``None``."""
+        start = self.rules._skip_modifiers(doc, i, lower)
+        if start == i or start >= len(doc.keys) or not same_line(doc, i, start) or \
+                not _SENTENCE_END.isdisjoint(doc.keys[i:start]):
+            return None
+        end = self.rules._name_at(doc, start, lower)
+        return (start, end) if end > start else None
 
     def _after_aide(self, doc: Document, role: Hit) -> bool:
         """A head's role right after an aide's: "Juru bicara Presiden …", "Penasihat PM …"."""
@@ -86,6 +96,9 @@ class Principals:
                              lower: set[str]) -> list[Hit]:
         """The name after a role, or, after an envoy's role, the principal (LEADER) and
         the holder: "Utusan Trump Steve Witkoff" when "Trump" stands alone elsewhere."""
+        if self.serves(role, doc, end, posts=("untuk", "bagi", "ke", "di")) and \
+                (aide := self._aide_after_post(doc, end + 1, lower)):
+            return [Hit(start, end, LEADER), Hit(*aide, OFFICIAL)]  # "utusan khusus Trump untuk Ukraina, X"
         if self.serves(role, doc, end):
             return [Hit(start, end, LEADER)]
         if (named := self._principal_before_comma(doc, role, start, lower)) is not None:

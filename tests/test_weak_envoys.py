@@ -1,0 +1,93 @@
+"""The twelfth round: envoys named with their principal and post, heads of English-named
+bodies and of clubs, a dot that ends a sentence after an office, and a given name that
+is also a country's.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the principal, the post, then the envoy: both are named
+    ("Utusan khusus Hartono untuk Timur Tengah, Vadim Sorokin, tiba di Doha.",
+     [("Hartono", "LEADER"), ("Vadim Sorokin", "OFFICIAL")]),
+    ("Utusan khusus Hartono untuk Ukraina Keith Morrow tiba di Kyiv.",
+     [("Hartono", "LEADER"), ("Keith Morrow", "OFFICIAL")]),
+    ("Utusan khusus Hartono di Moskow, Vadim Sorokin, bertemu pejabat Rusia.",
+     [("Hartono", "LEADER"), ("Vadim Sorokin", "OFFICIAL")]),
+    ("Penasihat Hartono untuk urusan Afrika Massimo Bellini tiba.",
+     [("Hartono", "LEADER"), ("Massimo Bellini", "OFFICIAL")]),
+    # no envoy after the post: the principal alone, as before
+    ("Utusan khusus Donald Hartono untuk Timur Tengah tiba di Doha.", [("Donald Hartono", "LEADER")]),
+    ("Utusan khusus Hartono ke Moskow bertemu pejabat Rusia.", [("Hartono", "LEADER")]),
+    # the next sentence's subject is not the envoy
+    ("Ia utusan khusus Donald Hartono untuk Timur Tengah. Sorokin juga berbicara.", [("Donald Hartono", "LEADER")]),
+])
+def test_an_envoy_after_the_principal_and_the_post(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country's president names the holder in the same sentence only
+    ("Ia bertemu Menteri Luar Negeri Iran. Darius Kamali mengatakan hal itu.", []),
+    ("Pertemuan dengan Presiden Rusia. Pavel Orlov tidak hadir.", []),
+    ("Ia bertemu Menteri Luar Negeri AS. Carl Hendricks mengatakan hal itu.", []),
+    # a dot after an abbreviated title or rank is no sentence end
+    ("Menteri Agama KH. Nasir Umarudin hadir.", [("Nasir Umarudin", "OFFICIAL")]),
+    ("Menteri Agama Prof. Dr. KH. Nasir Umarudin hadir.", [("Nasir Umarudin", "OFFICIAL")]),
+    ("Letjen TNI Purn. Rina Saputri hadir.", [("Rina Saputri", "OFFICIAL")]),
+    ("Kolonel Inf. Rina Saputri hadir.", [("Rina Saputri", "OFFICIAL")]),
+])
+def test_a_sentence_end_closes_the_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an English organisation's head word after the president's role: a body's head
+    ("Presiden Eurasia Group Ian Whitmore menilai perang berlanjut.", [("Ian Whitmore", "OFFICIAL")]),
+    ("Presiden Refugees International Jeremy Holt mengkritik blokade.", [("Jeremy Holt", "OFFICIAL")]),
+    ("Presiden International Crisis Group Comfort Adeyemi menilai.", [("Comfort Adeyemi", "OFFICIAL")]),
+    ("Presiden Middle East Forum Daniel Harrow menulis kolom.", [("Daniel Harrow", "OFFICIAL")]),
+    # "Forum" closes an English name; in Indonesian it opens one ("Forum Rektor")
+    ("Ketua Global Forum Daniel Harrow menulis kolom.", [("Daniel Harrow", "OFFICIAL")]),
+    ("Direktur Asia Pacific Forum Rina Saputri berbicara.", [("Rina Saputri", "OFFICIAL")]),
+    ("Ketua Forum Rektor Indonesia Ari Kuncoro berbicara.", [("Ari Kuncoro", "OFFICIAL")]),
+    ("Ketua Harian Forum Rektor Ari Kuncoro berbicara.", [("Ari Kuncoro", "OFFICIAL")]),
+    # a state's president stays a LEADER
+    ("Presiden Rusia Pavel Orlov tiba.", [("Pavel Orlov", "LEADER")]),
+    # a Red Crescent society's president heads a body, like the Red Cross's
+    ("Presiden Bulan Sabit Merah Palestina Younis Haddad menyebut relawan tewas.",
+     [("Younis Haddad", "OFFICIAL")]),
+])
+def test_heads_of_english_named_bodies_are_officials(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a club's head is a private person (SCHEMA: private persons are not tagged)
+    ("Presiden Klub Persija Mohamad Prapanca menyatakan dukungan untuk Palestina.", []),
+    ("Ketua klub suporter Rina Saputri menggalang donasi untuk Gaza.", []),
+    ("Presiden club Deportivo Palestino Jorge Uauy berbicara.", []),
+    # a federation's head still holds an office
+    ("Presiden Federasi Sepak Bola Palestina Jibril Haddad mengecam keputusan itu.",
+     [("Jibril Haddad", "OFFICIAL")]),
+])
+def test_the_head_of_a_club_is_no_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country's name as the given name, opening the sentence before an appositive role
+    ("Israel Hadar, Menteri Pertahanan Israel, memerintahkan serangan.", [("Israel Hadar", "OFFICIAL")]),
+    ("Menurut Israel Hadar, menteri pertahanan, serangan berlanjut.", [("Israel Hadar", "OFFICIAL")]),
+    # elsewhere the country stays a country
+    ("Militer Israel, Hadar, menteri pertahanan, membela diri.", [("Hadar", "OFFICIAL")]),
+    ("Perdana Menteri Israel Benjamin Harel, kata dia, menolak.", [("Benjamin Harel", "LEADER")]),
+])
+def test_a_country_as_a_given_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
