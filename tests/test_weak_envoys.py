@@ -91,3 +91,31 @@ def test_the_head_of_a_club_is_no_official(rules_only, text, expected):
 ])
 def test_a_country_as_a_given_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted nickname of two name words stays inside the name, and its words do not
+    # count towards the four a name may have
+    ('Wakil Menteri Dimas "Budi Santoso" Prakoso hadir.', [('Dimas "Budi Santoso" Prakoso', "OFFICIAL")]),
+    ('Mohammad Reza "Haj Ali" Kazemi, ketua parlemen Iran, memperingatkan AS.',
+     [('Mohammad Reza "Haj Ali" Kazemi', "OFFICIAL")]),
+    ('Ketua parlemen Iran Mohammad Reza "Haj Ali" Kazemi memperingatkan AS.',
+     [('Mohammad Reza "Haj Ali" Kazemi', "OFFICIAL")]),
+    # a quoted phrase of frequent words is no nickname
+    ('Presiden Rina Saputri "Siap Membantu" Warga Gaza', [("Rina Saputri", "LEADER")]),
+])
+def test_a_two_word_quoted_nickname_inside_a_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bracketed initials that count the title kept outside the span
+    ("Menteri Luar Negeri Iran Seyed Darius Kamali (SDK) tiba. SDK menyebut perundingan buntu.",
+     [("Darius Kamali", "OFFICIAL"), ("SDK", "OFFICIAL"), ("SDK", "OFFICIAL")]),
+    ("Menteri Luar Negeri Iran Darius Kamali (DK) tiba. DK menyebut perundingan buntu.",
+     [("Darius Kamali", "OFFICIAL"), ("DK", "OFFICIAL"), ("DK", "OFFICIAL")]),
+    # other capitals in brackets name something else
+    ("Menteri Luar Negeri Iran Darius Kamali (IRNA) tiba.", [("Darius Kamali", "OFFICIAL")]),
+])
+def test_bracketed_initials_with_the_title(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -165,7 +165,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "yang ditunjuk Rusia", "pasukan drone", "nama panggilan", "nama sandi", "pimpinan", "Hakim ICC",
          "Dikenai",
          # envoys after a post, English-named bodies, clubs, abbreviation dots (twelfth round)
-         "Global", "Forum", "Group", "Klub", "Bulan Sabit Merah", "Israel", "KH.", "Purn.", "Iran."]
+         "Global", "Forum", "Group", "Klub", "Bulan Sabit Merah", "Israel", "KH.", "Purn.", "Iran.", "Haj", "Seyed",
+         "(SDK)", "SDK"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -119,7 +119,7 @@ class AppositiveRules:
                 start = k
             else:
                 break
-        names = sum(self.roles.is_name_word(doc, i, lower) for i in range(start, end))
+        names = self.roles._name_words(doc, start, end, lower)
         return start + title_length(doc, start, end) if 0 < names <= 4 else end  # "H. Dedi …"
 
     def _quoted_before(self, doc: Document, k: int, lower: set[str]) -> int:

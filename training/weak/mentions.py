@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials, family_names, middle_names
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.models.schema import PERSON_TYPES
 from sorot.training.weak.names import is_common_word, is_derived_word
 
@@ -159,6 +159,15 @@ def _classes(doc: Document, people: list[Hit], aliases: dict[tuple, tuple]) -> d
             for keys in best}
 
 
+def _initials_of(doc: Document, hit: Hit, acronym: str) -> bool:
+    """Whether ``acronym`` spells the mention's initials, or those of the mention and the
+    title kept outside its span: "Seyed Abbas Araghchi (SAA)"."""
+    keys = tuple(doc.keys[hit.start:hit.end])
+    titled = hit.start > 0 and same_line(doc, hit.start - 1, hit.start) and \
+        is_capitalised(doc.word(hit.start - 1)) and doc.word(hit.start - 1).isalpha()
+    return are_initials(acronym, keys) or (titled and are_initials(acronym, (doc.keys[hit.start - 1], *keys)))
+
+
 def _alias_after(doc: Document, hit: Hit) -> str | None:
     """``XY`` when the mention is followed by "(XY)", an all-capitals acronym of the name's
     initials ("Zulkarnain Harahap (ZH)"; "Sukamta (PKS)" names his party), or by a
@@ -171,7 +180,7 @@ def _alias_after(doc: Document, hit: Hit) -> str | None:
     if i + 2 < len(doc.keys) and doc.keys[i] == "(" and doc.keys[i + 2] == ")":
         word = doc.word(i + 1)
         if word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
-            return word if are_initials(word.lower(), tuple(doc.keys[hit.start:hit.end])) else None
+            return word if _initials_of(doc, hit, word.lower()) else None
         parts = _name_keys(doc, hit)
         if (is_capitalised(word) and word.isalpha() and len(word) >= 4 and len(parts) > 1
                 and doc.keys[i + 1] not in parts and doc.keys[i + 1][:3] == parts[0][:3]):
@@ -313,8 +322,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     named = {hit.payload.name for hit in known}  # by any name: "Witkoff … kata Steve" too
     firsts = {key: given[key] for key in given.keys() & set(doc.keys) if given[key].name in named} if known else {}
     for hit in known:
-        if (acronym := _alias_after(doc, hit)) and acronym.isupper() and \
-                are_initials(acronym.lower(), tuple(doc.keys[hit.start:hit.end])):
+        if (acronym := _alias_after(doc, hit)) and acronym.isupper() and _initials_of(doc, hit, acronym.lower()):
             initials[acronym.lower()] = hit.payload
     out = []
     for i, key in enumerate(doc.keys):

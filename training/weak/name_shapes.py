@@ -97,8 +97,15 @@ class NameShapes:
                          and (doc.keys[start - 2] in self.not_names or doc.keys[start - 2] in INSTITUTIONS)))
 
     def _name_words(self, doc: Document, start: int, end: int, lower: set[str]) -> int:
-        """How many of the words ``start:end`` are name words (particles and initials are not)."""
-        return sum(self.is_name_word(doc, k, lower) for k in range(start, end))
+        """How many of the words ``start:end`` are name words (particles, initials and a
+        quoted nickname's words are not: 'Mohammad Bagher "Haj Ali" Ghalibaf' has three)."""
+        count, quoted = 0, False
+        for k in range(start, end):
+            if doc.keys[k] in _OPEN_QUOTES | _CLOSE_QUOTES:
+                quoted = not quoted if doc.keys[k] == '"' else doc.keys[k] in _OPEN_QUOTES
+            elif not quoted:
+                count += self.is_name_word(doc, k, lower)
+        return count
 
     def _common_family_name(self, doc: Document, j: int, lower: set[str]) -> bool:
         """A capitalised frequent word ("Putra", "Indah") right after a name word
@@ -146,12 +153,13 @@ class NameShapes:
 
     def _quoted_nickname(self, doc: Document, j: int, lower: set[str]) -> int:
         """How many words a quoted nickname at ``j`` takes, quotes included (0 when there
-        is none): a capitalised word ('"Dima"') or a kunya ('"Abu Khalid"') with a name word
-        after the closing quote."""
+        is none): a capitalised word ('"Dima"'), a kunya ('"Abu Khalid"') or two name words
+        ('"Haj Ali"') with a name word after the closing quote."""
         for words in (1, 2):
             close = j + words + 1
-            if words == 2 and (j + 1 >= len(doc.keys) or doc.keys[j + 1] not in _KUNYA):
-                continue  # '"Siap Membantu"' is a quoted phrase
+            if words == 2 and (j + 2 >= len(doc.keys) or not (
+                    doc.keys[j + 1] in _KUNYA or all(self.is_name_word(doc, k, lower) for k in (j + 1, j + 2)))):
+                continue  # '"Siap Membantu"' is a quoted phrase; '"Haj Ali"', '"Abu Khalid"' are names
             if close + 1 < len(doc.keys) and doc.keys[j] in _OPEN_QUOTES and doc.keys[close] in _CLOSE_QUOTES \
                     and all(is_capitalised(doc.word(k)) and doc.word(k).isalpha() for k in range(j + 1, close)) \
                     and same_line(doc, j, close + 1) and self.is_name_word(doc, close + 1, lower):
