@@ -119,3 +119,18 @@ def test_a_two_word_quoted_nickname_inside_a_name(rules_only, text, expected):
 ])
 def test_bracketed_initials_with_the_title(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a party's name of frequent words is skipped whole (``parties:``)
+    ("Ketua Partai Keadilan Sejahtera Rahmat Hidayat menyerukan boikot.", [("Rahmat Hidayat", "OFFICIAL")]),
+    ("Ketua Umum Partai Kebangkitan Bangsa Rahmat Hidayat menyerukan boikot.", [("Rahmat Hidayat", "OFFICIAL")]),
+    ("Presiden Partai Keadilan Sejahtera Rahmat Hidayat berorasi.", [("Rahmat Hidayat", "OFFICIAL")]),
+    ("Ketua DPP Partai Keadilan Sejahtera Rahmat Hidayat berorasi.", [("Rahmat Hidayat", "OFFICIAL")]),
+    ("Ketua Partai Yesh Atid Avi Shaked berorasi.", [("Avi Shaked", "OFFICIAL")]),
+    ("Pemimpin Partai Otzma Yehudit Avi Shaked berorasi.", [("Avi Shaked", "OFFICIAL")]),
+    # a party named by one word, as before
+    ("Ketua Umum Partai Buruh Rahmat Hidayat berorasi.", [("Rahmat Hidayat", "OFFICIAL")]),
+])
+def test_a_party_named_by_several_words(rules_only, text, expected):
+    assert people(rules_only, text) == expected

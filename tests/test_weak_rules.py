@@ -166,7 +166,7 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Dikenai",
          # envoys after a post, English-named bodies, clubs, abbreviation dots (twelfth round)
          "Global", "Forum", "Group", "Klub", "Bulan Sabit Merah", "Israel", "KH.", "Purn.", "Iran.", "Haj", "Seyed",
-         "(SDK)", "SDK"]
+         "(SDK)", "SDK", "Partai", "Keadilan", "Sejahtera", "Yesh", "Atid"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -78,7 +78,10 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.modifiers = frozenset(keys_of(" ".join(lists.modifiers)))
         self.organisation_heads = frozenset(h.lower() for h in lists.organisation_heads)
         self.verbs = frozenset(v.lower() for v in lists.headline_verbs)
-        self.parties = frozenset(p.lower() for p in lists.parties)
+        self.parties = frozenset(p.lower() for p in lists.parties if " " not in p)
+        self.party_names = PhraseMatcher()  # "Partai Keadilan Sejahtera X": the whole name is the party's
+        for party in (p for p in lists.parties if " " in p):
+            self.party_names.add(party, party)
         self.not_names = frozenset(keys_of(" ".join(lists.not_names))) | self.organisation_heads | self.verbs \
             | self.parties
         self.places = PhraseMatcher()
@@ -118,7 +121,8 @@ class RoleRules(OfficeKinds, OfficeWords):
             return self._name_after_organisation(doc, past, org_end, lower)
         start = role_end
         if doc.keys[role_end - 1] in INSTITUTIONS and role_end + 1 < len(doc.keys) and \
-                is_capitalised(doc.word(role_end)) and is_capitalised(doc.word(role_end + 1)):
+                is_capitalised(doc.word(role_end)) and is_capitalised(doc.word(role_end + 1)) and \
+                self.party_names.match_at(doc, role_end) is None:
             start += 1  # "Gubernur Bank Sentral Rina ...": the role's institution has its name
         for _ in range(3):
             start = self._skip_modifiers(doc, start, lower)

@@ -53,6 +53,9 @@ class OfficeWords(NameShapes):
             place = self.places.match_at(doc, i)
             before = doc.keys[i - 1] if i > first else None  # an institution's word names it
             after_institution = before in _BODIES
+            if (party := self.party_names.match_at(doc, i)) is not None:
+                i = party.end  # "Ketua Partai Keadilan Sejahtera X": a party's name of frequent words
+                continue
             if place and ((i > first and self._place_starts_name(doc, i, lower))
                           or self._month_starts_name(doc, i, lower)):
                 break  # "Menteri Pertahanan Israel, Israel Katz", "Wakil Menteri Juli X": a given name
@@ -73,7 +76,8 @@ class OfficeWords(NameShapes):
                 # ("Komite Hadiah Nobel": the second institution word names itself in turn)
                 named = doc.keys[i] in INSTITUTIONS and i + 1 < len(doc.keys) and \
                     is_capitalised(doc.word(i + 1)) and self.roles.match_at(doc, i + 1) is None \
-                    and doc.keys[i + 1] not in INSTITUTIONS and not self._english_head_last(doc, i, lower)
+                    and doc.keys[i + 1] not in INSTITUTIONS and not self._english_head_last(doc, i, lower) \
+                    and self.party_names.match_at(doc, i + 1) is None
                 i = self._institution_name_end(doc, i + 1) if named else i + 1
             else:
                 break
