@@ -414,3 +414,12 @@ def test_a_lone_label_is_primary_when_other_sentences_name_its_conflict(labeler)
 ])
 def test_uranium_and_the_iaea_need_their_conflict_named(labeler, text, expected):
     assert labeler.label(text)["labels"] == expected
+
+
+def test_html_character_references_of_scraped_pages_join_no_words(rules_only):
+    """"&nbsp;" between an office and a name was the word "nbsp" and hid the name; the
+    spans still slice the text as scraped."""
+    text = "Menteri Luar Negeri Rusia&nbsp;Pavel Orlov tiba. &quot;Gencatan senjata&quot; ditolak."
+    entities = rules_only.label(text)["entities"]
+    assert [(text[e["start"]:e["end"]], e["label"]) for e in entities] == [
+        ("Pavel Orlov", "OFFICIAL"), ("Gencatan senjata", "TOPIC")]

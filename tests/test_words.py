@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import unicodedata
 
 from hypothesis import given, settings
@@ -12,7 +13,9 @@ from sorot.inference.text.words import sentence_spans, word_spans
 
 PIECES = ["Putin", "negara-negara", "Trump-Putin", "(14/6)", "“kata”", "‘ya’", "\u00a0", "\u200b",
           "e\u0301", "ﬁ", "Ｘ", "—", "-nya", "Ma'ruf", " ", "\n", "\r\n", "\t", "1.000", "al-Hayya",
-          ".", ",", "Zelenskyy", "«", "\u00ad", "z"]
+          ".", ",", "Zelenskyy", "«", "\u00ad", "z",
+          # HTML character references of scraped pages, doubly escaped too, and lookalikes
+          "&nbsp;", "&quot;", "&amp;quot;", "&#8220;", "&#x2014;", "&lt;", "&amp;", "&foo;", "AT&T", "&#0;"]
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=25).map("".join)
 
 
@@ -64,7 +67,7 @@ def test_normalisation_map_round_trips(text):
         s, e = norm.src_start[i], norm.src_end[i]
         assert 0 <= s < e <= len(text)
         # the output character comes from that slice of the original
-        source = unicodedata.normalize("NFKC", text[s:e])
+        source = unicodedata.normalize("NFKC", html.unescape(text[s:e]))
         assert ch in source or ch in "'\"- \n" or not source.strip()
     assert list(norm.src_start) == sorted(norm.src_start)
 
@@ -76,7 +79,8 @@ def test_words_cover_every_visible_character_once(text):
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # ordered, no overlap
     covered = {i for s, e in spans for i in range(s, e)}
-    visible = {i for i, c in enumerate(text) if normalize(c).text.strip()}
+    norm = normalize(text)  # what a reader sees: "&nbsp;" is a space, "&quot;" a quote
+    visible = {i for k, c in enumerate(norm.text) if c.strip() for i in range(norm.src_start[k], norm.src_end[k])}
     assert visible <= covered
     assert all(text[s:e].strip() for s, e in spans)
 
@@ -85,3 +89,12 @@ def test_plain_runs_and_combining_marks_compose():
     n = normalize("Cafe\u0301 di Ankara")
     assert n.text == "Café di Ankara"
     assert n.to_original(0, 4) == (0, 5) and n.original[slice(*n.to_original(5, 7))] == "di"
+
+
+def test_html_character_references_read_as_their_characters():
+    text = "Menlu Rusia&nbsp;Sergei Lavrov: &quot;Siap&quot; &amp;quot;ya&amp;quot; AT&T &foo; Kyiv&#39;s"
+    assert words_of(text) == ["Menlu", "Rusia", "Sergei", "Lavrov", ":", "&quot;", "Siap", "&quot;",
+                              "&amp;quot;", "ya", "&amp;quot;", "AT", "&", "T", "&", "foo", ";", "Kyiv",
+                              "&#39;s"]
+    assert normalize("&#8220;Gaza&#8221; &#x2014; &lt;b&gt;").text == '"Gaza" - <b>'
+    assert fold("&quot;") == '"'

@@ -17,6 +17,7 @@ the original characters it came from.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from array import array
@@ -30,6 +31,8 @@ _QUOTES = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"',
 }
+# An HTML character reference, named or numeric, after any "amp;" of double escaping.
+_CHAR_REF = re.compile(r"&(?:amp;)*(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 # Printable ASCII and newlines need no change: copied as whole runs (the hot path),
 # minus a last character that a combining mark follows.
@@ -105,11 +108,33 @@ def normalize(text: str) -> NormalizedText:
             starts.extend([i] * len(mapped))
             ends.extend([j] * len(mapped))
         if m:
-            out.append(m.group())
-            starts.extend(range(m.start(), m.end()))
-            ends.extend(range(m.start() + 1, m.end() + 1))
+            _plain(text, m.start(), m.end(), out, starts, ends)
             pos = m.end()
     return NormalizedText(text, "".join(out), starts, ends)
+
+
+def _plain(text: str, start: int, end: int, out: list[str], starts: array, ends: array) -> None:
+    """Copy the printable run ``text[start:end]``, each HTML character reference in it
+    ("&nbsp;", "&quot;", "&#8220;", a doubly escaped "&amp;quot;") read as the character
+    it stands for, mapped to the whole reference."""
+    pos = start
+    if "&" in text[start:end]:
+        for ref in _CHAR_REF.finditer(text, start, end):
+            reference = f"&{ref.group(1)};"
+            char = html.unescape(reference)
+            if char == reference:
+                continue  # no reference: "&foo;" stays text
+            out.append(text[pos:ref.start()])
+            starts.extend(range(pos, ref.start()))
+            ends.extend(range(pos + 1, ref.start() + 1))
+            mapped = "".join(_map_char(c) for c in char)
+            out.append(mapped)
+            starts.extend([ref.start()] * len(mapped))
+            ends.extend([ref.end()] * len(mapped))
+            pos = ref.end()
+    out.append(text[pos:end])
+    starts.extend(range(pos, end))
+    ends.extend(range(pos + 1, end + 1))
 
 
 @lru_cache(maxsize=200_000)
