@@ -423,3 +423,21 @@ def test_html_character_references_of_scraped_pages_join_no_words(rules_only):
     entities = rules_only.label(text)["entities"]
     assert [(text[e["start"]:e["end"]], e["label"]) for e in entities] == [
         ("Pavel Orlov", "OFFICIAL"), ("Gencatan senjata", "TOPIC")]
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    # a brief: a headline and two sentences, one of them about the conflict
+    ("Kapal Bantuan Dicegat\nMiliter Israel mencegat kapal yang membawa bantuan untuk warga Palestina. "
+     "Seluruh aktivis di kapal itu ditahan.", "gaza"),
+    # one sentence of six is the same label in passing: no primary
+    ("Harga Beras Naik Jelang Akhir Tahun\nHarga beras di sejumlah pasar Jakarta naik dalam sepekan terakhir.\n"
+     "Pedagang menyebut pasokan dari daerah berkurang akibat cuaca.\nPemerintah berjanji menggelar operasi "
+     "pasar pekan depan.\nDi tempat lain, warga Gaza antre berjam-jam untuk sekantong tepung.\nBulog "
+     "memastikan stok cadangan beras aman hingga Maret.", "other"),
+    # a brief whose conflict sentence tells another story than its headline's: no primary
+    ("Pasar Saham Dibuka Menguat\nIndeks naik setengah persen pagi ini. Sementara itu Israel kembali "
+     "menyerang Gaza.", "other"),
+])
+def test_a_lone_label_of_a_brief_is_its_primary(labeler, text, primary):
+    result = labeler.label(text)
+    assert (result["labels"], result["primary"]) == (["gaza"], primary)

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml, refuse_unknown_keys
 from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
+from sorot.training.weak.names import zipf
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +61,9 @@ def _within(indexed: tuple[list[int], list[Hit]], start: int, end: int) -> list[
     return hits[bisect_left(starts, start):bisect_left(starts, end)]
 
 
+#: Zipf frequency below which a word of four letters or more is a content word, not a
+#: function word ("dengan" 7.0 and "sementara" 5.6 are not; "kapal" 5.4 is)
+_CONTENT_ZIPF = 5.5
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "tetapi", "namun", "sementara"})
 
 
@@ -116,7 +121,7 @@ class ConflictEvidence:
 
     def __init__(self, cues: dict[str, dict], min_sentence_score: int = 2,
                  min_sentences: int = 1, primary_margin: float = 1.5,
-                 min_primary_sentences: int = 2, lead_sentences: int = 3,
+                 min_primary_sentences: int = 2, primary_share: float = 1 / 3, lead_sentences: int = 3,
                  source: str = "conflict cues") -> None:
         cues = dict(cues)
         self.passing = _InPassing.of(cues.pop("in_passing", None) or {})
@@ -149,6 +154,7 @@ class ConflictEvidence:
         self.min_sentences = min_sentences
         self.primary_margin = primary_margin
         self.min_primary_sentences = min_primary_sentences
+        self.primary_share = primary_share
         self.lead_sentences = lead_sentences
 
     @classmethod
@@ -216,8 +222,18 @@ class ConflictEvidence:
         perang di Ukraina" (``in_passing: aside:``)."""
         return [not self.passing.aside.isdisjoint(doc.keys[start:end]) for start, end in sentences]
 
+    @staticmethod
+    def echoes(doc: Document, sentences: list[tuple[int, int]], k: int) -> bool:
+        """Whether sentence ``k`` (of word ranges ``sentences``) repeats a content word of
+        the first one, the headline: "Kapal Bantuan Dicegat … mencegat kapal yang membawa
+        bantuan" tells the same story, "Ekspor kopi naik. Sementara itu Israel …" another."""
+        def content(start: int, end: int) -> set[str]:
+            return {w for w in doc.keys[start:end] if len(w) >= 4 and w.isalpha() and zipf(w) < _CONTENT_ZIPF}
+        return 0 < k < len(sentences) and bool(content(*sentences[0]) & content(*sentences[k]))
+
     def decide(self, sentence_scores: list[dict[str, int]], asides: list[bool] | None = None,
-               mentions: list[set[str]] | None = None) -> ArticleDecision:
+               mentions: list[set[str]] | None = None,
+               echoes: Callable[[int], bool] | None = None) -> ArticleDecision:
         """Article labels and primary from the scores of its body sentences, in order.
 
         A sentence is about every conflict that reaches ``min_sentence_score`` and ties
@@ -238,7 +254,12 @@ class ConflictEvidence:
         labels = [lbl for lbl in ARTICLE_LABELS if about[lbl] >= self.min_sentences
                   and not self._in_passing(lbl, about, first, asides)]
         support = {lbl: sum(lbl in named for named in mentions or ()) for lbl in ARTICLE_LABELS}
-        return ArticleDecision(labels, self._primary(labels, evidence, about, support),
+        # a brief's lone label: its share of the body, when its first sentence is the
+        # headline's story (the headline itself, or a sentence that echoes it)
+        # (``echoes(k)``: whether sentence k echoes the headline; asked of one sentence at most)
+        share = {lbl: about[lbl] / len(sentence_scores) if len(labels) == 1 and about[lbl] and
+                 (first[lbl] == 0 or (echoes is not None and echoes(first[lbl]))) else 0.0 for lbl in labels}
+        return ArticleDecision(labels, self._primary(labels, evidence, about, support, share),
                                {lbl: round(1 - 0.5 ** about[lbl], 4) for lbl in ARTICLE_LABELS},
                                evidence)
 
@@ -253,14 +274,18 @@ class ConflictEvidence:
         return any(about[other] >= 2 for other in others) or \
             (asides[first[label]] and any(first[other] < first[label] for other in others))
 
-    def _primary(self, labels: list[str], evidence: dict[str, float], about: dict, support: dict) -> str:
+    def _primary(self, labels: list[str], evidence: dict[str, float], about: dict, support: dict,
+                 share: dict[str, float]) -> str:
         """The label with the most evidence, clearly ahead of the next; a lone label needs
         ``min_primary_sentences`` sentences that name its conflict (one about it, others
-        naming it by a weak cue: "Netanyahu bertemu Trump … gencatan senjata di Gaza")."""
+        naming it by a weak cue: "Netanyahu bertemu Trump … gencatan senjata di Gaza"), or
+        ``primary_share`` of the body's sentences about it: a brief of a headline and two
+        sentences ("Kapal Bantuan Dicegat")."""
         if not labels:
             return PRIMARY_OTHER
-        if max(about[lbl] for lbl in labels) < self.min_primary_sentences and \
-                not (len(labels) == 1 and support[labels[0]] >= self.min_primary_sentences):
+        lone = labels[0] if len(labels) == 1 else None
+        if max(about[lbl] for lbl in labels) < self.min_primary_sentences and not (lone and (
+                support[lone] >= self.min_primary_sentences or share[lone] >= self.primary_share)):
             return PRIMARY_OTHER
         ranked = sorted(labels, key=lambda lbl: -evidence[lbl])
         if len(ranked) > 1 and evidence[ranked[0]] < self.primary_margin * evidence[ranked[1]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sorot.inference.text.boilerplate import find_boilerplate
@@ -248,7 +249,8 @@ class WeakLabeler:
         body = self._body_sentences(doc, spans, sentences)
         evidence = self.evidence.sentence_evidence(doc, people, topics, body, cues)
         decision = self.evidence.decide([scores for scores, _ in evidence], self.evidence.asides(doc, body),
-                                        [named for _, named in evidence])
+                                        [named for _, named in evidence],
+                                        partial(self.evidence.echoes, doc, body))
         return {"id": id, "text": text, "labels": decision.labels, "primary": decision.primary,
                 "scores": decision.scores, "entities": entities}
 
