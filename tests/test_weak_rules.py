@@ -166,7 +166,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Dikenai",
          # envoys after a post, English-named bodies, clubs, abbreviation dots (twelfth round)
          "Global", "Forum", "Group", "Klub", "Bulan Sabit Merah", "Israel", "KH.", "Purn.", "Iran.", "Haj", "Seyed",
-         "(SDK)", "SDK", "Partai", "Keadilan", "Sejahtera", "Yesh", "Atid"]
+         "(SDK)", "SDK", "Partai", "Keadilan", "Sejahtera", "Yesh", "Atid",
+         "Kaisar", "de facto", "Chad", "Niger", "Dewan Kedaulatan"]
 
 
 @settings(max_examples=150, deadline=None)
