@@ -151,3 +151,19 @@ def test_a_party_named_by_several_words(rules_only, text, expected):
 ])
 def test_more_heads_of_state_and_states(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a town of Gaza or the West Bank between an office and its holder
+    ("Wali Kota Deir al-Balah Ahmad Salih menyebut korban bertambah.", [("Ahmad Salih", "OFFICIAL")]),
+    ("Kepala Desa Kafr Aqab Ahmad Salih menyebut pemukim menyerang.", [("Ahmad Salih", "OFFICIAL")]),
+    ("Kepala Dewan Kota Beit Hanoun Ahmad Salih menyebut.", [("Ahmad Salih", "OFFICIAL")]),
+    ("Kepala Dewan Desa Wadi Fukin Ahmad Salih menyebut.", [("Ahmad Salih", "OFFICIAL")]),
+    # members of parliaments by the house's name, and a state's mediator
+    ("Anggota Knesset Ofer Kasif diskors.", [("Ofer Kasif", "OFFICIAL")]),
+    ("Anggota Duma Rusia Andrei Kartapov menyebut.", [("Andrei Kartapov", "OFFICIAL")]),
+    ("Mediator Mesir Hassan Rashid bertemu delegasi Hamas.", [("Hassan Rashid", "OFFICIAL")]),
+    ("Qatar bertindak sebagai mediator dalam perundingan.", []),
+])
+def test_towns_parliaments_and_mediators(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -167,7 +167,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # envoys after a post, English-named bodies, clubs, abbreviation dots (twelfth round)
          "Global", "Forum", "Group", "Klub", "Bulan Sabit Merah", "Israel", "KH.", "Purn.", "Iran.", "Haj", "Seyed",
          "(SDK)", "SDK", "Partai", "Keadilan", "Sejahtera", "Yesh", "Atid",
-         "Kaisar", "de facto", "Chad", "Niger", "Dewan Kedaulatan"]
+         "Kaisar", "de facto", "Chad", "Niger", "Dewan Kedaulatan", "Deir", "al-Balah", "Beit", "Mediator",
+         "Anggota Knesset"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -51,6 +51,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.corps = frozenset(c.lower() for c in lists.corps)
         self.civil_after_ranks = frozenset(w.lower() for w in lists.civil_after_ranks)
         self.clubs = frozenset(w.lower() for w in lists.clubs)
+        self.place_prefixes = frozenset(w.lower() for w in lists.place_prefixes)
         self.name_initials = frozenset(c.lower() for c in lists.name_initials)
         self.birth_order_names = frozenset(n.lower() for n in lists.birth_order_names)
         self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)

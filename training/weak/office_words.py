@@ -56,6 +56,9 @@ class OfficeWords(NameShapes):
             if (party := self.party_names.match_at(doc, i)) is not None:
                 i = party.end  # "Ketua Partai Keadilan Sejahtera X": a party's name of frequent words
                 continue
+            if self._place_prefix(doc, i):
+                i = self._institution_name_end(doc, i + 1)  # "Wali Kota Deir al-Balah X": a town
+                continue
             if place and ((i > first and self._place_starts_name(doc, i, lower))
                           or self._month_starts_name(doc, i, lower)):
                 break  # "Menteri Pertahanan Israel, Israel Katz", "Wakil Menteri Juli X": a given name
@@ -94,6 +97,12 @@ class OfficeWords(NameShapes):
         before = doc.keys[i - 1]
         return is_capitalised(doc.word(i - 1)) and before not in INSTITUTIONS and \
             (english_word(before) or (before not in self.modifiers and self.is_name_word(doc, i - 1, lower)))
+
+    def _place_prefix(self, doc: Document, i: int) -> bool:
+        """An Arabic place name's first word (``place_prefixes``: "Beit", "Deir", "Kafr")
+        before a capitalised word or particle on its line: "Beit Lahia", "Deir al-Balah"."""
+        return doc.keys[i] in self.place_prefixes and is_capitalised(doc.word(i)) and i + 1 < len(doc.keys) \
+            and same_line(doc, i, i + 1) and (is_capitalised(doc.word(i + 1)) or doc.keys[i + 1] in ARTICLE_PARTICLES)
 
     @staticmethod
     def _institution_name_end(doc: Document, j: int) -> int:

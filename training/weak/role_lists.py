@@ -48,6 +48,7 @@ class RoleLists:
     corps: list[str] = field(default_factory=list)
     civil_after_ranks: list[str] = field(default_factory=list)
     clubs: list[str] = field(default_factory=list)
+    place_prefixes: list[str] = field(default_factory=list)
     name_initials: list[str] = field(default_factory=list)
     birth_order_names: list[str] = field(default_factory=list)
     title_given_names: list[str] = field(default_factory=list)
