@@ -167,3 +167,18 @@ def test_more_heads_of_state_and_states(rules_only, text, expected):
 ])
 def test_towns_parliaments_and_mediators(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's bare verb ends the office: the words after it name no one
+    ("Dubes Rusia Jadi Sorotan Usai Pernyataan Kontroversial", []),
+    ("Para Menteri Luar Negeri G7 Sepakat Tekan Rusia", []),
+    ("Menlu Rusia Pavel Orlov Jadi Sorotan", [("Pavel Orlov", "OFFICIAL")]),
+    # a ministry's section is no name
+    ("Kepala Bagian Humas Kementerian Luar Negeri menyampaikan keterangan.", []),
+    ("Kepala Bagian Humas Kemlu Rina Saputri menyebut.", [("Rina Saputri", "OFFICIAL")]),
+    # a frequent given name is still a name
+    ("Menteri Sosial Puji Astuti hadir.", [("Puji Astuti", "OFFICIAL")]),
+])
+def test_headline_verbs_and_sections_name_no_one(rules_only, text, expected):
+    assert people(rules_only, text) == expected
