@@ -318,3 +318,18 @@ def test_a_word_list_of_the_topic_lexicon_that_is_no_list_is_refused_by_name(tmp
     path.write_text("topics:\n  ceasefire: [gencatan senjata]\nwar_words: perang\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"topics\.yaml: `war_words:` must be a list of words"):
         TopicLexicon.load(path)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in an article about a war: sanctions on traders at home, Indonesia's own reactor and
+    # talks about buying are no topic of it
+    ("Israel terus menggempur Gaza.\n\nPemerintah menyiapkan sanksi bagi importir nakal.", []),
+    ("Israel terus menggempur Gaza.\n\nReaktor nuklir pertama Indonesia direncanakan beroperasi pada 2032.", []),
+    ("Israel terus menggempur Gaza.\n\nNegosiasi dengan Rusia soal pembelian minyak juga dibahas.", []),
+    # sanctions on firms and on breaking an embargo, and Iran's reactors, stay the topic
+    ("Uni Eropa menjatuhkan sanksi bagi perusahaan Tiongkok yang memasok drone ke Rusia.", ["sanksi"]),
+    ("AS menjatuhkan sanksi bagi pelanggar embargo senjata terhadap Iran.", ["sanksi", "embargo senjata"]),
+    ("Iran membangun reaktor nuklir baru di Bushehr.", ["reaktor nuklir"]),
+])
+def test_home_traders_reactors_and_purchases_in_a_war_article(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
