@@ -441,3 +441,16 @@ def test_html_character_references_of_scraped_pages_join_no_words(rules_only):
 def test_a_lone_label_of_a_brief_is_its_primary(labeler, text, primary):
     result = labeler.label(text)
     assert (result["labels"], result["primary"]) == (["gaza"], primary)
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # a relative clause between commas says who someone is: its war is named in passing
+    ("Iran Ancam Tutup Selat Hormuz\nIran mengancam menutup Selat Hormuz jika AS kembali menyerang "
+     "fasilitas nuklirnya.\nPresiden Rusia Pavel Orlov, yang pasukannya masih bertempur di Ukraina, "
+     "menyerukan semua pihak menahan diri.\nHarga minyak dunia melonjak setelah ancaman itu.", ["israel_iran"]),
+    # a clause that closes its sentence, or a cue outside the clause, still counts
+    ("Israel menyerang Gaza, yang telah diblokade sejak 2007.", ["gaza"]),
+    ("Presiden Ukraina Taras Hrytsenko, yang negaranya diserang Rusia, meminta bantuan.", ["russia_ukraine"]),
+])
+def test_a_relative_clause_names_its_war_in_passing(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels

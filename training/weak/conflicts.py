@@ -93,6 +93,7 @@ class _InPassing:
     def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
         call = not self.call.isdisjoint(doc.keys[start:end])
         return [h for h in hits if not self._compared(doc, h.start, start)
+                and not _in_relative_clause(doc, h.start, start, end)
                 and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)]
 
     def _compared(self, doc: Document, i: int, first: int) -> bool:
@@ -104,6 +105,19 @@ class _InPassing:
             if doc.keys[k] in self.comparison:
                 return True
         return False
+
+
+def _in_relative_clause(doc: Document, i: int, first: int, end: int) -> bool:
+    """Word ``i`` stands in a relative clause set off by commas, after a name and before
+    the verb of its sentence: "Presiden Rusia Vladimir Putin, yang pasukannya masih
+    bertempur di Ukraina, menyerukan …" says who Putin is, not what the sentence is about."""
+    k = i - 1
+    while k > first and doc.keys[k] not in _CLAUSE_ENDS:
+        k -= 1
+    if not (k > first and doc.keys[k] == "," and doc.keys[k + 1] == "yang" and k + 1 < i):
+        return False
+    close = next((j for j in range(i + 1, end) if doc.keys[j] in _CLAUSE_ENDS), end)
+    return close < end - 1 and doc.keys[close] == "," and doc.word(close + 1)[:1].islower()
 
 
 @dataclass
