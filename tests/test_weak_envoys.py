@@ -182,3 +182,16 @@ def test_towns_parliaments_and_mediators(rules_only, text, expected):
 ])
 def test_headline_verbs_and_sections_name_no_one(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cabinet named by its head, like an administration or a regime
+    ("Kabinet Hartono menyetujui gencatan senjata.", [("Hartono", "LEADER")]),
+    ("Menteri di kabinet Hartono mundur.", [("Hartono", "LEADER")]),
+    # a cabinet's own name, a war cabinet and the cabinet's secretary are no head
+    ("Kabinet Merah Putih menggelar rapat.", []),
+    ("Kabinet perang Israel bersidang.", []),
+    ("Sekretaris Kabinet Teddy Wijaya hadir.", [("Teddy Wijaya", "OFFICIAL")]),
+])
+def test_a_cabinet_named_by_its_head(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -168,7 +168,7 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Global", "Forum", "Group", "Klub", "Bulan Sabit Merah", "Israel", "KH.", "Purn.", "Iran.", "Haj", "Seyed",
          "(SDK)", "SDK", "Partai", "Keadilan", "Sejahtera", "Yesh", "Atid",
          "Kaisar", "de facto", "Chad", "Niger", "Dewan Kedaulatan", "Deir", "al-Balah", "Beit", "Mediator",
-         "Anggota Knesset", "Jadi", "Sepakat", "Bagian", "Humas"]
+         "Anggota Knesset", "Jadi", "Sepakat", "Bagian", "Humas", "Kabinet"]
 
 
 @settings(max_examples=150, deadline=None)
