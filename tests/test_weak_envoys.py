@@ -37,6 +37,8 @@ def test_an_envoy_after_the_principal_and_the_post(rules_only, text, expected):
     ("Ia bertemu Menteri Luar Negeri Iran. Darius Kamali mengatakan hal itu.", []),
     ("Pertemuan dengan Presiden Rusia. Pavel Orlov tidak hadir.", []),
     ("Ia bertemu Menteri Luar Negeri AS. Carl Hendricks mengatakan hal itu.", []),
+    ("Ia diangkat sebagai Menteri Pertahanan. Rina Saputri menolak.", []),
+    ("Ia memimpin Badan Intelijen Nasional. Rina Saputri mengatakan hal itu.", []),
     # a dot after an abbreviated title or rank is no sentence end
     ("Menteri Agama KH. Nasir Umarudin hadir.", [("Nasir Umarudin", "OFFICIAL")]),
     ("Menteri Agama Prof. Dr. KH. Nasir Umarudin hadir.", [("Nasir Umarudin", "OFFICIAL")]),

@@ -108,9 +108,10 @@ class _InPassing:
 
 
 def _in_relative_clause(doc: Document, i: int, first: int, end: int) -> bool:
-    """Word ``i`` stands in a relative clause set off by commas, after a name and before
-    the verb of its sentence: "Presiden Rusia Vladimir Putin, yang pasukannya masih
-    bertempur di Ukraina, menyerukan …" says who Putin is, not what the sentence is about."""
+    """Word ``i`` (of the sentence ``[first, end)``) stands in a clause that opens with ", yang"
+    and closes with a comma before a lower-case word, mid-sentence: "Presiden Rusia
+    Vladimir Putin, yang pasukannya masih bertempur di Ukraina, menyerukan …" says who
+    Putin is, not what the sentence is about."""
     k = i - 1
     while k > first and doc.keys[k] not in _CLAUSE_ENDS:
         k -= 1
@@ -269,8 +270,8 @@ class ConflictEvidence:
                   and not self._in_passing(lbl, about, first, asides)]
         support = {lbl: sum(lbl in named for named in mentions or ()) for lbl in ARTICLE_LABELS}
         # a brief's lone label: its share of the body, when its first sentence is the
-        # headline's story (the headline itself, or a sentence that echoes it)
-        # (``echoes(k)``: whether sentence k echoes the headline; asked of one sentence at most)
+        # headline's story (the headline itself, or a sentence that ``echoes`` it; asked of
+        # one sentence at most, as only a lone label has a share)
         share = {lbl: about[lbl] / len(sentence_scores) if len(labels) == 1 and about[lbl] and
                  (first[lbl] == 0 or (echoes is not None and echoes(first[lbl]))) else 0.0 for lbl in labels}
         return ArticleDecision(labels, self._primary(labels, evidence, about, support, share),

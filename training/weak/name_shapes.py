@@ -29,6 +29,7 @@ _MAX_NAME = 4
 _CLITICS = frozenset({"nya", "lah", "kah", "pun", "tah", "ku", "mu"})
 _KUNYA = frozenset({"abu", "abou", "umm", "ummu"})  # "father/mother of": '"Abu Khalid"' names a man
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
+_QUOTE_KEYS = _OPEN_QUOTES | _CLOSE_QUOTES
 INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
                            "yayasan", "universitas", "bank", "kantor", "markas", "mahkamah",
                            "pengadilan", "sekretariat", "organisasi", "gerakan", "front", "brigade",
@@ -101,7 +102,7 @@ class NameShapes:
         quoted nickname's words are not: 'Mohammad Bagher "Haj Ali" Ghalibaf' has three)."""
         count, quoted = 0, False
         for k in range(start, end):
-            if doc.keys[k] in _OPEN_QUOTES | _CLOSE_QUOTES:
+            if doc.keys[k] in _QUOTE_KEYS:
                 quoted = not quoted if doc.keys[k] == '"' else doc.keys[k] in _OPEN_QUOTES
             elif not quoted:
                 count += self.is_name_word(doc, k, lower)

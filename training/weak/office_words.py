@@ -157,14 +157,13 @@ class OfficeWords(NameShapes):
         return None
 
     def _abbreviation_dot(self, doc: Document, i: int) -> bool:
-        """The dot at ``i`` closes an abbreviation ("Purn.", "Inf.", "KH.", "Dr."), not a
-        sentence ("… Menteri Luar Negeri Iran. X": a place ends it)."""
+        """The dot at ``i`` closes an abbreviation of four letters at most ("Purn.",
+        "Inf.", "KH.", "Prof."), not a sentence: a place or a whole word before it ends
+        one ("… Menteri Luar Negeri Iran. X", "… sebagai Menteri Pertahanan. X")."""
         if i == 0 or not same_line(doc, i - 1, i):
             return False
-        before, word = doc.keys[i - 1], doc.word(i - 1)
-        short = len(word) <= 3 and word[:1].isupper() and self.places.match_at(doc, i - 1) is None  # "KH."
-        return short or before in self.modifiers or before in self.corps or before in self.not_names or \
-            before in self.honorifics
+        word = doc.word(i - 1)
+        return len(word) <= 4 and word.isalpha() and self.places.match_at(doc, i - 1) is None
 
     def _skippable(self, doc: Document, i: int, lower: set[str]) -> bool:
         key = doc.keys[i]
