@@ -1,6 +1,8 @@
-"""The twelfth round: envoys named with their principal and post, heads of English-named
-bodies and of clubs, a dot that ends a sentence after an office, and a given name that
-is also a country's.
+"""The twelfth round: envoys named with their principal and post, a dot that ends a
+sentence after an office, heads of English-named bodies and of clubs, a country's name
+as a given name, quoted nicknames and titled initials, parties and towns named by
+several words, more heads of state, members of named parliaments, headline verbs with no
+passive, and a cabinet named by its head.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
