@@ -450,6 +450,9 @@ def test_a_lone_label_of_a_brief_is_its_primary(labeler, text, primary):
      "menyerukan semua pihak menahan diri.\nHarga minyak dunia melonjak setelah ancaman itu.", ["israel_iran"]),
     # a clause that closes its sentence, or a cue outside the clause, still counts
     ("Israel menyerang Gaza, yang telah diblokade sejak 2007.", ["gaza"]),
+    # and a clause's war is the article's when nothing else names one
+    ("Netanyahu Tolak Tekanan\nNetanyahu, yang pasukannya terus menggempur Gaza, menolak tekanan "
+     "internasional. Ia menyebut operasi akan berlanjut.", ["gaza"]),
     ("Presiden Ukraina Taras Hrytsenko, yang negaranya diserang Rusia, meminta bantuan.", ["russia_ukraine"]),
 ])
 def test_a_relative_clause_names_its_war_in_passing(labeler, text, labels):

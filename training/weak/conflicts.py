@@ -93,7 +93,6 @@ class _InPassing:
     def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
         call = not self.call.isdisjoint(doc.keys[start:end])
         return [h for h in hits if not self._compared(doc, h.start, start)
-                and not _in_relative_clause(doc, h.start, start, end)
                 and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)]
 
     def _compared(self, doc: Document, i: int, first: int) -> bool:
@@ -185,15 +184,16 @@ class ConflictEvidence:
         people tied to a single conflict count, and a conflict with no strong cue in
         the sentence scores 0 (a bare name or "Rusia" in passing is not the subject).
         ``cues`` are this evidence's :meth:`find_cues` of ``doc``, when the caller has them."""
-        return [scores for scores, _ in self.sentence_evidence(doc, people, topics, sentences, cues)]
+        return [scores for scores, _, _ in self.sentence_evidence(doc, people, topics, sentences, cues)]
 
     def sentence_evidence(self, doc: Document, people: list[Hit] = (), topics: list[Hit] = (),
                           sentences: list[tuple[int, int]] | None = None,
-                          cues: list[Hit] | None = None) -> list[tuple[dict[str, int], set[str]]]:
-        """For each sentence, its :meth:`sentence_scores` and the conflicts it names at
-        all by a cue, weak ones too ("Israel", "Netanyahu"): support for ``primary``, never
-        a label on its own. A person tied to one conflict in the gazetteer is no support:
-        "Menlu Sugiono bertemu Lavrov" (Sugiono speaks on Gaza) is not about Gaza."""
+                          cues: list[Hit] | None = None) -> list[tuple[dict[str, int], set[str], dict[str, int]]]:
+        """For each sentence, its :meth:`sentence_scores`, the conflicts it names at all by
+        a cue, weak ones too ("Israel", "Netanyahu"): support for ``primary``, never a label
+        on its own, and its scores without a relative clause's cues. A person tied to one
+        conflict in the gazetteer is no support: "Menlu Sugiono bertemu Lavrov" (Sugiono
+        speaks on Gaza) is not about Gaza."""
         sentences = sentences if sentences is not None else [(0, len(doc.keys))]
         # each hit list sorted once by start word: a sentence takes its slice by bisection,
         # so the cost is linear in sentences + hits, not their product (long articles)
@@ -215,9 +215,20 @@ class ConflictEvidence:
                 and anchoring(h) else h for h in cues]
 
     def _sentence_score(self, doc: Document, cue_hits, people, topics, start: int,
-                        end: int) -> tuple[dict[str, int], set[str]]:
-        found = {(*h.payload, doc.span_text(h.start, h.end).lower())
-                 for h in self.passing.kept(doc, _within(cue_hits, start, end), start, end)}
+                        end: int) -> tuple[dict[str, int], set[str], dict[str, int]]:
+        """Scores and named conflicts of the sentence ``[start, end)``, and its scores
+        without the cues of a relative clause (:func:`_in_relative_clause`; the same dict
+        when it has none)."""
+        hits = self.passing.kept(doc, _within(cue_hits, start, end), start, end)
+        scores, named = self._scores(doc, hits, people, topics, start, end)
+        clause = [h for h in hits if _in_relative_clause(doc, h.start, start, end)]
+        if not clause:
+            return scores, named, scores
+        return scores, named, self._scores(doc, [h for h in hits if h not in clause], people, topics, start, end)[0]
+
+    def _scores(self, doc: Document, hits: list[Hit], people, topics, start: int,
+                end: int) -> tuple[dict[str, int], set[str]]:
+        found = {(*h.payload, doc.span_text(h.start, h.end).lower()) for h in hits}
         scores = dict.fromkeys(ARTICLE_LABELS, 0)
         for label, weight, _ in found:
             scores[label] += weight
@@ -245,6 +256,19 @@ class ConflictEvidence:
         def content(start: int, end: int) -> set[str]:
             return {w for w in doc.keys[start:end] if len(w) >= 4 and w.isalpha() and zipf(w) < _CONTENT_ZIPF}
         return 0 < k < len(sentences) and bool(content(*sentences[0]) & content(*sentences[k]))
+
+    def decide_article(self, evidence: list[tuple[dict[str, int], set[str], dict[str, int]]],
+                       asides: list[bool], echoes: Callable[[int], bool]) -> ArticleDecision:
+        """:meth:`decide` on :meth:`sentence_evidence` of the body's sentences. A relative
+        clause's cues say who someone is ("Presiden Rusia X, yang pasukannya masih bertempur
+        di Ukraina, menyerukan …" in an article about Iran), so the article is decided
+        without them, unless that leaves it no label: "Netanyahu, yang pasukannya terus
+        menggempur Gaza, menolak …" is all an article may say of its war."""
+        mentions = [named for _, named, _ in evidence]
+        decision = self.decide([strict for _, _, strict in evidence], asides, mentions, echoes)
+        if decision.labels or all(strict is scores for scores, _, strict in evidence):
+            return decision
+        return self.decide([scores for scores, _, _ in evidence], asides, mentions, echoes)
 
     def decide(self, sentence_scores: list[dict[str, int]], asides: list[bool] | None = None,
                mentions: list[set[str]] | None = None,

@@ -248,9 +248,8 @@ class WeakLabeler:
         entities, people, topics = self.entities(doc, cues, sentences)
         body = self._body_sentences(doc, spans, sentences)
         evidence = self.evidence.sentence_evidence(doc, people, topics, body, cues)
-        decision = self.evidence.decide([scores for scores, _ in evidence], self.evidence.asides(doc, body),
-                                        [named for _, named in evidence],
-                                        partial(self.evidence.echoes, doc, body))
+        decision = self.evidence.decide_article(evidence, self.evidence.asides(doc, body),
+                                                partial(self.evidence.echoes, doc, body))
         return {"id": id, "text": text, "labels": decision.labels, "primary": decision.primary,
                 "scores": decision.scores, "entities": entities}
 
