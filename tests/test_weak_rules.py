@@ -168,7 +168,9 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Global", "Forum", "Group", "Klub", "Bulan Sabit Merah", "Israel", "KH.", "Purn.", "Iran.", "Haj", "Seyed",
          "(SDK)", "SDK", "Partai", "Keadilan", "Sejahtera", "Yesh", "Atid",
          "Kaisar", "de facto", "Chad", "Niger", "Dewan Kedaulatan", "Deir", "al-Balah", "Beit", "Mediator",
-         "Anggota Knesset", "Jadi", "Sepakat", "Bagian", "Humas", "Kabinet"]
+         "Anggota Knesset", "Jadi", "Sepakat", "Bagian", "Humas", "Kabinet",
+         # colons and semicolons in lists, flattened numbering, led bodies (thirteenth round)
+         ":", ";", "2.", "2", "yang memimpin", "dipercaya memimpin", "delegasi", "Rusia"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -20,7 +20,15 @@ from __future__ import annotations
 from sorot.inference.text.gazetteer import NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import LEADER, OFFICIAL
-from sorot.training.weak.casing import ArticleContext, item_first, line_end, line_first, neighbour_items
+from sorot.training.weak.casing import (
+    ArticleContext,
+    item_end,
+    item_first,
+    line_end,
+    line_first,
+    neighbour_items,
+    opens_item,
+)
 from sorot.training.weak.context import RoleRules, same_line, title_length
 from sorot.training.weak.name_shapes import academic_degree, hyphenated_syllable
 from sorot.training.weak.names import initial_length, joins
@@ -63,7 +71,7 @@ _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi 
 _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
 #: Links between a listed name and its office; one list may mix them from item to item
 #: (word keys fold every dash to "-").
-_ITEM_LINKS = frozenset({"-", "sebagai"})
+_ITEM_LINKS = frozenset({"-", ":", "sebagai"})
 _QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 #: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".
@@ -161,8 +169,8 @@ class AppositiveRules:
             i = link.start
         if i > 0 and doc.keys[i - 1] == "," and (link is None or link.payload not in _REMOVALS):
             i -= 1
-        elif link is None and i > 1 and doc.keys[i - 1] == "-" and self._dashed_item(doc, i - 1):
-            i -= 1  # "1. X - Wakil Menteri Luar Negeri"
+        elif link is None and i > 1 and doc.keys[i - 1] in ("-", ":") and self._dashed_item(doc, i - 1):
+            i -= 1  # "1. X - Wakil Menteri Luar Negeri", "- X: Wakil Menteri Luar Negeri"
         while i > 0 and doc.keys[i - 1] in _QUOTES:
             i -= 1
         if i < role_start and i > 1 and doc.keys[i - 1] == ")" and "(" in doc.keys[max(0, i - 6):i - 1]:
@@ -170,14 +178,27 @@ class AppositiveRules:
         return i if i < role_start else None
 
     def _dashed_item(self, doc: Document, dash: int) -> bool:
-        """A spaced dash in a list item ("1. X - Wakil Menteri Luar Negeri") whose office
-        closes the line: a link. A dateline ("Sleman - Bupati Sleman meresmikan ...") has
-        no list marker, and a sentence goes on after the office."""
-        if joins(doc, dash) or item_first(doc, dash) == line_first(doc, dash):
+        """A spaced dash or a colon in a list item ("1. X - Wakil Menteri Luar Negeri",
+        "- X: Menteri Pertahanan") whose office closes the item: a link. The item has a
+        list marker, or a line next to it has the same link before a role ("X - Menkeu"
+        over "Y - Menkop"). A dateline ("Sleman - Bupati Sleman meresmikan ...") has
+        neither, and a sentence goes on after the office."""
+        if doc.keys[dash] == "-" and joins(doc, dash):
             return False
         allowed = self.roles.modifiers | _OFFICE_LINKS
-        return all(not doc.word(k)[:1].islower() or doc.keys[k] in allowed
-                   for k in range(dash + 1, line_end(doc, dash)))
+        if not all(not doc.word(k)[:1].islower() or doc.keys[k] in allowed
+                   for k in range(dash + 1, item_end(doc, dash))):
+            return False
+        first = line_first(doc, dash)
+        marked = item_first(doc, dash) != first or \
+            any(opens_item(doc, k) for k in range(max(first + 1, dash - 6), dash))  # "… berlangsung. 1. X - …"
+        return marked or self._linked_role_in(doc, {doc.keys[dash]}, neighbour_items(doc, dash), skip=-1)
+
+    def _linked_role_in(self, doc: Document, links: set[str], firsts: list[int], skip: int) -> bool:
+        """Whether a line that starts at one of ``firsts`` has one of ``links`` right before
+        a role word (other than the role at ``skip``)."""
+        return any(doc.keys[j] in links and j + 1 != skip and self.roles.roles.match_at(doc, j + 1) is not None
+                   for first in firsts for j in range(first, line_end(doc, first) - 1))
 
     def _word_link(self, doc: Document, i: int) -> Hit | None:
         """The longest link phrase ("selaku", "yang juga menjabat") that ends at word ``i``."""
@@ -225,13 +246,13 @@ class AppositiveRules:
 
     def _listed(self, doc: Document, start: int, end: int, role: Hit) -> bool:
         """"1. Dimas Prakoso sebagai Menteri Keuangan" over "2. Sinta Handayani sebagai
-        Menteri Koperasi": the name opens its list item and a line next to it has the same
-        link before a role. A list of appointments, Title Case but no headline."""
-        if start == end or item_first(doc, start) != start:
+        Menteri Koperasi": the name opens its list item and a line next to it, or another
+        item of its own line (a list flattened onto one line), has the same link before a
+        role. A list of appointments, Title Case but no headline."""
+        if start == end or not opens_item(doc, start):
             return False
-        link = set(doc.keys[end:role.start]) | _ITEM_LINKS  # "sebagai", ",", "(", a dash
-        return any(doc.keys[j] in link and self.roles.roles.match_at(doc, j + 1) is not None
-                   for first in neighbour_items(doc, start) for j in range(first, line_end(doc, first) - 1))
+        link = set(doc.keys[end:role.start]) | _ITEM_LINKS  # "sebagai", ",", "(", a dash, a colon
+        return self._linked_role_in(doc, link, [*neighbour_items(doc, start), line_first(doc, start)], role.start)
 
     def _owns(self, doc: Document, role: Hit, name_end: int, after: int) -> bool:
         """Whether the name at ``after`` is the role's own, so the name before the role is
@@ -310,16 +331,25 @@ class AppositiveRules:
         return [Hit(start, end, role.payload)] if role is not None and start < end else None
 
     def _leaders_of_institutions(self, doc: Document, context: ArticleContext) -> list[Hit]:
-        """"X yang dipercaya memimpin Badan Gizi Nasional": X heads an institution, an
-        OFFICIAL (a group's leader has a role word of its own: "pemimpin Hamas")."""
+        """"X yang dipercaya memimpin Badan Gizi Nasional" (or "X, yang memimpin delegasi
+        Rusia, …"): X heads an institution, an OFFICIAL (a group's leader has a role word
+        of its own: "pemimpin Hamas")."""
         hits = []
         for link in self.leads.find(doc):
-            if link.end < len(doc.keys) and doc.keys[link.end] in self.roles.institutions and \
-                    is_capitalised(doc.word(link.end)) and link.start not in context.headline:
-                start = self._name_before(doc, link.start, context.lower)
-                if start < link.start:
-                    hits.append(Hit(start, link.start, OFFICIAL))
+            if link.end < len(doc.keys) and self._led_body(doc, link.end) and link.start not in context.headline:
+                end = link.start - 1 if link.start > 0 and doc.keys[link.start - 1] == "," else link.start
+                start = self._name_before(doc, end, context.lower)
+                if start < end:
+                    hits.append(Hit(start, end, OFFICIAL))
         return hits
+
+    def _led_body(self, doc: Document, i: int) -> bool:
+        """Word ``i`` opens a body a state's official leads: a named institution ("Badan
+        Siber …") or a country's delegation ("delegasi Indonesia"; "delegasi mahasiswa"
+        may be anyone's)."""
+        if doc.keys[i] == "delegasi":
+            return self.roles.places.match_at(doc, i + 1) is not None if i + 1 < len(doc.keys) else False
+        return doc.keys[i] in self.roles.institutions and is_capitalised(doc.word(i))
 
     def find(self, doc: Document, blocked: set[int] | None = None,
              context: ArticleContext | None = None, found: list[Hit] = ()) -> list[Hit]:

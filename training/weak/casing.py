@@ -126,6 +126,32 @@ def item_first(doc: Document, i: int) -> int:
     return first
 
 
+def _numbered(doc: Document, k: int) -> bool:
+    """Words ``k`` and ``k + 1`` are a number marker ("2." or "2)") on one line."""
+    return doc.keys[k].isdigit() and doc.keys[k + 1] in (".", ")") and same_line(doc, k, k + 1)
+
+
+def opens_item(doc: Document, i: int) -> bool:
+    """Word ``i`` opens a list item: the first word of its line after any marker, or the
+    first after a number marker or a semicolon mid-line, where a scraper flattened the
+    list onto one line ("1. Dimas Prakoso - Wakil Menteri Sosial 2. Sinta Handayani - …").
+
+    >>> doc = Document.from_text("1. Dimas Prakoso - Menkeu 2. Sinta Handayani - Menkop")
+    >>> [doc.word(i) for i in range(len(doc.keys)) if opens_item(doc, i)]
+    ['Dimas', 'Sinta']
+    """
+    if i == item_first(doc, i):
+        return True
+    return i >= 2 and same_line(doc, i - 1, i) and (doc.keys[i - 1] == ";" or _numbered(doc, i - 2))
+
+
+def item_end(doc: Document, i: int) -> int:
+    """The index after the last word of word ``i``'s list item: its line's end, or the
+    next number marker or semicolon on the line (see :func:`opens_item`)."""
+    end = line_end(doc, i)
+    return next((k for k in range(i + 1, end - 2) if doc.keys[k] == ";" or _numbered(doc, k)), end)
+
+
 def neighbour_items(doc: Document, i: int) -> list[int]:
     """The first words (after any list marker) of the lines right above and below word
     ``i``'s line."""

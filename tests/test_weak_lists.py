@@ -1,0 +1,77 @@
+"""The thirteenth round: appointment lists as scrapers leave them (a colon between name
+and office, lines with no list marker, a numbered list flattened onto one line) and a
+name set off by a comma before "yang memimpin" an institution or a country's delegation.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+from sorot.inference.text.phrases import Document
+from sorot.training.weak.casing import item_end, opens_item
+
+_LISTED = [("Laras Anindita", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a colon links a listed name to its office, as a dash does
+    ("Yang dilantik:\n- Laras Anindita: Wakil Menteri Sosial\n- Bima Nugroho: Wakil Menteri Koperasi", _LISTED),
+    ("Yang dilantik:\n1. Laras Anindita: Wakil Menteri Sosial\n2. Bima Nugroho: Kepala Bakamla", _LISTED),
+    # lines with no marker are a list when the next one has the same shape
+    ("Yang dilantik:\nLaras Anindita - Wakil Menteri Sosial\nBima Nugroho - Wakil Menteri Koperasi", _LISTED),
+    ("Yang dilantik:\nLaras Anindita: Wakil Menteri Sosial\nBima Nugroho: Wakil Menteri Koperasi", _LISTED),
+    # a numbered list flattened onto one line, alone or after a sentence
+    ("1. Laras Anindita - Wakil Menteri Sosial 2. Bima Nugroho - Wakil Menteri Koperasi", _LISTED),
+    ("Pelantikan berlangsung singkat. 1. Laras Anindita - Wakil Menteri Sosial 2. Bima Nugroho - Kepala Bakamla",
+     _LISTED),
+    # items split by semicolons: an office closes at its own item's end, and an item that
+    # names no office names nobody
+    ("Daftarnya:\n- Laras Anindita – Wakil Menteri Sosial; Bima Nugroho – dosen tamu.",
+     [("Laras Anindita", "OFFICIAL")]),
+])
+def test_a_list_of_appointments_as_scrapers_leave_it(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Title Case headline quoting a speaker: the office after the colon is another's
+    ("Hartono: Presiden Rusia Tidak Serius Soal Damai\n\nIa berbicara di Kyiv.", []),
+    # a lone line of that shape is no list; a dateline goes on past its office
+    ("Laras Anindita - Wakil Menteri Sosial", []),
+    ("Wonosari - Bupati Wonosari meresmikan pasar.\nKlaten - Bupati Klaten membuka festival.", []),
+    ("Harga naik 2. Wonosari - Bupati Wonosari meresmikan pasar.", []),
+    # a line of places and offices with no name
+    ("Jakarta - Wakil Menteri Luar Negeri\nBandung - Wakil Gubernur Jawa Barat", []),
+])
+def test_what_is_no_list_of_appointments(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+def test_items_of_a_flattened_list():
+    doc = Document.from_text("1. Laras Anindita - Menkeu 2. Bima Nugroho - Menkop; Sari Dewi - Mensos")
+    assert [doc.word(i) for i in range(len(doc.keys)) if opens_item(doc, i)] == ["Laras", "Bima", "Sari"]
+    assert [doc.word(item_end(doc, i)) for i in (2, 7)] == ["2", ";"]
+    assert item_end(doc, 12) == len(doc.keys)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the comma that sets the clause off does not hide the name
+    ("Laras Anindita, yang dipercaya memimpin Badan Siber dan Sandi Negara, mengatakan serangan meningkat.",
+     [("Laras Anindita", "OFFICIAL")]),
+    ("Laras Anindita, yang kini memimpin Badan Pangan Nasional, meninjau gudang.", [("Laras Anindita", "OFFICIAL")]),
+    # a country's delegation is led by its official
+    ("Laras Anindita, yang memimpin delegasi Indonesia, mengatakan hubungan erat.", [("Laras Anindita", "OFFICIAL")]),
+    ("Bima Nugroho yang memimpin delegasi Rusia tiba di Istanbul.", [("Bima Nugroho", "OFFICIAL")]),
+    # anything else one may lead, and a clause after no name
+    ("Laras Anindita, yang memimpin perusahaan itu, mengatakan hubungan erat.", []),
+    ("Laras Anindita, yang memimpin delegasi mahasiswa, tiba di Jakarta.", []),
+    ("Kementerian itu, yang dipercaya memimpin Badan Pangan, menolak usulan.", []),
+    ("Partai Likud, yang memimpin koalisi, menolak usulan itu.", []),
+    ("Hal itu disampaikan Bapak, yang memimpin delegasi Indonesia.", []),
+])
+def test_a_name_set_off_before_what_it_leads(rules_only, text, expected):
+    assert people(rules_only, text) == expected
