@@ -263,6 +263,19 @@ def test_a_time_reference_to_a_war_is_a_passing_mention(labeler, text, expected)
      "nuklir Iran. Trump juga menyinggung upayanya mengakhiri perang di Ukraina.", ["israel_iran"]),
     # the clause ends at its comma
     ("Prabowo menyinggung soal ekonomi, sementara Rusia menggempur Kyiv semalam.", ["russia_ukraine"]),
+    # an aside ("juga", "selain itu") in the lead, on a story the article tells at length
+    ("Trump Ancam Iran\n\nTrump memperingatkan Iran agar menghentikan program nuklirnya. Ia juga mengatakan "
+     "sedang berupaya mengakhiri perang di Ukraina. Iran menolak ultimatum itu dan kembali menembakkan rudal "
+     "ke Israel.", ["israel_iran"]),
+    ("Trump memperingatkan Iran agar menghentikan program nuklirnya di Fordow. Selain itu, Trump juga "
+     "mengatakan sedang berupaya mengakhiri perang di Ukraina. Iran menolak ultimatum itu dan kembali "
+     "menembakkan rudal ke Israel.", ["israel_iran"]),
+    # not when the story before it has one sentence, or the aside's war is told at length
+    ("Trump memperingatkan Iran agar menghentikan program nuklirnya di Fordow. Ia juga mengatakan sedang "
+     "berupaya mengakhiri perang di Ukraina.", ["russia_ukraine", "israel_iran"]),
+    ("Trump Ancam Iran\n\nTrump memperingatkan Iran agar menghentikan program nuklirnya. Ia juga membahas "
+     "perang di Ukraina dengan Zelensky. Serangan drone Rusia ke Kyiv menewaskan lima orang.",
+     ["russia_ukraine", "israel_iran"]),
 ])
 def test_a_conflict_only_touched_on_is_a_passing_mention(labeler, text, expected):
     assert labeler.label(text)["labels"] == expected

@@ -306,12 +306,16 @@ class ConflictEvidence:
         """One sentence, after the title and lead, in an article that covers another
         conflict at length ("an Israel–Iran article with one line about Gaza"), or that
         covered another conflict before it and says it is an aside ("Trump juga
-        menyinggung perang di Ukraina")."""
-        if about[label] != 1 or first[label] < self.lead_sentences:
+        menyinggung perang di Ukraina"). In the lead, only such an aside, and only when
+        the conflict before it has two sentences or more: a brief of two stories keeps
+        both."""
+        if about[label] != 1:
             return False
         others = [other for other in about if other != label and about[other]]
-        return any(about[other] >= 2 for other in others) or \
-            (asides[first[label]] and any(first[other] < first[label] for other in others))
+        before = [other for other in others if first[other] < first[label]]
+        if first[label] < self.lead_sentences:  # in the lead: only an aside on a story told at length
+            return asides[first[label]] and any(about[other] >= 2 for other in before)
+        return any(about[other] >= 2 for other in others) or (asides[first[label]] and bool(before))
 
     def _primary(self, labels: list[str], evidence: dict[str, float], about: dict, support: dict,
                  share: dict[str, float]) -> str:
