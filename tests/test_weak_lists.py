@@ -1,6 +1,7 @@
 """The thirteenth round: appointment lists as scrapers leave them (a colon between name
-and office, lines with no list marker, a numbered list flattened onto one line) and a
-name set off by a comma before "yang memimpin" an institution or a country's delegation.
+and office, lines with no list marker, a numbered list flattened onto one line), a name
+set off by a comma before "yang memimpin" an institution or a country's delegation, and
+state companies and a spokesperson's field inside an office.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -74,4 +75,17 @@ def test_items_of_a_flattened_list():
     ("Hal itu disampaikan Bapak, yang memimpin delegasi Indonesia.", []),
 ])
 def test_a_name_set_off_before_what_it_leads(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state company's name closes the office, it opens no name
+    ("Kepala Badan Atom Rusia Rosatom Anton Belyakov mengatakan reaktor itu aman.", [("Anton Belyakov", "OFFICIAL")]),
+    ("Kepala Energoatom Petro Hrytsenko menyebut PLTN itu berbahaya.", [("Petro Hrytsenko", "OFFICIAL")]),
+    ("Menurut Rosatom, reaktor itu aman.", []),
+    # nor does the field a spokesperson speaks to
+    ("Juru bicara Hartono untuk Media Asing Serhiy Kovalenko membantah laporan itu.",
+     [("Hartono", "LEADER"), ("Serhiy Kovalenko", "OFFICIAL")]),
+])
+def test_a_company_or_a_field_inside_an_office(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -170,7 +170,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Kaisar", "de facto", "Chad", "Niger", "Dewan Kedaulatan", "Deir", "al-Balah", "Beit", "Mediator",
          "Anggota Knesset", "Jadi", "Sepakat", "Bagian", "Humas", "Kabinet",
          # colons and semicolons in lists, flattened numbering, led bodies (thirteenth round)
-         ":", ";", "2.", "2", "yang memimpin", "dipercaya memimpin", "delegasi", "Rusia"]
+         ":", ";", "2.", "2", "yang memimpin", "dipercaya memimpin", "delegasi", "Rusia", "Rosatom", "Media",
+         "Asing"]
 
 
 @settings(max_examples=150, deadline=None)
