@@ -1,7 +1,8 @@
 """The thirteenth round: appointment lists as scrapers leave them (a colon between name
 and office, lines with no list marker, a numbered list flattened onto one line), a name
-set off by a comma before "yang memimpin" an institution or a country's delegation, and
-state companies and a spokesperson's field inside an office.
+set off by a comma before "yang memimpin" an institution or a country's delegation,
+state companies and a spokesperson's field inside an office, an agency's head of
+operations, and a holder named right after the state that appointed them.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -88,4 +89,31 @@ def test_a_name_set_off_before_what_it_leads(rules_only, text, expected):
      [("Hartono", "LEADER"), ("Serhiy Kovalenko", "OFFICIAL")]),
 ])
 def test_a_company_or_a_field_inside_an_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Operasi" after the role is the office's field when an agency's acronym or a
+    # lower-case word follows it
+    ("Kepala Operasi UNRWA di Gaza Samuel Rosewood mengatakan stok makanan habis.",
+     [("Samuel Rosewood", "OFFICIAL")]),
+    ("Direktur Operasi UNRWA Samuel Rosewood mengatakan stok makanan habis.", [("Samuel Rosewood", "OFFICIAL")]),
+    # a military operation's name after it still mentions nobody
+    ("Israel melancarkan Operasi Singa Fajar. Kepala Operasi Singa Fajar belum disebutkan.", []),
+    ("Komandan Operasi Kereta Perang Gideon tidak disebutkan.", []),
+])
+def test_an_agency_head_of_operations(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause that ends with the appointing state, with no comma before the name
+    ("Gubernur Zaporizhzhia yang ditunjuk Rusia Yevgeny Balitsky mengatakan.", [("Yevgeny Balitsky", "OFFICIAL")]),
+    ("Presiden yang didukung Amerika Serikat Hamid Karimi hadir.", [("Hamid Karimi", "LEADER")]),
+    # a day, an institution or a group after the place is no name
+    ("Gubernur yang ditunjuk Rusia Jumat mengumumkan evakuasi.", []),
+    ("Menteri Pertahanan yang ditunjuk Rusia Kemlu membantah.", []),
+    ("Pemimpin yang didukung Iran Hizbullah menolak.", []),
+])
+def test_a_holder_right_after_the_state_that_appointed_them(rules_only, text, expected):
     assert people(rules_only, text) == expected

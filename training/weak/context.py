@@ -97,13 +97,20 @@ class RoleRules(OfficeKinds, OfficeWords):
 
     def facility_words(self, doc: Document, context: ArticleContext) -> set[int]:
         """Words of facilities' names, which mention nobody ("Bandara Soekarno-Hatta"); after
-        a role ("Direktur Rumah Sakit …"), the holder's name that ends the run is not one."""
+        a role ("Direktur Rumah Sakit …"), the holder's name that ends the run is not one,
+        and a head word that a role takes in before an acronym or a lower-case word is none
+        ("Kepala Operasi UNRWA X"; "Kepala Operasi Singa Bangkit" names an operation)."""
         runs = self.facilities.runs(doc, context.headline)
         if not runs:
             return set()  # most articles: no second pass over the roles
-        ends = {self._past_modifiers(doc, role.end) for role in self.roles.find(doc)}
+        roles = self.roles.find(doc)
+        ends = {self._past_modifiers(doc, role.end) for role in roles}
+        own = {k for role in roles for k in range(role.start, role.end)}
         out: set[int] = set()
         for head, run in runs:
+            if head in own and (run.start >= len(doc.keys) or doc.word(run.start).isupper() or
+                                not is_capitalised(doc.word(run.start))):
+                continue  # "Kepala Operasi UNRWA X": the role's field before an agency's acronym
             if head in ends:
                 run = range(run.start, self._facility_holder(doc, run, context.lower)[0])
             out.update(run)

@@ -148,13 +148,22 @@ class OfficeWords(NameShapes):
         """After a short relative clause of lower-case words and places closed by a comma,
         when a name follows it: "Menteri Keuangan Israel yang berhaluan kanan jauh, X, …",
         "Gubernur Zaporizhzhia yang ditunjuk Rusia, X" (the holder is described before being
-        named); otherwise ``None``."""
+        named); with no comma, a name right after the place that ends the clause ("Gubernur
+        Zaporizhzhia yang ditunjuk Rusia X"); otherwise ``None``."""
         for j in range(i + 2, min(i + 8, len(doc.keys) - 1)):
             if doc.keys[j] == "," and same_line(doc, i, j + 1):
                 return j + 1 if self.is_name_word(doc, j + 1, lower) else None
-            if (is_capitalised(doc.word(j)) and self.places.match_at(doc, j) is None) or not doc.word(j).isalnum():
+            if is_capitalised(doc.word(j)) and self.places.match_at(doc, j) is None:
+                return j if self._place_ends_at(doc, i + 2, j) and self.is_name_word(doc, j, lower) else None
+            if not doc.word(j).isalnum():
                 return None
         return None
+
+    def _place_ends_at(self, doc: Document, first: int, j: int) -> bool:
+        """A place of up to three words, starting at ``first`` or later, ends right before
+        word ``j`` on its line ("… yang ditunjuk Amerika Serikat X")."""
+        return any((place := self.places.match_at(doc, k)) is not None and place.end == j
+                   for k in range(max(first, j - 3), j)) and same_line(doc, j - 1, j)
 
     def _abbreviation_dot(self, doc: Document, i: int) -> bool:
         """The dot at ``i`` closes an abbreviation of four letters at most ("Purn.",
