@@ -326,6 +326,16 @@ def test_a_word_list_of_the_topic_lexicon_that_is_no_list_is_refused_by_name(tmp
     ("Israel terus menggempur Gaza.\n\nPemerintah menyiapkan sanksi bagi importir nakal.", []),
     ("Israel terus menggempur Gaza.\n\nReaktor nuklir pertama Indonesia direncanakan beroperasi pada 2032.", []),
     ("Israel terus menggempur Gaza.\n\nNegosiasi dengan Rusia soal pembelian minyak juga dibahas.", []),
+    # road users' sanctions, trade agreements, wage and property talks; a paragraph that
+    # turns "pada kesempatan lain" to home news
+    ("Israel terus menggempur Gaza.\n\nPolisi menyiapkan sanksi bagi pengendara yang melanggar.", []),
+    ("Israel terus menggempur Gaza.\n\nIndonesia melanjutkan perundingan IEU-CEPA dengan Uni Eropa.", []),
+    ("Israel terus menggempur Gaza.\n\nDialog antara buruh dan pengusaha difasilitasi pemerintah.", []),
+    ("Israel terus menggempur Gaza.\n\nWali kota mengatakan mediasi antara warga dan pengembang berlanjut.", []),
+    ("Israel terus menggempur Gaza.\n\nPada kesempatan lain, DPR membahas negosiasi dengan Jepang.", []),
+    # such a word in a sentence about the conflict keeps its topics
+    ("Israel terus menggempur Gaza.\n\nIsrael menahan ribuan buruh Palestina dan menolak perundingan di Gaza.",
+     ["perundingan"]),
     # sanctions on firms and on breaking an embargo, and Iran's reactors, stay the topic
     ("Uni Eropa menjatuhkan sanksi bagi perusahaan Tiongkok yang memasok drone ke Rusia.", ["sanksi"]),
     ("AS menjatuhkan sanksi bagi pelanggar embargo senjata terhadap Iran.", ["sanksi", "embargo senjata"]),
