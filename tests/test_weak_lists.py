@@ -2,7 +2,8 @@
 and office, lines with no list marker, a numbered list flattened onto one line), a name
 set off by a comma before "yang memimpin" an institution or a country's delegation,
 state companies and a spokesperson's field inside an office, an agency's head of
-operations, and a holder named right after the state that appointed them.
+operations, a holder named right after the state that appointed them, and headline
+verbs known only in their "me-" form.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -116,4 +117,15 @@ def test_an_agency_head_of_operations(rules_only, text, expected):
     ("Pemimpin yang didukung Iran Hizbullah menolak.", []),
 ])
 def test_a_holder_right_after_the_state_that_appointed_them(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's bare verb that wordfreq knows only in its "me-" form ends the name
+    ("Ketua DPR Ratna Sari Serukan Gencatan Senjata di Gaza", [("Ratna Sari", "OFFICIAL")]),
+    ("Menlu Hartono Soroti Krisis Kemanusiaan di Gaza", [("Hartono", "OFFICIAL")]),
+    # given names that end as such verbs do have no frequent "me-" form
+    ("Ketua DPR Ratna Lestari Kunjungi Gaza", [("Ratna Lestari", "OFFICIAL")]),
+])
+def test_a_rare_bare_verb_ends_a_headline_name(rules_only, text, expected):
     assert people(rules_only, text) == expected

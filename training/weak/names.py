@@ -160,14 +160,24 @@ def is_active_verb(key: str) -> bool:
 def is_suffixed_verb(key: str) -> bool:
     """A verb's bare form with "-kan" or "-i" on a stem of four or more letters, whose
     passive is a frequent word: "Kunjungi" ("dikunjungi"), "Tegaskan", "Temui" — headline
-    verbs ("Menlu AS Kunjungi Israel"). Names ending so have no passive ("Lestari", "Puji"
-    has a three-letter stem).
+    verbs ("Menlu AS Kunjungi Israel"). A bare form rarer than its passive is one when its
+    "me-" form is a frequent word: "Serukan" ("menyerukan"). Names ending so have neither
+    ("Lestari", "Puji" has a three-letter stem).
 
-    >>> [is_suffixed_verb(w) for w in ("kunjungi", "tegaskan", "temui", "lestari", "puji", "kartini")]
-    [True, True, True, False, False, False]
+    >>> [is_suffixed_verb(w) for w in ("kunjungi", "tegaskan", "temui", "serukan", "lestari", "puji", "kartini")]
+    [True, True, True, True, False, False, False]
     """
     end = 3 if key.endswith("kan") else 1 if key.endswith("i") else 0
-    return bool(end) and len(key) - end >= 4 and key.isalpha() and zipf(key) >= DERIVED_ZIPF and _has_passive(key)
+    if not (end and len(key) - end >= 4 and key.isalpha()):
+        return False
+    return (zipf(key) >= DERIVED_ZIPF and _has_passive(key)) or zipf(_me_form(key)) >= DERIVED_ZIPF
+
+
+def _me_form(key: str) -> str:
+    """The "me-" form of a bare verb, its first letter nasalised: "serukan" -> "menyerukan",
+    "tuntut" -> "menuntut", "akui" -> "mengakui"."""
+    prefix, swallow = _ACTIVE.get(key[0], ("meng", 0) if key[0] in "aeiou" else ("me", 0))
+    return prefix + key[swallow:]
 
 
 #: Verb stems that are given names too ("Pandu Wibowo", "Puji Lestari")
