@@ -467,6 +467,11 @@ def test_a_lone_label_of_a_brief_is_its_primary(labeler, text, primary):
     ("Netanyahu Tolak Tekanan\nNetanyahu, yang pasukannya terus menggempur Gaza, menolak tekanan "
      "internasional. Ia menyebut operasi akan berlanjut.", ["gaza"]),
     ("Presiden Ukraina Taras Hrytsenko, yang negaranya diserang Rusia, meminta bantuan.", ["russia_ukraine"]),
+    # a relative clause in brackets is as much an aside
+    ("Iran Uji Rudal Baru\nIran menguji rudal balistik baru di tengah ketegangan dengan Israel. Teheran "
+     "memproduksi drone Shahed (yang kemudian digunakan Rusia untuk menyerang Ukraina) dalam jumlah besar. "
+     "Israel menyebut uji coba itu ancaman dan bersiap menyerang fasilitas nuklir Iran.", ["israel_iran"]),
+    ("Drone Shahed (yang kemudian digunakan Rusia untuk menyerang Kyiv) diproduksi massal.", ["russia_ukraine"]),
 ])
 def test_a_relative_clause_names_its_war_in_passing(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels

@@ -110,13 +110,16 @@ def _in_relative_clause(doc: Document, i: int, first: int, end: int) -> bool:
     """Word ``i`` (of the sentence ``[first, end)``) stands in a clause that opens with ", yang"
     and closes with a comma before a lower-case word, mid-sentence: "Presiden Rusia
     Vladimir Putin, yang pasukannya masih bertempur di Ukraina, menyerukan …" says who
-    Putin is, not what the sentence is about."""
+    Putin is, not what the sentence is about; so does a bracketed one ("drone Shahed
+    (yang kemudian digunakan Rusia di Ukraina)")."""
     k = i - 1
     while k > first and doc.keys[k] not in _CLAUSE_ENDS:
         k -= 1
-    if not (k > first and doc.keys[k] == "," and doc.keys[k + 1] == "yang" and k + 1 < i):
+    if not (k > first and doc.keys[k] in (",", "(") and doc.keys[k + 1] == "yang" and k + 1 < i):
         return False
     close = next((j for j in range(i + 1, end) if doc.keys[j] in _CLAUSE_ENDS), end)
+    if doc.keys[k] == "(":  # "drone Shahed (yang kemudian digunakan di Ukraina)"
+        return close < end and doc.keys[close] == ")"
     return close < end - 1 and doc.keys[close] == "," and doc.word(close + 1)[:1].islower()
 
 
