@@ -1,7 +1,7 @@
 """The thirteenth round: appointment lists as scrapers leave them (a colon between name
 and office, lines with no list marker, a numbered list flattened onto one line), a name
 set off by a comma before "yang memimpin" an institution or a country's delegation,
-state companies and a spokesperson's field inside an office, an agency's head of
+state companies, parliaments and a spokesperson's field inside an office, an agency's head of
 operations, a holder named right after the state that appointed them, and headline
 verbs known only in their "me-" form.
 
@@ -85,11 +85,14 @@ def test_a_name_set_off_before_what_it_leads(rules_only, text, expected):
     ("Kepala Badan Atom Rusia Rosatom Anton Belyakov mengatakan reaktor itu aman.", [("Anton Belyakov", "OFFICIAL")]),
     ("Kepala Energoatom Petro Hrytsenko menyebut PLTN itu berbahaya.", [("Petro Hrytsenko", "OFFICIAL")]),
     ("Menurut Rosatom, reaktor itu aman.", []),
+    # nor does a parliament's name ("Verkhovna Rada", "Majlis")
+    ("Ketua Verkhovna Rada Ruslan Marchenko mengatakan sidang ditunda.", [("Ruslan Marchenko", "OFFICIAL")]),
+    ("Ketua Majlis Iran Reza Karimi mengancam Israel.", [("Reza Karimi", "OFFICIAL")]),
     # nor does the field a spokesperson speaks to
     ("Juru bicara Hartono untuk Media Asing Serhiy Kovalenko membantah laporan itu.",
      [("Hartono", "LEADER"), ("Serhiy Kovalenko", "OFFICIAL")]),
 ])
-def test_a_company_or_a_field_inside_an_office(rules_only, text, expected):
+def test_a_company_a_parliament_or_a_field_inside_an_office(rules_only, text, expected):
     assert people(rules_only, text) == expected
 
 
