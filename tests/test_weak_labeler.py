@@ -174,6 +174,10 @@ def test_topic_lexicon_rules():
         ("Pembicaraan damai", "peace_talks"), ("negosiasi", "peace_talks")]
     assert topics("situs-situs nuklir dan program nuklirnya") == [
         ("situs-situs nuklir", "nuclear_programme"), ("program nuklirnya", "nuclear_programme")]
+    # a one-word cue's plural too, with its exceptions as the word alone has them
+    assert topics("sanksi-sanksi baru dan perundingan-perundingan") == [
+        ("sanksi-sanksi", "sanctions"), ("perundingan-perundingan", "peace_talks")]
+    assert topics("sanksi-sanksi disiplin bagi pegawai") == []
     assert topics("menghentikan program nuklir Iran") == [("program nuklir", "nuclear_programme")]
     assert topics("serangan Israel dan serangan udara") == [("serangan udara", "military_operation")]
 

@@ -52,12 +52,10 @@ class _Exception:
 
 
 def _variants(cue: str) -> list[str]:
-    """The cue, with "-nya" on its last word, and with its first word reduplicated."""
+    """The cue, with "-nya" on its last word, and with its first word reduplicated (the
+    plural: "situs-situs nuklir", "sanksi-sanksi")."""
     words = cue.split()
-    out = [cue, " ".join([*words[:-1], words[-1] + "nya"])]
-    if len(words) > 1:
-        out.append(" ".join([f"{words[0]}-{words[0]}", *words[1:]]))
-    return out
+    return [cue, " ".join([*words[:-1], words[-1] + "nya"]), " ".join([f"{words[0]}-{words[0]}", *words[1:]])]
 
 
 @dataclass(frozen=True)
