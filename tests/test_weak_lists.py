@@ -3,7 +3,7 @@ and office, lines with no list marker, a numbered list flattened onto one line),
 set off by a comma before "yang memimpin" an institution or a country's delegation,
 state companies, parliaments and a spokesperson's field inside an office, an agency's head of
 operations, a holder named right after the state that appointed them, and headline
-verbs known only in their "me-" form.
+verbs known only in their "me-" form and times of day in Title Case.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -129,6 +129,10 @@ def test_a_holder_right_after_the_state_that_appointed_them(rules_only, text, ex
     ("Menlu Hartono Soroti Krisis Kemanusiaan di Gaza", [("Hartono", "OFFICIAL")]),
     # given names that end as such verbs do have no frequent "me-" form
     ("Ketua DPR Ratna Lestari Kunjungi Gaza", [("Ratna Lestari", "OFFICIAL")]),
+    # a time of day or week after the office is no name; "Hari" still opens one
+    ("Menlu Iran Sore Nanti Bertemu Menlu Oman", []),
+    ("Perdana Menteri Israel Pekan Depan Dijadwalkan ke Washington.", []),
+    ("Menteri Luar Negeri Hari Sudarsono tiba.", [("Hari Sudarsono", "OFFICIAL")]),
 ])
-def test_a_rare_bare_verb_ends_a_headline_name(rules_only, text, expected):
+def test_a_rare_bare_verb_or_a_time_ends_a_headline_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
