@@ -23,7 +23,7 @@ _LISTED = [("Laras Anindita", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]
 @pytest.mark.parametrize(("text", "expected"), [
     # a colon links a listed name to its office, as a dash does
     ("Yang dilantik:\n- Laras Anindita: Wakil Menteri Sosial\n- Bima Nugroho: Wakil Menteri Koperasi", _LISTED),
-    ("Yang dilantik:\n1. Laras Anindita: Wakil Menteri Sosial\n2. Bima Nugroho: Kepala Bakamla", _LISTED),
+    ("Yang dilantik:\n1. Laras Anindita: Wakil Menteri Sosial\n2. Bima Nugroho: Kepala BNPB", _LISTED),
     # lines with no marker are a list when the next one has the same shape
     ("Yang dilantik:\nLaras Anindita - Wakil Menteri Sosial\nBima Nugroho - Wakil Menteri Koperasi", _LISTED),
     ("Yang dilantik:\nLaras Anindita: Wakil Menteri Sosial\nBima Nugroho: Wakil Menteri Koperasi", _LISTED),
@@ -43,6 +43,9 @@ def test_a_list_of_appointments_as_scrapers_leave_it(rules_only, text, expected)
 @pytest.mark.parametrize(("text", "expected"), [
     # a Title Case headline quoting a speaker: the office after the colon is another's
     ("Hartono: Presiden Rusia Tidak Serius Soal Damai\n\nIa berbicara di Kyiv.", []),
+    # and a list of such headlines ("Baca juga"): after a colon, only an office's own words
+    # close the item
+    ("Baca juga:\n- Hartono: Menteri Luar Negeri Harus Mundur\n- Sugandi: Presiden Salah Langkah", []),
     # a lone line of that shape is no list; a dateline goes on past its office
     ("Laras Anindita - Wakil Menteri Sosial", []),
     ("Wonosari - Bupati Wonosari meresmikan pasar.\nKlaten - Bupati Klaten membuka festival.", []),

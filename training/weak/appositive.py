@@ -97,6 +97,9 @@ class AppositiveRules:
         self.leads = PhraseMatcher()
         for link in _LEADS:
             self.leads.add(link, link)
+        roles = self.roles  # the words an office is written with (a headline's verbs are not)
+        self.office_words = roles.roles.vocabulary() | roles.places.vocabulary() | roles.modifiers | \
+            roles.institutions | (roles.not_names - roles.verbs) | _OFFICE_LINKS
 
     def _name_before(self, doc: Document, end: int, lower: set[str]) -> int:
         """Start of the name ending at word ``end`` (``end`` itself when there is none):
@@ -183,16 +186,24 @@ class AppositiveRules:
         list marker, or a line next to it has the same link before a role ("X - Menkeu"
         over "Y - Menkop"). A dateline ("Sleman - Bupati Sleman meresmikan ...") has
         neither, and a sentence goes on after the office."""
-        if doc.keys[dash] == "-" and joins(doc, dash):
-            return False
-        allowed = self.roles.modifiers | _OFFICE_LINKS
-        if not all(not doc.word(k)[:1].islower() or doc.keys[k] in allowed
-                   for k in range(dash + 1, item_end(doc, dash))):
+        if (doc.keys[dash] == "-" and joins(doc, dash)) or not self._office_closes_item(doc, dash):
             return False
         first = line_first(doc, dash)
         marked = item_first(doc, dash) != first or \
             any(opens_item(doc, k) for k in range(max(first + 1, dash - 6), dash))  # "… berlangsung. 1. X - …"
         return marked or self._linked_role_in(doc, {doc.keys[dash]}, neighbour_items(doc, dash), skip=-1)
+
+    def _office_closes_item(self, doc: Document, link: int) -> bool:
+        """The words after the link at ``link`` up to its item's end are an office's: after a
+        dash, no lower-case word but an office's own; after a colon, which also opens a
+        quote ("X: Menteri Luar Negeri Harus Mundur"), only words of roles, places,
+        institutions and domains, acronyms and punctuation."""
+        words = range(link + 1, item_end(doc, link))
+        if doc.keys[link] == "-":
+            allowed = self.roles.modifiers | _OFFICE_LINKS
+            return all(not doc.word(k)[:1].islower() or doc.keys[k] in allowed for k in words)
+        return all(doc.keys[k] in self.office_words or doc.word(k).isupper() or not doc.word(k).isalnum()
+                   for k in words)
 
     def _linked_role_in(self, doc: Document, links: set[str], firsts: list[int], skip: int) -> bool:
         """Whether a line that starts at one of ``firsts`` has one of ``links`` right before
