@@ -359,7 +359,7 @@ class AppositiveRules:
         Siber …") or a country's delegation ("delegasi Indonesia"; "delegasi mahasiswa"
         may be anyone's)."""
         if doc.keys[i] == "delegasi":
-            return self.roles.places.match_at(doc, i + 1) is not None if i + 1 < len(doc.keys) else False
+            return i + 1 < len(doc.keys) and self.roles.places.match_at(doc, i + 1) is not None
         return doc.keys[i] in self.roles.institutions and is_capitalised(doc.word(i))
 
     def find(self, doc: Document, blocked: set[int] | None = None,

@@ -86,6 +86,13 @@ _ACTIVE = {"k": ("meng", 1), "p": ("mem", 1), "t": ("men", 1), "s": ("meny", 1),
            "g": ("meng", 0), "h": ("meng", 0)}
 
 
+def _me_form(key: str) -> str:
+    """The "me-" form of a bare verb, its first letter nasalised: "serukan" -> "menyerukan",
+    "tuntut" -> "menuntut", "akui" -> "mengakui"."""
+    prefix, swallow = _ACTIVE.get(key[0], ("meng", 0) if key[0] in "aeiou" else ("me", 0))
+    return prefix + key[swallow:]
+
+
 #: Nouns of place that "di" joins as a preposition in careless spelling ("ditengah",
 #: "diatas", frequent words): their "di-" form is no passive, and "menengah" no verb
 _LOCATIVES = frozenset({"tengah", "rumah", "kota", "tangan", "atas", "bawah", "dalam", "luar", "samping",
@@ -98,8 +105,7 @@ def _is_verb_stem(stem: str) -> bool:
     (wordfreq knows "mengecam" and "melantik", not "kecam" and "lantik")."""
     if len(stem) < 4 or stem in _LOCATIVES:
         return False
-    prefix, swallow = _ACTIVE.get(stem[0], ("meng", 0) if stem[0] in "aeiou" else ("me", 0))
-    return zipf(stem) >= STEM_ZIPF or zipf(prefix + stem[swallow:]) >= STEM_ZIPF
+    return zipf(stem) >= STEM_ZIPF or zipf(_me_form(stem)) >= STEM_ZIPF
 
 
 def is_passive_verb(key: str) -> bool:
@@ -172,12 +178,6 @@ def is_suffixed_verb(key: str) -> bool:
         return False
     return (zipf(key) >= DERIVED_ZIPF and _has_passive(key)) or zipf(_me_form(key)) >= DERIVED_ZIPF
 
-
-def _me_form(key: str) -> str:
-    """The "me-" form of a bare verb, its first letter nasalised: "serukan" -> "menyerukan",
-    "tuntut" -> "menuntut", "akui" -> "mengakui"."""
-    prefix, swallow = _ACTIVE.get(key[0], ("meng", 0) if key[0] in "aeiou" else ("me", 0))
-    return prefix + key[swallow:]
 
 
 #: Verb stems that are given names too ("Pandu Wibowo", "Puji Lestari")
