@@ -3,7 +3,8 @@ and office, lines with no list marker, a numbered list flattened onto one line),
 set off by a comma before "yang memimpin" an institution or a country's delegation,
 state companies, parliaments and a spokesperson's field inside an office, an agency's head of
 operations, a holder named right after the state that appointed them, and headline
-verbs known only in their "me-" form and times of day in Title Case.
+verbs known only in their "me-" form, negations and modals, and times of day in Title
+Case.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -136,6 +137,9 @@ def test_a_holder_right_after_the_state_that_appointed_them(rules_only, text, ex
     ("Menlu Iran Sore Nanti Bertemu Menlu Oman", []),
     ("Perdana Menteri Israel Pekan Depan Dijadwalkan ke Washington.", []),
     ("Menteri Luar Negeri Hari Sudarsono tiba.", [("Hari Sudarsono", "OFFICIAL")]),
+    # a negation or a modal opens the headline's predicate: "Sah" is no name
+    ("Presiden Ukraina Tidak Sah, Kata Hartono", []),
+    ("Hartono: Presiden Ukraina Tidak Sah", []),
 ])
 def test_a_rare_bare_verb_or_a_time_ends_a_headline_name(rules_only, text, expected):
     assert people(rules_only, text) == expected

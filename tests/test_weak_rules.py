@@ -171,7 +171,7 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Anggota Knesset", "Jadi", "Sepakat", "Bagian", "Humas", "Kabinet",
          # colons and semicolons in lists, flattened numbering, led bodies (thirteenth round)
          ":", ";", "2.", "2", "yang memimpin", "dipercaya memimpin", "delegasi", "Rusia", "Rosatom", "Media",
-         "Asing", "UNRWA", "yang didukung", "Amerika Serikat", "Serukan", "Soroti", "Sore", "Pekan",
+         "Asing", "UNRWA", "yang didukung", "Amerika Serikat", "Serukan", "Soroti", "Sore", "Pekan", "Tidak", "Sah",
          "Depan"]
 
 
