@@ -124,17 +124,20 @@ def _plain(text: str, start: int, end: int, out: list[str], starts: array, ends:
             char = html.unescape(reference)
             if char == reference:
                 continue  # no reference: "&foo;" stays text
-            out.append(text[pos:ref.start()])
-            starts.extend(range(pos, ref.start()))
-            ends.extend(range(pos + 1, ref.start() + 1))
+            _copy(text, pos, ref.start(), out, starts, ends)
             mapped = "".join(_map_char(c) for c in char)
             out.append(mapped)
             starts.extend([ref.start()] * len(mapped))
             ends.extend([ref.end()] * len(mapped))
             pos = ref.end()
-    out.append(text[pos:end])
-    starts.extend(range(pos, end))
-    ends.extend(range(pos + 1, end + 1))
+    _copy(text, pos, end, out, starts, ends)
+
+
+def _copy(text: str, start: int, end: int, out: list[str], starts: array, ends: array) -> None:
+    """Copy ``text[start:end]`` as it is, each character mapped to itself."""
+    out.append(text[start:end])
+    starts.extend(range(start, end))
+    ends.extend(range(start + 1, end + 1))
 
 
 @lru_cache(maxsize=200_000)

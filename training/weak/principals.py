@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 #: Words that open an office's field: "Penasihat Khusus Presiden Bidang Pertahanan".
 _FIELDS = frozenset({"bidang", "urusan"})
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+#: Words that open the post an envoy serves their principal in: "utusan khusus X untuk
+#: Timur Tengah"; "di" too where the envoy is named after it ("… di Moskow, Y").
+_POSTS = ("untuk", "bagi", "ke")
+_POSTS_AT = (*_POSTS, "di")
 #: Spokespeople's roles, which Indonesia's presidency also has as an office's title.
 _SPOKESPEOPLE = frozenset({("juru", "bicara"), ("jubir",)})
 #: Aides named only by their principal's office, which is then their office's title too:
@@ -36,7 +40,7 @@ class Principals:
     def __init__(self, rules: RoleRules) -> None:
         self.rules = rules
 
-    def serves(self, role: Hit, doc: Document, name_end: int, posts: tuple[str, ...] = ("untuk", "bagi", "ke")) -> bool:
+    def serves(self, role: Hit, doc: Document, name_end: int, posts: tuple[str, ...] = _POSTS) -> bool:
         """Whether the name after ``role`` is the one its holder serves, not the holder:
         "utusan khusus Donald Trump untuk Timur Tengah", "juru bicara Presiden ..."."""
         phrase = doc.span_text(role.start, role.end).lower()
@@ -96,7 +100,7 @@ class Principals:
                              lower: set[str]) -> list[Hit]:
         """The name after a role, or, after an envoy's role, the principal (LEADER) and
         the holder: "Utusan Trump Steve Witkoff" when "Trump" stands alone elsewhere."""
-        if self.serves(role, doc, end, posts=("untuk", "bagi", "ke", "di")) and \
+        if self.serves(role, doc, end, posts=_POSTS_AT) and \
                 (aide := self._aide_after_post(doc, end + 1, lower)):
             return [Hit(start, end, LEADER), Hit(*aide, OFFICIAL)]  # "utusan khusus Trump untuk Ukraina, X"
         if self.serves(role, doc, end):
