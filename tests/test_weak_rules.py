@@ -172,7 +172,11 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # colons and semicolons in lists, flattened numbering, led bodies (thirteenth round)
          ":", ";", "2.", "2", "yang memimpin", "dipercaya memimpin", "delegasi", "Rusia", "Rosatom", "Media",
          "Asing", "UNRWA", "yang didukung", "Amerika Serikat", "Serukan", "Soroti", "Sore", "Pekan", "Tidak", "Sah",
-         "Depan"]
+         "Depan",
+         # posts' cities, regions, camps, "one of", successions, rulers (fourteenth round)
+         "Konsul", "Surabaya", "Pontianak", "Oblast", "Sumy", "Kryvyi Rih", "garis keras", "sayap kanan",
+         "urusan hukum", "salah satu", "salah seorang", "kedua", "Kedua pemimpin", "resmi", "posisi",
+         "tim negosiasi", "Administrasi", "Penguasa", "terpilih kembali", "kembali menjabat"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -40,6 +40,10 @@ _REMOVALS = ("dari jabatan", "dari jabatannya sebagai", "dari posisi", "dari kur
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
           "sang", "menjadi",
+          # "one of": "X, salah satu penasihat Zelensky," (a group's head so named is one of
+          # its leaders, an official)
+          *(f"{how}salah {one}" for how in ("", "adalah ", "merupakan ", "yang merupakan ")
+            for one in ("satu", "seorang")),
           # a copula: "X adalah negosiator ...", "X merupakan penasihat ...", "X yang menjabat
           # sebagai Menteri ..."
           "adalah", "adalah seorang", "merupakan", "merupakan seorang",
@@ -48,8 +52,10 @@ _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
             for how in ("", " sebagai")), "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
           "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi",
           *(f"{who}{verb} {how}" for who in ("", "yang ")
-            for verb in ("terpilih", "dipercaya", "ditunjuk", "dilantik", "diangkat")
-            for how in ("sebagai", "menjadi")), *_REMOVALS]
+            for verb in ("terpilih", "dipercaya", "ditunjuk", "dilantik", "diangkat",
+                         # "X terpilih kembali sebagai Perdana Menteri"
+                         "terpilih kembali", "kembali terpilih", "kembali dilantik", "kembali ditunjuk")
+            for how in ("sebagai", "menjadi")), "kembali menjadi", "kembali menjabat", *_REMOVALS]
 #: Words after which a name leads an institution: "X yang dipercaya memimpin Badan ...".
 _LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dipercaya memimpin"]
 #: A counterpart holds the office named before it in the sentence: "Presiden Putin dan
@@ -66,7 +72,10 @@ _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi 
              "menggantinya dengan",
              # the predecessor held the office too: "X sebagai Kepala Staf Kepresidenan
              # menggantikan Y"
-             "menggantikan"]
+             "menggantikan", "menggantikan posisi", "menggantikan kedudukan"]
+#: Words between a successor's name and "menggantikan": "X resmi menggantikan Y sebagai …",
+#: "menunjuk X untuk menggantikan Y", "X yang akan menggantikan Y".
+_BEFORE_SUCCESSION = frozenset({"untuk", "resmi", "akan", "kini", "telah", "sudah", "yang", "segera"})
 #: Lower-case words inside an office's name: "Duta Besar RI untuk Iran".
 _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
 #: Links between a listed name and its office; one list may mix them from item to item
@@ -252,7 +261,7 @@ class AppositiveRules:
                 if not self._principal_after(doc, role, end, after, after_end):
                     continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
                 principals.append(Hit(after, after_end, LEADER))
-            hits.append(Hit(start, end, role.payload))
+            hits.append(Hit(start, end, self.roles._deputy(doc, role).payload))  # "X, wakil pemimpin Hamas,"
         return hits, principals
 
     def _listed(self, doc: Document, start: int, end: int, role: Hit) -> bool:
@@ -331,13 +340,17 @@ class AppositiveRules:
 
     def _successor(self, doc: Document, verb: Hit, name_end: int, lower: set[str]) -> list[Hit] | None:
         """"X menggantikan Y sebagai Wakil Menteri …" (or "menunjuk X untuk menggantikan
-        Y sebagai …"): the office is named after both names, and X, before the verb, holds
-        it now."""
-        if doc.keys[verb.start:verb.end] != ["menggantikan"] or doc.keys[name_end:name_end + 1] != ["sebagai"] \
-                or name_end + 1 >= len(doc.keys):  # "… menggantikan Y sebagai" ends the text
+        Y sebagai …", "X resmi menggantikan posisi Y sebagai …"): the office is named after
+        both names, and X, before the verb, holds it now. "Y digantikan oleh X sebagai …":
+        Y, before the verb, held it."""
+        if doc.keys[verb.start] not in ("menggantikan", "digantikan") or \
+                doc.keys[name_end:name_end + 1] != ["sebagai"] or name_end + 1 >= len(doc.keys):
+            # "… menggantikan Y sebagai" ending the text names no office
             return None
         role = self.roles.roles.match_at(doc, name_end + 1)
-        end = verb.start - 1 if verb.start > 0 and doc.keys[verb.start - 1] == "untuk" else verb.start
+        end = verb.start
+        while end > max(0, verb.start - 2) and doc.keys[end - 1] in _BEFORE_SUCCESSION:
+            end -= 1  # "X resmi menggantikan Y", "X yang akan menggantikan Y"
         start = self._name_before(doc, end, lower)
         return [Hit(start, end, role.payload)] if role is not None and start < end else None
 

@@ -33,7 +33,10 @@ from sorot.training.weak.organisations import (
 from sorot.training.weak.principals import Principals
 from sorot.training.weak.role_lists import RoleLists
 
-_REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi"})
+#: Words that open a region's name after a regional office ("Gubernur Provinsi …",
+#: "Gubernur Wilayah Sumy X", "Gubernur Oblast Sumy X": Ukraine's and Russia's regions).
+_REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah", "istimewa", "administrasi",
+                           "wilayah", "oblast", "region"})
 
 
 class RoleRules(OfficeKinds, OfficeWords):

@@ -21,6 +21,11 @@ from sorot.training.weak.organisations import english_organisation_end
 _DEPUTIES = frozenset({"wakil", "deputi"})
 #: Bodies named by a group's head word: "Dewan Pimpinan Hamas" is its leadership council.
 _GROUP_BODIES = frozenset({"dewan", "majelis", "komite", "biro"})
+#: "One of": "salah satu pemimpin Hamas" is one of its leaders, not its top one.
+_ONE_OF = frozenset({("salah", "satu"), ("salah", "seorang")})
+#: Words that make a role plural: "para pemimpin Hamas", "kedua menteri".
+PLURAL_WORDS = frozenset({"para", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+                          "sepuluh", "beberapa", "sejumlah", "kedua", "ketiga", "keempat", "kelima", "banyak"})
 #: Words that join two offices of one holder: "Perdana Menteri Qatar sekaligus Menteri
 #: Luar Negeri X", "Presiden Ukraina yang juga Panglima Tertinggi, X".
 _JOINT_LINKS = frozenset({("sekaligus",), ("merangkap",), ("yang", "merangkap"), ("yang", "juga"),
@@ -110,11 +115,13 @@ class OfficeKinds:
     def _deputy(self, doc: Document, role: Hit) -> Hit:
         """A head's deputy is an official: "Wakil Sekjen Hizbullah X", "wakil pemimpin Hamas
         X" (the role lists name "wakil presiden" and the like themselves); so is a member of
-        a group's leading body: "Anggota Dewan Pimpinan Hamas X"."""
+        a group's leading body ("Anggota Dewan Pimpinan Hamas X") and one of its leaders
+        ("salah satu pemimpin Hamas, X", "kedua pemimpin Hamas, X dan Y")."""
         if role.payload != LEADER or role.start == 0 or not same_line(doc, role.start - 1, role.start):
             return role
         before, group = doc.keys[role.start - 1], tuple(doc.keys[role.start:role.end]) in self.group_roles
-        if before in _DEPUTIES or (before in _GROUP_BODIES and group):
+        if before in _DEPUTIES or (group and (before in _GROUP_BODIES or before in PLURAL_WORDS
+                                              or tuple(doc.keys[max(0, role.start - 2):role.start]) in _ONE_OF)):
             return Hit(role.start, role.end, OFFICIAL)
         return role
 

@@ -66,6 +66,8 @@ class OfficeWords(NameShapes):
                 i = place.end
             elif doc.keys[i] in _OPEN and (close := self._bracket_end(doc, i)):
                 i = close
+            elif doc.keys[i] == "di" and self._post_city(doc, i + 1, lower):
+                i += 2  # "Konsul Jenderal Ukraina di Surabaya X Y": the post's city
             elif doc.keys[i] == "yang" and (after := self._relative_clause_end(doc, i, lower)):
                 i = after
             elif _ordinal(doc, i):
@@ -164,6 +166,17 @@ class OfficeWords(NameShapes):
         word ``j`` on its line ("… yang ditunjuk Amerika Serikat X")."""
         return any((place := self.places.match_at(doc, k)) is not None and place.end == j
                    for k in range(max(first, j - 3), j)) and same_line(doc, j - 1, j)
+
+    def _post_city(self, doc: Document, i: int, lower: set[str]) -> bool:
+        """After "di", word ``i`` is the city of a post that the places list lacks: one
+        capitalised word, no role, before a comma or a name of two words or more on its
+        line ("Konsul Jenderal Ukraina di Surabaya Dimas Prakoso"). Before a one-word name
+        the split is unknown, and nothing is skipped."""
+        if not (i + 2 < len(doc.keys) and is_capitalised(doc.word(i)) and doc.word(i).isalpha()
+                and self.roles.match_at(doc, i) is None):
+            return False
+        after = (i + 2,) if doc.keys[i + 1] == "," else (i + 1, i + 2)
+        return all(same_line(doc, k - 1, k) and self.is_name_word(doc, k, lower) for k in after)
 
     def _abbreviation_dot(self, doc: Document, i: int) -> bool:
         """The dot at ``i`` closes an abbreviation of four letters at most ("Purn.",

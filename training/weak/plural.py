@@ -8,7 +8,8 @@ word ("para", "dua", "beberapa", "sejumlah" …) makes plural must come before i
 same sentence, at most ``_REACH`` words back. Each bare name of the list is an OFFICIAL:
 members of a group of office holders hold the lesser office ("para pemimpin Hamas" are
 its leaders, not its head), except heads of state and government listed as such ("para
-presiden", "para pemimpin dunia, yakni A dan B", "tiga pemimpin Eropa, A, B dan C"). An
+presiden", "para pemimpin dunia, yakni A dan B", "tiga pemimpin Eropa, A, B dan C",
+"kedua pemimpin, A dan B"). An
 item that opens with its own role ("yakni Menteri Luar Negeri A") is left to the role
 rules.
 
@@ -25,10 +26,9 @@ from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, same_line
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.context import RoleRules
+from sorot.training.weak.office_kinds import PLURAL_WORDS
 
 _MARKERS = ["yakni", "yaitu", "antara lain", "di antaranya", "diantaranya", "termasuk", "seperti"]
-_PLURAL = frozenset({"para", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-                     "sepuluh", "beberapa", "sejumlah", "kedua", "ketiga", "keempat", "kelima", "banyak"})
 #: Plural roles whose members are heads of state or government (LEADER).
 _HEADS = frozenset({"presiden", "perdana menteri", "kepala negara", "kepala pemerintahan", "kanselir", "raja"})
 _SEPARATORS = frozenset({",", ";", "dan", "serta"})
@@ -36,6 +36,13 @@ _SEPARATORS = frozenset({",", ";", "dan", "serta"})
 #: "para pemimpin senior Hamas", "tiga perunding Ukraina".
 _MEMBERS = frozenset({"pemimpin", "pimpinan", "petinggi", "pejabat", "perunding", "negosiator", "utusan"})
 _REACH = 12
+
+
+def _of_states(doc: Document, i: int, end: int) -> bool:
+    """"para pemimpin dunia/negara", and "kedua pemimpin, A dan B" with no group named
+    (the two leaders of a summit): the leaders at word ``i`` head states."""
+    return doc.keys[i] == "pemimpin" and (doc.keys[end:end + 1] in (["dunia"], ["negara"])
+                                          or (end == i + 1 and doc.keys[end:end + 1] == [","]))
 
 
 class PluralRoles:
@@ -100,7 +107,7 @@ class PluralRoles:
         out = [(m.end, found[0]) for m in self.markers.find(doc)
                if (found := self._plural_role_before(doc, m.start)) is not None]
         for p, key in enumerate(doc.keys[:-1]):
-            if key in _PLURAL and (found := self._plural_role_at(doc, p + 1)) is not None and \
+            if key in PLURAL_WORDS and (found := self._plural_role_at(doc, p + 1)) is not None and \
                     (c := self.roles._skip_modifiers(doc, found[1], lower) - 1) >= found[1] and \
                     doc.keys[c] == "," and same_line(doc, p, c):
                 out.append((c + 1, found[0]))
@@ -112,7 +119,7 @@ class PluralRoles:
         for i in range(end - 1, max(end - _REACH, 0), -1):
             if doc.keys[i] in {".", "!", "?"} or not same_line(doc, i, end):
                 return None
-            if doc.keys[i - 1] in _PLURAL and (found := self._plural_role_at(doc, i)) is not None:
+            if doc.keys[i - 1] in PLURAL_WORDS and (found := self._plural_role_at(doc, i)) is not None:
                 return found
         return None
 
@@ -126,9 +133,9 @@ class PluralRoles:
             heads = doc.span_text(role.start, role.end).lower() in _HEADS or (
                 place is not None and place.end == role.end
                 and tuple(doc.keys[role.start:role.end]) not in self.roles.group_roles)
-            return (LEADER if heads else OFFICIAL), role.end
+            return (LEADER if heads or _of_states(doc, i, role.end) else OFFICIAL), role.end
         if doc.keys[i] in _MEMBERS:  # "para pemimpin dunia/negara" are heads of state
-            return (LEADER if doc.keys[i + 1:i + 2] in (["dunia"], ["negara"]) else OFFICIAL), i + 1
+            return (LEADER if _of_states(doc, i, i + 1) else OFFICIAL), i + 1
         return None
 
     def _items(self, doc: Document, i: int, lower: set[str]) -> list[tuple[int, int]]:

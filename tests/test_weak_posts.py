@@ -1,0 +1,127 @@
+"""The fourteenth round: a post's city or a region's word between an office and its
+holder, consuls, a minister's camp and lower-case portfolios, "one of" a group's leaders,
+a deputy or several leaders of a group named after or before them, successions with an
+adverb, a negotiating team's members, an administration and a ruler named by a state's
+seat, and re-elections.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+_DIMAS = [("Dimas Prakoso", "OFFICIAL")]
+_LEADER = [("Sulistyo Wibowo", "LEADER")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a region's word opens its name, as "Provinsi" does
+    ("Gubernur Wilayah Sumy Dimas Prakoso mengatakan dua orang tewas.", _DIMAS),
+    ("Gubernur Oblast Poltava Dimas Prakoso mengatakan dua orang tewas.", _DIMAS),
+    # towns and oblasts of the war, two words long or unknown to the old list
+    ("Wali Kota Kryvyi Rih Dimas Prakoso mengatakan dua orang tewas.", _DIMAS),
+    ("Gubernur Wilayah Dnipropetrovsk Dimas Prakoso mengatakan dua orang tewas.", _DIMAS),
+    # a post's city after "di", known or not, before a full name or a comma
+    ("Konsul Jenderal Ukraina di Surabaya Dimas Prakoso hadir.", _DIMAS),
+    ("Duta Besar Rusia di Pontianak Dimas Prakoso hadir.", _DIMAS),
+    ("Konsul Jenderal Ukraina di Pontianak, Dimas Prakoso, hadir.", _DIMAS),
+    # a consul, career or honorary
+    ("Konsul Kehormatan Israel Dimas Prakoso hadir.", _DIMAS),
+    ("Konsul Rusia Dimas Prakoso hadir.", _DIMAS),
+])
+def test_a_posts_city_or_a_regions_word_before_the_holder(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # before a one-word name the split of an unknown city is unknown: nothing is guessed
+    ("Duta Besar Rusia di Pontianak Prakoso hadir.", []),
+    # a region alone names nobody
+    ("Gubernur Wilayah Sumy mengatakan dua orang tewas.", []),
+    # a consul's word with no name
+    ("Konsul itu menolak berkomentar.", []),
+])
+def test_what_a_post_or_region_does_not_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a minister's camp, in lower case, between the office and the name
+    ("Menteri Keuangan Israel garis keras Dimas Prakoso menolak.", _DIMAS),
+    ("Menteri sayap kanan Israel Dimas Prakoso menolak.", _DIMAS),
+    ("Menteri ultranasionalis Israel Dimas Prakoso menolak.", _DIMAS),
+    # a portfolio in lower case
+    ("Wakil Menlu Iran untuk urusan hukum Dimas Prakoso mengatakan perundingan berlanjut.", _DIMAS),
+    # a negotiating team's member or head
+    ("Dimas Prakoso, anggota tim negosiasi Hamas, mengatakan perundingan berlanjut.", _DIMAS),
+    ("Ketua tim negosiasi Israel Dimas Prakoso tiba di Doha.", _DIMAS),
+    ("Tim negosiasi Israel tiba di Doha.", []),
+    # the head of an administration's office is an official
+    ("Kepala Administrasi Kepresidenan Ukraina Dimas Prakoso hadir.", _DIMAS),
+])
+def test_offices_with_camps_portfolios_and_teams(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "one of" a group's leaders is an official, named before or after the role
+    ("Dimas Prakoso, salah satu pemimpin Hamas, mengatakan perundingan berlanjut.", _DIMAS),
+    ("Salah satu pemimpin Hamas, Dimas Prakoso, mengatakan perundingan berlanjut.", _DIMAS),
+    ("Dimas Prakoso, salah seorang pemimpin senior Hamas, tewas.", _DIMAS),
+    ("Dimas Prakoso adalah salah satu pemimpin Hamas yang selamat.", _DIMAS),
+    # "one of" an aide's peers: the principal is the leader, not the holder
+    ("Dimas Prakoso, salah satu penasihat Zelensky, mengatakan perundingan berlanjut.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Zelensky", "LEADER")]),
+    # one of the former presidents is still a president; one of the residents, nobody
+    ("Sulistyo Wibowo, salah satu mantan presiden AS, hadir.", _LEADER),
+    ("Dimas Prakoso, salah satu warga Gaza, mengatakan itu.", []),
+    # a group's deputy named before the role
+    ("Dimas Prakoso, wakil pemimpin Hamas, mengatakan itu.", _DIMAS),
+    # several leaders of a group are its officials; "kedua pemimpin" alone are two heads
+    # of state
+    ("Kedua pemimpin Hamas, Dimas Prakoso dan Bima Nugroho, tewas.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]),
+    ("Kedua pemimpin, Sulistyo dan Harjono, bertemu di Alaska.",
+     [("Sulistyo", "LEADER"), ("Harjono", "LEADER")]),
+])
+def test_one_or_several_of_a_groups_leaders(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a successor with an adverb before the verb, or "posisi" after it
+    ("Dimas Prakoso resmi menggantikan Bima Nugroho sebagai Menteri Luar Negeri.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]),
+    ("Dimas Prakoso yang akan menggantikan Bima Nugroho sebagai Menlu tiba.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]),
+    ("Dimas Prakoso menggantikan posisi Bima Nugroho sebagai Kepala Staf.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]),
+    # the one replaced held the office too
+    ("Bima Nugroho digantikan oleh Dimas Prakoso sebagai Menteri Luar Negeri.",
+     [("Bima Nugroho", "OFFICIAL"), ("Dimas Prakoso", "OFFICIAL")]),
+    # a coach replaced holds no office
+    ("Dimas Prakoso menggantikan posisi Bima Nugroho sebagai pelatih kepala.", []),
+    # re-elected heads of government
+    ("Sulistyo Wibowo terpilih kembali sebagai Perdana Menteri.", _LEADER),
+    ("Sulistyo Wibowo kembali menjabat Perdana Menteri Israel.", _LEADER),
+    ("Sulistyo Wibowo, yang kembali terpilih sebagai presiden, menolak.", _LEADER),
+])
+def test_successions_and_re_elections(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "administrasi X" calques "the X administration": its leader
+    ("Administrasi Sulistyo menjatuhkan sanksi sekunder.", [("Sulistyo", "LEADER")]),
+    ("Presiden AS Sulistyo Wibowo menjabat lagi. Administrasi Wibowo menjatuhkan sanksi.",
+     [("Sulistyo Wibowo", "LEADER"), ("Wibowo", "LEADER")]),
+    ("Biaya Administrasi Rp 5.000 dikenakan.", []),
+    # a ruler named by the state's seat
+    ("Penguasa Kremlin Sulistyo Wibowo menolak.", _LEADER),
+    ("Penguasa baru Suriah Sulistyo Wibowo menolak.", _LEADER),
+])
+def test_an_administration_and_a_ruler(rules_only, text, expected):
+    assert people(rules_only, text) == expected
