@@ -71,29 +71,39 @@ _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "tetapi", "nam
 class _InPassing:
     """Cues that do not make their sentence about a conflict (``in_passing:``): one
     named in the clause of a comparison word, at most ``window`` words after it ("lebih
-    parah daripada perang di Ukraina"), and a conflict's person in a sentence about a
-    phone call ("Trump juga menelepon Zelensky")."""
+    parah daripada perang di Ukraina"), one right after an epithet's word ("Hamas yang
+    didukung Iran"), and a conflict's person in a sentence about a phone call ("Trump
+    juga menelepon Zelensky")."""
 
-    comparison: frozenset = frozenset()
+    comparison: frozenset = frozenset()  # word keys of one or two words
     window: int = 4
     call: frozenset = frozenset()
     person_cues: frozenset = frozenset()
     aside: frozenset = frozenset()
+    epithet: frozenset = frozenset()  # word keys of one or two words
 
     @classmethod
     def of(cls, data: dict) -> _InPassing:
-        refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside"),
+        refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside", "epithet"),
                             "conflict cues: in_passing has")
 
         def words(key):
             return frozenset(w.lower() for w in data.get(key, ()))
-        return cls(words("comparison"), int(data.get("window", 4)), words("call"), words("person_cues"),
-                   words("aside"))
+        return cls(frozenset(keys_of(w) for w in data.get("comparison", ())), int(data.get("window", 4)),
+                   words("call"), words("person_cues"), words("aside"),
+                   frozenset(keys_of(w) for w in data.get("epithet", ())))
 
     def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
         call = not self.call.isdisjoint(doc.keys[start:end])
-        return [h for h in hits if not self._compared(doc, h.start, start)
+        return [h for h in hits if not self._compared(doc, h.start, start) and not self._epithet(doc, h.start, start)
                 and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)]
+
+    def _epithet(self, doc: Document, i: int, first: int) -> bool:
+        """The cue at word ``i`` names a backer or a maker right after an epithet ("Hamas
+        yang didukung Iran", "yang didukung oleh Iran", "drone buatan Iran"): it says who
+        a party is, not what the sentence is about."""
+        k = i - (i - 1 > first and doc.keys[i - 1] == "oleh")  # the epithet ends before word k
+        return any(tuple(doc.keys[k - n:k]) in self.epithet for n in (1, 2) if k - n >= first)
 
     def _compared(self, doc: Document, i: int, first: int) -> bool:
         """A comparison word stands before word ``i`` in its clause, at most ``window``
@@ -101,8 +111,8 @@ class _InPassing:
         for k in range(i - 1, max(first, i - self.window) - 1, -1):
             if doc.keys[k] in _CLAUSE_ENDS:
                 return False
-            if doc.keys[k] in self.comparison:
-                return True
+            if (doc.keys[k],) in self.comparison or tuple(doc.keys[k:k + 2]) in self.comparison:
+                return True  # a word or a phrase of two ("berbeda dengan")
         return False
 
 

@@ -1,0 +1,57 @@
+"""The fourteenth round's article labels: a war named in a contrast or a reminder, a
+party's backer or a weapon's maker named in an epithet, and hostages in Israel's own news.
+
+Every article is written for this project.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+_STRIKE = ("Israel melancarkan serangan udara ke fasilitas nuklir Iran di Natanz. Teheran membalas dengan "
+           "rudal balistik. {} Para analis memperkirakan eskalasi akan berlanjut.")
+_GAZA = "Pasukan Israel menggempur Gaza utara pada Selasa. {} Puluhan warga Palestina tewas dalam serangan itu."
+_KYIV = "Rusia menggempur Kyiv dengan puluhan drone. Sedikitnya lima orang tewas. {} Zelensky meminta bantuan."
+
+
+@pytest.mark.parametrize("text", [
+    # a contrast or a reminder names its war in passing, as "seperti" does
+    _STRIKE.format("Situasi ini berbeda dengan perang di Ukraina yang berlangsung bertahun-tahun."),
+    _STRIKE.format("Berbeda dari invasi Rusia ke Ukraina, serangan ini berlangsung singkat."),
+    _STRIKE.format("Kondisi tersebut mengingatkan pada awal invasi Rusia ke Ukraina."),
+])
+def test_a_contrast_or_a_reminder_is_a_passing_mention(labeler, text):
+    assert labeler.label(text)["labels"] == ["israel_iran"]
+
+
+def test_disagreeing_about_a_war_is_still_about_it(labeler):
+    # "berbeda" alone is no contrast with another war: the parties differ about this one
+    text = "Sikap Jerman dan Prancis berbeda soal pengiriman senjata untuk Ukraina."
+    assert labeler.label(text)["labels"] == ["russia_ukraine"]
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # a backer in a relative clause, a maker or a design: who a party is, not the subject
+    (_GAZA.format("Kelompok Hamas yang didukung Iran membalas dengan roket."), ["gaza"]),
+    (_GAZA.format("Milisi Houthi yang didukung oleh Teheran menembakkan rudal ke Eilat."), ["gaza"]),
+    (_KYIV.format("Drone itu merupakan rancangan Iran yang kini diproduksi di Rusia."), ["russia_ukraine"]),
+    (_KYIV.format("Rudal balistik buatan Iran dipakai dalam serangan itu."), ["russia_ukraine"]),
+    # a backer stated as the sentence's claim still counts
+    (_GAZA.format("Hamas didukung oleh Iran dan Hizbullah sejak lama."), ["israel_iran", "gaza"]),
+])
+def test_a_backer_or_a_maker_in_an_epithet_is_a_passing_mention(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
+
+
+@pytest.mark.parametrize("text", [
+    # hostages in Israel's own news are those held in Gaza
+    "Ribuan warga Israel berdemo di Tel Aviv menuntut pembebasan sandera.",
+    "Keluarga para sandera berunjuk rasa di depan kantor perdana menteri di Yerusalem.",
+])
+def test_hostages_in_israels_news_are_the_gaza_war(labeler, text):
+    assert labeler.label(text)["labels"] == ["gaza"]
+
+
+def test_hostages_elsewhere_name_no_war(labeler):
+    text = "Kelompok bersenjata di Sahel menyandera tiga pekerja tambang dan menuntut tebusan sandera."
+    assert labeler.label(text)["labels"] == []
