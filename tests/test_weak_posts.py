@@ -125,3 +125,20 @@ def test_successions_and_re_elections(rules_only, text, expected):
 ])
 def test_an_administration_and_a_ruler(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence that opens with "<role> … itu" points back to the subject before it
+    ("Wibowo menolak usulan damai. Presiden Rusia itu menyebutnya tidak realistis.", [("Wibowo", "LEADER")]),
+    ("Dimas Prakoso tiba di Kyiv. Menteri Luar Negeri Polandia itu bertemu para pejabat.", _DIMAS),
+    ("Dimas Prakoso tiba di Kyiv.\n\nWakil pemimpin Hamas itu langsung bertemu mediator.", _DIMAS),
+    # a place, a pronoun or a common noun as the subject names nobody
+    ("Moskow menolak usulan damai. Presiden Rusia itu menyebutnya tidak realistis.", []),
+    ("Ia menolak usulan damai. Presiden Rusia itu menyebutnya tidak realistis.", []),
+    ("Pemerintah menolak usulan damai. Presiden itu menyebutnya tidak realistis.", []),
+    # "itu" must close the office: a name or a noun after the role points nowhere
+    ("Dimas Prakoso tiba di Kyiv. Menteri Luar Negeri Polandia berkata itu penting.", []),
+    ("Dimas Prakoso tiba di Kyiv. Presiden mengatakan kunjungan itu penting.", []),
+])
+def test_a_role_that_points_back_to_the_subject_before_it(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -28,6 +28,7 @@ from sorot.inference.text.phrases import Document, Hit, is_capitalised, keys_of
 from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.text.words import sentence_spans
 from sorot.models.schema import TOPIC
+from sorot.training.weak.anaphora import PointingRoles
 from sorot.training.weak.appositive import AppositiveRules
 from sorot.training.weak.casing import ArticleContext
 from sorot.training.weak.conflicts import ConflictEvidence
@@ -50,6 +51,7 @@ class WeakLabeler:
     def __post_init__(self) -> None:
         self.appositives = AppositiveRules(self.roles)
         self.plurals = PluralRoles(self.roles)
+        self.pointing = PointingRoles(self.roles)
 
     @classmethod
     def load(cls, gazetteer: str | Path | None = None) -> WeakLabeler:
@@ -65,6 +67,8 @@ class WeakLabeler:
         found = self.appositives.find(doc, blocked, context, after_roles)
         taken = {i for h in found for i in range(h.start, h.end)}
         found += self.plurals.find(doc, blocked | taken, context, after_roles)
+        taken = {i for h in found for i in range(h.start, h.end)}
+        found += self.pointing.find(doc, blocked | taken, context)  # "X menolak. Presiden Rusia itu …"
         people = Mentions.find(doc, sorted(found, key=lambda h: h.start), blocked, context.lower,
                                context.headline, self.roles.places, self.roles.honorifics)
         return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],

@@ -1,0 +1,63 @@
+"""A role that points back: "Wibowo menolak usulan itu. Presiden Rusia itu menyebutnya
+tidak realistis." The second sentence opens with a role, its office's words and "itu"
+("that president"), and so names the subject of the sentence before it: the name that
+opens that sentence, right before its lower-case verb, takes the role's class.
+
+>>> from sorot.training.weak.context import RoleRules
+>>> rules = PointingRoles(RoleRules.load())
+>>> doc = Document.from_text("Wibowo menolak usulan itu. Presiden Rusia itu menyebutnya tidak realistis.")
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in rules.find(doc, set(), ArticleContext.of(doc))]
+[('Wibowo', 'LEADER')]
+"""
+
+from __future__ import annotations
+
+from sorot.inference.text.phrases import Document, Hit, is_capitalised, same_line
+from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.context import RoleRules
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+#: Words a role list may lack before a role: "Wakil pemimpin Hamas itu", "Mantan Presiden AS itu".
+_BEFORE_ROLE = frozenset({"wakil", "mantan", "deputi"})
+
+
+class PointingRoles:
+    """Finds the subjects that a sentence-opening "<role> … itu" points back to."""
+
+    def __init__(self, roles: RoleRules) -> None:
+        self.roles = roles
+
+    def find(self, doc: Document, blocked: set[int], context: ArticleContext) -> list[Hit]:
+        hits = []
+        for role in self.roles.roles.find(doc):
+            opener = role.start
+            while opener > 0 and doc.keys[opener - 1] in _BEFORE_ROLE and same_line(doc, opener - 1, opener):
+                opener -= 1  # "Wakil pemimpin Hamas itu …"
+            if not (_opens_sentence(doc, opener) and is_capitalised(doc.word(opener))):
+                continue
+            after = self.roles._skip_modifiers(doc, role.end, context.lower)
+            if doc.keys[after:after + 1] != ["itu"] or after + 1 >= len(doc.keys) or \
+                    not doc.word(after + 1)[:1].islower() or not same_line(doc, role.start, after):
+                continue  # "Presiden Rusia itu menyebut …": a verb follows the pointing role
+            subject = self._subject_before(doc, opener, context.lower)
+            if subject is not None and blocked.isdisjoint(range(*subject)) and subject[0] not in context.headline:
+                hits.append(Hit(*subject, self.roles._deputy(doc, role).payload))
+        return hits
+
+    def _subject_before(self, doc: Document, i: int, lower: set[str]) -> tuple[int, int] | None:
+        """The name that opens the sentence ending right before word ``i``, when a
+        lower-case word follows it ("Wibowo menolak …"); ``None`` otherwise."""
+        if i < 2 or doc.keys[i - 1] not in _SENTENCE_END:
+            return None
+        first = i - 1
+        while first > 0 and doc.keys[first - 1] not in _SENTENCE_END and same_line(doc, first - 1, first):
+            first -= 1
+        end = self.roles._name_at(doc, first, lower)
+        if end == first or end >= i - 1 or not doc.word(end)[:1].islower() or \
+                not self.roles.is_name_word(doc, first, lower):  # "Usulan Wibowo ditolak": no subject
+            return None
+        return first, end
+
+
+def _opens_sentence(doc: Document, i: int) -> bool:
+    return i > 0 and (doc.keys[i - 1] in _SENTENCE_END or not same_line(doc, i - 1, i))
