@@ -142,3 +142,13 @@ def test_an_administration_and_a_ruler(rules_only, text, expected):
 ])
 def test_a_role_that_points_back_to_the_subject_before_it(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a region inside a state has an official at its head; a state, a leader
+    ("Pemimpin Chechnya Sulistyo Wibowo menolak.", [("Sulistyo Wibowo", "OFFICIAL")]),
+    ("Pemimpin Donetsk yang diangkat Rusia, Sulistyo Wibowo, menolak.", [("Sulistyo Wibowo", "OFFICIAL")]),
+    ("Pemimpin Rusia Sulistyo Wibowo menolak.", _LEADER),
+])
+def test_the_head_of_a_region_inside_a_state_is_an_official(rules_only, text, expected):
+    assert people(rules_only, text) == expected

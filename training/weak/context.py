@@ -77,8 +77,9 @@ class RoleRules(OfficeKinds, OfficeWords):
             for head in lists.group_heads:
                 self.roles.add(f"{head} {group.lower()}", LEADER)
                 self.group_roles[keys_of(f"{head} {group}")] = homes
-        for place in lists.places:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi Jinping"
-            self.roles.add(f"pemimpin {place.lower()}", LEADER)
+        regions = {r.lower() for r in lists.regions}
+        for place in [*lists.places, *lists.regions]:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi"
+            self.roles.add(f"pemimpin {place.lower()}", OFFICIAL if place.lower() in regions else LEADER)
         self.modifiers = frozenset(keys_of(" ".join(lists.modifiers)))
         self.organisation_heads = frozenset(h.lower() for h in lists.organisation_heads)
         self.verbs = frozenset(v.lower() for v in lists.headline_verbs)
@@ -89,14 +90,15 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.not_names = frozenset(keys_of(" ".join(lists.not_names))) | self.organisation_heads | self.verbs \
             | self.parties
         self.places = PhraseMatcher()
-        for place in lists.places:
+        for place in [*lists.places, *lists.regions]:
             self.places.add(place, place)
         self.institutions = INSTITUTIONS | {"otoritas", "agensi", "dinas"}  # "memimpin Badan …"
 
     @classmethod
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
         places_data = load_yaml(places or data_path("places.yaml"))
-        return cls(RoleLists.from_data(load_yaml(roles or data_path("roles.yaml")), places_data["places"]))
+        return cls(RoleLists.from_data(load_yaml(roles or data_path("roles.yaml")), places_data["places"],
+                                       places_data.get("regions") or ()))
 
     def facility_words(self, doc: Document, context: ArticleContext) -> set[int]:
         """Words of facilities' names, which mention nobody ("Bandara Soekarno-Hatta"); after
