@@ -152,3 +152,15 @@ def test_a_role_that_points_back_to_the_subject_before_it(rules_only, text, expe
 ])
 def test_the_head_of_a_region_inside_a_state_is_an_official(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Title Case headline reads an aide's title as the sentence does: a headline's verb
+    # after the name stands where a lower-case word would
+    ("Kepala Staf Presiden Dimas Prakoso Bantah Kabar Reshuffle", _DIMAS),
+    ("Juru Bicara Presiden Dimas Prakoso Bantah Kabar Reshuffle", _DIMAS),
+    # the adviser of a president named by full name stays the president's, as in a sentence
+    ("Penasihat Presiden Sulistyo Wibowo Bantah Kabar Reshuffle", _LEADER),
+])
+def test_an_aides_title_in_a_headline(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -74,9 +74,10 @@ class Principals:
         follows after a comma ("Penasihat Presiden AS X, Y": X serves, Y advises). Heads of
         state are in the gazetteer, so an unknown name here is rarely the president."""
         after = self._aide_after_comma(doc, end, lower)
-        # a full name and a prose word after it: a head is often named by the family name
-        # alone, and on a Title Case headline every role is capitalised
-        prose = end >= len(doc.keys) or not doc.word(end)[:1].isupper()
+        # a full name and a prose word after it (or a headline's verb: "… X Y Bantah
+        # Kabar"): a head is often named by the family name alone, and on a Title Case
+        # headline every role is capitalised
+        prose = end >= len(doc.keys) or not doc.word(end)[:1].isupper() or self.rules._verb_at(doc, end)
         titled = start == role.end and end - start >= 2 and prose and self._one_title(doc, role)
         office = self._office_named(doc, role) or titled
         return self._after_aide(doc, role) and office and after[1] == after[0]
