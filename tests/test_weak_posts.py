@@ -164,3 +164,33 @@ def test_the_head_of_a_region_inside_a_state_is_an_official(rules_only, text, ex
 ])
 def test_an_aides_title_in_a_headline(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a photo caption's position between the name and its role
+    ("Dimas Prakoso (tengah), juru bicara Hamas, berbicara kepada wartawan.", _DIMAS),
+    ("Dimas Prakoso (kiri) selaku Menteri Luar Negeri menyambut tamunya.", _DIMAS),
+    ("Dimas Prakoso (kanan), warga Gaza, berbicara.", []),
+])
+def test_a_captions_position_between_a_name_and_its_role(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a scraped text cut off right after an opening bracket, at a list's end
+    "Para pejabat Kremlin hadir, yakni Dimas Prakoso (",
+    "Dua pejabat Hamas tewas, yaitu Dimas Prakoso dan Bima Nugroho (",
+])
+def test_a_text_that_stops_at_an_opening_bracket_is_labelled(rules_only, text):
+    assert people(rules_only, text) == [("Dimas Prakoso", "OFFICIAL")] + (
+        [("Bima Nugroho", "OFFICIAL")] if "Bima" in text else [])
+
+
+def test_a_phrase_matcher_finds_nothing_past_the_last_word():
+    from sorot.inference.text.phrases import Document, PhraseMatcher
+
+    matcher = PhraseMatcher()
+    matcher.add("Gaza", "place")
+    doc = Document.from_text("di Gaza")
+    assert matcher.match_at(doc, 1).payload == "place"
+    assert matcher.match_at(doc, 2) is None

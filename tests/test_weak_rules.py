@@ -176,7 +176,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # posts' cities, regions, camps, "one of", successions, rulers (fourteenth round)
          "Konsul", "Surabaya", "Pontianak", "Oblast", "Sumy", "Kryvyi Rih", "garis keras", "sayap kanan",
          "urusan hukum", "salah satu", "salah seorang", "kedua", "Kedua pemimpin", "resmi", "posisi",
-         "tim negosiasi", "Administrasi", "Penguasa", "terpilih kembali", "kembali menjabat", "itu", "Wibowo"]
+         "tim negosiasi", "Administrasi", "Penguasa", "terpilih kembali", "kembali menjabat", "itu", "Wibowo",
+         "(tengah)", "(kiri)"]
 
 
 @settings(max_examples=150, deadline=None)

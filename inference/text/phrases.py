@@ -100,7 +100,10 @@ class PhraseMatcher:
         return entries[0][1] if entries else None
 
     def match_at(self, doc: Document, i: int) -> Hit | None:
-        """The longest phrase that starts at word ``i``."""
+        """The longest phrase that starts at word ``i`` (none past the last word: callers
+        look one word ahead, and a scraped text may stop at any word, "(" included)."""
+        if i >= len(doc.keys):
+            return None
         for length in self._lengths.get(doc.keys[i], ()):
             end = i + length
             if end > len(doc.keys):

@@ -5,8 +5,8 @@
   "adalah", "merupakan", "menjabat sebagai"; a spaced dash in a list item: "1. X -
   Wakil Menteri Sosial"), then a role word: the name takes the role's class.
 * Appointment: "Purbaya menjadi Menkeu", "X dilantik sebagai Wamenlu" (name before the
-  verb) and "digantikan oleh X", "kini dijabat X" (name after it, the office named
-  earlier in the sentence); "X menggantikan Y sebagai Wamensos" gives both the office.
+  verb); the verbs with the name after them ("digantikan oleh X", "kini dijabat X",
+  "X menggantikan Y sebagai Wamensos") are :class:`~sorot.training.weak.handovers.Handovers`'.
 
 >>> from sorot.training.weak.context import RoleRules
 >>> rules = AppositiveRules(RoleRules.load())
@@ -30,6 +30,7 @@ from sorot.training.weak.casing import (
     opens_item,
 )
 from sorot.training.weak.context import RoleRules, same_line, title_length
+from sorot.training.weak.handovers import Handovers
 from sorot.training.weak.name_shapes import academic_degree, hyphenated_syllable
 from sorot.training.weak.names import initial_length, joins
 
@@ -58,24 +59,6 @@ _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
             for how in ("sebagai", "menjadi")), "kembali menjadi", "kembali menjabat", *_REMOVALS]
 #: Words after which a name leads an institution: "X yang dipercaya memimpin Badan ...".
 _LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dipercaya memimpin"]
-#: A counterpart holds the office named before it in the sentence: "Presiden Putin dan
-#: timpalannya dari Ukraina Volodymyr Zelenskyy".
-_COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "koleganya"]
-#: A delegation's head, named after its verb ("Delegasi Rusia dipimpin oleh X"), is an
-#: official: a state's or a party's negotiator. Any other team's head may be anyone.
-_DELEGATION_HEADS = ["dipimpin oleh", "dipimpin", "pimpinan", "dikepalai oleh", "dikepalai", "diketuai oleh",
-                     "diketuai"]
-_DELEGATIONS = frozenset({"delegasi", "perunding", "negosiator", "negosiasi", "perundingan"})
-#: Verbs after which the name of an office's (new) holder follows.
-_HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
-             "kini dijabat", "dipegang oleh", "diemban", "diemban oleh", "ditempati oleh", "diisi",
-             "menggantinya dengan",
-             # the predecessor held the office too: "X sebagai Kepala Staf Kepresidenan
-             # menggantikan Y"
-             "menggantikan", "menggantikan posisi", "menggantikan kedudukan"]
-#: Words between a successor's name and "menggantikan": "X resmi menggantikan Y sebagai …",
-#: "menunjuk X untuk menggantikan Y", "X yang akan menggantikan Y".
-_BEFORE_SUCCESSION = frozenset({"untuk", "resmi", "akan", "kini", "telah", "sudah", "yang", "segera"})
 #: Lower-case words inside an office's name: "Duta Besar RI untuk Iran".
 _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
 #: Links between a listed name and its office; one list may mix them from item to item
@@ -96,13 +79,7 @@ class AppositiveRules:
         for link in _LINKS:
             self.links.add(link, link)
         self.longest_link = max(len(keys_of(link)) for link in _LINKS)
-        self.handover = PhraseMatcher()
-        for verb in _HANDOVER:
-            self.handover.add(verb, "handover")
-        for word in _COUNTERPARTS:
-            self.handover.add(word, "counterpart")
-        for verb in _DELEGATION_HEADS:
-            self.handover.add(verb, "delegation")
+        self.handovers = Handovers(roles, self._name_before)
         self.leads = PhraseMatcher()
         for link in _LEADS:
             self.leads.add(link, link)
@@ -185,7 +162,10 @@ class AppositiveRules:
             i -= 1  # "1. X - Wakil Menteri Luar Negeri", "- X: Wakil Menteri Luar Negeri"
         while i > 0 and doc.keys[i - 1] in _QUOTES:
             i -= 1
-        if i < role_start and i > 1 and doc.keys[i - 1] == ")" and "(" in doc.keys[max(0, i - 6):i - 1]:
+        if i < role_start and i >= 3 and doc.keys[i - 3] == "(" and doc.keys[i - 2] in _POSITIONS and \
+                doc.keys[i - 1] == ")":
+            i -= 3  # "X (tengah), juru bicara Hamas": a photo caption's position
+        elif i < role_start and i > 1 and doc.keys[i - 1] == ")" and "(" in doc.keys[max(0, i - 6):i - 1]:
             i -= 1  # "Dia (Witkoff) adalah negosiator": the name stands in the brackets
         return i if i < role_start else None
 
@@ -298,62 +278,6 @@ class AppositiveRules:
             return True
         return after_end == len(doc.keys) or doc.keys[after_end] in _CLOSES
 
-    def _office_before(self, doc: Document, i: int) -> str | None:
-        """The class of the nearest role word before word ``i`` in its sentence."""
-        for k in range(i - 1, max(-1, i - 15), -1):
-            if doc.keys[k] in _SENTENCE_END:
-                return None
-            role = self.roles.roles.match_at(doc, k)
-            if role and role.end <= i:
-                return role.payload
-        return None
-
-    def _handovers(self, doc: Document, context: ArticleContext) -> list[Hit]:
-        hits = []
-        for verb in self.handover.find(doc):
-            office = self._office_before(doc, verb.start)
-            if verb.payload == "delegation":
-                office = OFFICIAL if self._delegation_before(doc, verb.start) else None
-            start = verb.end
-            if verb.payload == "counterpart":  # "timpalannya dari Ukraina <name>"
-                start = self.roles._skip_modifiers(doc, verb.end, context.lower)
-            end = self.roles._name_at(doc, start, context.lower)
-            if end == start or not same_line(doc, verb.start, start):
-                continue
-            if (successor := self._successor(doc, verb, end, context.lower)) is not None:
-                hits.extend(successor)
-                office = office or successor[0].payload
-            if office:
-                hits.append(Hit(start, end, office))
-        return hits
-
-    @staticmethod
-    def _delegation_before(doc: Document, i: int) -> bool:
-        """A delegation or negotiating team is named shortly before word ``i`` in its
-        sentence: "Delegasi Ukraina, yang dipimpin", "tim perunding Hamas dipimpin"."""
-        for k in range(i - 1, max(-1, i - 6), -1):
-            if doc.keys[k] in _SENTENCE_END:
-                return False
-            if doc.keys[k] in _DELEGATIONS and (doc.keys[k] == "delegasi" or doc.keys[k - 1:k] == ["tim"]):
-                return True
-        return False
-
-    def _successor(self, doc: Document, verb: Hit, name_end: int, lower: set[str]) -> list[Hit] | None:
-        """"X menggantikan Y sebagai Wakil Menteri …" (or "menunjuk X untuk menggantikan
-        Y sebagai …", "X resmi menggantikan posisi Y sebagai …"): the office is named after
-        both names, and X, before the verb, holds it now. "Y digantikan oleh X sebagai …":
-        Y, before the verb, held it."""
-        if doc.keys[verb.start] not in ("menggantikan", "digantikan") or \
-                doc.keys[name_end:name_end + 1] != ["sebagai"] or name_end + 1 >= len(doc.keys):
-            # "… menggantikan Y sebagai" ending the text names no office
-            return None
-        role = self.roles.roles.match_at(doc, name_end + 1)
-        end = verb.start
-        while end > max(0, verb.start - 2) and doc.keys[end - 1] in _BEFORE_SUCCESSION:
-            end -= 1  # "X resmi menggantikan Y", "X yang akan menggantikan Y"
-        start = self._name_before(doc, end, lower)
-        return [Hit(start, end, role.payload)] if role is not None and start < end else None
-
     def _leaders_of_institutions(self, doc: Document, context: ArticleContext) -> list[Hit]:
         """"X yang dipercaya memimpin Badan Gizi Nasional" (or "X, yang memimpin delegasi
         Rusia, …"): X heads an institution, an OFFICIAL (a group's leader has a role word
@@ -386,13 +310,17 @@ class AppositiveRules:
         served = {(h.start, h.end) for h in principals}
         out = [Hit(h.start, h.end, LEADER) if (h.start, h.end) in served else h for h in found]
         taken = set(blocked).union(*(range(h.start, h.end) for h in out))
-        hits = sorted(appositives + self._handovers(doc, context)
+        hits = sorted(appositives + self.handovers.find(doc, context)
                       + self._leaders_of_institutions(doc, context), key=lambda h: (h.start, -h.end))
         for hit in hits:
             if not taken.intersection(range(hit.start, hit.end)):
                 out.append(hit)
                 taken.update(range(hit.start, hit.end))
         return out
+
+
+#: Where a photo's caption places a person: "X (kiri), juru bicara Hamas, …".
+_POSITIONS = frozenset({"kiri", "kanan", "tengah", "depan", "belakang"})
 
 
 def _before_degrees(doc: Document, end: int) -> int:

@@ -1,0 +1,114 @@
+"""Names an appointment verb hands an office to: "digantikan oleh X", "kini dijabat X"
+(the name after the verb, the office named earlier in the sentence), "X menggantikan Y
+sebagai Wamensos" (both hold the office), a counterpart ("Presiden Putin dan
+timpalannya dari Ukraina X") and a delegation's head ("Delegasi Rusia dipimpin oleh X").
+
+>>> from sorot.training.weak.appositive import AppositiveRules
+>>> from sorot.training.weak.context import RoleRules
+>>> rules = AppositiveRules(RoleRules.load())
+>>> doc = Document.from_text("Jabatan Menteri Pertahanan kini dijabat Dimas Prakoso.")
+>>> [(doc.span_text(h.start, h.end), h.payload) for h in rules.handovers.find(doc, ArticleContext.of(doc))]
+[('Dimas Prakoso', 'OFFICIAL')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, same_line
+from sorot.models.schema import OFFICIAL
+from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.context import RoleRules
+
+#: A counterpart holds the office named before it in the sentence: "Presiden Putin dan
+#: timpalannya dari Ukraina Volodymyr Zelenskyy".
+_COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "koleganya"]
+#: A delegation's head, named after its verb ("Delegasi Rusia dipimpin oleh X"), is an
+#: official: a state's or a party's negotiator. Any other team's head may be anyone.
+_DELEGATION_HEADS = ["dipimpin oleh", "dipimpin", "pimpinan", "dikepalai oleh", "dikepalai", "diketuai oleh",
+                     "diketuai"]
+_DELEGATIONS = frozenset({"delegasi", "perunding", "negosiator", "negosiasi", "perundingan"})
+#: Verbs after which the name of an office's (new) holder follows.
+_HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
+             "kini dijabat", "dipegang oleh", "diemban", "diemban oleh", "ditempati oleh", "diisi",
+             "menggantinya dengan",
+             # the predecessor held the office too: "X sebagai Kepala Staf Kepresidenan
+             # menggantikan Y"
+             "menggantikan", "menggantikan posisi", "menggantikan kedudukan"]
+#: Words between a successor's name and "menggantikan": "X resmi menggantikan Y sebagai …",
+#: "menunjuk X untuk menggantikan Y", "X yang akan menggantikan Y".
+_BEFORE_SUCCESSION = frozenset({"untuk", "resmi", "akan", "kini", "telah", "sudah", "yang", "segera"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+class Handovers:
+    """Finds the holders that appointment verbs name; payloads are LEADER / OFFICIAL.
+    ``name_before(doc, end, lower)`` is where the name ending at word ``end`` starts."""
+
+    def __init__(self, roles: RoleRules, name_before: Callable[[Document, int, set[str]], int]) -> None:
+        self.roles = roles
+        self.name_before = name_before
+        self.verbs = PhraseMatcher()
+        for verb in _HANDOVER:
+            self.verbs.add(verb, "handover")
+        for word in _COUNTERPARTS:
+            self.verbs.add(word, "counterpart")
+        for verb in _DELEGATION_HEADS:
+            self.verbs.add(verb, "delegation")
+
+    def _office_before(self, doc: Document, i: int) -> str | None:
+        """The class of the nearest role word before word ``i`` in its sentence."""
+        for k in range(i - 1, max(-1, i - 15), -1):
+            if doc.keys[k] in _SENTENCE_END:
+                return None
+            role = self.roles.roles.match_at(doc, k)
+            if role and role.end <= i:
+                return role.payload
+        return None
+
+    def find(self, doc: Document, context: ArticleContext) -> list[Hit]:
+        """The holders each handover, counterpart or delegation verb names."""
+        hits = []
+        for verb in self.verbs.find(doc):
+            office = self._office_before(doc, verb.start)
+            if verb.payload == "delegation":
+                office = OFFICIAL if self._delegation_before(doc, verb.start) else None
+            start = verb.end
+            if verb.payload == "counterpart":  # "timpalannya dari Ukraina <name>"
+                start = self.roles._skip_modifiers(doc, verb.end, context.lower)
+            end = self.roles._name_at(doc, start, context.lower)
+            if end == start or not same_line(doc, verb.start, start):
+                continue
+            if (successor := self._successor(doc, verb, end, context.lower)) is not None:
+                hits.extend(successor)
+                office = office or successor[0].payload
+            if office:
+                hits.append(Hit(start, end, office))
+        return hits
+
+    @staticmethod
+    def _delegation_before(doc: Document, i: int) -> bool:
+        """A delegation or negotiating team is named shortly before word ``i`` in its
+        sentence: "Delegasi Ukraina, yang dipimpin", "tim perunding Hamas dipimpin"."""
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if doc.keys[k] in _SENTENCE_END:
+                return False
+            if doc.keys[k] in _DELEGATIONS and (doc.keys[k] == "delegasi" or doc.keys[k - 1:k] == ["tim"]):
+                return True
+        return False
+
+    def _successor(self, doc: Document, verb: Hit, name_end: int, lower: set[str]) -> list[Hit] | None:
+        """"X menggantikan Y sebagai Wakil Menteri …" (or "menunjuk X untuk menggantikan
+        Y sebagai …", "X resmi menggantikan posisi Y sebagai …"): the office is named after
+        both names, and X, before the verb, holds it now. "Y digantikan oleh X sebagai …":
+        Y, before the verb, held it."""
+        if doc.keys[verb.start] not in ("menggantikan", "digantikan") or \
+                doc.keys[name_end:name_end + 1] != ["sebagai"] or name_end + 1 >= len(doc.keys):
+            # "… menggantikan Y sebagai" ending the text names no office
+            return None
+        role = self.roles.roles.match_at(doc, name_end + 1)
+        end = verb.start
+        while end > max(0, verb.start - 2) and doc.keys[end - 1] in _BEFORE_SUCCESSION:
+            end -= 1  # "X resmi menggantikan Y", "X yang akan menggantikan Y"
+        start = self.name_before(doc, end, lower)
+        return [Hit(start, end, role.payload)] if role is not None and start < end else None
