@@ -192,6 +192,19 @@ def test_rules_never_make_overlapping_or_mid_word_spans(rules_only, parts):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
+#: Words a scraped text may stop at, where a rule looks one word ahead.
+_LAST_WORDS = ["(", "dari", "di", ",", "yakni", "dan", "-", ":", '"', "yang", "sebagai", "untuk", "itu", "oleh"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(ROLES + WORDS), min_size=1, max_size=20), st.sampled_from(_LAST_WORDS))
+def test_a_text_may_stop_at_any_word(rules_only, parts, last):
+    """Found by fuzzing: a list that a text stops in at "(" ran one word past the end."""
+    text = " ".join([*parts, last])
+    spans = sorted((e["start"], e["end"]) for e in rules_only.label(text)["entities"])
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
 def test_units_all_the_way_after_a_role_name_nobody(rules_only):
     """Found by the property test: three units in a row, each before another role, left
     the name's start past its end."""
