@@ -194,3 +194,16 @@ def test_a_phrase_matcher_finds_nothing_past_the_last_word():
     doc = Document.from_text("di Gaza")
     assert matcher.match_at(doc, 1).payload == "place"
     assert matcher.match_at(doc, 2) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # English titles as Indonesian news quotes them, and an English gloss in brackets
+    ("Secretary of State Dimas Prakoso tiba di Riyadh.", _DIMAS),
+    ("National Security Adviser Dimas Prakoso tiba di Riyadh.", _DIMAS),
+    ("Menteri Luar Negeri AS (Secretary of State) Dimas Prakoso tiba di Riyadh.", _DIMAS),
+    ("Prime Minister Sulistyo Wibowo menolak.", _LEADER),
+    # a bracket that opens with a connector is no gloss
+    ("Menteri Luar Negeri AS (of State) Dimas Prakoso tiba di Riyadh.", []),
+])
+def test_english_titles_and_glosses(rules_only, text, expected):
+    assert people(rules_only, text) == expected

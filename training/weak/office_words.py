@@ -22,7 +22,7 @@ from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
 from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
 from sorot.training.weak.names import is_bare_verb, is_verb, zipf
-from sorot.training.weak.organisations import english_word
+from sorot.training.weak.organisations import CONNECTORS, english_word
 
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _MONTHS = frozenset({"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
@@ -139,11 +139,13 @@ class OfficeWords(NameShapes):
     @staticmethod
     def _bracket_end(doc: Document, i: int) -> int | None:
         """After a short bracketed aside of capitalised words or acronyms ("(AS)",
-        "(Menkop)", "(IAEA)"), abbreviations' dots included ("(Purn.)"), or ``None``."""
+        "(Menkop)", "(IAEA)"), abbreviations' dots included ("(Purn.)"), or an English
+        gloss of the office ("(Secretary of State)"); otherwise ``None``."""
         for j in range(i + 1, min(i + 6, len(doc.keys))):
             if doc.keys[j] in _CLOSE:
-                inner = [doc.word(k) for k in range(i + 1, j) if doc.keys[k] != "."]
-                return j + 1 if inner and all(is_capitalised(w) for w in inner) else None
+                inner = [k for k in range(i + 1, j) if doc.keys[k] != "."]
+                return j + 1 if inner and is_capitalised(doc.word(inner[0])) and \
+                    all(is_capitalised(doc.word(k)) or doc.keys[k] in CONNECTORS for k in inner) else None
         return None
 
     def _relative_clause_end(self, doc: Document, i: int, lower: set[str]) -> int | None:
