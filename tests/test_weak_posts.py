@@ -207,3 +207,15 @@ def test_a_phrase_matcher_finds_nothing_past_the_last_word():
 ])
 def test_english_titles_and_glosses(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a group's senior members are its officials
+    ("Anggota senior Jihad Islam Dimas Prakoso tewas.", _DIMAS),
+    ("Tokoh senior Hamas Dimas Prakoso mengatakan perundingan berlanjut.", _DIMAS),
+    # a region of the group's home country is one region: its head is an official
+    ("Pemimpin Hizbullah di Lebanon Selatan Dimas Prakoso mengancam.", _DIMAS),
+    ("Pemimpin Hizbullah di Lebanon Sulistyo Wibowo mengancam.", _LEADER),
+])
+def test_a_groups_senior_members_and_its_head_in_part_of_its_home(rules_only, text, expected):
+    assert people(rules_only, text) == expected

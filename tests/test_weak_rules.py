@@ -177,7 +177,7 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Konsul", "Surabaya", "Pontianak", "Oblast", "Sumy", "Kryvyi Rih", "garis keras", "sayap kanan",
          "urusan hukum", "salah satu", "salah seorang", "kedua", "Kedua pemimpin", "resmi", "posisi",
          "tim negosiasi", "Administrasi", "Penguasa", "terpilih kembali", "kembali menjabat", "itu", "Wibowo",
-         "(tengah)", "(kiri)", "Secretary", "of", "State", "(Secretary"]
+         "(tengah)", "(kiri)", "Secretary", "of", "State", "(Secretary", "Tokoh senior", "Selatan"]
 
 
 @settings(max_examples=150, deadline=None)

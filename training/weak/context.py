@@ -77,6 +77,8 @@ class RoleRules(OfficeKinds, OfficeWords):
             for head in lists.group_heads:
                 self.roles.add(f"{head} {group.lower()}", LEADER)
                 self.group_roles[keys_of(f"{head} {group}")] = homes
+            for member in ("anggota senior", "tokoh senior"):  # "Anggota senior Jihad Islam X": its leadership
+                self.roles.add(f"{member} {group.lower()}", OFFICIAL)
         regions = {r.lower() for r in lists.regions}
         for place in [*lists.places, *lists.regions]:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi"
             self.roles.add(f"pemimpin {place.lower()}", OFFICIAL if place.lower() in regions else LEADER)

@@ -21,6 +21,8 @@ from sorot.training.weak.organisations import english_organisation_end
 _DEPUTIES = frozenset({"wakil", "deputi"})
 #: Bodies named by a group's head word: "Dewan Pimpinan Hamas" is its leadership council.
 _GROUP_BODIES = frozenset({"dewan", "majelis", "komite", "biro"})
+#: A compass word after a place names a region of it: "di Lebanon Selatan".
+_COMPASS = frozenset({"selatan", "utara", "timur", "barat", "tengah"})
 #: "One of": "salah satu pemimpin Hamas" is one of its leaders, not its top one.
 _ONE_OF = frozenset({("salah", "satu"), ("salah", "seorang")})
 #: Words that make a role plural: "para pemimpin Hamas", "kedua menteri".
@@ -46,6 +48,8 @@ class OfficeKinds:
         if doc.keys[i + 1:i + 3] == ["luar", "negeri"]:
             return Hit(role.start, i + 3, OFFICIAL)  # "Pemimpin Hamas di luar negeri X": abroad
         if (place := self.places.match_at(doc, i + 1)) is not None:
+            if doc.keys[place.end:place.end + 1] and doc.keys[place.end] in _COMPASS:
+                return Hit(role.start, place.end + 1, OFFICIAL)  # "di Lebanon Selatan": one region of home
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         if doc.keys[i + 1] == "luar" and (place := self.places.match_at(doc, i + 2)) is not None:
             return Hit(role.start, place.end, OFFICIAL)  # "Pemimpin Hamas di luar Gaza, X": abroad
