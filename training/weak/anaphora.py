@@ -29,20 +29,30 @@ class PointingRoles:
 
     def find(self, doc: Document, blocked: set[int], context: ArticleContext) -> list[Hit]:
         hits = []
-        for role in self.roles.roles.find(doc):
-            opener = role.start
-            while opener > 0 and doc.keys[opener - 1] in _BEFORE_ROLE and same_line(doc, opener - 1, opener):
-                opener -= 1  # "Wakil pemimpin Hamas itu …"
-            if not (_opens_sentence(doc, opener) and is_capitalised(doc.word(opener))):
-                continue
-            after = self.roles._skip_modifiers(doc, role.end, context.lower)
-            if doc.keys[after:after + 1] != ["itu"] or after + 1 >= len(doc.keys) or \
-                    not doc.word(after + 1)[:1].islower() or not same_line(doc, role.start, after):
-                continue  # "Presiden Rusia itu menyebut …": a verb follows the pointing role
+        for role, opener in self._pointing_roles(doc, context.lower):
             subject = self._subject_before(doc, opener, context.lower)
             if subject is not None and blocked.isdisjoint(range(*subject)) and subject[0] not in context.headline:
                 hits.append(Hit(*subject, self.roles._deputy(doc, role).payload))
         return hits
+
+    def _pointing_roles(self, doc: Document, lower: set[str]) -> list[tuple[Hit, int]]:
+        """Each role that opens its sentence (at the word returned with it, "Wakil" before a
+        role included) and whose office's words close with "itu" before a lower-case word.
+        Only the few sentences with "itu" are read: the role lists are not scanned again."""
+        out = []
+        for that in (j for j, key in enumerate(doc.keys) if key == "itu"):
+            if that + 1 >= len(doc.keys) or not doc.word(that + 1)[:1].islower():
+                continue  # "Presiden Rusia itu menyebut …": a verb follows the pointing role
+            opener = that
+            while opener > max(0, that - 12) and not _opens_sentence(doc, opener):
+                opener -= 1
+            start = opener + (doc.keys[opener] in _BEFORE_ROLE)  # "Wakil pemimpin Hamas itu …"
+            role = self.roles.roles.match_at(doc, start)
+            if role is None or not (_opens_sentence(doc, opener) and is_capitalised(doc.word(opener))):
+                continue
+            if self.roles._skip_modifiers(doc, role.end, lower) == that and same_line(doc, opener, that):
+                out.append((role, opener))
+        return out
 
     def _subject_before(self, doc: Document, i: int, lower: set[str]) -> tuple[int, int] | None:
         """The name that opens the sentence ending right before word ``i``, when a

@@ -20,6 +20,7 @@ import logging
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
@@ -93,6 +94,17 @@ class _InPassing:
                    words("call"), words("person_cues"), words("aside"),
                    frozenset(keys_of(w) for w in data.get("epithet", ())))
 
+    @cached_property
+    def comparison_firsts(self) -> frozenset:
+        """The first words of the comparison phrases: most words are none, and are passed
+        over without building a phrase."""
+        return frozenset(phrase[0] for phrase in self.comparison)
+
+    @cached_property
+    def epithet_lasts(self) -> frozenset:
+        """The last words of the epithets."""
+        return frozenset(phrase[-1] for phrase in self.epithet)
+
     def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
         call = not self.call.isdisjoint(doc.keys[start:end])
         return [h for h in hits if not self._compared(doc, h.start, start) and not self._epithet(doc, h.start, start)
@@ -103,7 +115,8 @@ class _InPassing:
         yang didukung Iran", "yang didukung oleh Iran", "drone buatan Iran"): it says who
         a party is, not what the sentence is about."""
         k = i - (i - 1 > first and doc.keys[i - 1] == "oleh")  # the epithet ends before word k
-        return any(tuple(doc.keys[k - n:k]) in self.epithet for n in (1, 2) if k - n >= first)
+        return k > first and doc.keys[k - 1] in self.epithet_lasts and \
+            any(tuple(doc.keys[k - n:k]) in self.epithet for n in (1, 2) if k - n >= first)
 
     def _compared(self, doc: Document, i: int, first: int) -> bool:
         """A comparison word stands before word ``i`` in its clause, at most ``window``
@@ -111,7 +124,8 @@ class _InPassing:
         for k in range(i - 1, max(first, i - self.window) - 1, -1):
             if doc.keys[k] in _CLAUSE_ENDS:
                 return False
-            if (doc.keys[k],) in self.comparison or tuple(doc.keys[k:k + 2]) in self.comparison:
+            if doc.keys[k] in self.comparison_firsts and (
+                    (doc.keys[k],) in self.comparison or tuple(doc.keys[k:k + 2]) in self.comparison):
                 return True  # a word or a phrase of two ("berbeda dengan")
         return False
 
