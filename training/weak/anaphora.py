@@ -13,10 +13,9 @@ opens that sentence, right before its lower-case verb, takes the role's class.
 from __future__ import annotations
 
 from sorot.inference.text.phrases import Document, Hit, is_capitalised, same_line
-from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.casing import SENTENCE_END, ArticleContext
 from sorot.training.weak.context import RoleRules
 
-_SENTENCE_END = frozenset({".", "!", "?"})
 #: Words a role list may lack before a role: "Wakil pemimpin Hamas itu", "Mantan Presiden AS itu".
 _BEFORE_ROLE = frozenset({"wakil", "mantan", "deputi"})
 
@@ -57,10 +56,10 @@ class PointingRoles:
     def _subject_before(self, doc: Document, i: int, lower: set[str]) -> tuple[int, int] | None:
         """The name that opens the sentence ending right before word ``i``, when a
         lower-case word follows it ("Wibowo menolak …"); ``None`` otherwise."""
-        if i < 2 or doc.keys[i - 1] not in _SENTENCE_END:
+        if i < 2 or doc.keys[i - 1] not in SENTENCE_END:
             return None
         first = i - 1
-        while first > 0 and doc.keys[first - 1] not in _SENTENCE_END and same_line(doc, first - 1, first):
+        while first > 0 and doc.keys[first - 1] not in SENTENCE_END and same_line(doc, first - 1, first):
             first -= 1
         end = self.roles._name_at(doc, first, lower)
         if end == first or end >= i - 1 or not doc.word(end)[:1].islower() or \
@@ -70,4 +69,4 @@ class PointingRoles:
 
 
 def _opens_sentence(doc: Document, i: int) -> bool:
-    return i > 0 and (doc.keys[i - 1] in _SENTENCE_END or not same_line(doc, i - 1, i))
+    return i > 0 and (doc.keys[i - 1] in SENTENCE_END or not same_line(doc, i - 1, i))

@@ -6,7 +6,7 @@
   Wakil Menteri Sosial"), then a role word: the name takes the role's class.
 * Appointment: "Purbaya menjadi Menkeu", "X dilantik sebagai Wamenlu" (name before the
   verb); the verbs with the name after them ("digantikan oleh X", "kini dijabat X",
-  "X menggantikan Y sebagai Wamensos") are :class:`~sorot.training.weak.handovers.Handovers`'.
+  "X menggantikan Y sebagai Wamensos") are :class:`~sorot.training.weak.handovers.Handovers`.
 
 >>> from sorot.training.weak.context import RoleRules
 >>> rules = AppositiveRules(RoleRules.load())
@@ -21,6 +21,7 @@ from sorot.inference.text.gazetteer import NAME_PARTICLES
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import (
+    SENTENCE_END,
     ArticleContext,
     item_end,
     item_first,
@@ -65,9 +66,8 @@ _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
 #: (word keys fold every dash to "-").
 _ITEM_LINKS = frozenset({"-", ":", "sebagai"})
 _QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
-_SENTENCE_END = frozenset({".", "!", "?"})
 #: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".
-_CLOSES = _SENTENCE_END | {",", ";", ")", "untuk", "bagi"}
+_CLOSES = SENTENCE_END | {",", ";", ")", "untuk", "bagi"}
 
 
 class AppositiveRules:
@@ -130,7 +130,7 @@ class AppositiveRules:
         place = self.roles.places.match_at(doc, i)
         if place is None or place.end != i + 1:
             return False
-        return i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in _SENTENCE_END or \
+        return i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END or \
             doc.keys[i - 1] in self.roles.sentence_openers
 
     def _given_name_inside(self, doc: Document, i: int, lower: set[str]) -> bool:
@@ -140,7 +140,7 @@ class AppositiveRules:
         Santoso, mantan menteri": "Menurut Santoso, ..." starts at Santoso)."""
         if not self.roles._common_given_name(doc, i, lower):
             return False
-        if i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in _SENTENCE_END:
+        if i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END:
             return doc.keys[i] not in self.roles.sentence_openers
         return doc.keys[i - 1] not in _QUOTES and (
             doc.word(i - 1)[:1].islower() or self.roles.is_name_word(doc, i - 1, lower))

@@ -19,6 +19,8 @@ from sorot.training.weak.names import zipf
 #: Zipf frequency under which a word is no Indonesian word: written in lower case beside
 #: its capitalised form, it is a name the source misspelt ("Abbas araghchi").
 NAME_CASE_ZIPF = 2.5
+#: Word keys that end a sentence.
+SENTENCE_END = frozenset({".", "!", "?"})
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 

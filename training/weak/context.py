@@ -80,7 +80,8 @@ class RoleRules(OfficeKinds, OfficeWords):
             for member in ("anggota senior", "tokoh senior"):  # "Anggota senior Jihad Islam X": its leadership
                 self.roles.add(f"{member} {group.lower()}", OFFICIAL)
         regions = {r.lower() for r in lists.regions}
-        for place in [*lists.places, *lists.regions]:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi"
+        places = list(dict.fromkeys([*lists.places, *lists.regions]))  # a region may be listed as a place too
+        for place in places:  # "Pemimpin Rusia Vladimir Putin", "pemimpin Tiongkok Xi Jinping"
             self.roles.add(f"pemimpin {place.lower()}", OFFICIAL if place.lower() in regions else LEADER)
         self.modifiers = frozenset(keys_of(" ".join(lists.modifiers)))
         self.organisation_heads = frozenset(h.lower() for h in lists.organisation_heads)
@@ -92,7 +93,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.not_names = frozenset(keys_of(" ".join(lists.not_names))) | self.organisation_heads | self.verbs \
             | self.parties
         self.places = PhraseMatcher()
-        for place in [*lists.places, *lists.regions]:
+        for place in places:
             self.places.add(place, place)
         self.institutions = INSTITUTIONS | {"otoritas", "agensi", "dinas"}  # "memimpin Badan …"
 

@@ -1,7 +1,7 @@
 """Names an appointment verb hands an office to: "digantikan oleh X", "kini dijabat X"
 (the name after the verb, the office named earlier in the sentence), "X menggantikan Y
-sebagai Wamensos" (both hold the office), a counterpart ("Presiden Putin dan
-timpalannya dari Ukraina X") and a delegation's head ("Delegasi Rusia dipimpin oleh X").
+sebagai Wamensos" (both hold the office), a counterpart ("Menlu Turki bertemu
+timpalannya dari Mesir, X") and a delegation's head ("Delegasi Rusia dipimpin oleh X").
 
 >>> from sorot.training.weak.appositive import AppositiveRules
 >>> from sorot.training.weak.context import RoleRules
@@ -17,11 +17,11 @@ from collections.abc import Callable
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, same_line
 from sorot.models.schema import OFFICIAL
-from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.casing import SENTENCE_END, ArticleContext
 from sorot.training.weak.context import RoleRules
 
-#: A counterpart holds the office named before it in the sentence: "Presiden Putin dan
-#: timpalannya dari Ukraina Volodymyr Zelenskyy".
+#: A counterpart holds the office named before it in the sentence: "Menlu Turki bertemu
+#: timpalannya dari Mesir, X".
 _COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "koleganya"]
 #: A delegation's head, named after its verb ("Delegasi Rusia dipimpin oleh X"), is an
 #: official: a state's or a party's negotiator. Any other team's head may be anyone.
@@ -38,7 +38,6 @@ _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi 
 #: Words between a successor's name and "menggantikan": "X resmi menggantikan Y sebagai …",
 #: "menunjuk X untuk menggantikan Y", "X yang akan menggantikan Y".
 _BEFORE_SUCCESSION = frozenset({"untuk", "resmi", "akan", "kini", "telah", "sudah", "yang", "segera"})
-_SENTENCE_END = frozenset({".", "!", "?"})
 
 
 class Handovers:
@@ -59,7 +58,7 @@ class Handovers:
     def _office_before(self, doc: Document, i: int) -> str | None:
         """The class of the nearest role word before word ``i`` in its sentence."""
         for k in range(i - 1, max(-1, i - 15), -1):
-            if doc.keys[k] in _SENTENCE_END:
+            if doc.keys[k] in SENTENCE_END:
                 return None
             role = self.roles.roles.match_at(doc, k)
             if role and role.end <= i:
@@ -74,7 +73,7 @@ class Handovers:
             if verb.payload == "delegation":
                 office = OFFICIAL if self._delegation_before(doc, verb.start) else None
             start = verb.end
-            if verb.payload == "counterpart":  # "timpalannya dari Ukraina <name>"
+            if verb.payload == "counterpart":  # "timpalannya dari Mesir, <name>"
                 start = self.roles._skip_modifiers(doc, verb.end, context.lower)
             end = self.roles._name_at(doc, start, context.lower)
             if end == start or not same_line(doc, verb.start, start):
@@ -91,7 +90,7 @@ class Handovers:
         """A delegation or negotiating team is named shortly before word ``i`` in its
         sentence: "Delegasi Ukraina, yang dipimpin", "tim perunding Hamas dipimpin"."""
         for k in range(i - 1, max(-1, i - 6), -1):
-            if doc.keys[k] in _SENTENCE_END:
+            if doc.keys[k] in SENTENCE_END:
                 return False
             if doc.keys[k] in _DELEGATIONS and (doc.keys[k] == "delegasi" or doc.keys[k - 1:k] == ["tim"]):
                 return True

@@ -48,7 +48,7 @@ class OfficeKinds:
         if doc.keys[i + 1:i + 3] == ["luar", "negeri"]:
             return Hit(role.start, i + 3, OFFICIAL)  # "Pemimpin Hamas di luar negeri X": abroad
         if (place := self.places.match_at(doc, i + 1)) is not None:
-            if doc.keys[place.end:place.end + 1] and doc.keys[place.end] in _COMPASS:
+            if place.end < len(doc.keys) and doc.keys[place.end] in _COMPASS:
                 return Hit(role.start, place.end + 1, OFFICIAL)  # "di Lebanon Selatan": one region of home
             return Hit(role.start, place.end, LEADER if place.payload.lower() in homes else OFFICIAL)
         if doc.keys[i + 1] == "luar" and (place := self.places.match_at(doc, i + 2)) is not None:

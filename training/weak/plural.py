@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, same_line
 from sorot.models.schema import LEADER, OFFICIAL
-from sorot.training.weak.casing import ArticleContext
+from sorot.training.weak.casing import SENTENCE_END, ArticleContext
 from sorot.training.weak.context import RoleRules
 from sorot.training.weak.office_kinds import PLURAL_WORDS
 
@@ -117,7 +117,7 @@ class PluralRoles:
         """The class and end of the nearest plural role before word ``end`` in its
         sentence."""
         for i in range(end - 1, max(end - _REACH, 0), -1):
-            if doc.keys[i] in {".", "!", "?"} or not same_line(doc, i, end):
+            if doc.keys[i] in SENTENCE_END or not same_line(doc, i, end):
                 return None
             if doc.keys[i - 1] in PLURAL_WORDS and (found := self._plural_role_at(doc, i)) is not None:
                 return found
