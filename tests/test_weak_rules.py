@@ -709,6 +709,16 @@ def test_a_misspelled_key_of_the_roles_file_is_refused_by_name(tmp_path):
         RoleRules.load(roles)
 
 
+def test_a_misspelled_key_of_the_places_file_is_refused_by_name(tmp_path):
+    # read loosely, "region:" would leave every region a state, its head a leader
+    from sorot.inference.text.resources import DataFileError
+    from sorot.training.weak.context import RoleRules
+    places = tmp_path / "places.yaml"
+    places.write_text("places: [Rusia]\nregion: [Chechnya]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"places: unknown keys \['region'\] \(known: places, regions\)"):
+        RoleRules.load(places=places)
+
+
 def test_a_roles_file_with_the_lists_a_rule_needs_finds_its_names(tmp_path):
     from sorot.inference.text.phrases import Document
     from sorot.training.weak.context import RoleRules

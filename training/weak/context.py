@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
-from sorot.inference.text.resources import data_path, load_yaml
+from sorot.inference.text.resources import data_path, load_yaml, refuse_unknown_keys
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import ArticleContext, item_first, neighbour_items
 from sorot.training.weak.name_shapes import INSTITUTIONS, academic_degree
@@ -100,6 +100,7 @@ class RoleRules(OfficeKinds, OfficeWords):
     @classmethod
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
         places_data = load_yaml(places or data_path("places.yaml"))
+        refuse_unknown_keys(places_data, ("places", "regions"), "places:")  # a misspelt "region:" would be lost
         return cls(RoleLists.from_data(load_yaml(roles or data_path("roles.yaml")), places_data["places"],
                                        places_data.get("regions") or ()))
 

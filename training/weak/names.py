@@ -179,7 +179,6 @@ def is_suffixed_verb(key: str) -> bool:
     return (zipf(key) >= DERIVED_ZIPF and _has_passive(key)) or zipf(_me_form(key)) >= DERIVED_ZIPF
 
 
-
 #: Verb stems that are given names too ("Pandu Wibowo", "Puji Lestari")
 _VERB_GIVEN_NAMES = frozenset({"pandu", "puji", "kasih", "bangun", "bela", "harap", "giring", "tarik", "tata"})
 #: Places that "di" written joined to them makes look passive ("diindonesia" is frequent):
