@@ -177,7 +177,11 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Konsul", "Surabaya", "Pontianak", "Oblast", "Sumy", "Kryvyi Rih", "garis keras", "sayap kanan",
          "urusan hukum", "salah satu", "salah seorang", "kedua", "Kedua pemimpin", "resmi", "posisi",
          "tim negosiasi", "Administrasi", "Penguasa", "terpilih kembali", "kembali menjabat", "itu", "Wibowo",
-         "(tengah)", "(kiri)", "Secretary", "of", "State", "(Secretary", "Tokoh senior", "Selatan"]
+         "(tengah)", "(kiri)", "Secretary", "of", "State", "(Secretary", "Tokoh senior", "Selatan",
+         # paired lists, acting titles, adverbs of the present, think tanks (fifteenth round)
+         "masing-masing sebagai", "masing-masing", "secara berurutan", "Penjabat", "Plt", "Pelaksana Tugas",
+         "Plh", "masih menjabat", "saat ini", "Institute", "Institute,", "didapuk", "dicopot", "dari jabatan",
+         "mengundurkan diri sebagai", "bertugas"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -34,11 +34,16 @@ from sorot.training.weak.context import RoleRules, same_line, title_length
 from sorot.training.weak.handovers import Handovers
 from sorot.training.weak.name_shapes import academic_degree, hyphenated_syllable
 from sorot.training.weak.names import initial_length, joins
+from sorot.training.weak.respectively import Respectively
 
 #: Removed from an office: "mencopot X dari jabatan Menteri Koperasi". Right after the
 #: name only: after a comma the name before is another's ("mencopot Y, mantan ajudan X,
 #: dari kursi Menteri …" removes Y, not X).
-_REMOVALS = ("dari jabatan", "dari jabatannya sebagai", "dari posisi", "dari kursi")
+_REMOVALS = ("dari jabatan", "dari jabatannya sebagai", "dari posisi", "dari kursi",
+             # ... and the removed or resigning holder before the verb: "X dicopot dari
+             # jabatan Menteri …", "X mengundurkan diri sebagai Menteri …"
+             *(f"{verb} {how}" for verb in ("dicopot", "diberhentikan", "dipecat", "mundur", "mengundurkan diri")
+               for how in ("dari jabatan", "dari jabatannya sebagai", "dari posisi", "dari kursi", "sebagai")))
 #: Words between a name and the role that describes it.
 _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
           "sang", "menjadi",
@@ -48,18 +53,29 @@ _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
             for one in ("satu", "seorang")),
           # a copula: "X adalah negosiator ...", "X merupakan penasihat ...", "X yang menjabat
           # sebagai Menteri ..."
-          "adalah", "adalah seorang", "merupakan", "merupakan seorang",
+          "adalah", "adalah seorang", "merupakan", "merupakan seorang", "dipercaya menjabat",
           # "menjabat" with or without "sebagai": "X, yang juga menjabat penasihat ..."
-          *(f"{who}menjabat{how}" for who in ("", "yang ", "kini ", "juga ", "yang juga ", "yang kini ")
+          # ... and after an adverb of the present: "X resmi menjabat Duta Besar ...". A
+          # former office ("X, yang pernah menjabat Menteri ...") was tried and turned down
+          # by the check half (README): it tells a career, not what X is now.
+          *(f"{who}{when}menjabat{how}" for who in ("", "yang ")
+            for when in ("", "kini ", "juga ", "resmi ", "masih ", "saat ini ")
             for how in ("", " sebagai")), "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
           "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi",
           *(f"{who}{verb} {how}" for who in ("", "yang ")
             for verb in ("terpilih", "dipercaya", "ditunjuk", "dilantik", "diangkat",
+                         # more verbs of appointment: "X didapuk sebagai Wakil Menteri …"
+                         "didapuk", "ditetapkan", "dipilih", "ditugaskan", "bertugas", "duduk", "kini duduk",
                          # "X terpilih kembali sebagai Perdana Menteri"
                          "terpilih kembali", "kembali terpilih", "kembali dilantik", "kembali ditunjuk")
             for how in ("sebagai", "menjadi")), "kembali menjadi", "kembali menjabat", *_REMOVALS]
 #: Words after which a name leads an institution: "X yang dipercaya memimpin Badan ...".
 _LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dipercaya memimpin"]
+#: Words before a role that the role lists lack: a deputy, a former or an acting holder
+#: ("sebagai Penjabat Menteri Luar Negeri", "sebagai Plt Kepala Badan …").
+_ROLE_PREFIXES = frozenset({"mantan", "wakil", "penjabat", "pj", "plt", "plh"})
+#: Two-word acting titles: "sebagai Pelaksana Tugas Menteri …".
+_ACTING = frozenset({("pelaksana", "tugas"), ("pelaksana", "harian")})
 #: Lower-case words inside an office's name: "Duta Besar RI untuk Iran".
 _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
 #: Links between a listed name and its office; one list may mix them from item to item
@@ -80,6 +96,7 @@ class AppositiveRules:
             self.links.add(link, link)
         self.longest_link = max(len(keys_of(link)) for link in _LINKS)
         self.handovers = Handovers(roles, self._name_before)
+        self.respectively = Respectively(roles, self._name_before)
         self.leads = PhraseMatcher()
         for link in _LEADS:
             self.leads.add(link, link)
@@ -149,10 +166,10 @@ class AppositiveRules:
         """Where the name ends, when a link (a comma, "selaku", ...) stands right before
         the role; ``None`` otherwise."""
         i = role_start
-        while i > 0 and doc.keys[i - 1] in ("mantan", "wakil"):
-            if self.roles.roles.match_at(doc, i - 1) is not None:
+        while step := _prefix_before(doc, i):
+            if self.roles.roles.match_at(doc, i - step) is not None:
                 return None  # the role word itself starts at the modifier: the matcher has it
-            i -= 1  # "sebagai Wakil Kepala Badan …": a modifier the role list lacks
+            i -= step  # "sebagai Wakil Kepala Badan …": a modifier the role list lacks
         link = self._word_link(doc, i)
         if link is not None:
             i = link.start
@@ -310,7 +327,7 @@ class AppositiveRules:
         served = {(h.start, h.end) for h in principals}
         out = [Hit(h.start, h.end, LEADER) if (h.start, h.end) in served else h for h in found]
         taken = set(blocked).union(*(range(h.start, h.end) for h in out))
-        hits = sorted(appositives + self.handovers.find(doc, context)
+        hits = sorted(appositives + self.handovers.find(doc, context) + self.respectively.find(doc, context)
                       + self._leaders_of_institutions(doc, context), key=lambda h: (h.start, -h.end))
         for hit in hits:
             if not taken.intersection(range(hit.start, hit.end)):
@@ -321,6 +338,14 @@ class AppositiveRules:
 
 #: Where a photo's caption places a person: "X (kiri), juru bicara Hamas, …".
 _POSITIONS = frozenset({"kiri", "kanan", "tengah", "depan", "belakang"})
+
+
+def _prefix_before(doc: Document, i: int) -> int:
+    """How many words a role's prefix (``_ROLE_PREFIXES``, ``_ACTING``) ending right before
+    word ``i`` takes (0: none)."""
+    if i > 0 and doc.keys[i - 1] in _ROLE_PREFIXES:
+        return 1
+    return 2 if i > 1 and (doc.keys[i - 2], doc.keys[i - 1]) in _ACTING else 0
 
 
 def _before_degrees(doc: Document, end: int) -> int:

@@ -26,6 +26,7 @@ from sorot.training.weak.office_words import OfficeWords
 from sorot.training.weak.organisations import (
     CONNECTORS,
     FacilityNames,
+    english_body_end,
     english_holder,
     english_organisation_end,
     holder_after,
@@ -136,6 +137,11 @@ class RoleRules(OfficeKinds, OfficeWords):
             return self._facility_holder(doc, run, lower)
         if (org_end := english_organisation_end(doc, past, self.organisation_heads)) is not None:
             return self._name_after_organisation(doc, past, org_end, lower)
+        if (org_end := english_body_end(doc, past, self.organisation_heads)) is not None and \
+                org_end < len(doc.keys) and doc.keys[org_end] == ",":
+            # "Pendiri Quincy Institute, X Y,": the holder after the comma, or nobody
+            return holder_after(doc, range(past, org_end), 1, lambda k: self.is_name_word(doc, k, lower),
+                                lambda k: self._name_at(doc, k, lower))
         start = role_end
         if doc.keys[role_end - 1] in INSTITUTIONS and role_end + 1 < len(doc.keys) and \
                 is_capitalised(doc.word(role_end)) and is_capitalised(doc.word(role_end + 1)) and \

@@ -16,7 +16,7 @@ from __future__ import annotations
 from sorot.inference.text.phrases import Document, Hit, is_capitalised, same_line
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.name_shapes import INSTITUTIONS
-from sorot.training.weak.organisations import english_organisation_end
+from sorot.training.weak.organisations import english_body_end, english_organisation_end
 
 _DEPUTIES = frozenset({"wakil", "deputi"})
 #: Bodies named by a group's head word: "Dewan Pimpinan Hamas" is its leadership council.
@@ -103,12 +103,7 @@ class OfficeKinds:
     def _english_body_after(self, doc: Document, i: int) -> bool:
         """An English organisation's head word within a capitalised run of three words at
         ``i``: "Eurasia Group", "Middle East Forum", "International Crisis Group"."""
-        for k in range(i, min(i + 3, len(doc.keys))):
-            if not (is_capitalised(doc.word(k)) and same_line(doc, i, k)):
-                return False
-            if doc.keys[k] in self.organisation_heads:
-                return True
-        return False
+        return english_body_end(doc, i, self.organisation_heads) is not None
 
     def _not_a_state(self, doc: Document, i: int) -> bool:
         """The institution's word at ``i`` opens no state's name: "Presiden Federasi Rusia

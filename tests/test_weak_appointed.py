@@ -1,0 +1,99 @@
+"""The fifteenth round: names paired with offices by "masing-masing sebagai", acting
+titles after "sebagai", "menjabat" after an adverb of the present, more verbs of
+appointment and of removal between a name and its office, and think tanks named in
+English with no connector before the comma that opens their head's name.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+REINDRA, LESTARI, DIMAS = "Reindra Wiratmaja", "Lestari Pohan", "Dimas Kurniawan"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"Presiden melantik {REINDRA} dan {LESTARI} masing-masing sebagai Wakil Menteri Pertahanan "
+     "dan Wakil Menteri Luar Negeri.", [(REINDRA, "OFFICIAL"), (LESTARI, "OFFICIAL")]),
+    # three of each, commas before the last "dan" and before the link
+    (f"Ia melantik {REINDRA}, {LESTARI}, dan {DIMAS}, masing-masing sebagai Kepala Badan Intelijen "
+     "Negara, Wakil Menteri Luar Negeri, dan Duta Besar RI untuk Rusia.",
+     [(REINDRA, "OFFICIAL"), (LESTARI, "OFFICIAL"), (DIMAS, "OFFICIAL")]),
+    (f"{REINDRA} dan {LESTARI} yang masing-masing menjabat Menteri Pertahanan dan Menteri Luar "
+     "Negeri hadir.", [(REINDRA, "OFFICIAL"), (LESTARI, "OFFICIAL")]),
+    # paired in order: a head of state and a minister
+    ("Dalam foto itu, Halvorsen dan Ekdahl, masing-masing sebagai Presiden Norwegia dan Menteri "
+     "Luar Negeri Swedia, berjabat tangan.", [("Halvorsen", "LEADER"), ("Ekdahl", "OFFICIAL")]),
+    # more names than offices, all of one class
+    (f"{REINDRA} dan {LESTARI} masing-masing sebagai Duta Besar RI untuk Rusia dan untuk Ukraina.",
+     [(REINDRA, "OFFICIAL"), (LESTARI, "OFFICIAL")]),
+    # a committee's posts in lower case, and jobs, are no offices
+    (f"{REINDRA} dan {LESTARI} masing-masing sebagai ketua dan sekretaris panitia.", []),
+    ("Dua anak mereka, Rudi dan Sinta, masing-masing menjadi dokter dan guru.", []),
+])
+def test_names_paired_with_offices_in_order(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"{LESTARI} ditunjuk sebagai Penjabat Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} ditunjuk sebagai Pelaksana Tugas Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    (f"Presiden menunjuk {LESTARI} sebagai Plt Kepala Badan Intelijen Negara.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI}, Plh Duta Besar RI untuk Iran, menyiapkan evakuasi.", [(LESTARI, "OFFICIAL")]),
+    # "tugas" and "harian" alone are words of their own
+    ("Ia menjalankan tugas harian Menteri Luar Negeri.", []),
+])
+def test_an_acting_office_after_its_holder(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"{LESTARI} resmi menjabat Duta Besar RI untuk Rusia sejak Januari.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} masih menjabat Wakil Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI}, yang saat ini menjabat sebagai Kepala Staf Kepresidenan, hadir.", [(LESTARI, "OFFICIAL")]),
+    # a former office tells a career: tried and turned down by the check half (README)
+    (f"{LESTARI}, yang pernah menjabat Menteri Luar Negeri, kini mengajar.", []),
+])
+def test_an_office_held_now_after_an_adverb(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"{LESTARI} didapuk sebagai Wakil Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} didapuk menjadi Wakil Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} dipercaya menjabat Wakil Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} ditugaskan sebagai Duta Besar RI untuk Iran.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} ditetapkan sebagai Kepala Badan Intelijen Negara.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI}, yang dipilih sebagai Ketua Majelis Umum PBB, berpidato.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} bertugas sebagai Atase Pertahanan di Moskow.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} kini duduk sebagai Wakil Ketua Komisi I DPR.", [(LESTARI, "OFFICIAL")]),
+    # the holder removed or resigning, named before the verb
+    (f"{LESTARI} diberhentikan dari jabatan Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} dicopot dari jabatannya sebagai Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} mundur dari jabatan Kepala Badan Intelijen Negara.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI} mengundurkan diri sebagai Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
+    # a nominee acts in no office yet
+    (f"{LESTARI} dicalonkan sebagai Duta Besar RI untuk Iran.", []),
+])
+def test_an_appointment_or_a_removal_before_the_office(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pendiri Halden Institute, Omar Rashidi, menilai serangan itu keliru.", [("Omar Rashidi", "OFFICIAL")]),
+    ("Ketua Halden Institute, Omar Rashidi, menilai serangan itu keliru.", [("Omar Rashidi", "OFFICIAL")]),
+    ("Direktur Eksekutif Norden Center, Ida Berglund, menilai serangan itu keliru.",
+     [("Ida Berglund", "OFFICIAL")]),
+    ("Salah satu pendiri Halden Institute, Omar Rashidi, menilai serangan itu keliru.",
+     [("Omar Rashidi", "OFFICIAL")]),
+    # the role after the name: the organisation is no holder of its own
+    ("Omar Rashidi, pendiri Halden Institute, menilai serangan itu keliru.", [("Omar Rashidi", "OFFICIAL")]),
+    ("Menurut Omar Rashidi, pendiri Halden Institute, serangan itu keliru.", [("Omar Rashidi", "OFFICIAL")]),
+    # no name after the comma
+    ("Ketua Halden Institute, menilai serangan itu keliru.", []),
+])
+def test_a_think_tank_with_no_connector_before_a_comma(rules_only, text, expected):
+    assert people(rules_only, text) == expected
