@@ -1,7 +1,8 @@
 """The fifteenth round: names paired with offices by "masing-masing sebagai", acting
 titles after "sebagai", "menjabat" after an adverb of the present, more verbs of
-appointment and of removal between a name and its office, and think tanks named in
-English with no connector before the comma that opens their head's name.
+appointment and of removal between a name and its office, think tanks named in English
+with no connector before the comma that opens their head's name, and relatives of office
+holders named after the role's comma.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -96,4 +97,19 @@ def test_an_appointment_or_a_removal_before_the_office(rules_only, text, expecte
     ("Ketua Halden Institute, menilai serangan itu keliru.", []),
 ])
 def test_a_think_tank_with_no_connector_before_a_comma(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative named after the role's comma is a private person
+    ("Istri Menteri Luar Negeri, Dewi Anggraini, ikut hadir.", []),
+    ("Putra Presiden Norwegia, Erik Halvorsen, ikut hadir.", []),
+    ("Menantu Presiden AS, Jared Whitmore, ikut berunding.", []),
+    # the holder named right after the role is still the holder
+    ("Istri Presiden Hartono Wibisana, Ratna Sari, ikut hadir.", [("Hartono Wibisana", "LEADER")]),
+    ("Cucu Presiden Hartono, Ratna Sari, hadir.", [("Hartono", "LEADER")]),
+    # "Ibu" is a form of address
+    ("Ibu Menteri Luar Negeri Ratna Sari menyapa wartawan.", [("Ratna Sari", "OFFICIAL")]),
+])
+def test_a_relative_of_an_office_holder(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -40,6 +40,12 @@ _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah
                            "wilayah", "oblast", "region"})
 
 
+#: A relative's word before a role: the name after the role's comma is the relative's, a
+#: private person ("Istri Menteri Luar Negeri, X"; "Ibu" and "Bapak" are forms of address).
+_RELATIVES = frozenset({"istri", "suami", "anak", "putra", "putri", "adik", "kakak", "ayah", "cucu", "menantu",
+                        "keponakan", "ipar", "mertua", "janda", "sepupu"})
+
+
 class RoleRules(OfficeKinds, OfficeWords):
     """Finds names after role words; payloads are ``LEADER`` / ``OFFICIAL``."""
 
@@ -131,7 +137,8 @@ class RoleRules(OfficeKinds, OfficeWords):
         return holder_after(doc, run, 2, lambda k: self.is_name_word(doc, k, lower),
                             lambda k: self._name_at(doc, k, lower))
 
-    def _name_after_role(self, doc: Document, role_end: int, lower: set[str]) -> tuple[int, int]:
+    def _name_after_role(self, doc: Document, role_end: int, lower: set[str],
+                         relative: bool = False) -> tuple[int, int]:
         past = self._past_modifiers(doc, role_end)  # "Pendiri lembaga kajian Center for …"
         if run := self.facilities.name_at(doc, past):
             return self._facility_holder(doc, run, lower)
@@ -162,8 +169,9 @@ class RoleRules(OfficeKinds, OfficeWords):
         # when there is one ("Kanselir Christian Stocker, Wakil Kanselir ..." keeps its own)
         # and the candidate is one word (a place the list lacks): "juru bicara Kremlin
         # Dmitry Peskov, Putin ..." keeps Peskov.
-        if self._name_words(doc, start, end, lower) <= 1 and end < len(doc.keys) - 1 and doc.keys[end] == "," and \
-                is_capitalised(doc.word(end + 1)):
+        # After a relative's word the appositive is the relative ("Cucu Presiden X, Y").
+        if not relative and self._name_words(doc, start, end, lower) <= 1 and end < len(doc.keys) - 1 and \
+                doc.keys[end] == "," and is_capitalised(doc.word(end + 1)):
             after = self._name_at(doc, end + 1, lower)
             if after > end + 1 and not academic_degree(doc, end + 1, after):  # "Suharyanto, S.Sos.,"
                 start, end = end + 1, after
@@ -267,7 +275,11 @@ class RoleRules(OfficeKinds, OfficeWords):
         office's domain words, its region ("Bupati Sleman X") and its organisation's short
         name ("Kepala Bakamla X"). The appositive rule asks it too: "X, Bupati Sleman,"
         names X, since "Sleman" is no holder of its own."""
-        start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower))
+        relative = role.start > 0 and doc.keys[role.start - 1] in _RELATIVES and \
+            same_line(doc, role.start - 1, role.start)
+        start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower, relative))
+        if relative and "," in doc.keys[role.end:start]:
+            return start, start  # "Istri Menteri Luar Negeri, X": X is the minister's wife
         return self._after_organisation(role, start, end, doc)
 
     def _title_given_name(self, doc: Document, role: Hit, start: int) -> int:
