@@ -343,3 +343,16 @@ def test_a_word_list_of_the_topic_lexicon_that_is_no_list_is_refused_by_name(tmp
 ])
 def test_home_traders_reactors_and_purchases_in_a_war_article(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the economy's portfolio marks a paragraph of trade talks
+    ("Israel terus menggempur Gaza.\n\nMenko Perekonomian Budi Santoso mengatakan pembicaraan teknis berlanjut.",
+     []),
+    # prisoners of war by their other Indonesian word, as "tawanan perang"
+    ("Rusia dan Ukraina menukar 150 tahanan perang pada Sabtu.", ["tahanan perang"]),
+    # technical talks on a war's issue stay talks
+    ("Iran dan AS menggelar pembicaraan teknis soal program nuklir di Oman.", ["pembicaraan", "program nuklir"]),
+])
+def test_the_economy_portfolio_and_prisoners_of_war(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
