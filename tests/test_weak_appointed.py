@@ -1,8 +1,8 @@
 """The fifteenth round: names paired with offices by "masing-masing sebagai", acting
 titles after "sebagai", "menjabat" after an adverb of the present, more verbs of
 appointment and of removal between a name and its office, think tanks named in English
-with no connector before the comma that opens their head's name, and relatives of office
-holders named after the role's comma.
+with no connector before the comma that opens their head's name, relatives of office
+holders named after the role's comma, and the successor of a removed holder.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -112,4 +112,21 @@ def test_a_think_tank_with_no_connector_before_a_comma(rules_only, text, expecte
     ("Ibu Menteri Luar Negeri Ratna Sari menyapa wartawan.", [("Ratna Sari", "OFFICIAL")]),
 ])
 def test_a_relative_of_an_office_holder(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the successor takes the office the removal verb named
+    (f"Presiden Halvorsen mencopot Panglima Angkatan Bersenjata {REINDRA} dan menunjuk {DIMAS} sebagai "
+     "penggantinya.", [("Halvorsen", "LEADER"), (REINDRA, "OFFICIAL"), (DIMAS, "OFFICIAL")]),
+    (f"Perdana menteri memecat Menhan {REINDRA}. {DIMAS} ditunjuk sebagai penggantinya.",
+     [(REINDRA, "OFFICIAL"), (DIMAS, "OFFICIAL")]),
+    # the appointer's own role is not the office handed over
+    (f"Presiden Norwegia Erik Halvorsen menunjuk {DIMAS} sebagai penggantinya.", [("Erik Halvorsen", "LEADER")]),
+    # a removal two sentences back, and a coach, are out of reach
+    (f"Perdana menteri memecat Menhan {REINDRA}. Ia lalu pergi. {DIMAS} ditunjuk sebagai penggantinya.",
+     [(REINDRA, "OFFICIAL")]),
+    (f"Klub itu memecat pelatih {REINDRA} dan menunjuk {DIMAS} sebagai penggantinya.", []),
+])
+def test_a_successor_of_a_removed_holder(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -181,7 +181,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # paired lists, acting titles, adverbs of the present, think tanks (fifteenth round)
          "masing-masing sebagai", "masing-masing", "secara berurutan", "Penjabat", "Plt", "Pelaksana Tugas",
          "Plh", "masih menjabat", "saat ini", "Institute", "Institute,", "didapuk", "dicopot", "dari jabatan",
-         "mengundurkan diri sebagai", "bertugas", "Istri", "cucu", "Menantu"]
+         "mengundurkan diri sebagai", "bertugas", "Istri", "cucu", "Menantu",
+         "mencopot", "memecat", "sebagai penggantinya", "ditunjuk"]
 
 
 @settings(max_examples=150, deadline=None)

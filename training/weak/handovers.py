@@ -1,6 +1,7 @@
 """Names an appointment verb hands an office to: "digantikan oleh X", "kini dijabat X"
 (the name after the verb, the office named earlier in the sentence), "X menggantikan Y
-sebagai Wamensos" (both hold the office), a counterpart ("Menlu Turki bertemu
+sebagai Wamensos" (both hold the office), a successor of a removed holder ("mencopot
+Panglima Y dan menunjuk X sebagai penggantinya"), a counterpart ("Menlu Turki bertemu
 timpalannya dari Mesir, X") and a delegation's head ("Delegasi Rusia dipimpin oleh X").
 
 >>> from sorot.training.weak.appositive import AppositiveRules
@@ -35,6 +36,11 @@ _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi 
              # the predecessor held the office too: "X sebagai Kepala Staf Kepresidenan
              # menggantikan Y"
              "menggantikan", "menggantikan posisi", "menggantikan kedudukan"]
+#: Words after a successor's name whose office is one a removal verb named earlier in
+#: the sentence: "mencopot Panglima X dan menunjuk Y sebagai penggantinya".
+_SUCCESSORS = ["sebagai penggantinya", "menjadi penggantinya", "sebagai penerusnya", "sebagai suksesornya"]
+_REMOVING = frozenset({"mencopot", "memecat", "memberhentikan", "mengganti", "melengserkan"})
+_APPOINTED = frozenset({"ditunjuk", "diangkat", "dilantik", "dipilih", "resmi", "kemudian", "lalu", "yang"})
 #: Words between a successor's name and "menggantikan": "X resmi menggantikan Y sebagai …",
 #: "menunjuk X untuk menggantikan Y", "X yang akan menggantikan Y".
 _BEFORE_SUCCESSION = frozenset({"untuk", "resmi", "akan", "kini", "telah", "sudah", "yang", "segera"})
@@ -54,6 +60,9 @@ class Handovers:
             self.verbs.add(word, "counterpart")
         for verb in _DELEGATION_HEADS:
             self.verbs.add(verb, "delegation")
+        self.successors = PhraseMatcher()
+        for words in _SUCCESSORS:
+            self.successors.add(words, words)
 
     def _office_before(self, doc: Document, i: int) -> str | None:
         """The class of the nearest role word before word ``i`` in its sentence."""
@@ -83,7 +92,35 @@ class Handovers:
                 office = office or successor[0].payload
             if office:
                 hits.append(Hit(start, end, office))
+        return hits + self._named_successors(doc, context.lower)
+
+    def _named_successors(self, doc: Document, lower: set[str]) -> list[Hit]:
+        """"… mencopot Panglima X dan menunjuk Y sebagai penggantinya": Y, before the
+        words, takes the office the removal verb named (the nearest role before Y may be
+        the appointer's own: "Presiden Z menunjuk Y sebagai penggantinya")."""
+        hits = []
+        for words in self.successors.find(doc):
+            end = words.start
+            while end > max(0, words.start - 2) and doc.keys[end - 1] in _APPOINTED:
+                end -= 1  # "Y ditunjuk sebagai penggantinya", "Y yang kemudian ditunjuk …"
+            start = self.name_before(doc, end, lower)
+            office = self._removed_office(doc, start) if start < end else None
+            if office is not None:
+                hits.append(Hit(start, end, office))
         return hits
+
+    def _removed_office(self, doc: Document, i: int) -> str | None:
+        """The class of the role right after a removal verb before word ``i`` in its
+        sentence or the one before ("Netanyahu memecat Menhan X. Y ditunjuk sebagai
+        penggantinya.")."""
+        ends = 0
+        for k in range(i - 1, max(0, i - 30), -1):
+            ends += doc.keys[k] in SENTENCE_END
+            if ends > 1:
+                return None
+            if doc.keys[k - 1] in _REMOVING and (role := self.roles.roles.match_at(doc, k)) is not None:
+                return self.roles._deputy(doc, role).payload
+        return None
 
     @staticmethod
     def _delegation_before(doc: Document, i: int) -> bool:
