@@ -130,3 +130,17 @@ def test_a_relative_of_an_office_holder(rules_only, text, expected):
 ])
 def test_a_successor_of_a_removed_holder(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state's own envoy or negotiator, with "-nya"
+    ("Dubesnya di Jakarta, Vasyl Marchenko, membantah klaim itu.", [("Vasyl Marchenko", "OFFICIAL")]),
+    ("Norwegia, melalui negosiatornya Erik Halvorsen, menolak usulan itu.", [("Erik Halvorsen", "OFFICIAL")]),
+    # a new holder named by the body that appointed them
+    (f"Iran menunjuk menteri pertahanan barunya, {DIMAS}.", [(DIMAS, "OFFICIAL")]),
+    (f"Pemerintah mengangkat duta besar barunya untuk AS, {DIMAS}.", [(DIMAS, "OFFICIAL")]),
+    # "barunya" after anything else is no office's
+    ("Menteri itu memamerkan mobil barunya, Toyota Alphard, kepada wartawan.", []),
+])
+def test_an_office_with_nya_and_a_new_holder(rules_only, text, expected):
+    assert people(rules_only, text) == expected

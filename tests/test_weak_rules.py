@@ -182,7 +182,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "masing-masing sebagai", "masing-masing", "secara berurutan", "Penjabat", "Plt", "Pelaksana Tugas",
          "Plh", "masih menjabat", "saat ini", "Institute", "Institute,", "didapuk", "dicopot", "dari jabatan",
          "mengundurkan diri sebagai", "bertugas", "Istri", "cucu", "Menantu",
-         "mencopot", "memecat", "sebagai penggantinya", "ditunjuk"]
+         "mencopot", "memecat", "sebagai penggantinya", "ditunjuk",
+         "Dubesnya", "negosiatornya", "barunya"]
 
 
 @settings(max_examples=150, deadline=None)
