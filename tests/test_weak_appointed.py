@@ -144,3 +144,14 @@ def test_a_successor_of_a_removed_holder(rules_only, text, expected):
 ])
 def test_an_office_with_nya_and_a_new_holder(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # mid-sentence, only a name is capitalised after a comma
+    ("Gubernur Kharkiv, Oleh Petrenko, mengatakan dua warga tewas.", [("Oleh Petrenko", "OFFICIAL")]),
+    ("Menteri Pertahanan, Dan Whitmore, hadir.", [("Dan Whitmore", "OFFICIAL")]),
+    # a function word after a comma before no name word stays one
+    ("Serangan itu dikecam Presiden Norwegia, Dan Iran juga mengecamnya.", []),
+])
+def test_a_function_word_as_given_name_after_a_comma(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -138,10 +138,12 @@ class NameShapes:
                 and same_line(doc, i, i + 1) and self.is_name_word(doc, i + 1, lower))
 
     def _word_given_name(self, doc: Document, i: int) -> bool:
-        """A function word that is also a given name, capitalised after a word on its line:
-        "Gubernur Kharkiv Oleh Synehubov" ("oleh" is "by"), "Jenderal Dan Caine"."""
+        """A function word that is also a given name, capitalised after a word or a comma
+        on its line: "Gubernur Kharkiv Oleh Synehubov" ("oleh" is "by"), "Jenderal Dan
+        Caine", "Gubernur Kharkiv, Oleh Synehubov," (mid-sentence, only a name is
+        capitalised after a comma)."""
         return doc.keys[i] in self.word_given_names and i > 0 and same_line(doc, i - 1, i) \
-            and doc.keys[i - 1][:1].isalnum()
+            and (doc.keys[i - 1][:1].isalnum() or doc.keys[i - 1] == ",")
 
     def _may_be_name(self, doc: Document, i: int, lower: set[str], domain_words: bool = False) -> bool:
         """A frequent word that may still be part of a name: never lower case in the
