@@ -95,8 +95,14 @@ def test_an_appointment_or_a_removal_before_the_office(rules_only, text, expecte
     ("Menurut Omar Rashidi, pendiri Halden Institute, serangan itu keliru.", [("Omar Rashidi", "OFFICIAL")]),
     # no name after the comma
     ("Ketua Halden Institute, menilai serangan itu keliru.", []),
+    # a body's English words are no name, and its branch's country no holder
+    ("Ketua Nordic Development Bank menyebut ekonomi melambat.", []),
+    ("Presiden Nordic Development Bank Ida Berglund menyebut ekonomi melambat.", [("Ida Berglund", "OFFICIAL")]),
+    ("Direktur Eksekutif Halden Institute Indonesia, Omar Rashidi, mengecam.", [("Omar Rashidi", "OFFICIAL")]),
+    # an Indonesian name opens with its head word: the holder is found as before
+    ("Gubernur Bank Sentral Norwegia Ida Berglund menaikkan suku bunga.", [("Ida Berglund", "OFFICIAL")]),
 ])
-def test_a_think_tank_with_no_connector_before_a_comma(rules_only, text, expected):
+def test_an_english_named_body_with_no_connector(rules_only, text, expected):
     assert people(rules_only, text) == expected
 
 

@@ -144,11 +144,8 @@ class RoleRules(OfficeKinds, OfficeWords):
             return self._facility_holder(doc, run, lower)
         if (org_end := english_organisation_end(doc, past, self.organisation_heads)) is not None:
             return self._name_after_organisation(doc, past, org_end, lower)
-        if (org_end := english_body_end(doc, past, self.organisation_heads)) is not None and \
-                org_end < len(doc.keys) and doc.keys[org_end] == ",":
-            # "Pendiri Quincy Institute, X Y,": the holder after the comma, or nobody
-            return holder_after(doc, range(past, org_end), 1, lambda k: self.is_name_word(doc, k, lower),
-                                lambda k: self._name_at(doc, k, lower))
+        if (org_end := english_body_end(doc, past, self.organisation_heads)) is not None and org_end > past + 1:
+            return self._name_after_body(doc, org_end, lower)
         start = role_end
         if doc.keys[role_end - 1] in INSTITUTIONS and role_end + 1 < len(doc.keys) and \
                 is_capitalised(doc.word(role_end)) and is_capitalised(doc.word(role_end + 1)) and \
@@ -178,6 +175,17 @@ class RoleRules(OfficeKinds, OfficeWords):
         if end > start and self._undotted_initials(doc, role_end, start):
             return start - 1, end
         return start + title_length(doc, start, end), end
+
+    def _name_after_body(self, doc: Document, i: int, lower: set[str]) -> tuple[int, int]:
+        """The holder's name after an English body's name that ends at word ``i`` with a
+        head word ("Ketua Asian Development Bank X Y", "Pendiri Quincy Institute, X Y,"),
+        past the country of its branch ("Amnesty International Indonesia X Y") and a
+        comma; empty when none follows: the body's words are no name."""
+        if (place := self.places.match_at(doc, i)) is not None and same_line(doc, i, place.end - 1):
+            i = place.end
+        if i + 1 < len(doc.keys) and doc.keys[i] == "," and same_line(doc, i, i + 1):
+            i += 1
+        return i, self._name_at(doc, i, lower)
 
     def _name_after_organisation(self, doc: Document, start: int, end: int, lower: set[str]) -> tuple[int, int]:
         """After an English organisation's name, three words or more after its last
