@@ -161,3 +161,16 @@ def test_an_office_with_nya_and_a_new_holder(rules_only, text, expected):
 ])
 def test_a_function_word_as_given_name_after_a_comma(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Delegasi Norwegia terdiri dari Halvorsen, Ekdahl, dan Berglund.",
+     [("Halvorsen", "OFFICIAL"), ("Ekdahl", "OFFICIAL"), ("Berglund", "OFFICIAL")]),
+    (f"Delegasi Hamas yang beranggotakan {REINDRA} dan {DIMAS} tiba di Kairo.",
+     [(REINDRA, "OFFICIAL"), (DIMAS, "OFFICIAL")]),
+    # a delegation that is no state's or group's, and a team, may be anyone's
+    ("Delegasi mahasiswa terdiri dari Budi, Ani, dan Citra.", []),
+    (f"Tim itu terdiri dari {REINDRA} dan {DIMAS}.", []),
+])
+def test_the_members_of_a_delegation(rules_only, text, expected):
+    assert people(rules_only, text) == expected

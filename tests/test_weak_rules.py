@@ -183,7 +183,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "Plh", "masih menjabat", "saat ini", "Institute", "Institute,", "didapuk", "dicopot", "dari jabatan",
          "mengundurkan diri sebagai", "bertugas", "Istri", "cucu", "Menantu",
          "mencopot", "memecat", "sebagai penggantinya", "ditunjuk",
-         "Dubesnya", "negosiatornya", "barunya", ", Oleh", ", Dan"]
+         "Dubesnya", "negosiatornya", "barunya", ", Oleh", ", Dan", "Delegasi AS", "terdiri dari",
+         "beranggotakan", "Bank"]
 
 
 @settings(max_examples=150, deadline=None)

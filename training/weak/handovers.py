@@ -2,7 +2,8 @@
 (the name after the verb, the office named earlier in the sentence), "X menggantikan Y
 sebagai Wamensos" (both hold the office), a successor of a removed holder ("mencopot
 Panglima Y dan menunjuk X sebagai penggantinya"), a counterpart ("Menlu Turki bertemu
-timpalannya dari Mesir, X") and a delegation's head ("Delegasi Rusia dipimpin oleh X").
+timpalannya dari Mesir, X") and a delegation's head ("Delegasi Rusia dipimpin oleh X")
+and members ("Delegasi AS terdiri dari X, Y, dan Z").
 
 >>> from sorot.training.weak.appositive import AppositiveRules
 >>> from sorot.training.weak.context import RoleRules
@@ -29,6 +30,10 @@ _COUNTERPARTS = ["timpalannya", "mitranya", "sejawatnya", "rekan sejawatnya", "k
 _DELEGATION_HEADS = ["dipimpin oleh", "dipimpin", "pimpinan", "dikepalai oleh", "dikepalai", "diketuai oleh",
                      "diketuai"]
 _DELEGATIONS = frozenset({"delegasi", "perunding", "negosiator", "negosiasi", "perundingan"})
+#: A state's or a group's delegation's members, listed after their verb: "Delegasi AS
+#: terdiri dari X, Y, dan Z" (a student delegation's may be anyone).
+_MEMBERS = ["terdiri dari", "terdiri atas", "beranggotakan"]
+_LIST_JOINS = frozenset({",", "dan", "serta"})
 #: Verbs after which the name of an office's (new) holder follows.
 _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
              "kini dijabat", "dipegang oleh", "diemban", "diemban oleh", "ditempati oleh", "diisi",
@@ -60,6 +65,8 @@ class Handovers:
             self.verbs.add(word, "counterpart")
         for verb in _DELEGATION_HEADS:
             self.verbs.add(verb, "delegation")
+        for verb in _MEMBERS:
+            self.verbs.add(verb, "members")
         self.successors = PhraseMatcher()
         for words in _SUCCESSORS:
             self.successors.add(words, words)
@@ -78,6 +85,10 @@ class Handovers:
         """The holders each handover, counterpart or delegation verb names."""
         hits = []
         for verb in self.verbs.find(doc):
+            if verb.payload == "members":
+                if self._state_delegation_before(doc, verb.start):
+                    hits.extend(self._members(doc, verb.end, context.lower))
+                continue
             office = self._office_before(doc, verb.start)
             if verb.payload == "delegation":
                 office = OFFICIAL if self._delegation_before(doc, verb.start) else None
@@ -121,6 +132,33 @@ class Handovers:
             if doc.keys[k - 1] in _REMOVING and (role := self.roles.roles.match_at(doc, k)) is not None:
                 return self.roles._deputy(doc, role).payload
         return None
+
+    def _state_delegation_before(self, doc: Document, i: int) -> bool:
+        """A state's or a group's delegation is named right before word ``i``
+        ("Delegasi AS terdiri dari", "delegasi Hamas yang beranggotakan")."""
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if doc.keys[k] in SENTENCE_END:
+                return False
+            if doc.keys[k] == "delegasi" and k + 1 < i:
+                return self.roles.places.match_at(doc, k + 1) is not None or \
+                    any(tuple(doc.keys[k + 1:k + 1 + len(group)]) == group for group in self.roles.groups)
+        return False
+
+    def _members(self, doc: Document, i: int, lower: set[str]) -> list[Hit]:
+        """The names listed from word ``i`` ("X, Y, dan Z"), up to the first item that is no
+        bare name (an item with its own role is the role rules')."""
+        hits: list[Hit] = []
+        while i < len(doc.keys) and len(hits) < 8:
+            end = self.roles._name_at(doc, i, lower)
+            if end == i or not same_line(doc, i - 1, i):
+                break
+            hits.append(Hit(i, end, OFFICIAL))
+            i = end
+            while i < len(doc.keys) and i - end < 2 and doc.keys[i] in _LIST_JOINS:
+                i += 1  # ",", "dan", ", dan"
+            if i == end:
+                break
+        return hits
 
     @staticmethod
     def _delegation_before(doc: Document, i: int) -> bool:
