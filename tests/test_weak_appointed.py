@@ -71,6 +71,9 @@ def test_an_office_held_now_after_an_adverb(rules_only, text, expected):
     (f"{LESTARI}, yang dipilih sebagai Ketua Majelis Umum PBB, berpidato.", [(LESTARI, "OFFICIAL")]),
     (f"{LESTARI} bertugas sebagai Atase Pertahanan di Moskow.", [(LESTARI, "OFFICIAL")]),
     (f"{LESTARI} kini duduk sebagai Wakil Ketua Komisi I DPR.", [(LESTARI, "OFFICIAL")]),
+    # a fresh appointment
+    (f"{LESTARI}, yang baru diangkat sebagai Wakil Menteri Luar Negeri, tiba di Kairo.", [(LESTARI, "OFFICIAL")]),
+    (f"{LESTARI}, yang baru saja dilantik sebagai Duta Besar RI untuk Iran, tiba.", [(LESTARI, "OFFICIAL")]),
     # the holder removed or resigning, named before the verb
     (f"{LESTARI} diberhentikan dari jabatan Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),
     (f"{LESTARI} dicopot dari jabatannya sebagai Menteri Luar Negeri.", [(LESTARI, "OFFICIAL")]),

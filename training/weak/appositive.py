@@ -62,7 +62,9 @@ _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
             for when in ("", "kini ", "juga ", "resmi ", "masih ", "saat ini ")
             for how in ("", " sebagai")), "dilantik menjadi", "dilantik sebagai", "ditunjuk menjadi",
           "ditunjuk sebagai", "diangkat menjadi", "diangkat sebagai", "resmi menjadi",
-          *(f"{who}{verb} {how}" for who in ("", "yang ")
+          # ... with "baru (saja)" when the appointment is news: "X, yang baru diangkat
+          # sebagai Wakil Menteri …"
+          *(f"{who}{when}{verb} {how}" for who in ("", "yang ") for when in ("", "baru ", "baru saja ")
             for verb in ("terpilih", "dipercaya", "ditunjuk", "dilantik", "diangkat",
                          # more verbs of appointment: "X didapuk sebagai Wakil Menteri …"
                          "didapuk", "ditetapkan", "dipilih", "ditugaskan", "bertugas", "duduk", "kini duduk",
