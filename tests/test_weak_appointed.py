@@ -177,3 +177,13 @@ def test_a_function_word_as_given_name_after_a_comma(rules_only, text, expected)
 ])
 def test_the_members_of_a_delegation(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's next verb after a role's comma opens no name
+    ("1. Presiden Pecat Kepala Intelijen, Tunjuk Oleh Petrenko\n2. Harga Beras Naik", []),
+    # a full name after the role still closes such a line
+    ("Baca Juga: Presiden Pecat Kepala Intelijen Vasyl Petrenko", [("Vasyl Petrenko", "OFFICIAL")]),
+])
+def test_a_headline_verb_opens_no_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -200,17 +200,18 @@ class RoleRules(OfficeKinds, OfficeWords):
 
     def _unsure_in_headline(self, doc: Document, role: Hit, start: int, end: int, headline: set[int]) -> bool:
         """On a Title Case line a name is trusted only when a lower-case word, a mark or a
-        verb follows it and it does not open with a frequent word: headlines capitalise their
-        verbs too ("Menlu Iran Bertemu Prabowo di Istana"). A list of office holders is no
+        verb follows it and it does not open with a frequent word or a bare verb: headlines
+        capitalise their verbs too ("Menlu Iran Bertemu Prabowo di Istana"). A list of office holders is no
         headline, but its lines may be a list of headlines of the same shape."""
         if role.start not in headline:
             return False
         # a full name closing its line ("Baca Juga: … Temui PM Malaysia Anwar Ibrahim"): a
         # headline puts its verb before the name it ends on
         closes_line = end >= len(doc.keys) or not same_line(doc, end - 1, end)
-        return is_common_word(doc.keys[start]) or not (_ends_title(doc, end) or self._in_role_list(doc, role)
-                                                       or self._verb_at(doc, end)
-                                                       or (closes_line and end - start >= 2))
+        if is_common_word(doc.keys[start]) or is_bare_verb(doc.keys[start]):
+            return True  # "… Kepala Intelijen, Tunjuk X Y": the headline's next verb opens the run
+        return not (_ends_title(doc, end) or self._in_role_list(doc, role) or self._verb_at(doc, end)
+                    or (closes_line and end - start >= 2))
 
     def _verb_at(self, doc: Document, i: int) -> bool:
         """A headline's verb at word ``i`` ("Presiden X Tinjau Banjir"): where the name
