@@ -200,9 +200,10 @@ class RoleRules(OfficeKinds, OfficeWords):
 
     def _unsure_in_headline(self, doc: Document, role: Hit, start: int, end: int, headline: set[int]) -> bool:
         """On a Title Case line a name is trusted only when a lower-case word, a mark or a
-        verb follows it and it does not open with a frequent word or a bare verb: headlines
-        capitalise their verbs too ("Menlu Iran Bertemu Prabowo di Istana"). A list of office holders is no
-        headline, but its lines may be a list of headlines of the same shape."""
+        verb follows it and it does not open with a frequent word or a bare verb:
+        headlines capitalise their verbs too ("Menlu Iran Bertemu Prabowo di Istana"). A
+        list of office holders is no headline, but its lines may be a list of headlines
+        of the same shape."""
         if role.start not in headline:
             return False
         # a full name closing its line ("Baca Juga: … Temui PM Malaysia Anwar Ibrahim"): a

@@ -140,8 +140,7 @@ class Handovers:
             if doc.keys[k] in SENTENCE_END:
                 return False
             if doc.keys[k] == "delegasi" and k + 1 < i:
-                return self.roles.places.match_at(doc, k + 1) is not None or \
-                    any(tuple(doc.keys[k + 1:k + 1 + len(group)]) == group for group in self.roles.groups)
+                return self.roles.places.match_at(doc, k + 1) is not None or self.roles.group_at(doc, k + 1)
         return False
 
     def _members(self, doc: Document, i: int, lower: set[str]) -> list[Hit]:

@@ -80,7 +80,11 @@ class OfficeKinds:
             return False
         if self.organisation_heads.intersection(doc.keys[after + 1:after + 3]):
             return False  # "Pendiri Halden Institute X"
-        return not any(tuple(doc.keys[after:after + len(group)]) == group for group in self.groups)
+        return not self.group_at(doc, after)
+
+    def group_at(self, doc: Document, i: int) -> bool:
+        """A party to a conflict (``leader_of_groups``) is named at word ``i``: "Hamas"."""
+        return any(tuple(doc.keys[i:i + len(group)]) == group for group in self.groups)
 
     def _of_a_body(self, doc: Document, role: Hit) -> Hit:
         """A head's role before an English organisation's name ("Presiden Council on …") or
