@@ -203,3 +203,13 @@ def test_the_checked_floors_are_the_declared_floors():
     assert not untested, f"floors declared but never installed by .ci/check-floors: {untested}"
     for name, version in checked.items():
         assert declared[name].split(".") == version.split(".")[:len(declared[name].split("."))], name
+
+
+def test_the_suite_runs_a_worker_per_core():
+    """The README's test command spreads the suite over every core (pytest-xdist, declared in
+    [dev]); worksteal rebalances the minute-long tests onto the worker that is free."""
+    tomllib = pytest.importorskip("tomllib")
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    addopts = meta["tool"]["pytest"]["ini_options"]["addopts"].split()
+    assert addopts[addopts.index("-n") + 1] == "auto" and addopts[addopts.index("--dist") + 1] == "worksteal"
+    assert any(spec.startswith("pytest-xdist>=") for spec in meta["project"]["optional-dependencies"]["dev"])
