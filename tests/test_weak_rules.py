@@ -184,7 +184,8 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "mengundurkan diri sebagai", "bertugas", "Istri", "cucu", "Menantu",
          "mencopot", "memecat", "sebagai penggantinya", "ditunjuk",
          "Dubesnya", "negosiatornya", "barunya", ", Oleh", ", Dan", "Delegasi AS", "terdiri dari",
-         "beranggotakan", "Bank"]
+         "beranggotakan", "Bank", "Hizbullah", "menunjuk", "pemimpin", "sekjen", "al-Nimr", "mitranya",
+         "bertemu"]
 
 
 @settings(max_examples=150, deadline=None)

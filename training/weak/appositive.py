@@ -244,7 +244,7 @@ class AppositiveRules:
         """Names before a role that describes them, and the principals (LEADER) that an
         aide's role names after it: "Tomas Lind, utusan khusus Halvorsen, tiba"."""
         hits, principals = [], []
-        for role in self.roles.roles.find(doc):
+        for role in self.roles.with_new_group_heads(doc, self.roles.roles.find(doc)):
             end = self._bracketed(doc, role)
             end = self._link_before(doc, role.start) if end is None else end
             if end is None:
@@ -329,7 +329,7 @@ class AppositiveRules:
         served = {(h.start, h.end) for h in principals}
         out = [Hit(h.start, h.end, LEADER) if (h.start, h.end) in served else h for h in found]
         taken = set(blocked).union(*(range(h.start, h.end) for h in out))
-        hits = sorted(appositives + self.handovers.find(doc, context) + self.respectively.find(doc, context)
+        hits = sorted(appositives + self.handovers.find(doc, context, found) + self.respectively.find(doc, context)
                       + self._leaders_of_institutions(doc, context), key=lambda h: (h.start, -h.end))
         for hit in hits:
             if not taken.intersection(range(hit.start, hit.end)):

@@ -79,6 +79,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         # "pemimpin hamas" -> the group's home places, where its head is no regional head
         self.group_roles: dict[tuple, frozenset] = {}
         self.groups = frozenset(keys_of(g) for g in lists.leader_of_groups)
+        self.group_heads = frozenset(keys_of(h) for h in lists.group_heads)
         for group in lists.leader_of_groups:  # "pemimpin Hamas", "kepala biro politik Hamas"
             homes = frozenset(p.lower() for p in lists.group_homes.get(group.lower(), ()))
             for head in lists.group_heads:
@@ -252,7 +253,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         headline, lower = context.headline, context.lower
         hits: dict[int, Hit] = {}  # by start word: one name, one class
         previous = None
-        for role in self.roles.find(doc):
+        for role in self.with_new_group_heads(doc, self.roles.find(doc)):
             if self._civil_rank(doc, role) or self._founder_of_a_company(doc, role) or self._head_of_a_club(doc, role):
                 continue  # "Kapten Timnas X", "Pendiri Gojek X", "Presiden Klub X": no office
             role = self._of_a_body(doc, self._deputy(doc, self._group_region(doc, role)))

@@ -15,7 +15,7 @@ and members ("Delegasi AS terdiri dari X, Y, dan Z").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, same_line
 from sorot.models.schema import OFFICIAL
@@ -81,8 +81,11 @@ class Handovers:
                 return role.payload
         return None
 
-    def find(self, doc: Document, context: ArticleContext) -> list[Hit]:
-        """The holders each handover, counterpart or delegation verb names."""
+    def find(self, doc: Document, context: ArticleContext, found: Sequence[Hit] = ()) -> list[Hit]:
+        """The holders each handover, counterpart or delegation verb names. A counterpart
+        with no role before it in its sentence holds the office of the person ``found``
+        (names the role rules found in the article) who meets it: "Menhan X tiba. X bertemu
+        mitranya, Y"."""
         hits = []
         for verb in self.verbs.find(doc):
             if verb.payload == "members":
@@ -95,6 +98,7 @@ class Handovers:
             start = verb.end
             if verb.payload == "counterpart":  # "timpalannya dari Mesir, <name>"
                 start = self.roles._skip_modifiers(doc, verb.end, context.lower)
+                office = office or _office_of_a_name_before(doc, verb.start, found)
             end = self.roles._name_at(doc, start, context.lower)
             if end == start or not same_line(doc, verb.start, start):
                 continue
@@ -185,3 +189,18 @@ class Handovers:
             end -= 1  # "X resmi menggantikan Y", "X yang akan menggantikan Y"
         start = self.name_before(doc, end, lower)
         return [Hit(start, end, role.payload)] if role is not None and start < end else None
+
+
+def _office_of_a_name_before(doc: Document, i: int, found: Sequence[Hit]) -> str | None:
+    """The class of the nearest word before word ``i`` in its sentence that is part of a
+    name ``found`` elsewhere with one class ("Sjafrie" of "Sjafrie Sjamsoeddin")."""
+    classes: dict[str, set[str]] = {}
+    for hit in found:
+        for key in doc.keys[hit.start:hit.end]:
+            classes.setdefault(key, set()).add(hit.payload)
+    for k in range(i - 1, max(-1, i - 12), -1):
+        if doc.keys[k] in SENTENCE_END:
+            return None
+        if len(classes.get(doc.keys[k], ())) == 1 and doc.word(k)[:1].isupper():
+            return next(iter(classes[doc.keys[k]]))
+    return None

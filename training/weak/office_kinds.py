@@ -37,12 +37,12 @@ _JOINT_LINKS = frozenset({("sekaligus",), ("merangkap",), ("yang", "merangkap"),
 class OfficeKinds:
     """Role hits re-read by what stands around them; payloads are ``LEADER``/``OFFICIAL``."""
 
-    def _group_region(self, doc: Document, role: Hit) -> Hit:
+    def _group_region(self, doc: Document, role: Hit, key: tuple[str, ...] | None = None) -> Hit:
         """"Pemimpin Hamas di Gaza": a group's head in one region is an OFFICIAL, and the
         name comes after the region. In the group's home country ("Pemimpin Hizbullah di
         Lebanon") the head is still the group's, a LEADER."""
         i = role.end
-        homes = self.group_roles.get(tuple(doc.keys[role.start:i]))
+        homes = self.group_roles.get(key or tuple(doc.keys[role.start:i]))
         if homes is None or doc.keys[i:i + 1] != ["di"] or i + 1 >= len(doc.keys):
             return role
         if doc.keys[i + 1:i + 3] == ["luar", "negeri"]:
@@ -85,6 +85,39 @@ class OfficeKinds:
     def group_at(self, doc: Document, i: int) -> bool:
         """A party to a conflict (``leader_of_groups``) is named at word ``i``: "Hamas"."""
         return any(tuple(doc.keys[i:i + len(group)]) == group for group in self.groups)
+
+    def with_new_group_heads(self, doc: Document, roles: list[Hit]) -> list[Hit]:
+        """``roles`` with the head a group names for itself, a LEADER (the "-nya" is the
+        group's): "Hamas menunjuk pemimpin barunya, X", "Hizbullah mengumumkan X sebagai
+        sekjen barunya", though "pemimpin" alone names no office and "sekjen" an official's.
+        Its head "di Gaza" heads one region, an OFFICIAL, as "Pemimpin Hamas di Gaza" does."""
+        if "barunya" not in doc.keys:  # most articles
+            return roles
+        heads = {}
+        for i in (k for k, key in enumerate(doc.keys) if key == "barunya"):
+            for head in self.group_heads:
+                start = i - len(head)
+                if start > 0 and tuple(doc.keys[start:i]) == head and (group := self._naming_group(doc, start)):
+                    region = self._group_region(doc, Hit(start, i + 1, None), head + group)
+                    end = i if region.payload is None else region.end  # past "di luar negeri"
+                    heads[start] = Hit(start, end, OFFICIAL if region.payload == OFFICIAL else LEADER)
+        return sorted([*heads.values(), *(r for r in roles if r.start not in heads)], key=lambda h: h.start)
+
+    def _naming_group(self, doc: Document, i: int) -> tuple[str, ...] | None:
+        """The group that opens the clause ending at word ``i`` (on one line), with only
+        lower-case words between (its verb, "resmi", "telah"), and after "sebagai" the one
+        it names: "Hamas resmi menunjuk", "Hamas menunjuk Yahya Ayyash sebagai"."""
+        end = i
+        if doc.keys[i - 1] == "sebagai":  # past the appointee's name
+            end = i - 1
+            while end > 0 and (is_capitalised(doc.word(end - 1)) or "-" in doc.keys[end - 1:end + 1]):
+                end -= 1  # "Khalil al - Hayya": a particle before its hyphen
+        for k in range(end - 1, max(-1, end - 6), -1):
+            group = next((g for g in self.groups if tuple(doc.keys[k:k + len(g)]) == g), None)
+            if group is not None and is_capitalised(doc.word(k)) and same_line(doc, k, i):
+                between = [doc.word(j) for j in range(k + len(group), end)]
+                return group if between and all(w.isalpha() and w.islower() for w in between) else None
+        return None
 
     def _of_a_body(self, doc: Document, role: Hit) -> Hit:
         """A head's role before an English organisation's name ("Presiden Council on …") or
