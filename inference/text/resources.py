@@ -65,21 +65,21 @@ def read_bounded(path: Path, limit: int, what: str, error: type[Exception] = Dat
     return raw
 
 
-def _no_aliases_loader():
+def _load_without_aliases(text: str):
+    """``safe_load`` without anchors and aliases: a 450-byte "billion laughs" file would
+    otherwise expand to gigabytes, and sorot's data files never need them. libyaml (the C
+    parser PyYAML's wheels carry) reads the events first, stopping at the first alias
+    before anything is built, then loads; that is 4 to 5 times faster than PyYAML's
+    Python loader (0.16 s against 0.73 s for the shipped gazetteer), which every
+    ``weak-label``, ``evaluate`` and ``predict`` paid at start-up."""
     import yaml
 
-    class NoAliasLoader(yaml.SafeLoader):
-        """safe_load without anchors and aliases: a 450-byte "billion laughs" file would
-        otherwise expand to gigabytes. sorot's data files never need them."""
-
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.events.AliasEvent):
-                event = self.peek_event()
-                raise DataFileError(f"line {event.start_mark.line + 1}: YAML aliases (*name) are "
-                                    "not allowed in sorot data files")
-            return super().compose_node(parent, index)
-
-    return NoAliasLoader
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # a PyYAML built without libyaml
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise DataFileError(f"line {event.start_mark.line + 1}: YAML aliases (*name) are "
+                                "not allowed in sorot data files")
+    return yaml.load(text, Loader=loader)
 
 
 def load_yaml(path: str | Path, error: type[Exception] = DataFileError):
@@ -94,7 +94,7 @@ def load_yaml(path: str | Path, error: type[Exception] = DataFileError):
         text = read_bounded(path, MAX_DATA_FILE_BYTES, "a data file", error).decode("utf-8")
         if path.suffix.lower() == ".json":  # JSON is YAML, but PyYAML's scanner is 50x slower
             return json.loads(text)
-        return yaml.load(text, Loader=_no_aliases_loader())
+        return _load_without_aliases(text)
     except DataFileError as e:
         raise error(f"{path}: {e}") from e
     except (yaml.YAMLError, UnicodeDecodeError, json.JSONDecodeError) as e:  # one line, always
