@@ -84,7 +84,11 @@ class OfficeKinds:
 
     def group_at(self, doc: Document, i: int) -> bool:
         """A party to a conflict (``leader_of_groups``) is named at word ``i``: "Hamas"."""
-        return any(tuple(doc.keys[i:i + len(group)]) == group for group in self.groups)
+        return self.group_named_at(doc, i) is not None
+
+    def group_named_at(self, doc: Document, i: int) -> tuple[str, ...] | None:
+        """The keys of the party to a conflict named at word ``i``: ("jihad", "islam")."""
+        return next((group for group in self.groups if tuple(doc.keys[i:i + len(group)]) == group), None)
 
     def with_new_group_heads(self, doc: Document, roles: list[Hit]) -> list[Hit]:
         """``roles`` with the head a group names for itself, a LEADER (the "-nya" is the
@@ -106,14 +110,14 @@ class OfficeKinds:
     def _naming_group(self, doc: Document, i: int) -> tuple[str, ...] | None:
         """The group that opens the clause ending at word ``i`` (on one line), with only
         lower-case words between (its verb, "resmi", "telah"), and after "sebagai" the one
-        it names: "Hamas resmi menunjuk", "Hamas menunjuk Yahya Ayyash sebagai"."""
+        it names: "Hamas resmi menunjuk", "Hamas menunjuk Yusuf Hamdan sebagai"."""
         end = i
         if doc.keys[i - 1] == "sebagai":  # past the appointee's name
             end = i - 1
             while end > 0 and (is_capitalised(doc.word(end - 1)) or "-" in doc.keys[end - 1:end + 1]):
                 end -= 1  # "Khalil al - Hayya": a particle before its hyphen
         for k in range(end - 1, max(-1, end - 6), -1):
-            group = next((g for g in self.groups if tuple(doc.keys[k:k + len(g)]) == g), None)
+            group = self.group_named_at(doc, k)
             if group is not None and is_capitalised(doc.word(k)) and same_line(doc, k, i):
                 between = [doc.word(j) for j in range(k + len(group), end)]
                 return group if between and all(w.isalpha() and w.islower() for w in between) else None
