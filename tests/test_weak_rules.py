@@ -185,7 +185,9 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "mencopot", "memecat", "sebagai penggantinya", "ditunjuk",
          "Dubesnya", "negosiatornya", "barunya", ", Oleh", ", Dan", "Delegasi AS", "terdiri dari",
          "beranggotakan", "Bank", "Hizbullah", "menunjuk", "pemimpin", "sekjen", "al-Nimr", "mitranya",
-         "bertemu"]
+         "bertemu",
+         # bodies named by kind or named before, English bodies' last words (seventeenth round)
+         "kelompok", "gerakan", "faksi", "tersebut", "ini", "kantor media", "Federal", "Reserve", "Corporation"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -49,7 +49,9 @@ class PointingRoles:
             role = self.roles.roles.match_at(doc, start)
             if role is None or not (_opens_sentence(doc, opener) and is_capitalised(doc.word(opener))):
                 continue
-            if self.roles._skip_modifiers(doc, role.end, lower) == that and same_line(doc, opener, that):
+            # the office's words step over "itu" after a body ("Menteri Luar Negeri Polandia
+            # itu"), not right after the role ("Presiden itu")
+            if self.roles._skip_modifiers(doc, role.end, lower) in (that, that + 1) and same_line(doc, opener, that):
                 out.append((role, opener))
         return out
 

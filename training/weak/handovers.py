@@ -34,6 +34,9 @@ _DELEGATIONS = frozenset({"delegasi", "perunding", "negosiator", "negosiasi", "p
 #: terdiri dari X, Y, dan Z" (a student delegation's may be anyone).
 _MEMBERS = ["terdiri dari", "terdiri atas", "beranggotakan"]
 _LIST_JOINS = frozenset({",", "dan", "serta"})
+#: Words between a delegation and its members' verb that refer back to one named before:
+#: "Delegasi itu juga beranggotakan X".
+_BACK_REFERENCES = frozenset({"itu", "tersebut", "ini", "juga", "yang", "kemudian", "pun"})
 #: Verbs after which the name of an office's (new) holder follows.
 _HANDOVER = ["digantikan oleh", "digantikan", "dijabat oleh", "dijabat", "diisi oleh",
              "kini dijabat", "dipegang oleh", "diemban", "diemban oleh", "ditempati oleh", "diisi",
@@ -138,14 +141,28 @@ class Handovers:
         return None
 
     def _state_delegation_before(self, doc: Document, i: int) -> bool:
-        """A state's or a group's delegation is named right before word ``i``
-        ("Delegasi AS terdiri dari", "delegasi Hamas yang beranggotakan")."""
-        for k in range(i - 1, max(-1, i - 5), -1):
+        """A state's or a group's delegation or negotiating team is named before word ``i``
+        in its sentence ("Delegasi AS terdiri dari", "delegasi Hamas yang beranggotakan",
+        "Tim perunding Israel dipimpin X dan beranggotakan"), or is one named so earlier in
+        the article, referred back to ("Delegasi Hamas tiba. Delegasi itu beranggotakan")."""
+        for k in range(i - 1, max(-1, i - 8), -1):
             if doc.keys[k] in SENTENCE_END:
                 return False
-            if doc.keys[k] == "delegasi" and k + 1 < i:
-                return self.roles.places.match_at(doc, k + 1) is not None or self.roles.group_at(doc, k + 1)
+            if self._delegation_word(doc, k) and k + 1 < i:
+                return self._party_at(doc, k + 1) or (
+                    set(doc.keys[k + 1:i]) <= _BACK_REFERENCES and self._party_delegation_before(doc, k))
         return False
+
+    @staticmethod
+    def _delegation_word(doc: Document, k: int) -> bool:
+        return doc.keys[k] == "delegasi" or (doc.keys[k] in _DELEGATIONS and doc.keys[k - 1:k] == ["tim"])
+
+    def _party_at(self, doc: Document, k: int) -> bool:
+        return self.roles.places.match_at(doc, k) is not None or self.roles.group_at(doc, k)
+
+    def _party_delegation_before(self, doc: Document, i: int) -> bool:
+        """A state's or a group's delegation is named somewhere before word ``i``."""
+        return any(self._delegation_word(doc, k) and self._party_at(doc, k + 1) for k in range(i))
 
     def _members(self, doc: Document, i: int, lower: set[str]) -> list[Hit]:
         """The names listed from word ``i`` ("X, Y, dan Z"), up to the first item that is no

@@ -56,6 +56,8 @@ _CALL_SIGNS = tuple((*known, *call) for known in (("yang", "dikenal", "dengan"),
                     for call in (("nama", "panggilan"), ("nama", "sandi"))) + (("alias",),)
 #: Kunyas ("father of", "mother of") that open such a name, though "abu" is a word (ash).
 _KUNYAS = frozenset({"abu", "abou", "umm", "ummu"})
+#: Quotes around a declared nickname, as the reader's normalisation leaves them.
+_QUOTES = frozenset({'"', "'"})
 _MAX_ALIAS = 5
 #: Words from the last person's name within which a declared nickname may name them.
 _NICKNAME_REACH = 60
@@ -110,6 +112,8 @@ def _called(doc: Document, end: int) -> str | None:
         k = i + len(phrase)
         if tuple(doc.keys[i:k]) != phrase or k >= len(doc.keys):
             continue
+        if doc.keys[k] in _QUOTES and k + 1 < len(doc.keys):
+            k += 1  # a quoted nickname: 'yang akrab disapa "Dudi"'
         if doc.keys[k] in _ADDRESSES and is_capitalised(doc.word(k)) and k + 1 < len(doc.keys) and \
                 _nickname_word(doc, k + 1):
             return doc.span_text(k, k + 2)  # "yang akrab disapa Gus Ipul": the form of address too
@@ -209,7 +213,10 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
         if len(parts) >= 3 and all(_may_stand_alone(doc, i, lower, places) for i in parts[-2:]):
             owners[doc.span_text(parts[-2], hit.end)].add(keys)  # "Aboul Gheit" of "Ahmed Aboul Gheit"
     for alias, hit in pairs:
-        owners[alias].add(_person_keys(doc, hit, aliases))
+        keys = _person_keys(doc, hit, aliases)
+        owners[alias].add(keys)
+        if " " not in alias and hit.end - hit.start > 1 and doc.word(hit.end - 1)[:1].isupper():
+            owners[f"{alias} {doc.word(hit.end - 1)}"].add(keys)  # "Dudi Zini": the nickname, the family name
     return owners
 
 

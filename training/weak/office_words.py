@@ -31,6 +31,10 @@ _BODIES = INSTITUTIONS | {"korps", "dinas", "layanan", "biro", "kabinet", "kepol
                           "angkatan", "institut", "perusahaan", "milisi", "batalion", "divisi", "resimen",
                           "satgas", "kontingen", "departemen", "istana", "gedung", "pengawas", "komando"}
 
+#: Words that point back to a body named earlier ("kelompok itu", "badan PBB tersebut");
+#: after a role's own word ("bertemu Menteri itu, X menyebut") they end the office instead.
+_DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
+
 #: Zipf frequency from which one word closing an institution's name after a role is a
 #: word of that name ("Narkoba", "Bencana") rather than a one-word name ("Gunawan" 4.2)
 AGENCY_WORD_ZIPF = 4.5
@@ -72,6 +76,8 @@ class OfficeWords(NameShapes):
                 i = after
             elif _ordinal(doc, i):
                 i += 3  # "Presiden ke-7 RI Joko Widodo"
+            elif doc.keys[i] in _DEMONSTRATIVES and i > first and doc.keys[i - 1].isalpha():
+                i += 1  # "Juru bicara kementerian itu, X": the office's body, named before
             elif self._initial_in_name(doc, i, lower) or \
                     (not after_institution and self._common_given_name(doc, i, lower)):
                 break  # "Menteri Keuangan Bagus Hidayat", "Kepala BIN M. Herindra": the name starts
