@@ -1,5 +1,6 @@
 """The fourteenth round's article labels: a war named in a contrast or a reminder, a
-party's backer or a weapon's maker named in an epithet, and hostages in Israel's own news.
+party's backer or a weapon's maker named in an epithet, and hostages in Israel's own news;
+and the seventeenth round's war named as the backdrop of other news ("di tengah").
 
 Every article is written for this project.
 """
@@ -55,3 +56,16 @@ def test_hostages_in_israels_news_are_the_gaza_war(labeler, text):
 def test_hostages_elsewhere_name_no_war(labeler):
     text = "Kelompok bersenjata di Sahel menyandera tiga pekerja tambang dan menuntut tebusan sandera."
     assert labeler.label(text)["labels"] == []
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # the seventeenth round: a war as the backdrop of other news ("di tengah", "amid")
+    ("Harga emas naik dua persen di tengah ketegangan antara Israel dan Iran setelah serangan ke "
+     "fasilitas nuklir di Natanz. Investor mencari aset aman.", []),
+    ("Rupiah melemah ditengah kekhawatiran atas perang di Ukraina. Bank sentral siap menjaga kurs.", []),
+    # the clause after the backdrop's comma is the sentence's subject and still counts
+    ("Di tengah blokade yang makin ketat, warga Gaza antre bantuan sejak subuh.", ["gaza"]),
+    (_KYIV.format("Di tengah serangan itu, warga Kyiv berlindung di stasiun metro."), ["russia_ukraine"]),
+])
+def test_a_war_as_the_backdrop_of_other_news_is_a_passing_mention(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
