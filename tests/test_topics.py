@@ -356,3 +356,24 @@ def test_home_traders_reactors_and_purchases_in_a_war_article(labeler, text, exp
 ])
 def test_the_economy_portfolio_and_prisoners_of_war(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the seventeenth round: near-synonyms of the inventory's cues
+    ("Israel dan Hamas menyepakati ceasefire yang berlaku mulai Minggu.", ["ceasefire"]),
+    ("Iran memasang ratusan sentrifus baru di fasilitas bawah tanah.", ["sentrifus"]),
+    ("Teheran menangguhkan inspeksi nuklir setelah serangan itu.", ["inspeksi nuklir"]),
+    ("Uni Eropa memperpanjang pembekuan aset bank sentral Rusia.", ["pembekuan aset"]),
+    ("Israel menggempur Gaza dengan bombardemen tanpa henti.", ["bombardemen"]),
+    ("Gempuran udara Rusia menghantam Odesa semalam.", ["Gempuran udara"]),
+    ("Tentara Israel bersiap melancarkan serbuan darat ke Rafah.", ["serbuan darat"]),
+    ("Pengeboman Israel di Khan Younis menewaskan 30 orang.", ["Pengeboman"]),
+    ("Anak-anak di Gaza menderita gizi buruk dan malnutrisi akut.", ["gizi buruk", "malnutrisi"]),
+    # hunger and bombings at home, in an article that names no war, are no topic
+    ("Balita di Nusa Tenggara Timur menderita gizi buruk dan malnutrisi.", []),
+    ("Polisi mengenang pengeboman gereja di Surabaya tujuh tahun lalu.", []),
+    # a real word one slip from a new cue is no misspelling of it
+    ("Perusahaan itu memperbaiki pembukuan dan menunda pengeboran sumur baru.", []),
+])
+def test_near_synonyms_of_the_inventory_and_their_home_news_senses(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
