@@ -112,16 +112,15 @@ class Predictor:
             model, tokenizer, folder = _load_onnx(model_id_or_dir, hub, device, dtype, quantize, threads)
         else:
             folder = model_folder(model_id_or_dir, **hub)
+            # the folder's lexicons first: a bad one is refused in a second, before the
+            # weights and transformers' modelling code load
+            _with_lexicons(folder, kwargs)
             model, tokenizer = load_model(folder)
             if threads:
                 import torch
 
                 torch.set_num_threads(threads)
-        if "gazetteer" not in kwargs or "topics" not in kwargs:
-            gazetteer, topics = folder_lexicons(folder)
-            kwargs.setdefault("gazetteer", gazetteer)
-            kwargs.setdefault("topics", topics)
-        return cls(model, tokenizer, device=device, dtype=dtype, **kwargs)
+        return cls(model, tokenizer, device=device, dtype=dtype, **_with_lexicons(folder, kwargs))
 
     # ---- public API -------------------------------------------------------------------
     def __call__(self, texts: str | Iterable[str], batch_size: int = 32,
@@ -239,6 +238,16 @@ def _load_onnx(model_id_or_dir, hub: dict, device: str, dtype: str, quantize: st
     model = OnnxModel.load(folder, onnx_dir, quantize, threads)
     check_vocabulary(len(tokenizer), model.config.vocab_size, str(model_id_or_dir))
     return model, tokenizer, folder
+
+
+def _with_lexicons(folder: Path, kwargs: dict) -> dict:
+    """``kwargs`` with the folder's gazetteer and topic lexicon where the caller gave none
+    (read once: a second call finds them set)."""
+    if "gazetteer" not in kwargs or "topics" not in kwargs:
+        gazetteer, topics = folder_lexicons(folder)
+        kwargs.setdefault("gazetteer", gazetteer)
+        kwargs.setdefault("topics", topics)
+    return kwargs
 
 
 def folder_lexicons(folder: Path) -> tuple[Gazetteer, TopicLexicon]:

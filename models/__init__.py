@@ -14,6 +14,7 @@ from sorot.models.lazy import lazy_attributes
 from sorot.models.schema import (
     ARTICLE_LABELS,
     BIO_TAGS,
+    DEFAULT_BACKBONE,
     ENTITY_TYPES,
     PRIMARY_OTHER,
     PRIMARY_VALUES,
@@ -21,11 +22,12 @@ from sorot.models.schema import (
 )
 
 _LAZY = {"SorotConfig": "sorot.models.modeling", "SorotModel": "sorot.models.modeling",
-         "SorotOutput": "sorot.models.modeling", "DEFAULT_BACKBONE": "sorot.models.configuration"}
+         "SorotOutput": "sorot.models.modeling"}
 
 
-__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, ["ARTICLE_LABELS", "BIO_TAGS", "ENTITY_TYPES",
-                                                            "PRIMARY_OTHER", "PRIMARY_VALUES", "TOPIC_IDS"])
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, ["ARTICLE_LABELS", "BIO_TAGS", "DEFAULT_BACKBONE",
+                                                            "ENTITY_TYPES", "PRIMARY_OTHER", "PRIMARY_VALUES",
+                                                            "TOPIC_IDS"])
 
 __all__ = ["ARTICLE_LABELS", "BIO_TAGS", "DEFAULT_BACKBONE", "ENTITY_TYPES", "PRIMARY_OTHER",
            "PRIMARY_VALUES", "TOPIC_IDS", "SorotConfig", "SorotModel", "SorotOutput"]

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from transformers import AutoConfig, PretrainedConfig
 
-from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, MODEL_TYPE, PRIMARY_VALUES
+from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, DEFAULT_BACKBONE, MODEL_TYPE, PRIMARY_VALUES
 
-DEFAULT_BACKBONE = "indobenchmark/indobert-base-p1"
 POOLING_MODES = ("attention", "max", "mean")
 
 

@@ -26,6 +26,10 @@ from dataclasses import dataclass
 
 #: The ``model_type`` a saved sorot ``config.json`` names (``SorotConfig.model_type``).
 MODEL_TYPE = "sorot"
+#: The encoder a new model starts from, unless ``sorot train --backbone`` names another.
+#: Here rather than in the configuration module so that ``sorot train`` reads its
+#: settings (and refuses a bad config file) before transformers loads.
+DEFAULT_BACKBONE = "indobenchmark/indobert-base-p1"
 
 #: The span types, by name, for the rules and decoders that treat one type specially.
 LEADER, OFFICIAL, TOPIC = "LEADER", "OFFICIAL", "TOPIC"

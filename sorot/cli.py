@@ -154,9 +154,10 @@ def cmd_train(args) -> None:
     import os
 
     from sorot.training.arguments import parse_train_args
-    from sorot.training.run import run_training
 
     margs, dargs, targs = parse_train_args(args.args)
+    from sorot.training.run import run_training  # after the settings: a bad one is refused first
+
     out, report = run_training(margs, dargs, targs)
     if os.environ.get("RANK", "0") == "0":  # once, not once per process
         from sorot.training.scoring import to_markdown

@@ -57,6 +57,26 @@ def test_a_model_with_a_bad_topics_file(tmp_path, topics, reason):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "m"]  # a failed start leaves nothing
 
 
+_LOADED = "import sys; print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
+
+
+def test_a_bad_lexicon_or_config_is_refused_before_torch_loads(tmp_path):
+    """The model folder's lexicons and the training config are read first: a bad one is
+    refused in about a second (it took 9 s here, after the weights and transformers'
+    modelling code had loaded)."""
+    shutil.copytree(FIXTURE_MODEL, tmp_path / "m")
+    (tmp_path / "m" / "topics.yaml").write_text("topics: 5\n")
+    (tmp_path / "c.json").write_text("[1, 2]")
+    code = ("from sorot.inference.predictor import Predictor\n"
+            "from sorot.training.arguments import parse_train_args\n"
+            "from sorot.models.errors import SorotError\n"
+            "for load in (lambda: Predictor.from_pretrained('m'), lambda: parse_train_args(['c.json'])):\n"
+            "    try:\n        load()\n    except SorotError as e:\n        print(str(e).split(':')[0])\n"
+            + _LOADED)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert r.stdout.splitlines() == ["m/topics.yaml", "c.json", "[]"], r.stderr[-2000:]
+
+
 @pytest.mark.parametrize("flag, value", [("--threads-per-actor", 0), ("--actors", 0), ("--batch-size", 0)])
 def test_ray_settings_that_cannot_work(tmp_path, flag, value):
     pytest.importorskip("ray")

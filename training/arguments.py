@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sorot.models.configuration import DEFAULT_BACKBONE
 from sorot.models.errors import SorotError
+from sorot.models.schema import DEFAULT_BACKBONE
 
 
 @dataclass
@@ -90,8 +90,9 @@ def _config_file(name: str) -> Path:
                      f"{', '.join(names)}")
 
 
-def _config_as_defaults(parser, name: str) -> None:
-    """A config file's settings become the parser's defaults, so flags after it override them."""
+def _read_config(name: str) -> tuple[Path, dict]:
+    """A config file's path and settings; one that is no object of settings is refused
+    (before transformers loads, so that the error comes in a second)."""
     from sorot.inference.text.resources import load_yaml
 
     path = _config_file(name)
@@ -99,6 +100,11 @@ def _config_as_defaults(parser, name: str) -> None:
     if not isinstance(config, dict):
         raise SorotError(f"{name}: not a training config: expected one JSON/YAML object of settings, "
                          f"got a {type(config).__name__}")
+    return path, config
+
+
+def _config_as_defaults(parser, path: Path, config: dict) -> None:
+    """A config file's settings become the parser's defaults, so flags after it override them."""
     known = {a.dest for a in parser._actions}
     unknown = sorted(set(config) - known)
     if unknown:
@@ -112,13 +118,14 @@ def _config_as_defaults(parser, name: str) -> None:
 def parse_train_args(argv: list[str]):
     """``(ModelArguments, DataArguments, TrainingArguments)`` from ``sorot train``'s words;
     unknown or ill-typed settings are a usage error (exit 2)."""
+    name, rest = _split_config(argv)
+    config = _read_config(name) if name is not None else None
     from transformers import HfArgumentParser, TrainingArguments
 
     parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments), prog="sorot train",
                               allow_abbrev=False)
-    name, rest = _split_config(argv)
-    if name is not None:
-        _config_as_defaults(parser, name)
+    if config is not None:
+        _config_as_defaults(parser, *config)
     try:
         return parser.parse_args_into_dataclasses(rest)
     except (ValueError, TypeError) as e:
