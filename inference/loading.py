@@ -174,12 +174,12 @@ def _no_loading_bar():
 
 def load_model(model_id_or_dir: str | Path, revision: str | None = None):
     """The torch model and tokenizer of a folder or hub id (safetensors only)."""
+    path = model_folder(model_id_or_dir, revision)
+    check_folder(path)  # a folder that cannot load is refused before transformers' modelling code loads
     from transformers import AutoModel, AutoTokenizer
 
     from sorot.models.modeling import SorotConfig  # registers the sorot type with the Auto classes
 
-    path = model_folder(model_id_or_dir, revision)
-    check_folder(path)
     try:
         with _no_loading_bar():
             model = AutoModel.from_pretrained(str(path), use_safetensors=True, trust_remote_code=False)

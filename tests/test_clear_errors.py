@@ -7,6 +7,7 @@ Ray actor settings that cannot work.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -60,21 +61,26 @@ def test_a_model_with_a_bad_topics_file(tmp_path, topics, reason):
 _LOADED = "import sys; print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
 
 
-def test_a_bad_lexicon_or_config_is_refused_before_torch_loads(tmp_path):
-    """The model folder's lexicons and the training config are read first: a bad one is
-    refused in about a second (it took 9 s here, after the weights and transformers'
-    modelling code had loaded)."""
+def test_a_bad_lexicon_folder_or_config_is_refused_before_torch_loads(tmp_path):
+    """The model folder's files, its lexicons and the training config are read first: a
+    bad one is refused in about a second (it took 8-9 s here, after the weights and
+    transformers' modelling code had loaded)."""
     shutil.copytree(FIXTURE_MODEL, tmp_path / "m")
     (tmp_path / "m" / "topics.yaml").write_text("topics: 5\n")
+    shutil.copytree(FIXTURE_MODEL, tmp_path / "remote")
+    config = json.loads((tmp_path / "remote" / "config.json").read_text())
+    (tmp_path / "remote" / "config.json").write_text(json.dumps({**config, "auto_map": {"AutoModel": "x.Y"}}))
     (tmp_path / "c.json").write_text("[1, 2]")
     code = ("from sorot.inference.predictor import Predictor\n"
             "from sorot.training.arguments import parse_train_args\n"
             "from sorot.models.errors import SorotError\n"
-            "for load in (lambda: Predictor.from_pretrained('m'), lambda: parse_train_args(['c.json'])):\n"
+            "for load in (lambda: Predictor.from_pretrained('m'), lambda: Predictor.from_pretrained('remote'),\n"
+            "             lambda: parse_train_args(['c.json'])):\n"
             "    try:\n        load()\n    except SorotError as e:\n        print(str(e).split(':')[0])\n"
             + _LOADED)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path)
-    assert r.stdout.splitlines() == ["m/topics.yaml", "c.json", "[]"], r.stderr[-2000:]
+    assert r.stdout.splitlines() == ["m/topics.yaml", "remote/config.json declares auto_map", "c.json", "[]"], \
+        r.stderr[-2000:]
 
 
 @pytest.mark.parametrize("flag, value", [("--threads-per-actor", 0), ("--actors", 0), ("--batch-size", 0)])
