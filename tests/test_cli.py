@@ -86,11 +86,15 @@ def test_evaluate_half_scores_only_that_half_of_the_gold_articles(tmp_path):
     assert r.returncode == 2 and "invalid choice: 'other'" in r.stderr
 
 
-def test_demo_runs_end_to_end(tmp_path):
-    r = sorot("demo", "-o", tmp_path / "demo", "--epochs", "2")
-    assert r.returncode == 0, r.stderr
+def test_demo_runs_end_to_end_and_shows_predictions_on_articles_it_did_not_train_on(tmp_path):
+    r = sorot("demo", "-o", tmp_path / "demo", "--epochs", "1")
+    assert r.returncode == 0, r.stderr[-2000:]
     assert "primary accuracy" in r.stdout
     assert (tmp_path / "demo" / "dataset" / "hf").is_dir()
     assert (tmp_path / "demo" / "weak_labeler.eval.json").exists()
     assert (tmp_path / "demo" / "tiny" / "model" / "model.safetensors").exists()
-    assert "predictions of the tiny model" in r.stdout
+    shown = [line.split(":")[0][2:] for line in r.stdout.split("== predictions of the tiny model")[1].splitlines()
+             if line.startswith("- ")]
+    train_ids = {json.loads(x)["id"] for x in (tmp_path / "demo" / "dataset" / "train.jsonl").open()}
+    assert shown and not set(shown) & train_ids
+    assert "held out of training (the dataset's validation split)" in r.stdout

@@ -224,16 +224,6 @@ def test_the_demo_models_card_says_what_it_is(trained):
     assert "- backbone: tiny (random init) (trained from scratch, no pretraining)" in card.text
 
 
-def test_the_demo_shows_predictions_on_articles_it_did_not_train_on(tmp_path):
-    r = sorot("demo", "-o", tmp_path / "demo", "--epochs", "1")
-    assert r.returncode == 0, r.stderr[-2000:]
-    shown = [line.split(":")[0][2:] for line in r.stdout.split("== predictions of the tiny model")[1].splitlines()
-             if line.startswith("- ")]
-    train_ids = {json.loads(x)["id"] for x in (tmp_path / "demo" / "dataset" / "train.jsonl").open()}
-    assert shown and not set(shown) & train_ids
-    assert "held out of training (the dataset's validation split)" in r.stdout
-
-
 def test_predict_prints_no_weight_loading_bar_only_its_own_lines(trained, tmp_path):
     """transformers 5 draws a "Loading weights" bar on every load; a batch job's stderr keeps
     the run's own lines, and the Python API's setting is left as it was."""
