@@ -219,8 +219,10 @@ def _start_ray(address: str | None) -> float:
     if not ray.is_initialized():
         if address:
             ray.init(address=address, **quiet)
-        else:  # the embedded default: a local Ray over this machine's CPUs
-            ray.init(num_cpus=os.cpu_count(), include_dashboard=False, **quiet)
+        else:  # the embedded default: a new local Ray over this machine's CPUs ("local": not
+            # a cluster that `ray start` left running here, which ray.init() would join, and
+            # refuse because num_cpus is given)
+            ray.init(address="local", num_cpus=os.cpu_count(), include_dashboard=False, **quiet)
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # its progress lines: -v shows them
     return time.perf_counter() - start
 
