@@ -3,7 +3,10 @@
 back to a body named earlier ("Juru bicara kementerian itu, X"; "Delegasi Hamas tiba.
 Delegasi itu beranggotakan X dan Y"), English bodies that end on a word the heads lacked
 ("Ketua Federal Reserve X Y", which gave "Reserve X Y"), and a declared nickname in quotes
-or before the person's family name ('yang akrab disapa "Dudi"', "Dudi Zini").
+or before the person's family name ('yang akrab disapa "Dudi"', "Dudi Zini"); a frequent
+word opening a list's item is a given name ("…: Bintang Perkasa sebagai Wamenhan", which
+gave "Perkasa"), and a connective opening the sentence is none ("Adapun X dipercaya
+memimpin …", which gave "Adapun X").
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -75,4 +78,18 @@ def test_a_delegation_named_before_lists_its_members(rules_only, text, expected)
      [("Tomer Halevi", "OFFICIAL"), ("Tomi", "OFFICIAL")]),
 ])
 def test_a_declared_nickname_in_quotes_or_before_the_family_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Berikut wakil menteri baru: Bintang Perkasa sebagai Wakil Menteri Pertahanan, Mawar Sari sebagai "
+     "Wakil Menteri Luar Negeri.", [("Bintang Perkasa", "OFFICIAL"), ("Mawar Sari", "OFFICIAL")]),
+    ("Presiden melantik Andi Wijaya sebagai Menteri Agama, Bintang Perkasa sebagai Menteri Pertahanan.",
+     [("Andi Wijaya", "OFFICIAL"), ("Bintang Perkasa", "OFFICIAL")]),
+    ("Adapun Rizky Pratama dipercaya memimpin Badan Penyelenggara Haji.", [("Rizky Pratama", "OFFICIAL")]),
+    ("Namun Rizky Pratama dipercaya memimpin Badan Gizi Nasional.", [("Rizky Pratama", "OFFICIAL")]),
+    # a frequent word after a comma before no name and role stays a word
+    ("Kemarin, Harapan Baru sebagai partai menolak.", []),
+])
+def test_a_list_items_given_name_and_a_sentences_connective(rules_only, text, expected):
     assert people(rules_only, text) == expected

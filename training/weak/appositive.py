@@ -84,6 +84,8 @@ _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
 #: (word keys fold every dash to "-").
 _ITEM_LINKS = frozenset({"-", ":", "sebagai"})
 _QUOTES = frozenset({'"', "'", "\u201d", "\u201c", "\u00bb", "\u00ab"})
+#: Marks after which a list's item opens, as a sentence does: "…: Bintang X sebagai …".
+_ITEM_MARKS = frozenset({":", ";", ","})
 #: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".
 _CLOSES = SENTENCE_END | {",", ";", ")", "untuk", "bagi"}
 
@@ -111,6 +113,8 @@ class AppositiveRules:
         name words and the particles between them ("Khalil al-Hayya")."""
         start = k = end
         while k > 0 and end - k < 7 and (k == end or same_line(doc, k - 1, k)):
+            if self._opens_with_a_connective(doc, k - 1):
+                break  # "Adapun X dipercaya memimpin …": the sentence's connective, not a name
             if self.roles.is_name_word(doc, k - 1, lower):
                 k -= 1
                 start = k
@@ -152,6 +156,12 @@ class AppositiveRules:
         return i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END or \
             doc.keys[i - 1] in self.roles.sentence_openers
 
+    def _opens_with_a_connective(self, doc: Document, i: int) -> bool:
+        """Word ``i`` is a closed-class opener (``sentence_openers``: "Adapun", "Namun")
+        that starts its sentence."""
+        return doc.keys[i] in self.roles.sentence_openers and (
+            i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END)
+
     def _given_name_inside(self, doc: Document, i: int, lower: set[str]) -> bool:
         """A frequent capitalised word before a name word where its capital marks a name:
         after a lower-case word ("melantik Bagus Santoso"), after another name word ("Ayu
@@ -159,7 +169,8 @@ class AppositiveRules:
         Santoso, mantan menteri": "Menurut Santoso, ..." starts at Santoso)."""
         if not self.roles._common_given_name(doc, i, lower):
             return False
-        if i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END:
+        if i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END | _ITEM_MARKS:
+            # a sentence or a list's item opens there: "…: Bintang Perkasa sebagai Wamenhan"
             return doc.keys[i] not in self.roles.sentence_openers
         return doc.keys[i - 1] not in _QUOTES and (
             doc.word(i - 1)[:1].islower() or self.roles.is_name_word(doc, i - 1, lower))
