@@ -22,8 +22,8 @@ def _cpu_side(model: str, revision: str | None, batch_size: int, max_batch_token
 
     The settings are read from ``config.json`` and the tokenizer from ``tokenizer.json``
     as the ONNX backend reads them, so a CPU worker imports neither transformers nor
-    torch (8 s and 300 MB a worker here); a folder without ``tokenizer.json`` falls back
-    to transformers' tokenizer."""
+    torch (0.5 s and 46 MiB peak to load here, against 3.5 s and 264 MiB through
+    transformers); a folder without ``tokenizer.json`` falls back to its tokenizer."""
     from sorot.inference.decode import DecodeSpec, EntityLookups
     from sorot.inference.loading import model_folder
     from sorot.inference.onnx_backend import ModelSettings

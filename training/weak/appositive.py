@@ -153,14 +153,12 @@ class AppositiveRules:
         place = self.roles.places.match_at(doc, i)
         if place is None or place.end != i + 1:
             return False
-        return i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END or \
-            doc.keys[i - 1] in self.roles.sentence_openers
+        return _opens(doc, i, SENTENCE_END) or doc.keys[i - 1] in self.roles.sentence_openers
 
     def _opens_with_a_connective(self, doc: Document, i: int) -> bool:
         """Word ``i`` is a closed-class opener (``sentence_openers``: "Adapun", "Namun")
         that starts its sentence."""
-        return doc.keys[i] in self.roles.sentence_openers and (
-            i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END)
+        return doc.keys[i] in self.roles.sentence_openers and _opens(doc, i, SENTENCE_END)
 
     def _given_name_inside(self, doc: Document, i: int, lower: set[str]) -> bool:
         """A frequent capitalised word before a name word where its capital marks a name:
@@ -169,7 +167,7 @@ class AppositiveRules:
         Santoso, mantan menteri": "Menurut Santoso, ..." starts at Santoso)."""
         if not self.roles._common_given_name(doc, i, lower):
             return False
-        if i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in SENTENCE_END | _ITEM_MARKS:
+        if _opens(doc, i, SENTENCE_END | _ITEM_MARKS):
             # a sentence or a list's item opens there: "…: Bintang Perkasa sebagai Wamenhan"
             return doc.keys[i] not in self.roles.sentence_openers
         return doc.keys[i - 1] not in _QUOTES and (
@@ -372,3 +370,9 @@ def _before_degrees(doc: Document, end: int) -> int:
         if not (j < end and j > 0 and doc.keys[j - 1] == "," and academic_degree(doc, j, end)):
             return end
         end = j - 1
+
+
+def _opens(doc: Document, i: int, marks: frozenset[str]) -> bool:
+    """Word ``i`` opens its text, its line, or what follows one of ``marks`` (a sentence's
+    end; also a list item's mark)."""
+    return i == 0 or not same_line(doc, i - 1, i) or doc.keys[i - 1] in marks
