@@ -63,8 +63,9 @@ def documents(n: int) -> list[str]:
     return (texts * (n // len(texts) + 1))[:n]
 
 
-def build(workdir: Path, texts: list[str]) -> None:
-    """A base-size sorot model and matching HF heads (same encoder weights), saved once."""
+def build(workdir: Path, texts: list[str], hf_heads: bool = True) -> None:
+    """A base-size sorot model and, for the chained pipelines (``hf_heads``), matching HF
+    heads with the same encoder weights, saved once."""
     from transformers import BertConfig, BertForSequenceClassification, BertForTokenClassification
 
     from sorot.models import SorotConfig, SorotModel
@@ -77,6 +78,8 @@ def build(workdir: Path, texts: list[str]) -> None:
     model = SorotModel(SorotConfig(backbone_config=backbone.to_dict()))
     model.save_pretrained(workdir / "sorot")
     tok.save_pretrained(workdir / "sorot")
+    if not hf_heads:
+        return  # two more base-size models to build and write: only "pipelines" reads them
     shared = {k: v for k, v in backbone.to_dict().items() if k not in ("id2label", "label2id")}
     for cls, name, n in ((BertForTokenClassification, "tok", 7),
                          (BertForSequenceClassification, "cls", 3)):
@@ -213,7 +216,7 @@ def main() -> None:
         return child(args)
     texts = documents(args.docs)
     with tempfile.TemporaryDirectory() as tmp:
-        build(Path(tmp), texts)
+        build(Path(tmp), texts, hf_heads="pipelines" in args.methods)
         if set(ONNX_METHODS) & set(args.methods):
             from sorot.inference.onnx_export import export_onnx
 
