@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +84,7 @@ class RayStats:
     errors: int = 0
     seconds: float = 0.0
     startup_seconds: float = 0.0
+    cluster: str = ""  # where the job ran: "a local Ray" or "the Ray at HOST:PORT"
 
     def failure(self, max_error_rate: float | None) -> str | None:
         from sorot.inference.sinks import run_failure
@@ -93,7 +95,8 @@ class RayStats:
         rate = self.written / self.seconds if self.seconds else 0.0
         return (f"{self.written} done, {self.errors} failed, {self.units - self.skipped_units} units "
                 f"predicted, {self.skipped_units} skipped (already done); {rate:.1f} docs/s, "
-                f"{self.seconds:.1f} s (Ray start-up {self.startup_seconds:.1f} s)")
+                f"{self.seconds:.1f} s (Ray start-up {self.startup_seconds:.1f} s"
+                + (f", on {self.cluster})" if self.cluster else ")"))
 
 
 def input_units(inputs: list[str | Path]) -> list[Path]:
@@ -210,21 +213,47 @@ class _UnitWriter:
         os.replace(self.partial, self.final)  # last: an output file that exists is complete
 
 
-def _start_ray(address: str | None) -> float:
+def _start_ray(address: str | None) -> tuple[float, str]:
+    """Start or join Ray: ``(seconds it took, where the job runs)``."""
     import ray
 
     start = time.perf_counter()
     address = address or os.environ.get("RAY_ADDRESS")
     quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+    where = "the Ray this process already runs on"
     if not ray.is_initialized():
         if address:
-            ray.init(address=address, **quiet)
+            try:
+                ray.init(address=address, **quiet)
+            except ConnectionError as e:
+                raise SorotError(_join_failure(address, e)) from e
+            where = "the Ray at"
         else:  # the embedded default: a new local Ray over this machine's CPUs ("local": not
             # a cluster that `ray start` left running here, which ray.init() would join, and
             # refuse because num_cpus is given)
             ray.init(address="local", num_cpus=os.cpu_count(), include_dashboard=False, **quiet)
+            where = "a local Ray started for this run at"
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # its progress lines: -v shows them
-    return time.perf_counter() - start
+    # said in the summary: a cluster joined by mistake, or not joined, is otherwise easy to miss
+    where = f"{where} {ray.get_runtime_context().gcs_address}"
+    return time.perf_counter() - start, where
+
+
+def _join_failure(address: str, e: ConnectionError) -> str:
+    """One line for a cluster that would not be joined, and the usual cause's remedy.
+
+    Ray 2.59+ turns token authentication on for a cluster started where a token exists
+    (``~/.ray/auth_token``, left by any earlier local ``ray.init()``), but a driver sends
+    the token to an address given by name only when ``RAY_AUTH_MODE=token``: it then
+    retries for 20 s and says only "Failed to connect", the reason being in the chained
+    error."""
+    chain = "".join(traceback.format_exception(e))
+    if "InvalidAuthToken" not in chain or os.environ.get("RAY_AUTH_MODE", "").lower() == "token":
+        return f"could not join the Ray at {address}: {e}"
+    return (f"could not join the Ray at {address}: it asks for a token, which Ray sends to a named "
+            "address only with RAY_AUTH_MODE=token: set it, with the cluster's token in "
+            "~/.ray/auth_token or RAY_AUTH_TOKEN (`ray get-auth-token` on the head prints it), or on "
+            "the head node give --ray-address auto")
 
 
 def _dataset(job: RayJob, units: list[Path]):
@@ -311,19 +340,26 @@ def _finished(out_dir: Path, unit: Path, fmt: str, source: dict) -> bool:
         return False  # written before provenance was recorded: redo it
 
 
-def _run_locked(job: RayJob, out_dir: Path) -> RayStats:
+def plan_units(job: RayJob, out_dir: Path) -> tuple[list[Path], list[Path], dict[str, dict]]:
+    """``(units, the units to predict, what each unit's output is made from)``: a unit is
+    redone when its output is missing, or was made from another input, model or options."""
     from sorot.inference.loading import model_files, model_folder
 
-    check_backend(job.backend, job.quantize, "cuda" if job.num_gpus else "cpu", job.dtype)
     units = list(unit_names(input_units(job.inputs)))  # one unit per distinct output name
     content = model_fingerprint(model_folder(job.model, job.revision, files=model_files(job.backend, job.quantize)))
     sources = {str(u): _unit_source(job, u, content) for u in units}
     todo = [u for u in units
             if job.overwrite or not _finished(out_dir, u, job.format, sources[str(u)])]
+    return units, todo, sources
+
+
+def _run_locked(job: RayJob, out_dir: Path) -> RayStats:
+    check_backend(job.backend, job.quantize, "cuda" if job.num_gpus else "cpu", job.dtype)
+    units, todo, sources = plan_units(job, out_dir)
     stats = RayStats(units=len(units), skipped_units=len(units) - len(todo))
     start = time.perf_counter()
     if todo:  # a rerun over finished outputs starts no Ray at all
-        stats.startup_seconds = _start_ray(job.address)
+        stats.startup_seconds, stats.cluster = _start_ray(job.address)
         start = time.perf_counter()
         try:
             _write_units(_dataset(job, todo), out_dir, job.format, stats, sources)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -172,33 +173,64 @@ def test_the_cpu_stages_load_no_torch_and_prepare_as_the_predictor_does(trained)
     assert r.stdout.strip() == "[]", r.stderr[-2000:]
 
 
-def test_a_cluster_that_ray_start_left_running_is_not_joined_by_default(tmp_path, trained):
+def test_a_cluster_left_running_is_joined_only_when_named_and_a_token_it_asks_for_is_explained(
+        tmp_path, trained):
     """Without --ray-address or RAY_ADDRESS, sorot starts its own local Ray, as documented:
     ray.init() alone joins the cluster `ray start --head` left on the machine, and refused
     the CPUs sorot asks for ("When connecting to an existing cluster, num_cpus and
-    num_gpus must not be provided")."""
+    num_gpus must not be provided"). Named, the cluster is joined, and the summary says
+    which. The head starts where an earlier local Ray left a token (~/.ray/auth_token), so
+    Ray 2.59+ turns token authentication on: a driver given its address sends no token
+    unless RAY_AUTH_MODE=token, and Ray then said only "Failed to connect"."""
+    import secrets
     import socket
+    import tempfile
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    ray_cli = Path(sys.executable).with_name("ray")
-    head = subprocess.Popen([str(ray_cli), "start", "--head", "--block", f"--port={port}", "--num-cpus=1",
-                             "--include-dashboard=false", "--disable-usage-stats"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    home = tmp_path / "home"
+    (home / ".ray").mkdir(parents=True)
+    (home / ".ray" / "auth_token").write_text(secrets.token_hex(32))
+    # a Ray folder of its own, so that no other test's Ray is the one `auto` finds
+    ray_tmp = Path(tempfile.mkdtemp(prefix="r", dir="/tmp"))  # short: Ray's socket paths
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("RAY_ADDRESS", "RAY_AUTH"))},
+           "HOME": str(home), "RAY_TMPDIR": str(ray_tmp)}
+    head = subprocess.Popen([str(Path(sys.executable).with_name("ray")), "start", "--head", "--block",
+                             f"--port={port}", "--num-cpus=2", "--include-dashboard=false",
+                             "--disable-usage-stats"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        latest = Path("/tmp/ray/ray_current_cluster")  # where ray.init() looks for a cluster to join
+        latest = ray_tmp / "ray" / "ray_current_cluster"  # where ray.init() looks for a cluster to join
         deadline = time.time() + 120
         while time.time() < deadline and not (latest.exists() and latest.read_text().strip().endswith(f":{port}")):
             time.sleep(0.2)
-        assert latest.read_text().strip().endswith(f":{port}"), "the head did not start"
+        named = latest.read_text().strip()
+        assert named.endswith(f":{port}"), "the head did not start"
         make_inputs(tmp_path / "in", files=2, per_file=5)
-        env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}
-        r = subprocess.run([sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model",
-                            str(trained[1]), str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--actors", "1"],
-                           capture_output=True, text=True, env=env, timeout=900)
+
+        def run(out, *flags, **more_env):
+            return subprocess.run([sys.executable, "-m", "sorot", "predict", "--engine", "ray", "--model",
+                                   str(trained[1]), str(tmp_path / "in"), "-o", str(tmp_path / out),
+                                   "--actors", "1", *flags], capture_output=True, text=True,
+                                  env={**env, **more_env}, timeout=900)
+
+        r = run("local")
         assert r.returncode == 0, r.stderr[-3000:]
-        assert "10 done, 1 failed, 2 units predicted" in r.stdout
+        assert "10 done, 1 failed, 2 units predicted" in r.stdout and "on a local Ray started" in r.stdout
+        r = run("named", "--ray-address", named)
+        assert r.returncode == 1 and r.stderr.strip().splitlines()[-1] == (
+            f"sorot: error: could not join the Ray at {named}: it asks for a token, which Ray sends to a "
+            "named address only with RAY_AUTH_MODE=token: set it, with the cluster's token in "
+            "~/.ray/auth_token or RAY_AUTH_TOKEN (`ray get-auth-token` on the head prints it), or on the "
+            "head node give --ray-address auto")
+        for flags, more_env in [(["--ray-address", named], {"RAY_AUTH_MODE": "token"}),
+                                (["--ray-address", "auto", "--overwrite"], {})]:
+            r = run("named", *flags, **more_env)
+            assert r.returncode == 0, r.stderr[-3000:]
+            assert "10 done, 1 failed, 2 units predicted, 0 skipped" in r.stdout
+            assert f"on the Ray at {named})" in r.stdout
     finally:
         os.killpg(head.pid, signal.SIGKILL)  # the head and every process `ray start` began
         head.wait(timeout=60)
+        shutil.rmtree(ray_tmp, ignore_errors=True)
