@@ -101,6 +101,10 @@ def test_conflict_cues_refuse_a_misspelled_key_by_name():
         ConflictEvidence({"gaza": {"strong": ["Gaza"], "weka": ["Israel"]}}, source="x.yaml")
     with pytest.raises(DataFileError, match=r"in_passing has unknown keys \['comparisons'\]"):
         ConflictEvidence({"gaza": {"strong": ["Gaza"]}, "in_passing": {"comparisons": ["seperti"]}})
+    with pytest.raises(DataFileError, match=r"in_passing: sport has unknown keys \['team'\]"):
+        ConflictEvidence({"gaza": {"strong": ["Gaza"]}, "in_passing": {"sport": {"team": ["Palestina"]}}})
+    with pytest.raises(DataFileError, match=r"in_passing: markets has unknown keys \['watcher'\]"):
+        ConflictEvidence({"gaza": {"strong": ["Gaza"]}, "in_passing": {"markets": {"watcher": ["pasar"]}}})
 
 
 # --- a fourth label and a fourth type, added in schema.py alone ------------------------

@@ -1,6 +1,7 @@
 """The fourteenth round's article labels: a war named in a contrast or a reminder, a
 party's backer or a weapon's maker named in an epithet, and hostages in Israel's own news;
-and the seventeenth round's war named as the backdrop of other news ("di tengah").
+the seventeenth round's war named as the backdrop of other news ("di tengah"); and the
+eighteenth round's war that markets watch, and a country that is a football team.
 
 Every article is written for this project.
 """
@@ -68,4 +69,37 @@ def test_hostages_elsewhere_name_no_war(labeler):
     (_KYIV.format("Di tengah serangan itu, warga Kyiv berlindung di stasiun metro."), ["russia_ukraine"]),
 ])
 def test_a_war_as_the_backdrop_of_other_news_is_a_passing_mention(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # the eighteenth round: what markets watch is the market's news
+    ("IHSG ditutup menguat tipis pada Rabu. Analis menyebut pelaku pasar mencermati perkembangan "
+     "perundingan damai antara Rusia dan Ukraina. Saham perbankan menopang indeks.", []),
+    ("Rupiah melemah 40 poin pada Senin pagi. Investor mewaspadai eskalasi konflik antara Israel dan "
+     "Iran yang mendorong harga minyak naik. Bank sentral menjaga stabilitas.", []),
+    ("Harga emas menguat karena pasar masih menanti hasil pembicaraan gencatan senjata di Gaza.", []),
+    # a government or the world watching is left to the other rules
+    ("Pemerintah mencermati perkembangan perang di Ukraina dan menyiapkan evakuasi warga.",
+     ["russia_ukraine"]),
+    # the market's own clause ends at its comma: what follows is the sentence's subject
+    (_KYIV.format("Investor menunggu, sementara warga Kyiv berlindung di stasiun metro."),
+     ["russia_ukraine"]),
+])
+def test_what_markets_watch_is_a_passing_mention(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # a country that is a team, in a sentence about sport
+    ("Timnas Indonesia Tundukkan Palestina 2-0\nTim nasional Indonesia menang 2-0 atas Palestina dalam "
+     "laga uji coba di Surabaya. Pelatih Palestina mengakui timnya kalah dalam penguasaan bola.", []),
+    ("Indonesia kalah 0-1 dari Iran pada babak kualifikasi Piala Asia, Selasa malam.", []),
+    ("Ukraina lolos ke putaran final setelah mengalahkan Islandia dalam pertandingan play-off.", []),
+    # the war's places still count in a sentence about sport
+    ("Stadion Yarmouk di Gaza kini menjadi tempat pengungsian bagi ribuan warga.", ["gaza"]),
+    # and a country at war, without a word of sport, still names its war
+    ("Iran menembakkan rudal ke Tel Aviv setelah Israel menyerang Natanz.", ["israel_iran"]),
+])
+def test_a_country_that_is_a_team_names_no_war(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels

@@ -73,8 +73,11 @@ class _InPassing:
     """Cues that do not make their sentence about a conflict (``in_passing:``): one
     named in the clause of a comparison word, at most ``window`` words after it ("lebih
     parah daripada perang di Ukraina"), one right after an epithet's word ("Hamas yang
-    didukung Iran"), and a conflict's person in a sentence about a phone call ("Trump
-    juga menelepon Zelensky")."""
+    didukung Iran"), a conflict's person in a sentence about a phone call ("Trump
+    juga menelepon Zelensky"), what markets watch ("Investor mewaspadai konflik Israel
+    dan Iran": a ``watch`` verb at most three words after one of its ``by`` words), and
+    a country that is a team in a sentence about sport ("Timnas Indonesia menang 2-0 atas
+    Palestina")."""
 
     comparison: frozenset = frozenset()  # word keys of one or two words
     window: int = 4
@@ -82,17 +85,25 @@ class _InPassing:
     person_cues: frozenset = frozenset()
     aside: frozenset = frozenset()
     epithet: frozenset = frozenset()  # word keys of one or two words
+    watch: frozenset = frozenset()
+    watchers: frozenset = frozenset()
+    sport: frozenset = frozenset()
+    teams: frozenset = frozenset()
 
     @classmethod
     def of(cls, data: dict) -> _InPassing:
-        refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside", "epithet"),
-                            "conflict cues: in_passing has")
+        refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside", "epithet", "markets",
+                                   "sport"), "conflict cues: in_passing has")
+        markets, sport = data.get("markets") or {}, data.get("sport") or {}
+        refuse_unknown_keys(markets, ("watch", "by"), "conflict cues: in_passing: markets has")
+        refuse_unknown_keys(sport, ("words", "teams"), "conflict cues: in_passing: sport has")
 
-        def words(key):
-            return frozenset(w.lower() for w in data.get(key, ()))
+        def words(key, where=data):
+            return frozenset(w.lower() for w in where.get(key, ()))
         return cls(frozenset(keys_of(w) for w in data.get("comparison", ())), int(data.get("window", 4)),
                    words("call"), words("person_cues"), words("aside"),
-                   frozenset(keys_of(w) for w in data.get("epithet", ())))
+                   frozenset(keys_of(w) for w in data.get("epithet", ())), words("watch", markets),
+                   words("by", markets), words("words", sport), words("teams", sport))
 
     @cached_property
     def comparison_firsts(self) -> frozenset:
@@ -106,9 +117,23 @@ class _InPassing:
         return frozenset(phrase[-1] for phrase in self.epithet)
 
     def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
-        call = not self.call.isdisjoint(doc.keys[start:end])
+        words = doc.keys[start:end]
+        call, sport = not self.call.isdisjoint(words), not self.sport.isdisjoint(words)
         return [h for h in hits if not self._compared(doc, h.start, start) and not self._epithet(doc, h.start, start)
-                and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)]
+                and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)
+                and not (sport and doc.span_text(h.start, h.end).lower() in self.teams)
+                and not self._watched(doc, h.start, start)]
+
+    def _watched(self, doc: Document, i: int, first: int) -> bool:
+        """A market's watch verb stands before word ``i`` in its clause: "Investor
+        mewaspadai eskalasi konflik antara Israel dan Iran", "pelaku pasar masih mencermati
+        perundingan damai Rusia dan Ukraina" (the market is what the sentence is about)."""
+        for k in range(i - 1, max(first, i - self.window) - 1, -1):
+            if doc.keys[k] in _CLAUSE_ENDS:
+                return False
+            if doc.keys[k] in self.watch:
+                return not self.watchers.isdisjoint(doc.keys[max(first, k - 3):k])
+        return False
 
     def _epithet(self, doc: Document, i: int, first: int) -> bool:
         """The cue at word ``i`` names a backer or a maker right after an epithet ("Hamas
