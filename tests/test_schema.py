@@ -105,6 +105,8 @@ def test_conflict_cues_refuse_a_misspelled_key_by_name():
         ConflictEvidence({"gaza": {"strong": ["Gaza"]}, "in_passing": {"sport": {"team": ["Palestina"]}}})
     with pytest.raises(DataFileError, match=r"in_passing: markets has unknown keys \['watcher'\]"):
         ConflictEvidence({"gaza": {"strong": ["Gaza"]}, "in_passing": {"markets": {"watcher": ["pasar"]}}})
+    with pytest.raises(DataFileError, match=r"gaza: needs_war has unknown keys \['except'\]"):
+        ConflictEvidence({"gaza": {"strong": ["Gaza"], "needs_war": {"cues": ["Gaza"], "except": ["x"]}}})
 
 
 # --- a fourth label and a fourth type, added in schema.py alone ------------------------

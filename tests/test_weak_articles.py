@@ -1,7 +1,8 @@
 """The fourteenth round's article labels: a war named in a contrast or a reminder, a
 party's backer or a weapon's maker named in an epithet, and hostages in Israel's own news;
 the seventeenth round's war named as the backdrop of other news ("di tengah"); and the
-eighteenth round's war that markets watch, and a country that is a football team.
+eighteenth round's war that markets watch, a country that is a football team, and a
+country named in an article with no war in it.
 
 Every article is written for this project.
 """
@@ -102,4 +103,20 @@ def test_what_markets_watch_is_a_passing_mention(labeler, text, labels):
     ("Iran menembakkan rudal ke Tel Aviv setelah Israel menyerang Natanz.", ["israel_iran"]),
 ])
 def test_a_country_that_is_a_team_names_no_war(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # a country in an article that names no war and no conflict topic is only a country
+    ("Gempa M 5,8 Guncang Iran Selatan\nGempa bermagnitudo 5,8 mengguncang Provinsi Hormozgan di Iran "
+     "selatan pada Kamis dini hari. Tidak ada laporan korban jiwa.", []),
+    ("Harga gandum di bursa Chicago turun. Pasokan dari Rusia dan Ukraina yang melimpah menekan harga.", []),
+    ("Ekspor kopi Indonesia ke Iran naik 20 persen. Pengusaha menunggu penerbangan langsung ke Teheran.", []),
+    # a word of war, a conflict topic or the other party keeps it the war's
+    ("Iran meluncurkan puluhan rudal ke arah Tel Aviv pada Sabtu malam.", ["israel_iran"]),
+    ("Delegasi Iran dan Amerika Serikat bertemu di Muskat membahas program nuklir.", ["israel_iran"]),
+    ("Iran mengeksekusi dua orang yang dituduh menjadi mata-mata Mossad.", ["israel_iran"]),
+    ("Ukraina dan Rusia kembali bertukar tahanan pada Minggu.", ["russia_ukraine"]),
+])
+def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels

@@ -195,14 +195,15 @@ class ConflictEvidence:
         self.matcher = PhraseMatcher()
         self.promote: dict[str, tuple[frozenset, frozenset]] = {}
         self.anchored: dict[str, frozenset] = {}
+        self.peacetime: dict[str, tuple[frozenset, frozenset]] = {}  # needs_war: (cues, unless)
         # a weak cue of two conflicts ("Israel", "Qatar") scores for the first listed and
         # names both (weight 0 for the others): support for a lone label's primary
         # ("Militer Israel mencegat kapal … bantuan untuk Gaza"). Scored for both, it would
         # tie Gaza with Israel–Iran in every sentence that names Israel beside both.
         self.labels_of: dict[tuple, list[tuple[str, int]]] = {}
         for label in ARTICLE_LABELS:
-            refuse_unknown_keys(cues.get(label) or {}, ("strong", "weak", "strong_with", "needs_anchor"),
-                                f"{source}: {label} has")
+            refuse_unknown_keys(cues.get(label) or {}, ("strong", "weak", "strong_with", "needs_anchor",
+                                                        "needs_war"), f"{source}: {label} has")
             for strength, weight in (("strong", 2), ("weak", 1)):
                 for cue in cues.get(label, {}).get(strength, []):
                     shared = self.labels_of.setdefault(keys_of(cue), [])
@@ -212,6 +213,10 @@ class ConflictEvidence:
             # strong only beside another strong cue of the article: "uranium" of an
             # Indonesian power plant, IAEA at Zaporizhzhia name no Israel–Iran conflict
             self.anchored[label] = frozenset(keys_of(c) for c in cues.get(label, {}).get("needs_anchor", []))
+            rule = cues.get(label, {}).get("needs_war") or {}
+            refuse_unknown_keys(rule, ("cues", "unless"), f"{source}: {label}: needs_war has")
+            self.peacetime[label] = (frozenset(keys_of(c) for c in rule.get("cues", [])),
+                                     frozenset(w.lower() for w in rule.get("unless", [])))
             rule = cues.get(label, {}).get("strong_with")
             if rule:
                 self.promote[label] = (frozenset(c.lower() for c in rule["cues"]),
@@ -265,6 +270,17 @@ class ConflictEvidence:
         anchored = {h.payload[0] for h in cues if h.payload[1] == 2 and not anchoring(h)}
         return [Hit(h.start, h.end, (h.payload[0], 1)) if h.payload[1] == 2 and h.payload[0] not in anchored
                 and anchoring(h) else h for h in cues]
+
+    def without_war(self, doc: Document, cues: list[Hit]) -> list[Hit]:
+        """``cues`` with each ``needs_war`` cue made weak, unless the article has one of its
+        ``unless`` words: for an article that names no war and no conflict topic, where a
+        country is only a country ("Gempa mengguncang Iran selatan", "Pasokan gandum dari
+        Rusia dan Ukraina menekan harga"), but not one that names the other party ("Iran
+        menangkap dua mata-mata Mossad")."""
+        words = set(doc.keys)
+        weak = {label: names for label, (names, unless) in self.peacetime.items() if unless.isdisjoint(words)}
+        return [Hit(h.start, h.end, (h.payload[0], 1)) if tuple(doc.keys[h.start:h.end]) in
+                weak.get(h.payload[0], ()) else h for h in cues]
 
     def _sentence_score(self, doc: Document, cue_hits, people, topics, start: int,
                         end: int) -> tuple[dict[str, int], set[str], dict[str, int]]:

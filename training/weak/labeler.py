@@ -250,6 +250,8 @@ class WeakLabeler:
         spans, sentences = _sentence_words(doc)  # segmented once, for topics and evidence
         cues = self.evidence.find_cues(doc)
         entities, people, topics = self.entities(doc, cues, sentences)
+        if not topics and not self.topics.names_a_war(doc):  # a country is only a country
+            cues = self.evidence.without_war(doc, cues)
         body = self._body_sentences(doc, spans, sentences)
         evidence = self.evidence.sentence_evidence(doc, people, topics, body, cues)
         decision = self.evidence.decide_article(evidence, self.evidence.asides(doc, body),
