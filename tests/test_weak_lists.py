@@ -36,6 +36,9 @@ _LISTED = [("Laras Anindita", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]
     # names no office names nobody
     ("Daftarnya:\n- Laras Anindita – Wakil Menteri Sosial; Bima Nugroho – dosen tamu.",
      [("Laras Anindita", "OFFICIAL")]),
+    # a lone line of that shape, nothing but a name, a dash and an office (the eighteenth
+    # round: it names its holder, as a caption does)
+    ("Laras Anindita - Wakil Menteri Sosial", [("Laras Anindita", "OFFICIAL")]),
 ])
 def test_a_list_of_appointments_as_scrapers_leave_it(rules_only, text, expected):
     assert people(rules_only, text) == expected
@@ -47,8 +50,7 @@ def test_a_list_of_appointments_as_scrapers_leave_it(rules_only, text, expected)
     # and a list of such headlines ("Baca juga"): after a colon, only an office's own words
     # close the item
     ("Baca juga:\n- Hartono: Menteri Luar Negeri Harus Mundur\n- Sugandi: Presiden Salah Langkah", []),
-    # a lone line of that shape is no list; a dateline goes on past its office
-    ("Laras Anindita - Wakil Menteri Sosial", []),
+    # a dateline goes on past its office
     ("Wonosari - Bupati Wonosari meresmikan pasar.\nKlaten - Bupati Klaten membuka festival.", []),
     ("Harga naik 2. Wonosari - Bupati Wonosari meresmikan pasar.", []),
     # a line of places and offices with no name

@@ -187,7 +187,9 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          "beranggotakan", "Bank", "Hizbullah", "menunjuk", "pemimpin", "sekjen", "al-Nimr", "mitranya",
          "bertemu",
          # bodies named by kind or named before, English bodies' last words (seventeenth round)
-         "kelompok", "gerakan", "faksi", "tersebut", "ini", "kantor media", "Federal", "Reserve", "Corporation"]
+         "kelompok", "gerakan", "faksi", "tersebut", "ini", "kantor media", "Federal", "Reserve", "Corporation",
+         # bracketed portfolios, a name's line with a dash and an office (eighteenth round)
+         "(Pertahanan)", "(Luar", "Negeri)", "(Kelautan dan Perikanan)", "kabinet", "PT", "\n", "Kremlin"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -34,6 +34,7 @@ from sorot.training.weak.context import RoleRules, same_line, title_length
 from sorot.training.weak.handovers import Handovers
 from sorot.training.weak.name_shapes import academic_degree, hyphenated_syllable
 from sorot.training.weak.names import initial_length, joins
+from sorot.training.weak.portfolios import Portfolios
 from sorot.training.weak.respectively import Respectively
 
 #: Removed from an office: "mencopot X dari jabatan Menteri Koperasi". Right after the
@@ -101,6 +102,7 @@ class AppositiveRules:
         self.longest_link = max(len(keys_of(link)) for link in _LINKS)
         self.handovers = Handovers(roles, self._name_before)
         self.respectively = Respectively(roles, self._name_before)
+        self.portfolios = Portfolios(roles, self._name_before)
         self.leads = PhraseMatcher()
         for link in _LEADS:
             self.leads.add(link, link)
@@ -208,7 +210,17 @@ class AppositiveRules:
         first = line_first(doc, dash)
         marked = item_first(doc, dash) != first or \
             any(opens_item(doc, k) for k in range(max(first + 1, dash - 6), dash))  # "… berlangsung. 1. X - …"
-        return marked or self._linked_role_in(doc, {doc.keys[dash]}, neighbour_items(doc, dash), skip=-1)
+        return marked or self._linked_role_in(doc, {doc.keys[dash]}, neighbour_items(doc, dash), skip=-1) or \
+            (doc.keys[dash] == "-" and self._office_alone_after(doc, dash))
+
+    def _office_alone_after(self, doc: Document, dash: int) -> bool:
+        """A line that is only a name, a dash and an office ("Yuri Ushakov - Penasihat
+        Kremlin", a caption or a list of one): every word after the dash is an office's
+        (as after a colon), so a Title Case headline's verb ("… - Menteri Bertemu …") is
+        not, nor a dateline's sentence."""
+        return item_end(doc, dash) == line_end(doc, dash) and all(
+            doc.keys[k] in self.office_words or doc.word(k).isupper() or not doc.word(k).isalnum()
+            for k in range(dash + 1, line_end(doc, dash)))
 
     def _office_closes_item(self, doc: Document, link: int) -> bool:
         """The words after the link at ``link`` up to its item's end are an office's: after a
@@ -260,7 +272,8 @@ class AppositiveRules:
                 continue
             end = _before_degrees(doc, end)
             start = self._name_before(doc, end, context.lower)
-            if role.start in context.headline and not self._listed(doc, start, end, role):
+            if role.start in context.headline and not self._listed(doc, start, end, role) and \
+                    not self._captioned(doc, start, end):
                 continue
             after, after_end = self.roles.holder_after(doc, role, context.lower)
             if start == end:
@@ -271,6 +284,13 @@ class AppositiveRules:
                 principals.append(Hit(after, after_end, LEADER))
             hits.append(Hit(start, end, self.roles._deputy(doc, role).payload))  # "X, wakil pemimpin Hamas,"
         return hits, principals
+
+    def _captioned(self, doc: Document, start: int, end: int) -> bool:
+        """A Title Case line that is only a name, a dash and an office: "Yuri Ushakov -
+        Penasihat Kremlin", a caption, a list of one or a headline of nothing else
+        (:meth:`_office_alone_after`)."""
+        return start == line_first(doc, start) and end < len(doc.keys) and \
+            doc.keys[end] == "-" and self._office_alone_after(doc, end)
 
     def _listed(self, doc: Document, start: int, end: int, role: Hit) -> bool:
         """"1. Dimas Prakoso sebagai Menteri Keuangan" over "2. Sinta Handayani sebagai
@@ -339,6 +359,7 @@ class AppositiveRules:
         out = [Hit(h.start, h.end, LEADER) if (h.start, h.end) in served else h for h in found]
         taken = set(blocked).union(*(range(h.start, h.end) for h in out))
         hits = sorted(appositives + self.handovers.find(doc, context, found) + self.respectively.find(doc, context)
+                      + self.portfolios.find(doc, context)
                       + self._leaders_of_institutions(doc, context), key=lambda h: (h.start, -h.end))
         for hit in hits:
             if not taken.intersection(range(hit.start, hit.end)):

@@ -66,6 +66,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.birth_order_names = frozenset(n.lower() for n in lists.birth_order_names)
         self.title_given_names = frozenset(t.lower() for t in lists.title_given_names)
         self.state_acronyms = frozenset(a.lower() for a in lists.state_acronyms)
+        self.portfolios = tuple(lists.portfolios)  # a ministry's field: "(Pertahanan)"
         self.ranks = PhraseMatcher()
         self.roles = PhraseMatcher()
         for label, words in lists.roles.items():

@@ -58,6 +58,7 @@ class RoleLists:
     headline_verbs: list[str] = field(default_factory=list)
     state_acronyms: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
+    portfolios: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         unknown = set(self.group_homes) - {g.lower() for g in self.leader_of_groups}
