@@ -6,7 +6,9 @@ Delegasi itu beranggotakan X dan Y"), English bodies that end on a word the head
 or before the person's family name ('yang akrab disapa "Dudi"', "Dudi Zini"); a frequent
 word opening a list's item is a given name ("…: Bintang Perkasa sebagai Wamenhan", which
 gave "Perkasa"), and a connective opening the sentence is none ("Adapun X dipercaya
-memimpin …", which gave "Adapun X").
+memimpin …", which gave "Adapun X"). The eighteenth round adds an armed wing and a
+mission named by their kind ("Juru bicara brigade itu, X", "Utusan khusus AS untuk misi
+perdamaian, X").
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -92,4 +94,17 @@ def test_a_declared_nickname_in_quotes_or_before_the_family_name(rules_only, tex
     ("Kemarin, Harapan Baru sebagai partai menolak.", []),
 ])
 def test_a_list_items_given_name_and_a_sentences_connective(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the eighteenth round: an armed wing and a mission named by their kind
+    (f"Juru bicara brigade itu, {SALIM}, menyebut penyerahan itu tahap pertama.", [(SALIM, "OFFICIAL")]),
+    (f"Utusan khusus Presiden AS untuk misi perdamaian, {RINA}, tiba di Moskow.", [(RINA, "OFFICIAL")]),
+    (f"Kepala misi PBB di Ukraina, {RINA}, mengatakan bantuan tertahan.", [(RINA, "OFFICIAL")]),
+    # a mission or a brigade that is no office names nobody
+    (f"Dalam misi itu, {RINA} memimpin tim relawan.", []),
+    (f"Brigade {RINA} menyerang pos itu.", []),
+])
+def test_an_armed_wing_or_a_mission_named_by_its_kind(rules_only, text, expected):
     assert people(rules_only, text) == expected
