@@ -1,7 +1,10 @@
 """The eighteenth round: a cabinet's list that brackets each minister's portfolio
 without an office word ("Dimas Prakoso (Pertahanan), Sinta Handayani (Luar Negeri)"),
 and a line that is only a name, a dash and an office ("Rami Haddad - Penasihat Kremlin"),
-which read as a Title Case subhead and named nobody.
+which read as a Title Case subhead and named nobody; a firm's name of several words before
+an appositive holder ("Presiden Direktur PT Pertamina Patra Niaga, X" gave "Patra Niaga"),
+a body's field ("Kepala Otoritas Nuklir Iran" gave "Nuklir") and an event after "Ketua
+Panitia" ("… Pekan Solidaritas Palestina" gave "Solidaritas").
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -56,4 +59,18 @@ def test_a_line_of_a_name_a_dash_and_an_office_names_the_holder(rules_only, line
     (f"{SALIM} - Penasihat Kremlin Tiba di Riyadh\nIa tiba pada Senin.", []),
 ])
 def test_a_headline_of_a_name_a_dash_and_an_office_names_the_holder(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after a firm's mark, the capitalised words up to the comma are the firm's name
+    (f"Presiden Direktur PT Pertamina Patra Niaga, {DIMAS}, menyebut pasokan aman.", [(DIMAS, "OFFICIAL")]),
+    (f"Direktur Utama Perum Bulog Jaya, {SINTA}, memastikan stok aman.", [(SINTA, "OFFICIAL")]),
+    (f"Direktur Utama PT Pertamina {DIMAS} menyebut pasokan aman.", [(DIMAS, "OFFICIAL")]),
+    # a body's field and an event's words are no name
+    ("Kepala Otoritas Nuklir Iran menyebut fasilitas Fordow rusak.", []),
+    (f"Kepala Otoritas Nuklir Iran {DIMAS} menyebut fasilitas rusak.", [(DIMAS, "OFFICIAL")]),
+    ("Ketua Panitia Penyelenggara Pekan Solidaritas Palestina mengatakan acara dihadiri ribuan orang.", []),
+])
+def test_a_firm_a_field_or_an_event_is_no_holders_name(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -40,6 +40,10 @@ _REGION_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kepulauan", "daerah
                            "wilayah", "oblast", "region"})
 
 
+#: A firm's mark before its name: "PT Pertamina Patra Niaga", "Perum Bulog".
+_FIRMS = frozenset({"pt", "perum", "perumda", "cv"})
+
+
 #: A relative's word before a role: the name after the role's comma is the relative's, a
 #: private person ("Istri Menteri Luar Negeri, X"; "Ibu" and "Bapak" are forms of address).
 _RELATIVES = frozenset({"istri", "suami", "anak", "putra", "putri", "adik", "kakak", "ayah", "cucu", "menantu",
@@ -169,7 +173,10 @@ class RoleRules(OfficeKinds, OfficeWords):
         # and the candidate is one word (a place the list lacks): "juru bicara Kremlin
         # Dmitry Peskov, Putin ..." keeps Peskov.
         # After a relative's word the appositive is the relative ("Cucu Presiden X, Y").
-        if not relative and self._name_words(doc, start, end, lower) <= 1 and end < len(doc.keys) - 1 and \
+        # After a firm's mark the capitalised words up to the comma are the firm's name:
+        # "Presiden Direktur PT Pertamina Patra Niaga, X".
+        firm = not _FIRMS.isdisjoint(doc.keys[role_end:start])
+        if not relative and (firm or self._name_words(doc, start, end, lower) <= 1) and end < len(doc.keys) - 1 and \
                 doc.keys[end] == "," and is_capitalised(doc.word(end + 1)):
             after = self._name_at(doc, end + 1, lower)
             if after > end + 1 and not academic_degree(doc, end + 1, after):  # "Suharyanto, S.Sos.,"
