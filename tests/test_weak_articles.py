@@ -1,8 +1,8 @@
 """The fourteenth round's article labels: a war named in a contrast or a reminder, a
 party's backer or a weapon's maker named in an epithet, and hostages in Israel's own news;
 the seventeenth round's war named as the backdrop of other news ("di tengah"); and the
-eighteenth round's war that markets watch, a country that is a football team, and a
-country named in an article with no war in it.
+eighteenth round's war that markets watch, a country that is a football team, a
+country named in an article with no war in it, and Ukraine's drones over Russia.
 
 Every article is written for this project.
 """
@@ -119,4 +119,17 @@ def test_a_country_that_is_a_team_names_no_war(labeler, text, labels):
     ("Ukraina dan Rusia kembali bertukar tahanan pada Minggu.", ["russia_ukraine"]),
 ])
 def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # a drone over Russia or one of its cities is the war's
+    ("Pesawat nirawak menghantam kilang minyak di wilayah Krasnodar, Rusia, memicu kebakaran.",
+     ["russia_ukraine"]),
+    ("Drone menyerang depot bahan bakar di Novorossiysk dan Tuapse pada malam hari.", ["russia_ukraine"]),
+    # a ship's crew, or a factory's drone for export, is not
+    ("Sebuah kapal dengan lima awak hilang di perairan dekat Rostov, Rusia.", []),
+    ("Pabrik di Tatarstan memproduksi drone baru untuk pasar ekspor, kata Kremlin.", []),
+])
+def test_a_drone_over_russia_is_the_war(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels
