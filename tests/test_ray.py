@@ -70,10 +70,15 @@ def test_ray_output_equals_single_process_and_bad_records_land_in_errors(tmp_pat
     assert r.returncode == 0, r.stderr[-3000:]
     assert f"{n} done, 1 failed, 3 units predicted" in r.stdout
     ray_out = records(tmp_path / "out")
+    # the reference: each file through the one-process engine, run in this process (three
+    # more CLI runs would each spend about 8 s importing transformers)
+    from sorot.inference.batch_predict import PredictJob, run_predict
+
     single = []
     for src in sorted((tmp_path / "in").iterdir()):
         out = tmp_path / "single" / f"{src.stem}.jsonl"
-        assert sorot("predict", "--model", trained[1], src, "-o", out, "--keep-fields", "url").returncode == 0
+        run_predict(PredictJob(input=src, output=out, model=str(trained[1]), keep_fields=["url"], workers=0,
+                               progress=False))
         single += records(out.parent)
     single = [json.loads(x) for x in {comparable(s) for s in single}]
     assert Counter(map(comparable, ray_out)) == Counter(map(comparable, single))
