@@ -129,6 +129,26 @@ def test_generic_talk_and_reactor_words_need_a_paragraph_that_may_be_about_a_con
     assert weak_topics(labeler, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the eighteenth round: a paragraph that names neither a conflict nor another subject
+    # goes on with the talks named before it, trade or wage talks too
+    ("Israel kembali menyerang Gaza dan menewaskan puluhan warga Palestina.\n"
+     "Pemerintah tengah menyelesaikan perundingan kerja sama ekonomi dengan Uni Emirat Arab.\n"
+     "Perundingan itu diharapkan rampung akhir tahun.", []),
+    ("Rusia menggempur Kharkiv dengan rudal balistik.\n"
+     "Sementara itu, negosiasi kenaikan upah buruh di Jakarta menemui jalan buntu.\n"
+     "Serikat pekerja mengancam mogok jika negosiasi gagal.", []),
+    # a phone call's talks, named again, are the call's
+    ("Putin dan Trump berbicara selama dua jam soal Ukraina.\nPembicaraan telepon itu berlangsung hangat.\n"
+     "Pembicaraan itu berlangsung satu jam.", []),
+    # and the talks of a conflict, named again, stay a topic
+    ("Delegasi Rusia dan Ukraina memulai perundingan di Istanbul.\nPerundingan itu berlangsung empat jam.",
+     ["perundingan", "Perundingan"]),
+])
+def test_talks_named_again_are_the_talks_named_before(labeler, text, expected):
+    assert weak_topics(labeler, text) == expected
+
+
 def test_the_context_is_the_paragraph_not_the_article(labeler):
     text = ("Israel dan Hamas menyepakati gencatan senjata di Gaza.\n\n"
             "Di Jakarta, menteri memimpin negosiasi dengan Washington soal bea masuk sawit.")

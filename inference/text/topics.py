@@ -184,20 +184,30 @@ class TopicLexicon:
         return not self.war_words.isdisjoint(doc.keys)
 
     def find(self, doc: Document, blocked: set[int] | None = None,
-             about_a_conflict: Callable[[Hit], bool] | None = None, at_war: bool = True) -> list[Hit]:
+             about_a_conflict: Callable[[Hit], bool | None] | None = None, at_war: bool = True) -> list[Hit]:
         """TOPIC hits in ``doc``, exceptions removed; payload is the topic id. With
         ``about_a_conflict``, a generic cue (``needs_conflict:``, "negosiasi", "reaktor
-        nuklir") is kept only where it says the hit's context may be about a conflict. In an
-        article not ``at_war`` (naming no conflict nor war), a word Indonesian news also
-        uses at home (``needs_war:``: "sanksi", "tahanan", "eskalasi") is no topic."""
+        nuklir") is kept only where it says the hit's context may be about a conflict; where
+        it cannot tell (``None``: no conflict and no other subject around), the cue goes as
+        the generic cue of its topic before it went: "… perundingan kerja sama ekonomi …
+        Perundingan itu diharapkan rampung" are the same trade talks. In an article not
+        ``at_war`` (naming no conflict nor war), a word Indonesian news also uses at home
+        (``needs_war:``: "sanksi", "tahanan", "eskalasi") is no topic."""
         hits = []
         doc = self.misspellings.apply(doc)
+        went: dict[str, bool] = {}  # topic -> whether its last generic cue was kept
         for hit in self.matcher.find(doc, blocked):
             topic, cue = hit.payload
+            generic = about_a_conflict is not None and cue in self.needs_conflict
             if self._excepted(doc, hit, cue) or (not at_war and cue in self.needs_war):
+                if generic:  # "pembicaraan telepon … pembicaraan itu": the same call
+                    went[topic] = False
                 continue
-            if about_a_conflict is not None and cue in self.needs_conflict and not about_a_conflict(hit):
-                continue
+            if generic:
+                verdict = about_a_conflict(hit)
+                went[topic] = verdict = went.get(topic, True) if verdict is None else verdict
+                if not verdict:
+                    continue
             hits.append(Hit(hit.start, hit.end, topic))
         return hits
 

@@ -181,7 +181,9 @@ class WeakLabeler:
         weak cue or a person alone is not enough: "Pengalaman bisnis para investor itu
         berguna saat negosiasi" next to "Trump" is no peace talk. A sentence that opens by
         turning to another subject (``subject_shifts:``, "Di sisi lain") and names no
-        conflict and no war is never about one."""
+        conflict and no war is never about one. ``None`` where the paragraph names neither a
+        conflict nor another subject: the topic lexicon then decides as for the generic cue
+        before it."""
         elsewhere = [i for i, k in enumerate(doc.keys) if k in self.topics.off_conflict]
         firsts = [s for s, _ in sentences]
         known: dict[int, bool] = {}  # sentence -> about a conflict, scored on first need
@@ -201,7 +203,7 @@ class WeakLabeler:
                 bisect_left(cue_starts, start) == bisect_left(cue_starts, end) and \
                 self.topics.war_words.isdisjoint(doc.keys[start:end])
 
-        def about(hit: Hit) -> bool:
+        def about(hit: Hit) -> bool | None:
             k = bisect_right(firsts, hit.start) - 1
             if off_subject(*sentences[k]):
                 return False
@@ -211,9 +213,10 @@ class WeakLabeler:
             while hi + 1 < len(sentences) and sentences[hi + 1][0] < len(doc.keys) and \
                     same_line(doc, hit.start, sentences[hi + 1][0]):
                 hi += 1
+            if any(sentence_about(j) for j in range(lo, hi + 1)):
+                return True
             start, end = sentences[lo][0], sentences[hi][1]
-            return bisect_left(elsewhere, start) == bisect_left(elsewhere, end) or \
-                any(sentence_about(j) for j in range(lo, hi + 1))
+            return None if bisect_left(elsewhere, start) == bisect_left(elsewhere, end) else False
         return about
 
     def _at_war(self, doc: Document, cues: list[Hit]) -> bool:
