@@ -218,21 +218,24 @@ class AppositiveRules:
         Kremlin", a caption or a list of one): every word after the dash is an office's
         (as after a colon), so a Title Case headline's verb ("… - Menteri Bertemu …") is
         not, nor a dateline's sentence."""
-        return item_end(doc, dash) == line_end(doc, dash) and all(
-            doc.keys[k] in self.office_words or doc.word(k).isupper() or not doc.word(k).isalnum()
-            for k in range(dash + 1, line_end(doc, dash)))
+        return item_end(doc, dash) == line_end(doc, dash) and self._office_words_only(doc, dash)
 
     def _office_closes_item(self, doc: Document, link: int) -> bool:
         """The words after the link at ``link`` up to its item's end are an office's: after a
         dash, no lower-case word but an office's own; after a colon, which also opens a
         quote ("X: Menteri Luar Negeri Harus Mundur"), only words of roles, places,
         institutions and domains, acronyms and punctuation."""
-        words = range(link + 1, item_end(doc, link))
         if doc.keys[link] == "-":
             allowed = self.roles.modifiers | _OFFICE_LINKS
-            return all(not doc.word(k)[:1].islower() or doc.keys[k] in allowed for k in words)
+            return all(not doc.word(k)[:1].islower() or doc.keys[k] in allowed
+                       for k in range(link + 1, item_end(doc, link)))
+        return self._office_words_only(doc, link)
+
+    def _office_words_only(self, doc: Document, link: int) -> bool:
+        """Every word after ``link`` to its item's end is a word of roles, places,
+        institutions or domains, an acronym or punctuation."""
         return all(doc.keys[k] in self.office_words or doc.word(k).isupper() or not doc.word(k).isalnum()
-                   for k in words)
+                   for k in range(link + 1, item_end(doc, link)))
 
     def _linked_role_in(self, doc: Document, links: set[str], firsts: list[int], skip: int) -> bool:
         """Whether a line that starts at one of ``firsts`` has one of ``links`` right before

@@ -1,0 +1,129 @@
+"""What makes a conflict's cue a passing mention rather than its sentence's subject
+(``in_passing:`` of ``conflicts.yaml``): a comparison's clause, an epithet, a phone call,
+what markets watch, a country that is a team; and a relative clause, which says who
+someone is (:func:`in_relative_clause`).
+
+>>> passing = InPassing.of({"comparison": ["seperti"], "window": 8})
+>>> doc = Document.from_text("Serangan itu seperti perang di Ukraina.")
+>>> [doc.keys[h.start] for h in passing.kept(doc, [Hit(5, 6, ("russia_ukraine", 2))], 0, 7)]
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from sorot.inference.text.phrases import Document, Hit, keys_of
+from sorot.inference.text.resources import refuse_unknown_keys
+
+#: Words that close a clause: punctuation and the conjunctions that open another.
+CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "tetapi", "namun", "sementara"})
+
+
+@dataclass(frozen=True)
+class InPassing:
+    """Cues that do not make their sentence about a conflict (``in_passing:``): one
+    named in the clause of a comparison word, at most ``window`` words after it ("lebih
+    parah daripada perang di Ukraina"), one right after an epithet's word ("Hamas yang
+    didukung Iran"), a conflict's person in a sentence about a phone call ("Trump
+    juga menelepon Zelensky"), what markets watch ("Investor mewaspadai konflik Israel
+    dan Iran": a ``watch`` verb at most three words after one of its ``by`` words), and
+    a country that is a team in a sentence about sport ("Timnas Indonesia menang 2-0 atas
+    Palestina")."""
+
+    comparison: frozenset = frozenset()  # word keys of one or two words
+    window: int = 4
+    call: frozenset = frozenset()
+    person_cues: frozenset = frozenset()
+    aside: frozenset = frozenset()
+    epithet: frozenset = frozenset()  # word keys of one or two words
+    watch: frozenset = frozenset()
+    watchers: frozenset = frozenset()
+    sport: frozenset = frozenset()
+    teams: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, data: dict) -> InPassing:
+        refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside", "epithet", "markets",
+                                   "sport"), "conflict cues: in_passing has")
+        markets, sport = data.get("markets") or {}, data.get("sport") or {}
+        refuse_unknown_keys(markets, ("watch", "by"), "conflict cues: in_passing: markets has")
+        refuse_unknown_keys(sport, ("words", "teams"), "conflict cues: in_passing: sport has")
+
+        def words(key, where=data):
+            return frozenset(w.lower() for w in where.get(key, ()))
+        return cls(frozenset(keys_of(w) for w in data.get("comparison", ())), int(data.get("window", 4)),
+                   words("call"), words("person_cues"), words("aside"),
+                   frozenset(keys_of(w) for w in data.get("epithet", ())), words("watch", markets),
+                   words("by", markets), words("words", sport), words("teams", sport))
+
+    @cached_property
+    def comparison_firsts(self) -> frozenset:
+        """The first words of the comparison phrases: most words are none, and are passed
+        over without building a phrase."""
+        return frozenset(phrase[0] for phrase in self.comparison)
+
+    @cached_property
+    def epithet_lasts(self) -> frozenset:
+        """The last words of the epithets."""
+        return frozenset(phrase[-1] for phrase in self.epithet)
+
+    def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
+        words = doc.keys[start:end]
+        call, sport = not self.call.isdisjoint(words), not self.sport.isdisjoint(words)
+        return [h for h in hits if not self._compared(doc, h.start, start) and not self._epithet(doc, h.start, start)
+                and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)
+                and not (sport and doc.span_text(h.start, h.end).lower() in self.teams)
+                and not self._watched(doc, h.start, start)]
+
+    def _watched(self, doc: Document, i: int, first: int) -> bool:
+        """A market's watch verb stands before word ``i`` in its clause: "Investor
+        mewaspadai eskalasi konflik antara Israel dan Iran", "pelaku pasar masih mencermati
+        perundingan damai Rusia dan Ukraina" (the market is what the sentence is about)."""
+        k = self._in_clause_before(doc, i, first, lambda k: doc.keys[k] in self.watch)
+        return k is not None and not self.watchers.isdisjoint(doc.keys[max(first, k - 3):k])
+
+    def _in_clause_before(self, doc: Document, i: int, first: int, found: Callable[[int], bool]) -> int | None:
+        """The nearest word ``k`` before word ``i``, at most ``window`` words back and in
+        its clause (no comma or full stop between), for which ``found(k)``."""
+        for k in range(i - 1, max(first, i - self.window) - 1, -1):
+            if doc.keys[k] in CLAUSE_ENDS:
+                return None
+            if found(k):
+                return k
+        return None
+
+    def _epithet(self, doc: Document, i: int, first: int) -> bool:
+        """The cue at word ``i`` names a backer or a maker right after an epithet ("Hamas
+        yang didukung Iran", "yang didukung oleh Iran", "drone buatan Iran"): it says who
+        a party is, not what the sentence is about."""
+        k = i - (i - 1 > first and doc.keys[i - 1] == "oleh")  # the epithet ends before word k
+        return k > first and doc.keys[k - 1] in self.epithet_lasts and \
+            any(tuple(doc.keys[k - n:k]) in self.epithet for n in (1, 2) if k - n >= first)
+
+    def _compared(self, doc: Document, i: int, first: int) -> bool:
+        """A comparison word stands before word ``i`` in its clause, at most ``window``
+        words back: "lebih kecil daripada lonjakan saat invasi Rusia ke Ukraina"."""
+        def compares(k: int) -> bool:  # a word or a phrase of two ("berbeda dengan")
+            return doc.keys[k] in self.comparison_firsts and (
+                (doc.keys[k],) in self.comparison or tuple(doc.keys[k:k + 2]) in self.comparison)
+        return self._in_clause_before(doc, i, first, compares) is not None
+
+
+def in_relative_clause(doc: Document, i: int, first: int, end: int) -> bool:
+    """Word ``i`` (of the sentence ``[first, end)``) stands in a clause that opens with ", yang"
+    and closes with a comma before a lower-case word, mid-sentence: "Presiden Rusia
+    Vladimir Putin, yang pasukannya masih bertempur di Ukraina, menyerukan …" says who
+    Putin is, not what the sentence is about; so does a bracketed one ("drone Shahed
+    (yang kemudian digunakan Rusia di Ukraina)")."""
+    k = i - 1
+    while k > first and doc.keys[k] not in CLAUSE_ENDS:
+        k -= 1
+    if not (k > first and doc.keys[k] in (",", "(") and doc.keys[k + 1] == "yang" and k + 1 < i):
+        return False
+    close = next((j for j in range(i + 1, end) if doc.keys[j] in CLAUSE_ENDS), end)
+    if doc.keys[k] == "(":  # "drone Shahed (yang kemudian digunakan di Ukraina)"
+        return close < end and doc.keys[close] == ")"
+    return close < end - 1 and doc.keys[close] == "," and doc.word(close + 1)[:1].islower()
