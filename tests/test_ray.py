@@ -223,7 +223,8 @@ def test_a_cluster_left_running_is_joined_only_when_named_and_a_token_it_asks_fo
         r = run("local")
         assert r.returncode == 0, r.stderr[-3000:]
         assert "10 done, 1 failed, 2 units predicted" in r.stdout and "on a local Ray started" in r.stdout
-        r = run("named", "--ray-address", named)
+        # Ray retries a refused connection for 20 s; 2 s say the same (a test's knob only)
+        r = run("named", "--ray-address", named, RAY_gcs_server_port_wait_time_s="2")
         assert r.returncode == 1 and r.stderr.strip().splitlines()[-1] == (
             f"sorot: error: could not join the Ray at {named}: it asks for a token, which Ray sends to a "
             "named address only with RAY_AUTH_MODE=token: set it, with the cluster's token in "
