@@ -84,7 +84,7 @@ class RayStats:
     errors: int = 0
     seconds: float = 0.0
     startup_seconds: float = 0.0
-    cluster: str = ""  # where the job ran: "a local Ray" or "the Ray at HOST:PORT"
+    cluster: str = ""  # where the job ran: "a local Ray started for this run at HOST:PORT", "the Ray at HOST:PORT"
 
     def failure(self, max_error_rate: float | None) -> str | None:
         from sorot.inference.sinks import run_failure
