@@ -107,9 +107,17 @@ def _check_files(path: Path) -> None:
                 raise ModelLoadError(f"{index} names {shard!r}, which is not a file of the folder")
 
 
+#: Files a tokenizer loads from (either one): what ``sorot train`` saves is tokenizer.json.
+TOKENIZER_FILES = ("tokenizer.json", "vocab.txt")
+
+
 def check_folder(path: Path, weights: bool = True) -> None:
-    """A sorot model folder whose files stay inside it; with ``weights``, one that has
-    safetensors weights (the ONNX backend reads ``onnx/`` instead)."""
+    """A sorot model folder whose files stay inside it, with tokenizer files; with
+    ``weights``, one that has safetensors weights (the ONNX backend reads ``onnx/``
+    instead, and a hub snapshot fetched for it has no torch weights).
+
+    Every refusal here comes before transformers is imported, in about a second.
+    """
     _check_files(path)
     config = path / "config.json"
     if not config.exists():
@@ -124,11 +132,18 @@ def check_folder(path: Path, weights: bool = True) -> None:
         raise ModelLoadError(f"{path} holds a {model_type!r} model, not a sorot model; train one "
                              "with `sorot train` and load its OUTPUT_DIR/model")
     names = {p.name for p in path.iterdir()}
-    if not any(n.endswith(".safetensors") for n in names):
+    if not names & set(TOKENIZER_FILES):
+        # transformers would build a 5-token stand-in from tokenizer_config.json alone, or
+        # fail with several lines about sentencepiece when that file is missing too
+        raise ModelLoadError(f"{path} has no tokenizer files ({' or '.join(TOKENIZER_FILES)}): "
+                             f"{_TOKENIZER_HINT}")
+    if weights and not any(n.endswith(".safetensors") for n in names):
         pickles = sorted(n for n in names if n.endswith((".bin", ".pt", ".pth", ".ckpt")))
         hint = (f" It has only pickle weights ({', '.join(pickles)}), which sorot refuses to "
                 "load: unpickling can run arbitrary code. Re-save it with "
                 "`model.save_pretrained(folder)` where you trust the file.") if pickles else ""
+        if (path / "onnx").is_dir():
+            hint += " It has an ONNX export: run it with --backend onnx (or --quantize int8)."
         raise ModelLoadError(f"{path} has no model.safetensors.{hint}")
 
 
@@ -154,7 +169,12 @@ def model_folder(model_id_or_dir: str | Path, revision: str | None = None, files
     except Exception as e:  # unknown repo, offline without a cached copy, no access...
         rev = f" at revision {revision!r}" if revision else ""
         raise ModelLoadError(f"could not get {model_id_or_dir}{rev} from the hub or its cache: "
-                             f"{type(e).__name__}: {' '.join(str(e).split())}") from e
+                             f"{type(e).__name__}: {_one_line(e)}") from e
+
+
+def _one_line(error: Exception) -> str:
+    """A library's message of several lines as one: the error is one line of a batch log."""
+    return " ".join(str(error).split())
 
 
 @contextlib.contextmanager
@@ -185,14 +205,14 @@ def load_model(model_id_or_dir: str | Path, revision: str | None = None):
             model = AutoModel.from_pretrained(str(path), use_safetensors=True, trust_remote_code=False)
     except Exception as e:  # corrupt file, hub unreachable, missing weights...
         raise ModelLoadError(f"could not load the model from {model_id_or_dir}: "
-                             f"{type(e).__name__}: {e}") from e
+                             f"{type(e).__name__}: {_one_line(e)}") from e
     if not isinstance(model.config, SorotConfig):
         raise ModelLoadError(f"{model_id_or_dir} is not a sorot model")
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(path), trust_remote_code=False)
     except Exception as e:
-        raise ModelLoadError(f"could not load the tokenizer from {model_id_or_dir}: {e}; "
-                             "the folder needs the tokenizer files `sorot train` saves") from e
+        raise ModelLoadError(f"could not load the tokenizer from {model_id_or_dir}: {_one_line(e)}; "
+                             f"{_TOKENIZER_HINT}") from e
     check_tokenizer(tokenizer, model, str(model_id_or_dir))
     return model, tokenizer
 

@@ -142,20 +142,42 @@ def _without_tokenizer_files(model: Path, dst: Path) -> Path:
     return dst
 
 
-def test_a_folder_without_its_tokenizer_is_refused_in_one_line(tmp_path, trained):
+@pytest.mark.parametrize("left", ["tokenizer_config.json", "nothing"])
+def test_a_folder_without_its_tokenizer_is_refused_in_one_line(tmp_path, trained, left):
+    """Refused before transformers loads. With tokenizer_config.json alone transformers
+    built a 5-token stand-in (garbage, exit 0); with nothing, it failed in several lines."""
+    broken = _without_tokenizer_files(trained[1], tmp_path / "broken")
+    if left == "nothing":
+        (broken / "tokenizer_config.json").unlink()
+    code = ("import sys\nfrom sorot import Predictor\ntry:\n    Predictor.from_pretrained(sys.argv[1])\n"
+            "except Exception as e:\n    print(type(e).__name__, 'transformers.modeling_utils' in sys.modules)\n"
+            "    print(e)")
+    r = subprocess.run([sys.executable, "-c", code, str(broken)], capture_output=True, text=True, timeout=300)
+    assert r.stdout.splitlines() == ["ModelLoadError False", f"{broken} has no tokenizer files (tokenizer.json or "
+                                     "vocab.txt): save the tokenizer `sorot train` trained with into the folder "
+                                     "(tokenizer.json, vocab.txt…)"]
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(3))
+    r = predict(broken, src, tmp_path / "p.jsonl")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [f"sorot: error: {broken} has no tokenizer files "
+                                             "(tokenizer.json or vocab.txt): save the tokenizer `sorot train` "
+                                             "trained with into the folder (tokenizer.json, vocab.txt…)"]
+    assert not (tmp_path / "p.jsonl").exists()
+
+
+def test_a_tokenizer_far_smaller_than_the_embedding_is_refused(tmp_path, trained):
+    from tokenizers import Tokenizer
+    from tokenizers.models import WordPiece
+
     from sorot.inference.loading import ModelLoadError
     from sorot.inference.predictor import Predictor
 
-    broken = _without_tokenizer_files(trained[1], tmp_path / "broken")
-    assert (broken / "tokenizer_config.json").exists()  # transformers builds a 5-token stand-in
+    other = tmp_path / "other"
+    shutil.copytree(trained[1], other)
+    vocab = {t: i for i, t in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"])}
+    Tokenizer(WordPiece(vocab, unk_token="[UNK]")).save(str(other / "tokenizer.json"))
     with pytest.raises(ModelLoadError, match="the tokenizer has 5 tokens for a model embedding"):
-        Predictor.from_pretrained(broken, device="cpu")
-    src = write_jsonl(tmp_path / "a.jsonl", corpus(3))
-    r = predict(broken, src, tmp_path / "p.jsonl")
-    assert r.returncode == 1
-    assert r.stderr.strip().splitlines()[-1].startswith("sorot: error: ")
-    assert "tokenizer has 5 tokens" in r.stderr and "Traceback" not in r.stderr
-    assert not (tmp_path / "p.jsonl").exists()
+        Predictor.from_pretrained(other, device="cpu")
 
 
 def test_a_hub_id_without_its_tokenizer_is_refused(tmp_path, trained):
@@ -166,7 +188,7 @@ def test_a_hub_id_without_its_tokenizer_is_refused(tmp_path, trained):
     code = "from sorot import Predictor; Predictor.from_pretrained('org/rusak')"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
                        env={**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(tmp_path / "hub")})
-    assert r.returncode == 1 and "ModelLoadError" in r.stderr and "tokenizer has 5 tokens" in r.stderr
+    assert r.returncode == 1 and "ModelLoadError" in r.stderr and "has no tokenizer files" in r.stderr
 
 
 def test_a_tokenizer_larger_than_the_embedding_is_refused(trained):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -115,9 +116,23 @@ def test_the_onnx_prediction_path_imports_no_torch(exported):
     assert r.stdout.split() == ["True", "[]"]
 
 
-def test_a_hub_id_fetches_the_onnx_files_from_an_offline_cache(exported, tmp_path):
+def test_a_hub_id_predicts_from_only_the_files_the_onnx_backend_fetches(exported, tmp_path):
+    """The cache as a fresh download for ``--quantize int8`` leaves it: the patterns the ONNX
+    backend asks the hub for, so no torch weights (such a snapshot used to be refused for
+    having no model.safetensors)."""
+    from fnmatch import fnmatch
+
+    from sorot.inference.onnx_backend import hub_files
+
+    fetched = tmp_path / "fetched"
+    for f in exported.rglob("*"):
+        name = f.relative_to(exported).as_posix()
+        if f.is_file() and any(fnmatch(name, pattern) for pattern in hub_files("int8")):
+            (fetched / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(f, fetched / name)
+    assert not (fetched / "model.safetensors").exists() and (fetched / "onnx" / "model_int8.onnx").exists()
     cache = tmp_path / "hub"
-    lay_out_hub_cache(exported, cache, "sorot-org/tiny")
+    lay_out_hub_cache(fetched, cache, "sorot-org/tiny")
     code = ("import sys\nfrom sorot import Predictor\n"
             "p = Predictor.from_pretrained('sorot-org/tiny', quantize='int8', cache_dir=sys.argv[1])\n"
             "print(p.backend, 'torch' in sys.modules)\n"
@@ -128,6 +143,19 @@ def test_a_hub_id_fetches_the_onnx_files_from_an_offline_cache(exported, tmp_pat
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["onnx", "False", "1"]
     assert (cache / "models--sorot-org--tiny" / "snapshots" / COMMIT / "onnx" / "model_int8.onnx").exists()
+
+
+def test_a_folder_with_only_its_export_runs_on_onnx_and_the_torch_backend_says_so(exported, tmp_path):
+    from sorot.inference.loading import ModelLoadError
+    from sorot.inference.predictor import Predictor
+
+    folder = tmp_path / "model"
+    shutil.copytree(exported, folder)
+    (folder / "model.safetensors").unlink()
+    assert len(Predictor.from_pretrained(folder, quantize="int8")(SAMPLES[:2])) == 2
+    with pytest.raises(ModelLoadError, match=r"has no model\.safetensors\. It has an ONNX export: run it "
+                                             r"with --backend onnx \(or --quantize int8\)\.$"):
+        Predictor.from_pretrained(folder, backend="torch")
 
 
 def test_a_folder_without_an_export_is_exported_on_first_use_into_the_cache(trained, onnx_cache):
