@@ -169,11 +169,11 @@ def model_folder(model_id_or_dir: str | Path, revision: str | None = None, files
     except Exception as e:  # unknown repo, offline without a cached copy, no access...
         rev = f" at revision {revision!r}" if revision else ""
         raise ModelLoadError(f"could not get {model_id_or_dir}{rev} from the hub or its cache: "
-                             f"{type(e).__name__}: {_one_line(e)}") from e
+                             f"{type(e).__name__}: {one_line(e)}") from e
 
 
-def _one_line(error: Exception) -> str:
-    """A library's message of several lines as one: the error is one line of a batch log."""
+def one_line(error: Exception) -> str:
+    """A library's message of several lines as one: an error is one line of a job's log."""
     return " ".join(str(error).split())
 
 
@@ -205,13 +205,13 @@ def load_model(model_id_or_dir: str | Path, revision: str | None = None):
             model = AutoModel.from_pretrained(str(path), use_safetensors=True, trust_remote_code=False)
     except Exception as e:  # corrupt file, hub unreachable, missing weights...
         raise ModelLoadError(f"could not load the model from {model_id_or_dir}: "
-                             f"{type(e).__name__}: {_one_line(e)}") from e
+                             f"{type(e).__name__}: {one_line(e)}") from e
     if not isinstance(model.config, SorotConfig):
         raise ModelLoadError(f"{model_id_or_dir} is not a sorot model")
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(path), trust_remote_code=False)
     except Exception as e:
-        raise ModelLoadError(f"could not load the tokenizer from {model_id_or_dir}: {_one_line(e)}; "
+        raise ModelLoadError(f"could not load the tokenizer from {model_id_or_dir}: {one_line(e)}; "
                              f"{_TOKENIZER_HINT}") from e
     check_tokenizer(tokenizer, model, str(model_id_or_dir))
     return model, tokenizer

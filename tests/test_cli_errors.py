@@ -78,6 +78,35 @@ def test_bad_training_data(tmp_path):
     assert "not a dataset folder" in line
 
 
+@pytest.mark.parametrize("flags, says", [
+    (["--train", "nothing"], "nothing: not a dataset folder from `sorot build-dataset` nor a .jsonl file"),
+    (["--train", "gone.jsonl"], "gone.jsonl: no such file"),
+    (["--train", "gold.jsonl", "--dev-gold", "gone.jsonl"], "--dev-gold gone.jsonl: no such file"),
+    (["--train", "gold.jsonl", "--tune-gold", "gone.jsonl"], "--tune-gold gone.jsonl: no such file"),
+])
+def test_train_refuses_a_missing_source_before_any_model_code_loads(tmp_path, flags, says):
+    (tmp_path / "gold.jsonl").write_text(data_path("samples/gold.jsonl").read_text())
+    assert one_error_line(sorot("train", "--backbone", "tiny", *flags, "--output-dir", "run", "--use-cpu",
+                                cwd=tmp_path)) == f"sorot: error: {says}"
+    code = ("import sys\nfrom sorot.training.arguments import parse_train_args\ntry:\n"
+            "    parse_train_args(sys.argv[1:])\nexcept Exception as e:\n"
+            "    print(type(e).__name__, 'transformers.modeling_utils' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code, "--backbone", "tiny", *flags, "--output-dir", "run"],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert r.stdout.split() == ["TrainingDataError", "False"]
+
+
+def test_a_backbone_that_cannot_load_is_one_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "gold.jsonl").write_text(data_path("samples/gold.jsonl").read_text())
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(tmp_path / "hub")}
+    for backbone in ("org/not-cached", "empty"):
+        r = subprocess.run([sys.executable, "-m", "sorot", "train", "--backbone", backbone, "--train",
+                            "gold.jsonl", "--output-dir", "run", "--use-cpu"], capture_output=True, text=True,
+                           cwd=tmp_path, env=env, timeout=300)
+        assert one_error_line(r).startswith(f"sorot: error: could not load the backbone {backbone}: ")
+
+
 def test_usage_errors_exit_2_without_traceback(tmp_path):
     for args in (["weak-label"], ["predict", "--model"], ["weak-label", "x", "-o", "y", "--frobnicate"],
                  ["predict", "--model", "m", "x", "-o", "y", "--dtype", "fp8"]):

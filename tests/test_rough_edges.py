@@ -127,10 +127,18 @@ def test_label_studio_tasks_keep_the_input_fields(tmp_path):
     assert task["data"] == {"url": ARTICLE["url"], "judul": ARTICLE["judul"], "id": "a1", "text": ARTICLE["text"]}
 
 
-def test_train_takes_a_shipped_config_by_name_and_flags_override_it(monkeypatch):
+def test_train_takes_a_shipped_config_by_name_and_flags_override_it(monkeypatch, tmp_path):
     from sorot import cli
     from sorot.training import run
 
+    # the paths the shipped config and the flags name, which `sorot train` checks first
+    work = tmp_path / "work"
+    (work / "runs" / "silver" / "hf").mkdir(parents=True)
+    (work / "runs" / "silver" / "hf" / "dataset_dict.json").write_text("{}")
+    (work / "x.jsonl").write_text("")
+    (tmp_path / "shared" / "corpus").mkdir(parents=True)
+    (tmp_path / "shared" / "corpus" / "dev.jsonl").write_text("")
+    monkeypatch.chdir(work)
     seen = {}
 
     def fake_run_training(margs, dargs, targs):
@@ -188,6 +196,17 @@ def _train(out, **kw):
     args = TrainingArguments(output_dir=str(out), per_device_train_batch_size=4, learning_rate=3e-3,
                              report_to="none", use_cpu=True, disable_tqdm=True, seed=7, **kw)
     return run_training(ModelArguments(backbone="tiny"), DataArguments(**data), args)
+
+
+def test_a_bad_record_in_the_tuning_gold_is_refused_before_training(tmp_path):
+    from sorot.training.records import AnnotationError
+
+    bad = tmp_path / "tune.jsonl"
+    bad.write_text(GOLD.read_text() + json.dumps({"id": "rusak-1", "text": "Putin tiba.", "labels": ["perang"],
+                                                  "primary": "other", "entities": []}) + "\n")
+    with pytest.raises(AnnotationError, match="rusak-1"):
+        _train(tmp_path / "run", num_train_epochs=1, data={"tune_gold": str(bad)})
+    assert not (tmp_path / "run").exists()  # no step was trained
 
 
 def test_thresholds_tuned_on_a_separate_gold_say_so(tmp_path):

@@ -16,6 +16,32 @@ from sorot.models.errors import SorotError
 from sorot.models.schema import DEFAULT_BACKBONE
 
 
+class TrainingDataError(SorotError, ValueError):
+    """Training data that cannot be trained on; the message names the source or record."""
+
+
+def check_source(path: str | Path) -> Path:
+    """The folder ``load_source`` reads of a ``--train`` source (a dataset folder from
+    ``sorot build-dataset`` or its ``hf/``), or the ``.jsonl`` file itself; anything else is
+    refused. Torch-free, so that ``sorot train`` refuses a wrong path in seconds.
+
+    >>> check_source("nothing")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sorot.training.arguments.TrainingDataError: nothing: not a dataset folder from `sorot build-dataset` ...
+    """
+    p = Path(path)
+    if p.suffix == ".jsonl":
+        if not p.is_file():
+            raise TrainingDataError(f"{path}: no such file")
+        return p
+    hf = p / "hf" if (p / "hf").exists() else p
+    if not any((hf / f).exists() for f in ("dataset_dict.json", "dataset_info.json")):
+        raise TrainingDataError(f"{path}: not a dataset folder from `sorot build-dataset` "
+                                "nor a .jsonl file")
+    return hf
+
+
 @dataclass
 class ModelArguments:
     backbone: str = field(default=DEFAULT_BACKBONE, metadata={
@@ -61,6 +87,18 @@ class DataArguments:
     export_onnx: bool = field(default=False, metadata={
         "help": "also write the ONNX export (onnx/model.onnx and the int8 onnx/model_int8.onnx) into "
                 "the model folder, before any push (needs pip install 'sorot[onnx]')"})
+
+    def check_sources(self) -> None:
+        """Refuse a source that is not there, naming its setting. ``sorot train``'s parser
+        calls this as it builds the arguments, before transformers' modelling code loads (a
+        few seconds, not the ten a model import takes), and ``run_training`` calls it
+        first; a config that names paths absent here still parses into these arguments."""
+        for path in self.train:
+            check_source(path)
+        for name in ("dev_gold", "tune_gold"):
+            path = getattr(self, name)
+            if path is not None and not Path(path).is_file():
+                raise TrainingDataError(f"--{name.replace('_', '-')} {path}: no such file")
 
 
 def _split_config(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -115,6 +153,15 @@ def _config_as_defaults(parser, path: Path, config: dict) -> None:
             action.required = False  # given by the file
 
 
+@dataclass
+class _CheckedDataArguments(DataArguments):
+    """DataArguments whose sources are checked as the parser builds them: before
+    TrainingArguments, whose construction loads transformers' modelling code."""
+
+    def __post_init__(self):
+        self.check_sources()
+
+
 def parse_train_args(argv: list[str]):
     """``(ModelArguments, DataArguments, TrainingArguments)`` from ``sorot train``'s words;
     unknown or ill-typed settings are a usage error (exit 2)."""
@@ -122,11 +169,13 @@ def parse_train_args(argv: list[str]):
     config = _read_config(name) if name is not None else None
     from transformers import HfArgumentParser, TrainingArguments
 
-    parser = HfArgumentParser((ModelArguments, DataArguments, TrainingArguments), prog="sorot train",
+    parser = HfArgumentParser((ModelArguments, _CheckedDataArguments, TrainingArguments), prog="sorot train",
                               allow_abbrev=False)
     if config is not None:
         _config_as_defaults(parser, *config)
     try:
         return parser.parse_args_into_dataclasses(rest)
+    except TrainingDataError:
+        raise  # the data, not the command's words: one error line, exit 1
     except (ValueError, TypeError) as e:
         parser.error(str(e))

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from datasets import Dataset, concatenate_datasets, load_from_disk
 
-from sorot.inference.loading import MODEL_RESOURCES
+from sorot.inference.loading import MODEL_RESOURCES, one_line
 from sorot.inference.text.resources import data_path
 from sorot.models import SorotConfig, SorotModel
 from sorot.models.errors import SorotError
 from sorot.models.schema import ARTICLE_LABELS, BIO_TAGS, PRIMARY_VALUES
-from sorot.training.arguments import DataArguments, ModelArguments
+from sorot.training.arguments import DataArguments, ModelArguments, TrainingDataError, check_source
 from sorot.training.builder import OLD_COLUMNS, example_from_record, features
 from sorot.training.card import model_card
 from sorot.training.encode import SorotCollator, encode_example
@@ -34,10 +34,6 @@ from sorot.training.thresholds import cross_fitted, tune_thresholds
 from sorot.training.tiny import TINY_WINDOW_LENGTH, TINY_WINDOW_STRIDE, tiny_backbone_config, train_wordpiece
 
 log = logging.getLogger(__name__)
-
-
-class TrainingDataError(SorotError, ValueError):
-    """Training data that cannot be trained on; the message names the source or record."""
 
 
 def _check_features(ds: Dataset, source: str) -> None:
@@ -58,11 +54,7 @@ def load_source(path: str) -> Dataset:
         records = load_annotated(p)  # raises AnnotationError naming the bad record
         return Dataset.from_list([example_from_record(r, "gold") for r in records.values()],
                                  features=features())
-    hf = p / "hf" if (p / "hf").exists() else p
-    if not any((hf / f).exists() for f in ("dataset_dict.json", "dataset_info.json")):
-        raise TrainingDataError(f"{path}: not a dataset folder from `sorot build-dataset` "
-                                "nor a .jsonl file")
-    ds = load_from_disk(str(hf))
+    ds = load_from_disk(str(check_source(p)))
     ds = ds["train"] if hasattr(ds, "keys") else ds
     if old := {a: b for a, b in OLD_COLUMNS.items() if a in ds.column_names}:  # built by sorot < 0.2
         ds = ds.rename_columns(old)
@@ -108,12 +100,16 @@ def build_model(margs: ModelArguments, texts, seed: int, checkpoint: str | None 
                              backbone_name="tiny (random init)", window_length=window_length,
                              window_stride=window_stride, pad_token_id=tokenizer.pad_token_id, **head)
         return tokenizer, SorotModel(config)
-    tokenizer = AutoTokenizer.from_pretrained(margs.backbone, revision=margs.backbone_revision,
-                                              trust_remote_code=False)
-    head["pad_token_id"] = tokenizer.pad_token_id
-    model = SorotModel.from_backbone(margs.backbone, margs.backbone_revision,
-                                     window_length=margs.window_length,
-                                     window_stride=margs.window_stride, **head)
+    try:  # not found, offline and not cached, no access: transformers says so in several lines
+        tokenizer = AutoTokenizer.from_pretrained(margs.backbone, revision=margs.backbone_revision,
+                                                  trust_remote_code=False)
+        head["pad_token_id"] = tokenizer.pad_token_id
+        model = SorotModel.from_backbone(margs.backbone, margs.backbone_revision,
+                                         window_length=margs.window_length,
+                                         window_stride=margs.window_stride, **head)
+    except (OSError, ValueError) as e:  # ValueError: a folder that holds no tokenizer
+        rev = f" at revision {margs.backbone_revision!r}" if margs.backbone_revision else ""
+        raise SorotError(f"could not load the backbone {margs.backbone}{rev}: {one_line(e)}") from e
     return tokenizer, model
 
 
@@ -283,9 +279,11 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
 
     Returns the model folder and the dev report (``None`` without ``dev_gold``).
     ``callbacks`` are extra transformers ``TrainerCallback`` objects."""
+    dargs.check_sources()  # a missing gold file is refused now, not after training
     sources = [load_source(p) for p in dargs.train]
     train = _weighted(sources, dargs.source_weights, targs.seed)
     dev_gold = load_annotated(dargs.dev_gold) if dargs.dev_gold else None
+    tune_gold = load_annotated(dargs.tune_gold) if dargs.tune_gold else None  # a bad record: before training
     checkpoint = _last_checkpoint(targs.output_dir) if dargs.resume else None
     tokenizer, model = build_model(margs, _tiny_texts(train, dargs.tiny_corpus), targs.seed,
                                    checkpoint)
@@ -303,7 +301,6 @@ def run_training(margs: ModelArguments, dargs: DataArguments, targs,
             "dev_name": Path(str(dargs.dev_gold or "dev")).name,
             "tune_name": Path(str(dargs.tune_gold or "")).name,
             "model_id": targs.hub_model_id or f"{Path(targs.output_dir).name}/model"}
-    tune_gold = load_annotated(dargs.tune_gold) if dargs.tune_gold else None
     out, report = _finalise(trainer, tokenizer, dev_gold, info, counts, tune_gold)
     if dargs.export_onnx and trainer.is_world_process_zero():  # uploaded with the model
         from sorot.inference.onnx_export import export_onnx
