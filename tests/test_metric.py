@@ -99,7 +99,8 @@ def test_sorot_evaluate_and_the_trainer_both_score_through_it(monkeypatch, train
 
     p = Predictor.from_pretrained(trained[1], device="cpu")
     trainer = _trainer(p.model, p.tokenizer, TrainingArguments(output_dir=str(tmp_path), report_to="none",
-                                                                use_cpu=True), None, gold, DataArguments())
+                                                                use_cpu=True), None, gold, DataArguments(tensorboard=False))
+    # (evaluate before any training step would open TensorBoard's writer in ./runs)
     metrics = trainer.evaluate()
     assert metric.calls == 2
     assert metrics["eval_primary_accuracy"] == 0.25 and metrics["eval_entity_f1"] == 0.5
