@@ -98,9 +98,10 @@ def test_sorot_evaluate_and_the_trainer_both_score_through_it(monkeypatch, train
     from sorot.training.arguments import DataArguments
 
     p = Predictor.from_pretrained(trained[1], device="cpu")
+    # no TensorBoard: evaluating before any training step would open its writer in ./runs
+    data = DataArguments(tensorboard=False)
     trainer = _trainer(p.model, p.tokenizer, TrainingArguments(output_dir=str(tmp_path), report_to="none",
-                                                                use_cpu=True), None, gold, DataArguments(tensorboard=False))
-    # (evaluate before any training step would open TensorBoard's writer in ./runs)
+                                                                use_cpu=True), None, gold, data)
     metrics = trainer.evaluate()
     assert metric.calls == 2
     assert metrics["eval_primary_accuracy"] == 0.25 and metrics["eval_entity_f1"] == 0.5
