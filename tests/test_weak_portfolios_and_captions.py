@@ -74,3 +74,18 @@ def test_a_headline_of_a_name_a_dash_and_an_office_names_the_holder(rules_only, 
 ])
 def test_a_firm_a_field_or_an_event_is_no_holders_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a one-word place that opens a list's item, before a one-word name, is a given name
+    # (it gave "Gideon Saar" alone, or "Katz")
+    ("Menteri yang hadir: Israel Katz (Pertahanan) dan Gideon Saar (Luar Negeri).",
+     [("Israel Katz", "OFFICIAL"), ("Gideon Saar", "OFFICIAL")]),
+    ("Wakil menteri yang dilantik: Dimas Prakoso (Koperasi), India Pratiwi (Perdagangan).",
+     [("Dimas Prakoso", "OFFICIAL"), ("India Pratiwi", "OFFICIAL")]),
+    ("Dari kubu oposisi, India Pratiwi, Wakil Ketua DPR, menolak.", [("India Pratiwi", "OFFICIAL")]),
+    # a place alone in the item is still a place
+    ("Rapat dihadiri perwakilan: Jepang (Pertahanan), India (Luar Negeri).", []),
+])
+def test_a_place_opening_a_list_item_before_a_surname_is_a_given_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected

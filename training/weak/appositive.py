@@ -149,13 +149,14 @@ class AppositiveRules:
         return next((n for n in (3, 4) if k - n >= 1 and self.roles._quoted_nickname(doc, k - n, lower) == n), 0)
 
     def _place_as_given_name(self, doc: Document, i: int) -> bool:
-        """A one-word place at ``i`` before a one-word name that opens its sentence, or
-        follows a closed-class opener ("Menurut Israel Katz, …"), is a given name: a
-        sentence does not start with a country and a bare surname."""
+        """A one-word place at ``i`` before a one-word name that opens its sentence or a
+        list's item ("Hadir: Israel Katz (Pertahanan), …"), or follows a closed-class
+        opener ("Menurut Israel Katz, …"), is a given name: neither starts with a country
+        and a bare surname."""
         place = self.roles.places.match_at(doc, i)
         if place is None or place.end != i + 1:
             return False
-        return _opens(doc, i, SENTENCE_END) or doc.keys[i - 1] in self.roles.sentence_openers
+        return _opens(doc, i, SENTENCE_END | _ITEM_MARKS) or doc.keys[i - 1] in self.roles.sentence_openers
 
     def _opens_with_a_connective(self, doc: Document, i: int) -> bool:
         """Word ``i`` is a closed-class opener (``sentence_openers``: "Adapun", "Namun")
