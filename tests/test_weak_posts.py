@@ -139,6 +139,14 @@ def test_an_administration_and_a_ruler(rules_only, text, expected):
     # "itu" must close the office: a name or a noun after the role points nowhere
     ("Dimas Prakoso tiba di Kyiv. Menteri Luar Negeri Polandia berkata itu penting.", []),
     ("Dimas Prakoso tiba di Kyiv. Presiden mengatakan kunjungan itu penting.", []),
+    # the speaker a verb of saying gives is the sentence's subject too (nineteenth round)
+    ('"Kami tidak akan mundur," ujar Wibowo dalam rekaman. Pemimpin Hamas itu tewas setahun kemudian.',
+     [("Wibowo", "LEADER")]),
+    ('"Anggaran cukup," kata Dimas Prakoso, Kamis. Menteri Luar Negeri Polandia itu lalu ke Kyiv.', _DIMAS),
+    ("Menurut Wibowo, perang belum usai. Presiden Rusia itu menolak gencatan senjata.", [("Wibowo", "LEADER")]),
+    # a pronoun, a lower-case speaker or none: nobody
+    ('"Kami siap," ujarnya. Presiden Rusia itu menolak gencatan senjata.', []),
+    ("Ia berbicara kepada wartawan. Presiden Rusia itu menolak gencatan senjata.", []),
 ])
 def test_a_role_that_points_back_to_the_subject_before_it(rules_only, text, expected):
     assert people(rules_only, text) == expected

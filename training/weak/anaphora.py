@@ -1,9 +1,11 @@
 """A role that points back: "Wibowo menolak usulan itu. Presiden Rusia itu menyebutnya
 tidak realistis." The second sentence opens with a role, its office's words and "itu"
 ("that president"), and so names the subject of the sentence before it: the name that
-opens that sentence, right before its lower-case verb, takes the role's class.
+opens that sentence, right before its lower-case verb, takes the role's class. A
+sentence that gives its speaker after a verb of saying names its subject there ("…,"
+kata Wibowo. Presiden Rusia itu …", "Menurut Wibowo, …").
 
->>> from sorot.training.weak.context import RoleRules
+>>> from sorot.training.weak.context import SAYS_BEFORE, RoleRules
 >>> rules = PointingRoles(RoleRules.load())
 >>> doc = Document.from_text("Wibowo menolak usulan itu. Presiden Rusia itu menyebutnya tidak realistis.")
 >>> [(doc.span_text(h.start, h.end), h.payload) for h in rules.find(doc, set(), ArticleContext.of(doc))]
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from sorot.inference.text.phrases import Document, Hit, is_capitalised, same_line
 from sorot.training.weak.casing import SENTENCE_END, ArticleContext
-from sorot.training.weak.context import RoleRules
+from sorot.training.weak.context import SAYS_BEFORE, RoleRules
 
 #: Words a role list may lack before a role: "Wakil pemimpin Hamas itu", "Mantan Presiden AS itu".
 _BEFORE_ROLE = frozenset({"wakil", "mantan", "deputi"})
@@ -66,8 +68,23 @@ class PointingRoles:
         end = self.roles._name_at(doc, first, lower)
         if end == first or end >= i - 1 or not doc.word(end)[:1].islower() or \
                 not self.roles.is_name_word(doc, first, lower):  # "Usulan Wibowo ditolak": no subject
-            return None
+            return self._speaker_in(doc, first, i - 1, lower)
         return first, end
+
+    def _speaker_in(self, doc: Document, first: int, last: int, lower: set[str]) -> tuple[int, int] | None:
+        """The name right after the last verb of saying in words ``first``..``last`` (the
+        sentence's end mark), closed by a lower-case word, a comma or that end: '"…," ujar
+        Wibowo dalam rekaman.' A role after the verb ("kata juru bicara X") is another's
+        speaker."""
+        says = [k for k in range(first, last) if doc.keys[k] in SAYS_BEFORE and doc.word(k)[:1].islower()
+                or (k == first and doc.keys[k] == "menurut")]
+        if not says or not self.roles.is_name_word(doc, says[-1] + 1, lower):
+            return None
+        start = says[-1] + 1
+        end = self.roles._name_at(doc, start, lower)
+        if end == start or end > last or not (end == last or doc.keys[end] == "," or doc.word(end)[:1].islower()):
+            return None
+        return start, end
 
 
 def _opens_sentence(doc: Document, i: int) -> bool:

@@ -359,7 +359,7 @@ def _names_a_body(keys: list[str], domains: frozenset) -> bool:
 #: Verbs of saying after a speaker ("Emil menyatakan") and before one ("kata Emil").
 _SAYS_AFTER = frozenset({"mengatakan", "menyatakan", "menyebut", "menambahkan", "menegaskan", "menjelaskan",
                          "mengungkapkan", "menuturkan", "berharap", "menilai", "mengimbau"})
-_SAYS_BEFORE = frozenset({"kata", "ujar", "tutur", "ucap", "menurut"})
+SAYS_BEFORE = frozenset({"kata", "ujar", "tutur", "ucap", "menurut"})
 
 
 def _speaks(doc: Document, i: int) -> bool:
@@ -370,7 +370,7 @@ def _speaks(doc: Document, i: int) -> bool:
     return any(doc.keys[k] == key and k != i and is_capitalised(doc.word(k)) and
                ((k + 1 < len(doc.keys) and doc.keys[k + 1] in _SAYS_AFTER
                  and (k == 0 or not is_capitalised(doc.word(k - 1))))
-                or (k > 0 and doc.keys[k - 1] in _SAYS_BEFORE))
+                or (k > 0 and doc.keys[k - 1] in SAYS_BEFORE))
                for k in range(len(doc.keys)))
 
 
