@@ -1,11 +1,14 @@
 """How fast the weak labeler labels real articles, on one core.
 
     taskset -c 0 python benchmarks/weak_labeler.py [--rounds 5] [--corpus ../shared/corpus]
+        [--batch-memory] [--empty-gazetteer]
 
 Labels every article of ``dev.jsonl`` and ``raw.jsonl`` ``--rounds`` times after one
 warm-up pass and prints articles per second for each round and their median. To compare
 two versions of the rules, run it on each, alternating, in the same minute: machines are
-noisy, so only ratios of nearby runs mean anything.
+noisy, so only ratios of nearby runs mean anything. ``--batch-memory`` also times the
+articles as one batch with the batch memory, alternating with each alone in every round
+(``--empty-gazetteer``: with no gazetteer, where the memory finds the most).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import statistics
 import time
 from pathlib import Path
 
+from sorot.inference.text.gazetteer import Gazetteer
+from sorot.training.weak.batch_memory import label_batch
 from sorot.training.weak.labeler import WeakLabeler
 
 
@@ -31,21 +36,29 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus")
+    ap.add_argument("--batch-memory", action="store_true", help="also time the articles as one batch")
+    ap.add_argument("--empty-gazetteer", action="store_true", help="label with no gazetteer")
     args = ap.parse_args()
     texts = articles(args.corpus)
-    labeler = WeakLabeler.load().warm_up()
+    labeler = WeakLabeler.load()
+    if args.empty_gazetteer:
+        labeler = WeakLabeler(Gazetteer([]), labeler.topics, labeler.roles, labeler.evidence)
+    labeler.warm_up()
     for text in texts:  # first use fills the word-frequency cache
         labeler.label(text)
-    rates = []
+    ways = {"each alone": lambda: [labeler.label(t) for t in texts]}
+    if args.batch_memory:
+        ways["one batch, with the memory"] = lambda: label_batch(labeler, texts)
+    rates: dict[str, list[float]] = {way: [] for way in ways}
     for k in range(args.rounds):
-        start = time.perf_counter()
-        for text in texts:
-            labeler.label(text)
-        rates.append(len(texts) / (time.perf_counter() - start))
-        print(f"round {k + 1}: {rates[-1]:.0f} articles/s")
-    print(f"weak labeler: {statistics.median(rates):.0f} articles/s (median of {args.rounds}, "
-          f"{len(texts)} articles)")
-
+        for way, run in ways.items():
+            start = time.perf_counter()
+            run()
+            rates[way].append(len(texts) / (time.perf_counter() - start))
+        print(f"round {k + 1}: " + ", ".join(f"{way} {r[-1]:.0f}" for way, r in rates.items()) + " articles/s")
+    for way, r in rates.items():
+        what = "weak labeler" if way == "each alone" else f"weak labeler, {way}"
+        print(f"{what}: {statistics.median(r):.0f} articles/s (median of {args.rounds}, {len(texts)} articles)")
 
 if __name__ == "__main__":
     main()

@@ -86,6 +86,23 @@ def _add_budget(p: argparse.ArgumentParser) -> None:
                         f"on (default {DEFAULT_MAX_SECONDS:g}; 0: no limit)")
 
 
+def _add_batch_memory(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--batch-memory", type=_articles, metavar="N",
+                   help="a name the rules found by its role in one article also tags its role-less "
+                        "mentions in the others: read N articles before writing them (default 1000; "
+                        "0: off, each article on its own)")
+
+
+def _articles(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"a number of articles from 0; got {value!r}")
+    return n
+
+
 def _budget(args) -> float:
     value = getattr(args, "max_seconds_per_record", None)
     return DEFAULT_MAX_SECONDS if value is None else value
@@ -117,7 +134,7 @@ def cmd_weak_label(args) -> None:
     require("train", "sorot weak-label")
     from sorot.training.jobs import weak_label
 
-    summary = weak_label(args.input, args.output, _reader(args), args.gazetteer, _budget(args))
+    summary = weak_label(args.input, args.output, _reader(args), args.gazetteer, _budget(args), args.batch_memory)
     print(summary, file=_summary_out(args.output))
     summary.check(args.max_error_rate)
 
@@ -128,7 +145,7 @@ def cmd_build_dataset(args) -> None:
 
     stats = build_dataset(args.input, args.output, reader=_reader(args), annotated=args.annotated,
                           validation_fraction=args.validation_fraction, gazetteer=args.gazetteer,
-                          max_seconds=_budget(args))
+                          max_seconds=_budget(args), batch_memory=args.batch_memory)
     print(stats.summary())
     print(f"dataset written to {args.output} (hf/, train.jsonl, validation.jsonl, stats.json)")
 
@@ -142,7 +159,7 @@ def cmd_evaluate(args) -> None:
                           "or --weak-labeler")
     if args.leave_names_out and not args.weak_labeler:
         raise SorotError("--leave-names-out scores the weak labeler: add --weak-labeler")
-    weak = WeakLabelerSource(args.gazetteer, args.leave_names_out) if args.weak_labeler else None
+    weak = WeakLabelerSource(args.gazetteer, args.leave_names_out, args.batch_memory) if args.weak_labeler else None
     _, markdown = evaluate(args.gold, pred=args.pred, model=_model_source(args), weak=weak,
                            output=args.output, report_dir=args.report, overwrite=args.overwrite,
                            half=args.half)
@@ -344,6 +361,7 @@ def _add_training_side(sub, common) -> None:
     _add_reader_args(p)
     p.add_argument("-o", "--output", required=True, help="output JSONL, or - for stdout")
     p.add_argument("--gazetteer", type=Path, help="a gazetteer YAML/JSON to use instead of ours")
+    _add_batch_memory(p)
     _add_error_rate(p)
     _add_budget(p)
     p.set_defaults(func=cmd_weak_label)
@@ -356,6 +374,7 @@ def _add_training_side(sub, common) -> None:
                    help="the input is already annotated (gold JSONL): convert, do not weak-label")
     p.add_argument("--validation-fraction", type=float, default=0.1)
     p.add_argument("--gazetteer", type=Path)
+    _add_batch_memory(p)
     _add_budget(p)
     p.set_defaults(func=cmd_build_dataset)
 
@@ -370,6 +389,7 @@ def _add_training_side(sub, common) -> None:
                    help="with --weak-labeler: K folds, each labelled without the gazetteer people "
                         "named in it (how well the rules find people they do not know)")
     p.add_argument("--gazetteer", type=Path, help="with --weak-labeler: another gazetteer")
+    _add_batch_memory(p)
     p.add_argument("--half", choices=("development", "check"),
                    help="score one half of the gold articles, cut by a hash of the id: rules are "
                         "changed from the development half's errors, the check half estimates "

@@ -32,7 +32,7 @@ from sorot.inference.sinks import (
 )
 from sorot.inference.text.article import RecordError
 from sorot.inference.text.readers import ReaderOptions
-from sorot.inference.time_limit import DEFAULT_MAX_SECONDS, RecordTimeout, time_limit
+from sorot.inference.time_limit import DEFAULT_MAX_SECONDS
 from sorot.models.errors import SorotError
 
 log = logging.getLogger(__name__)
@@ -66,50 +66,50 @@ class RunSummary:
 
 
 def weak_label(input: str | Path, output: str | Path, reader: ReaderOptions = DEFAULT_READER,
-               gazetteer: str | Path | None = None, max_seconds: float | None = DEFAULT_MAX_SECONDS
-               ) -> RunSummary:
+               gazetteer: str | Path | None = None, max_seconds: float | None = DEFAULT_MAX_SECONDS,
+               batch_memory: int | None = None) -> RunSummary:
     """Silver predictions (SCHEMA §3) for every article of ``input``; ``-`` is stdin/stdout.
-    An article that takes longer than ``max_seconds`` becomes an error record."""
-    from sorot.training.weak.labeler import WeakLabeler
-
+    An article that takes longer than ``max_seconds`` becomes an error record. The batch
+    memory (:mod:`~sorot.training.weak.batch_memory`) reads ``batch_memory`` articles
+    (default 1000; ``0``: off) before it writes them."""
     refuse_overwriting_inputs([input], [output, errors_path_for(output)])
-    labeler = WeakLabeler.load(gazetteer).warm_up()
 
-    def label(article):  # extra input fields ride along; they never replace a prediction
-        with time_limit(max_seconds):
-            pred = labeler.label(article.text, article.id)
+    def label(item):  # extra input fields ride along; they never replace a prediction
+        article, pred = item
         return {**pred, **{k: v for k, v in article.extra.items() if k not in pred}}
 
-    written, errors, where, first = process_corpus(reader.read(input), label, output, desc="weak-label")
+    records = _weak_labelled(reader.read(input), gazetteer, max_seconds, batch_memory)
+    written, errors, where, first = process_corpus(records, label, output, desc="weak-label")
     return RunSummary("weak-label", "<stdout>" if str(output) == "-" else str(output),
                       written, errors, where, first_error=first)
 
 
-def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazetteer,
-                         max_seconds: float | None = DEFAULT_MAX_SECONDS):
-    """Records of ``input``: as written (annotated), or weak-labelled within ``max_seconds``."""
+def _weak_labelled(articles, gazetteer, max_seconds: float | None, batch_memory: int | None):
+    """``(article, prediction)`` pairs and :class:`RecordError` s, in input order."""
+    from sorot.training.weak.batch_memory import DEFAULT_BATCH, labelled
     from sorot.training.weak.labeler import WeakLabeler
 
-    labeler = None if annotated else WeakLabeler.load(gazetteer).warm_up()
+    labeler = WeakLabeler.load(gazetteer).warm_up()
+    return labelled(labeler, articles, DEFAULT_BATCH if batch_memory is None else batch_memory, max_seconds)
+
+
+def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazetteer,
+                         max_seconds: float | None = DEFAULT_MAX_SECONDS, batch_memory: int | None = None):
+    """Records of ``input``: as written (annotated), or weak-labelled within ``max_seconds``."""
+    if not annotated:
+        for item in _weak_labelled(reader.read(input), gazetteer, max_seconds, batch_memory):
+            yield item if isinstance(item, RecordError) else item[1]
+        return
     for art in reader.read(input):
-        if isinstance(art, RecordError):
-            yield art
-        elif labeler is None:
-            yield {"id": art.id, "text": art.text, **art.extra}
-        else:
-            try:
-                with time_limit(max_seconds):
-                    labelled = labeler.label(art.text, art.id)
-            except RecordTimeout as e:
-                yield RecordError(art.source, str(e), id=art.id)
-                continue
-            yield labelled
+        yield art if isinstance(art, RecordError) else {"id": art.id, "text": art.text, **art.extra}
 
 
 def build_dataset(input: str | Path, output: Path, *, reader: ReaderOptions = DEFAULT_READER,
                   annotated: bool = False, validation_fraction: float = 0.1,
-                  gazetteer: str | Path | None = None, max_seconds: float | None = DEFAULT_MAX_SECONDS):
-    """A Hugging Face dataset in ``output`` from raw (weak-labelled) or annotated articles.
+                  gazetteer: str | Path | None = None, max_seconds: float | None = DEFAULT_MAX_SECONDS,
+                  batch_memory: int | None = None):
+    """A Hugging Face dataset in ``output`` from raw (weak-labelled, with the batch memory of
+    :func:`weak_label`) or annotated articles.
 
     Returns the :class:`~sorot.training.builder.BuildStats`; bad records go to
     ``output/input.errors.jsonl``.
@@ -119,7 +119,7 @@ def build_dataset(input: str | Path, output: Path, *, reader: ReaderOptions = DE
 
     with error_sink(Path(output) / "input.jsonl") as errors:
         def good():
-            for rec in _records_for_dataset(input, reader, annotated, gazetteer, max_seconds):
+            for rec in _records_for_dataset(input, reader, annotated, gazetteer, max_seconds, batch_memory):
                 if isinstance(rec, RecordError):
                     errors.write(rec.to_dict())
                     continue
@@ -161,6 +161,7 @@ class WeakLabelerSource:
 
     gazetteer: str | Path | None = None
     leave_names_out: int = 0
+    batch_memory: int | None = None  # articles per batch of the memory; 0: off (None: 1000)
 
     @property
     def name(self) -> str:
@@ -168,15 +169,17 @@ class WeakLabelerSource:
         return f"weak labeler, leave names out ({k} folds)" if k else "weak labeler"
 
     def predict(self, gold: dict) -> dict:
+        from sorot.training.weak.batch_memory import DEFAULT_BATCH, label_batch
         from sorot.training.weak.labeler import WeakLabeler
         from sorot.training.weak.leave_names_out import leave_names_out
 
         labeler = WeakLabeler.load(self.gazetteer)
+        batch = DEFAULT_BATCH if self.batch_memory is None else self.batch_memory
         if self.leave_names_out:
-            preds, removed = leave_names_out(labeler, gold, self.leave_names_out)
+            preds, removed = leave_names_out(labeler, gold, self.leave_names_out, batch)
             log.info("people removed from the gazetteer per fold: %s", removed)
             return preds
-        return {rid: labeler.label(rec["text"], rid) for rid, rec in gold.items()}
+        return dict(zip(gold, label_batch(labeler, [r["text"] for r in gold.values()], list(gold), batch)))
 
 
 def _predictions(gold_records: dict, pred, model, weak, output: Path) -> tuple[dict, str]:
@@ -270,10 +273,10 @@ def _task_predictions(articles: list, model, gazetteer, by: str | None):
     they were decided with, and the weak labeler's when ``by`` compares the two."""
     weak = None
     if model is None or by == "disagreement":
+        from sorot.training.weak.batch_memory import label_batch
         from sorot.training.weak.labeler import WeakLabeler
 
-        labeler = WeakLabeler.load(gazetteer)
-        weak = [labeler.label(a.text, a.id) for a in articles]
+        weak = label_batch(WeakLabeler.load(gazetteer), [a.text for a in articles], [a.id for a in articles])
     if model is None:
         if by in ("uncertainty", "disagreement"):
             raise SorotError(f"--by {by} needs --model: the weak labeler's scores say nothing of the "

@@ -24,6 +24,7 @@ import hashlib
 
 from sorot.inference.text.gazetteer import Gazetteer
 from sorot.inference.text.phrases import Document, keys_of
+from sorot.training.weak.batch_memory import DEFAULT_BATCH, label_batch
 from sorot.training.weak.labeler import WeakLabeler
 
 
@@ -62,14 +63,16 @@ def without_people_in(gazetteer: Gazetteer, texts: list[str]) -> Gazetteer:
                       if not any(keys_of(name) in grams for name in (p.name, *p.aliases))])
 
 
-def leave_names_out(labeler: WeakLabeler, gold: dict[str, dict], k: int = 5) -> tuple[dict, dict]:
+def leave_names_out(labeler: WeakLabeler, gold: dict[str, dict], k: int = 5,
+                    batch: int = DEFAULT_BATCH) -> tuple[dict, dict]:
     """Predictions for every gold article with its fold's people removed from the
-    gazetteer; returns the predictions and how many people each fold removed."""
+    gazetteer; returns the predictions and how many people each fold removed. Each fold
+    is a run of its own for the batch memory (``batch`` articles at a time, ``0``: off):
+    it learns only from the fold's articles, as from a batch of unseen ones."""
     preds, removed = {}, {}
     for n, fold in enumerate(folds_of(sorted(gold), k)):
         reduced = without_people_in(labeler.gazetteer, [gold[i]["text"] for i in fold])
         removed[f"fold {n + 1}"] = len(labeler.gazetteer.people) - len(reduced.people)
         fold_labeler = WeakLabeler(reduced, labeler.topics, labeler.roles, labeler.evidence)
-        for rid in fold:
-            preds[rid] = fold_labeler.label(gold[rid]["text"], rid)
+        preds.update(zip(fold, label_batch(fold_labeler, [gold[i]["text"] for i in fold], fold, batch)))
     return preds, removed

@@ -1,0 +1,201 @@
+"""Batch memory: a person the rules found by a role in one article of a batch is the same
+person where another article of the batch names them with no role at all.
+
+Indonesian news introduces an official once ("Menteri Luar Negeri Iran Abbas Araghchi")
+and, in the next article, writes only "Araghchi mencatat …". Within one article the
+weak labeler already carries a name to its later mentions; across a batch nothing did,
+so a name the gazetteer lacks was found only where its article gave a role. The memory
+is two passes over a batch:
+
+1. label every article as usual and :meth:`BatchMemory.learn` each full name (two name
+   words or more) that the rules found, with its class;
+2. :meth:`BatchMemory.fill` every article again with those people, each as a gazetteer
+   entry of its class (its family name too when Indonesian never uses that word, as
+   "Araghchi", and no other learned name ends with it), adding only the mentions that
+   touch nothing the first pass found. A name learned with two classes is left out.
+
+Those mentions get ``canonical: null`` (the gazetteer does not know them) and the score
+of :data:`MEMORY_SCORE`; the article labels are the first pass's.
+
+>>> from sorot.training.weak.labeler import WeakLabeler
+>>> from sorot.inference.text.gazetteer import Gazetteer
+>>> full = WeakLabeler.load()
+>>> rules = WeakLabeler(Gazetteer([]), full.topics, full.roles, full.evidence)
+>>> texts = ["Menteri Luar Negeri Iran Hamid Vaziri tiba di Oslo.", "Vaziri menolak usulan itu."]
+>>> [[e["text"] for e in p["entities"]] for p in label_batch(rules, texts)]
+[['Hamid Vaziri'], ['Vaziri']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sorot.inference.text.article import Article, RecordError
+from sorot.inference.text.gazetteer import NAME_PARTICLES, Gazetteer, Person
+from sorot.inference.text.phrases import Document, keys_of
+from sorot.inference.time_limit import RecordTimeout, time_limit
+from sorot.models.errors import SorotError
+from sorot.models.schema import PERSON_TYPES
+from sorot.training.weak.labeler import WeakLabeler
+from sorot.training.weak.names import zipf
+
+#: The score of a mention found by the memory: below a role's (0.8), as a later mention's.
+MEMORY_SCORE = 0.7
+#: A family name Indonesian text uses less often than this (Zipf) names one person alone.
+FOREIGN_ZIPF = 1.5
+#: Articles read before the memory fills them (``--batch-memory``): a stream's output lags
+#: by at most this many articles.
+DEFAULT_BATCH = 1000
+#: Past this many learned names a batch's gazetteer takes only those its articles name
+#: (reading their words costs more than a small gazetteer does).
+FEW_NAMES = 2000
+T = TypeVar("T")
+
+
+def _name_words(keys: tuple[str, ...]) -> int:
+    return sum(k.isalpha() and k not in NAME_PARTICLES for k in keys)
+
+
+@dataclass
+class BatchMemory:
+    """Full names the rules found in a batch, with every class they were given."""
+
+    names: dict[tuple[str, ...], tuple[str, set[str]]] = field(default_factory=dict)
+
+    def learn(self, prediction: dict) -> None:
+        """Remember the rules' full names of one first-pass prediction."""
+        for e in prediction["entities"]:
+            keys = keys_of(e["text"])
+            if e["label"] in PERSON_TYPES and e.get("canonical") is None and _name_words(keys) >= 2:
+                self.names.setdefault(keys, (e["text"], set()))[1].add(e["label"])
+
+    def people(self, known: Gazetteer, present: set[str] | None = None) -> list[Person]:
+        """The learned people of one class each, as gazetteer entries; ``known`` (the
+        labeler's gazetteer) keeps its names and aliases. With ``present`` (folded words),
+        only the people whose family name is among them: a batch's gazetteer stays small
+        however much a long run has learned."""
+        one_class = {keys: (name, next(iter(types))) for keys, (name, types) in self.names.items()
+                     if len(types) == 1 and known.matcher.get(keys) is None}
+        lasts: dict[str, int] = {}
+        for keys in one_class:
+            lasts[keys[-1]] = lasts.get(keys[-1], 0) + 1
+        out = []
+        for keys, (name, label) in one_class.items():
+            last, alias = keys[-1], name.split()[-1]
+            if present is not None and last not in present:
+                continue
+            alone = len(last) > 3 and keys_of(alias) == (last,) and lasts[last] == 1 \
+                and zipf(last) < FOREIGN_ZIPF and known.matcher.get((last,)) is None
+            out.append(Person(name, label, aliases=(alias,) if alone else ()))
+        return out
+
+    def filler(self, labeler: WeakLabeler, present: set[str] | None = None) -> Filler | None:
+        """What fills a batch's articles, whose words are ``present`` (``None``: nobody
+        learned is named there)."""
+        people = self.people(labeler.gazetteer, present)
+        if not people:
+            return None
+        both = WeakLabeler(Gazetteer([*labeler.gazetteer.people, *people]), labeler.topics, labeler.roles,
+                           labeler.evidence)
+        return Filler(both, Gazetteer(people), frozenset(p.name for p in people))
+
+
+@dataclass(frozen=True)
+class Filler:
+    """The labeler that knows the learned people too, and the learned people alone (to
+    tell cheaply which articles name one where the first pass found nothing)."""
+
+    labeler: WeakLabeler
+    learned: Gazetteer
+    names: frozenset[str]
+
+    def fill(self, text: str, prediction: dict) -> dict:
+        """``prediction`` (of ``text``) with the learned people's mentions that touch none
+        of its spans."""
+        have = prediction["entities"]
+        spans = [(h["start"], h["end"]) for h in have]
+        doc = Document.from_text(text)
+        if all(_touches(doc.char_span(h.start, h.end), spans) for h in self.learned.find(doc)):
+            return prediction  # every learned name here is found already: no second pass
+        added = [{**e, "canonical": None, "score": MEMORY_SCORE}
+                 for e in self.labeler.label(text, prediction.get("id"))["entities"]
+                 if e["canonical"] in self.names and not _touches((e["start"], e["end"]), spans)]
+        if not added:
+            return prediction
+        return {**prediction, "entities": sorted([*have, *added], key=lambda e: e["start"])}
+
+
+def _touches(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def labelled(labeler: WeakLabeler, articles: Iterable[Article | RecordError], batch: int = DEFAULT_BATCH,
+             max_seconds: float | None = None) -> Iterator[tuple[Article, dict] | RecordError]:
+    """``(article, prediction)`` for each article, in input order, and each
+    :class:`RecordError` as it came; an article that fails or passes ``max_seconds``
+    becomes one. The memory carries over the whole run; each article is filled with what
+    was learned up to the end of its batch of ``batch`` articles (``0``: no memory, and
+    no article is held back)."""
+    memory = BatchMemory()
+    for chunk in _chunks(articles, max(batch, 1)):
+        done = [item if isinstance(item, RecordError) else _first_pass(labeler, item, max_seconds)
+                for item in chunk]
+        for item in done:
+            if batch and not isinstance(item, RecordError):
+                memory.learn(item[1])
+        filler = memory.filler(labeler, _words_of(done) if len(memory.names) > FEW_NAMES else None) \
+            if batch else None
+        for item in done:
+            yield item if filler is None or isinstance(item, RecordError) else \
+                (item[0], _second_pass(filler, *item, max_seconds))
+
+
+def _first_pass(labeler: WeakLabeler, article: Article,
+                max_seconds: float | None) -> tuple[Article, dict] | RecordError:
+    try:
+        with time_limit(max_seconds):
+            return article, labeler.label(article.text, article.id)
+    except Exception as e:  # one article's failure never ends the run (as in process_corpus)
+        if isinstance(e, OSError):
+            raise
+        reason = str(e) if isinstance(e, ValueError) else f"{type(e).__name__}: {e}"
+        return RecordError(article.source, reason, id=article.id)
+
+
+def _second_pass(filler: Filler, article: Article, prediction: dict, max_seconds: float | None) -> dict:
+    try:
+        with time_limit(max_seconds):
+            return filler.fill(article.text, prediction)
+    except RecordTimeout:
+        return prediction  # the first pass's prediction stands
+
+
+def _words_of(done: list) -> set[str]:
+    """The folded words of a batch's articles."""
+    return {k for item in done if not isinstance(item, RecordError) for k in keys_of(item[0].text)}
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def label_batch(labeler: WeakLabeler, texts: Iterable[str], ids: Iterable[str | None] | None = None,
+                batch: int = DEFAULT_BATCH) -> list[dict]:
+    """Predictions for in-memory articles, with the batch memory; a failure raises."""
+    texts = list(texts)
+    ids = list(ids) if ids is not None else [None] * len(texts)
+    out = []
+    for item in labelled(labeler, (Article(i, t) for t, i in zip(texts, ids)), batch):
+        if isinstance(item, RecordError):
+            raise SorotError(str(item))
+        out.append(item[1])
+    return out
