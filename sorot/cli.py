@@ -266,7 +266,7 @@ def cmd_export_labelstudio(args) -> None:
 
     selection = Selection(args.select, args.by, args.seed, tuple(args.exclude or ()))
     n = export_labelstudio(args.input, args.output, reader=_reader(args), model=_model_source(args),
-                           gazetteer=args.gazetteer, selection=selection)
+                           gazetteer=args.gazetteer, selection=selection, batch_memory=args.batch_memory)
     print(f"{n} tasks written to {args.output}; labelling config in "
           f"{args.output.with_suffix('.config.xml')}")
 
@@ -414,6 +414,7 @@ def _add_tools(sub, common) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, help="tasks JSON (config XML beside it)")
     _add_model_args(p, False, " to pre-annotate with, instead of the weak labeler")
     p.add_argument("--gazetteer", type=Path)
+    _add_batch_memory(p)
     p.add_argument("--select", type=int, metavar="N",
                    help="only the N articles most worth annotating, best first (default: all)")
     p.add_argument("--by", choices=["uncertainty", "disagreement", "random"], default="uncertainty",

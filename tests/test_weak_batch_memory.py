@@ -128,3 +128,15 @@ def test_a_large_memory_fills_as_a_small_one_does(rules_only, monkeypatch):
     monkeypatch.setattr(batch_memory, "FEW_NAMES", 0)
     assert label_batch(rules_only, texts, batch=2) == small
     assert [e["text"] for e in small[3]["entities"]] == ["Anindita"]
+
+
+def test_label_studio_pre_annotations_use_the_memory_unless_told_not_to(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": INTRO}, {"id": "b", "text": LATER}])
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("people: []\n")
+    for flag, expected in ((), ["Vaziri", "Hamid Vaziri"]), (("--batch-memory", "0"), []):
+        out = tmp_path / f"ls{len(flag)}.json"
+        proc = sorot("export-labelstudio", src, "-o", out, "--gazetteer", empty, *flag)
+        assert proc.returncode == 0, proc.stderr
+        second = json.loads(out.read_text())[1]
+        assert [r["value"]["text"] for r in second["predictions"][0]["result"] if r["type"] == "labels"] == expected

@@ -268,15 +268,16 @@ def _excluded(articles: list, exclude) -> list:
     return [a for a in articles if str(a.id) not in ids and a.text.strip() not in texts]
 
 
-def _task_predictions(articles: list, model, gazetteer, by: str | None):
+def _task_predictions(articles: list, model, gazetteer, by: str | None, batch_memory: int | None = None):
     """The predictions tasks carry (the model's, else the weak labeler's), the thresholds
     they were decided with, and the weak labeler's when ``by`` compares the two."""
     weak = None
     if model is None or by == "disagreement":
-        from sorot.training.weak.batch_memory import label_batch
+        from sorot.training.weak.batch_memory import DEFAULT_BATCH, label_batch
         from sorot.training.weak.labeler import WeakLabeler
 
-        weak = label_batch(WeakLabeler.load(gazetteer), [a.text for a in articles], [a.id for a in articles])
+        weak = label_batch(WeakLabeler.load(gazetteer), [a.text for a in articles], [a.id for a in articles],
+                           DEFAULT_BATCH if batch_memory is None else batch_memory)
     if model is None:
         if by in ("uncertainty", "disagreement"):
             raise SorotError(f"--by {by} needs --model: the weak labeler's scores say nothing of the "
@@ -289,7 +290,8 @@ def _task_predictions(articles: list, model, gazetteer, by: str | None):
 
 def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions = DEFAULT_READER,
                        model: ModelSource | None = None, gazetteer: str | Path | None = None,
-                       selection: Selection = Selection()) -> int:
+                       selection: Selection = Selection(),
+                       batch_memory: int | None = None) -> int:
     """Label Studio tasks pre-annotated by the weak labeler (or ``model``), and the
     labelling config beside them (``OUTPUT.config.xml``); returns the task count. With
     ``selection.n``, only the articles most worth annotating, best first; every task's
@@ -310,7 +312,7 @@ def export_labelstudio(input: str | Path, output: Path, *, reader: ReaderOptions
         log.warning("%d bad records written to %s", errors.count, errors.name)
     articles = _excluded(articles, selection.exclude)
     by = selection.by if selection.n is not None else None
-    preds, version, thresholds, weak = _task_predictions(articles, model, gazetteer, by)
+    preds, version, thresholds, weak = _task_predictions(articles, model, gazetteer, by, batch_memory)
     worth = {i: uncertainty(p, thresholds) for i, p in enumerate(preds)}
     order = list(range(len(preds)))
     if by is not None:
