@@ -35,6 +35,7 @@ from sorot.inference.decode import DecodeSpec, EntityLookups, decode
 from sorot.inference.loading import HUB_FILES, load_model, model_folder
 from sorot.inference.stages import Forwarded, Prepared, PrepareSpec, prepare
 from sorot.inference.text.gazetteer import Gazetteer
+from sorot.inference.text.readers import chunked
 from sorot.inference.text.topics import TopicLexicon
 from sorot.inference.time_limit import time_limit
 
@@ -255,15 +256,3 @@ def folder_lexicons(folder: Path) -> tuple[Gazetteer, TopicLexicon]:
     folder saved without them."""
     return tuple(cls.load(folder / name) if (folder / name).exists() else cls.load()
                  for cls, name in ((Gazetteer, "gazetteer.yaml"), (TopicLexicon, "topics.yaml")))
-
-
-def chunked(items: Iterable, size: int) -> Iterator[list]:
-    """Lists of ``size`` consecutive items (the last may be shorter), read lazily."""
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -94,12 +94,17 @@ def _add_batch_memory(p: argparse.ArgumentParser) -> None:
 
 
 def _articles(value: str) -> int:
+    return _from_zero(value, "a number of articles from 0")
+
+
+def _from_zero(value: str, what: str) -> int:
+    """``value`` as a whole number from 0, or the argument's error: "WHAT; got 'VALUE'"."""
     try:
         n = int(value)
     except ValueError:
         n = -1
     if n < 0:
-        raise argparse.ArgumentTypeError(f"a number of articles from 0; got {value!r}")
+        raise argparse.ArgumentTypeError(f"{what}; got {value!r}")
     return n
 
 
@@ -202,13 +207,7 @@ _NOT_UNDER_RAY = {
 def _workers(value: str) -> int | str:
     if value == "auto":
         return value
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"a number from 0, or auto; got {value!r}")
-    return n
+    return _from_zero(value, "a number from 0, or auto")
 
 
 def _refuse_what_ray_cannot_honour(args) -> None:

@@ -92,18 +92,33 @@ def test_a_failing_article_becomes_an_error_record_and_the_batch_goes_on(rules_o
     assert [e["text"] for e in out[2][1]["entities"]] == ["Vaziri", "Hamid Vaziri"]
 
 
-def test_weak_label_uses_the_memory_unless_told_not_to(tmp_path):
+def _weak_label_names(out) -> list[str]:
+    return [e["text"] for e in json.loads(out.read_text().splitlines()[1])["entities"] if e["label"] != "TOPIC"]
+
+
+def _label_studio_names(out) -> list[str]:
+    return [r["value"]["text"] for r in json.loads(out.read_text())[1]["predictions"][0]["result"]
+            if r["type"] == "labels"]
+
+
+@pytest.mark.parametrize(("command", "names_of"), [("weak-label", _weak_label_names),
+                                                   ("export-labelstudio", _label_studio_names)])
+def test_the_commands_use_the_memory_unless_told_not_to(tmp_path, command, names_of):
+    """The second article's role-less names, from silver JSONL and from Label Studio tasks."""
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": INTRO}, {"id": "b", "text": LATER}])
     empty = tmp_path / "empty.yaml"
     empty.write_text("people: []\n")
     for flag, expected in ((), ["Vaziri", "Hamid Vaziri"]), (("--batch-memory", "0"), []):
-        out = tmp_path / f"out{len(flag)}.jsonl"
-        proc = sorot("weak-label", src, "-o", out, "--gazetteer", empty, *flag)
+        out = tmp_path / f"out{len(flag)}.json"
+        proc = sorot(command, src, "-o", out, "--gazetteer", empty, *flag)
         assert proc.returncode == 0, proc.stderr
-        second = json.loads(out.read_text().splitlines()[1])
-        assert [e["text"] for e in second["entities"] if e["label"] != "TOPIC"] == expected
-    proc = sorot("weak-label", src, "-o", tmp_path / "x.jsonl", "--batch-memory", "-1")
+        assert names_of(out) == expected
+
+
+def test_a_negative_batch_is_a_usage_error(tmp_path):
+    proc = sorot("weak-label", tmp_path / "in.jsonl", "-o", tmp_path / "x.jsonl", "--batch-memory", "-1")
     assert proc.returncode == 2 and "--batch-memory: a number of articles from 0; got '-1'" in proc.stderr
+
 
 
 def test_a_batch_gets_only_the_learned_people_it_names(rules_only):
@@ -128,15 +143,3 @@ def test_a_large_memory_fills_as_a_small_one_does(rules_only, monkeypatch):
     monkeypatch.setattr(batch_memory, "FEW_NAMES", 0)
     assert label_batch(rules_only, texts, batch=2) == small
     assert [e["text"] for e in small[3]["entities"]] == ["Anindita"]
-
-
-def test_label_studio_pre_annotations_use_the_memory_unless_told_not_to(tmp_path):
-    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": INTRO}, {"id": "b", "text": LATER}])
-    empty = tmp_path / "empty.yaml"
-    empty.write_text("people: []\n")
-    for flag, expected in ((), ["Vaziri", "Hamid Vaziri"]), (("--batch-memory", "0"), []):
-        out = tmp_path / f"ls{len(flag)}.json"
-        proc = sorot("export-labelstudio", src, "-o", out, "--gazetteer", empty, *flag)
-        assert proc.returncode == 0, proc.stderr
-        second = json.loads(out.read_text())[1]
-        assert [r["value"]["text"] for r in second["predictions"][0]["result"] if r["type"] == "labels"] == expected

@@ -30,11 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from sorot.inference.text.article import Article, RecordError
 from sorot.inference.text.gazetteer import NAME_PARTICLES, Gazetteer, Person
 from sorot.inference.text.phrases import Document, keys_of
+from sorot.inference.text.readers import chunked
 from sorot.inference.time_limit import RecordTimeout, time_limit
 from sorot.models.errors import SorotError
 from sorot.models.schema import PERSON_TYPES
@@ -51,7 +51,6 @@ DEFAULT_BATCH = 1000
 #: Past this many learned names a batch's gazetteer takes only those its articles name
 #: (reading their words costs more than a small gazetteer does).
 FEW_NAMES = 2000
-T = TypeVar("T")
 
 
 def _name_words(keys: tuple[str, ...]) -> int:
@@ -139,7 +138,7 @@ def labelled(labeler: WeakLabeler, articles: Iterable[Article | RecordError], ba
     was learned up to the end of its batch of ``batch`` articles (``0``: no memory, and
     no article is held back)."""
     memory = BatchMemory()
-    for chunk in _chunks(articles, max(batch, 1)):
+    for chunk in chunked(articles, max(batch, 1)):
         done = [item if isinstance(item, RecordError) else _first_pass(labeler, item, max_seconds)
                 for item in chunk]
         for item in done:
@@ -175,17 +174,6 @@ def _second_pass(filler: Filler, article: Article, prediction: dict, max_seconds
 def _words_of(done: list) -> set[str]:
     """The folded words of a batch's articles."""
     return {k for item in done if not isinstance(item, RecordError) for k in keys_of(item[0].text)}
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def label_batch(labeler: WeakLabeler, texts: Iterable[str], ids: Iterable[str | None] | None = None,
