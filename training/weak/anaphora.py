@@ -5,7 +5,7 @@ opens that sentence, right before its lower-case verb, takes the role's class. A
 sentence that gives its speaker after a verb of saying names its subject there ("…,"
 kata Wibowo. Presiden Rusia itu …", "Menurut Wibowo, …").
 
->>> from sorot.training.weak.context import SAYS_BEFORE, RoleRules
+>>> from sorot.training.weak.context import RoleRules
 >>> rules = PointingRoles(RoleRules.load())
 >>> doc = Document.from_text("Wibowo menolak usulan itu. Presiden Rusia itu menyebutnya tidak realistis.")
 >>> [(doc.span_text(h.start, h.end), h.payload) for h in rules.find(doc, set(), ArticleContext.of(doc))]
