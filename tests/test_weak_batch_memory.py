@@ -143,3 +143,29 @@ def test_a_large_memory_fills_as_a_small_one_does(rules_only, monkeypatch):
     monkeypatch.setattr(batch_memory, "FEW_NAMES", 0)
     assert label_batch(rules_only, texts, batch=2) == small
     assert [e["text"] for e in small[3]["entities"]] == ["Anindita"]
+
+
+def test_a_streamed_run_writes_each_batch_before_its_input_ends():
+    """README: the output lags the input by at most one batch. Two records into an open
+    stdin with --batch-memory 2 come out, filled, before stdin is closed."""
+    import select
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "sorot", "weak-label", "-", "-o", "-", "--batch-memory", "2"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for rid, text in (("a", INTRO), ("b", "Vaziri menolak usulan itu.")):
+            proc.stdin.write(json.dumps({"id": rid, "text": text}) + "\n")
+        proc.stdin.flush()
+        lines, deadline = [], time.monotonic() + 120
+        while len(lines) < 2 and time.monotonic() < deadline:
+            if select.select([proc.stdout], [], [], 1)[0]:
+                lines.append(json.loads(proc.stdout.readline()))
+        assert [[e["text"] for e in r["entities"] if e["label"] != "TOPIC"] for r in lines] == \
+            [["Hamid Vaziri"], ["Vaziri"]]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    assert proc.returncode == 0
