@@ -169,3 +169,19 @@ def test_a_streamed_run_writes_each_batch_before_its_input_ends():
         proc.stdin.close()
         proc.wait(timeout=60)
     assert proc.returncode == 0
+
+
+def test_build_dataset_tags_the_role_less_mentions_unless_told_not_to(tmp_path):
+    """Silver data is where the memory matters: build-dataset from raw articles tags them."""
+    from sorot.training.jobs import build_dataset
+
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": INTRO}, {"id": "b", "text": LATER}])
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("people: []\n")
+    for batch, expected in (None, ["B-OFFICIAL", "B-OFFICIAL", "I-OFFICIAL"]), (0, []):
+        out = tmp_path / f"ds{batch}"
+        build_dataset(src, out, gazetteer=empty, batch_memory=batch)
+        rows = [json.loads(line) for name in ("train.jsonl", "validation.jsonl")
+                for line in (out / name).read_text().splitlines()]
+        second = next(r for r in rows if r["id"] == "b")
+        assert [t for t in second["ner_tags"] if t.endswith("OFFICIAL")] == expected
