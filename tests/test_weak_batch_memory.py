@@ -50,6 +50,19 @@ def test_what_the_memory_does_not_learn(rules_only, articles, expected):
     assert [(t, label) for t, label, *_ in _people(label_batch(rules_only, articles))[-1]] == expected
 
 
+@pytest.mark.parametrize(("evidence", "expected"), [
+    (2, [("Hidayat", "LEADER")]),
+    (1, []),
+])
+def test_a_common_family_name_names_the_person_once_the_press_writes_it_alone(rules_only, evidence, expected):
+    """"Hidayat" is a frequent Indonesian name, so it names the learned Bagus Hidayat alone
+    only after the first pass tagged it alone in two articles (ALONE_IN), as the press
+    writes "Trump" or "Prabowo" once it has named them."""
+    introduced = "Presiden Bagus Hidayat tiba di Oslo. Hidayat menolak usulan itu."
+    texts = [introduced] * evidence + ["Hidayat kembali ke Jakarta."]
+    assert [(e["text"], e["label"]) for e in label_batch(rules_only, texts)[-1]["entities"]] == expected
+
+
 def test_the_memory_only_adds_to_the_first_pass(rules_only):
     """An article's own spans are never moved: a learned name touching one is not added."""
     text = "Kata juru bicara Hamid Vaziri, perang harus usai. Vaziri menolak."

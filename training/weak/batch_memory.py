@@ -10,9 +10,11 @@ is two passes over a batch:
 1. label every article as usual and :meth:`BatchMemory.learn` each full name (two name
    words or more) that the rules found, with its class;
 2. :meth:`BatchMemory.fill` every article again with those people, each as a gazetteer
-   entry of its class (its family name too when Indonesian never uses that word, as
-   "Araghchi", and no other learned name ends with it), adding only the mentions that
-   touch nothing the first pass found. A name learned with two classes is left out.
+   entry of its class, adding only the mentions that touch nothing the first pass
+   found. A name learned with two classes is left out. Its family name alone names the
+   person too when no other learned name ends with it and either Indonesian never uses
+   the word ("Araghchi") or the first pass tagged it alone in :data:`ALONE_IN` articles
+   of the run, as the press writes "Trump" or "Prabowo" once it has named them.
 
 Those mentions get ``canonical: null`` (the gazetteer does not know them) and the score
 of :data:`MEMORY_SCORE`; the article labels are the first pass's.
@@ -45,6 +47,9 @@ from sorot.training.weak.names import zipf
 MEMORY_SCORE = 0.7
 #: A family name Indonesian text uses less often than this (Zipf) names one person alone.
 FOREIGN_ZIPF = 1.5
+#: Articles whose first pass tagged a family name alone before it names a learned person
+#: alone elsewhere, whatever Indonesian's use of the word.
+ALONE_IN = 2
 #: Articles read before the memory fills them (``--batch-memory``): a stream's output lags
 #: by at most this many articles.
 DEFAULT_BATCH = 1000
@@ -59,16 +64,25 @@ def _name_words(keys: tuple[str, ...]) -> int:
 
 @dataclass
 class BatchMemory:
-    """Full names the rules found in a batch, with every class they were given."""
+    """Full names the rules found in a batch, with every class they were given, and in how
+    many articles each one-word name was tagged alone."""
 
     names: dict[tuple[str, ...], tuple[str, set[str]]] = field(default_factory=dict)
+    alone: dict[str, int] = field(default_factory=dict)
 
     def learn(self, prediction: dict) -> None:
         """Remember the rules' full names of one first-pass prediction."""
+        words = set()
         for e in prediction["entities"]:
             keys = keys_of(e["text"])
-            if e["label"] in PERSON_TYPES and e.get("canonical") is None and _name_words(keys) >= 2:
+            if e["label"] not in PERSON_TYPES or e.get("canonical") is not None:
+                continue
+            if _name_words(keys) >= 2:
                 self.names.setdefault(keys, (e["text"], set()))[1].add(e["label"])
+            elif len(keys) == 1:
+                words.add(keys[0])
+        for word in words:
+            self.alone[word] = self.alone.get(word, 0) + 1
 
     def people(self, known: Gazetteer, present: set[str] | None = None) -> list[Person]:
         """The learned people of one class each, as gazetteer entries; ``known`` (the
@@ -86,7 +100,8 @@ class BatchMemory:
             if present is not None and last not in present:
                 continue
             alone = len(last) > 3 and keys_of(alias) == (last,) and lasts[last] == 1 \
-                and zipf(last) < FOREIGN_ZIPF and known.matcher.get((last,)) is None
+                and known.matcher.get((last,)) is None \
+                and (zipf(last) < FOREIGN_ZIPF or self.alone.get(last, 0) >= ALONE_IN)
             out.append(Person(name, label, aliases=(alias,) if alone else ()))
         return out
 
