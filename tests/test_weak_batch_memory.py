@@ -91,6 +91,19 @@ def test_the_memory_carries_over_batches_and_keeps_records_in_order(rules_only):
         == [[], ["Hamid Vaziri"], ["Vaziri"], ["Laras Anindita"]]
 
 
+def test_an_article_the_memory_cannot_fill_keeps_its_first_labels(rules_only, monkeypatch, caplog):
+    from sorot.training.weak.batch_memory import Filler
+
+    def fill(self, text, prediction):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(Filler, "fill", fill)
+    out = list(labelled(rules_only, [Article("a", INTRO, source="in.jsonl"), Article("b", LATER, source="in.jsonl")]))
+    assert [o[1] for o in out] == [rules_only.label(INTRO, "a"), rules_only.label(LATER, "b")]
+    assert "in.jsonl (id 'b'): the batch memory could not fill it (KeyError: 'boom'); kept as first labelled" \
+        in caplog.text
+
+
 def test_a_failing_article_becomes_an_error_record_and_the_batch_goes_on(rules_only, monkeypatch):
     real = type(rules_only).label
 

@@ -30,6 +30,7 @@ of :data:`MEMORY_SCORE`; the article labels are the first pass's.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -42,6 +43,8 @@ from sorot.models.errors import SorotError
 from sorot.models.schema import PERSON_TYPES
 from sorot.training.weak.labeler import WeakLabeler
 from sorot.training.weak.names import zipf
+
+log = logging.getLogger(__name__)
 
 #: The score of a mention found by the memory: below a role's (0.8), as a later mention's.
 MEMORY_SCORE = 0.7
@@ -179,11 +182,19 @@ def _first_pass(labeler: WeakLabeler, article: Article,
 
 
 def _second_pass(filler: Filler, article: Article, prediction: dict, max_seconds: float | None) -> dict:
+    """The filled prediction; the first pass's when filling fails or runs out of time (the
+    record is never lost for the memory's sake)."""
     try:
         with time_limit(max_seconds):
             return filler.fill(article.text, prediction)
     except RecordTimeout:
-        return prediction  # the first pass's prediction stands
+        return prediction
+    except Exception as e:
+        if isinstance(e, OSError):
+            raise
+        log.warning("%s (id %r): the batch memory could not fill it (%s: %s); kept as first labelled",
+                    article.source or "input", article.id, type(e).__name__, e)
+        return prediction
 
 
 def _words_of(done: list) -> set[str]:
