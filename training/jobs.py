@@ -86,11 +86,11 @@ def weak_label(input: str | Path, output: str | Path, reader: ReaderOptions = DE
 
 def _weak_labelled(articles, gazetteer, max_seconds: float | None, batch_memory: int | None):
     """``(article, prediction)`` pairs and :class:`RecordError` s, in input order."""
-    from sorot.training.weak.batch_memory import DEFAULT_BATCH, labelled
+    from sorot.training.weak.batch_memory import labelled
     from sorot.training.weak.labeler import WeakLabeler
 
     labeler = WeakLabeler.load(gazetteer).warm_up()
-    return labelled(labeler, articles, DEFAULT_BATCH if batch_memory is None else batch_memory, max_seconds)
+    return labelled(labeler, articles, batch_memory, max_seconds)
 
 
 def _records_for_dataset(input, reader: ReaderOptions, annotated: bool, gazetteer,
@@ -169,17 +169,16 @@ class WeakLabelerSource:
         return f"weak labeler, leave names out ({k} folds)" if k else "weak labeler"
 
     def predict(self, gold: dict) -> dict:
-        from sorot.training.weak.batch_memory import DEFAULT_BATCH, label_batch
+        from sorot.training.weak.batch_memory import label_batch
         from sorot.training.weak.labeler import WeakLabeler
         from sorot.training.weak.leave_names_out import leave_names_out
 
         labeler = WeakLabeler.load(self.gazetteer)
-        batch = DEFAULT_BATCH if self.batch_memory is None else self.batch_memory
         if self.leave_names_out:
-            preds, removed = leave_names_out(labeler, gold, self.leave_names_out, batch)
+            preds, removed = leave_names_out(labeler, gold, self.leave_names_out, self.batch_memory)
             log.info("people removed from the gazetteer per fold: %s", removed)
             return preds
-        return dict(zip(gold, label_batch(labeler, [r["text"] for r in gold.values()], list(gold), batch)))
+        return dict(zip(gold, label_batch(labeler, [r["text"] for r in gold.values()], list(gold), self.batch_memory)))
 
 
 def _predictions(gold_records: dict, pred, model, weak, output: Path) -> tuple[dict, str]:
@@ -273,11 +272,11 @@ def _task_predictions(articles: list, model, gazetteer, by: str | None, batch_me
     they were decided with, and the weak labeler's when ``by`` compares the two."""
     weak = None
     if model is None or by == "disagreement":
-        from sorot.training.weak.batch_memory import DEFAULT_BATCH, label_batch
+        from sorot.training.weak.batch_memory import label_batch
         from sorot.training.weak.labeler import WeakLabeler
 
         weak = label_batch(WeakLabeler.load(gazetteer), [a.text for a in articles], [a.id for a in articles],
-                           DEFAULT_BATCH if batch_memory is None else batch_memory)
+                           batch_memory)
     if model is None:
         if by in ("uncertainty", "disagreement"):
             raise SorotError(f"--by {by} needs --model: the weak labeler's scores say nothing of the "

@@ -148,13 +148,14 @@ def _touches(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
 
-def labelled(labeler: WeakLabeler, articles: Iterable[Article | RecordError], batch: int = DEFAULT_BATCH,
+def labelled(labeler: WeakLabeler, articles: Iterable[Article | RecordError], batch: int | None = None,
              max_seconds: float | None = None) -> Iterator[tuple[Article, dict] | RecordError]:
     """``(article, prediction)`` for each article, in input order, and each
     :class:`RecordError` as it came; an article that fails or passes ``max_seconds``
     becomes one. The memory carries over the whole run; each article is filled with what
-    was learned up to the end of its batch of ``batch`` articles (``0``: no memory, and
-    no article is held back)."""
+    was learned up to the end of its batch of ``batch`` articles (``None``:
+    :data:`DEFAULT_BATCH`; ``0``: no memory, and no article is held back)."""
+    batch = DEFAULT_BATCH if batch is None else batch
     memory = BatchMemory()
     for chunk in chunked(articles, max(batch, 1)):
         done = [item if isinstance(item, RecordError) else _first_pass(labeler, item, max_seconds)
@@ -203,7 +204,7 @@ def _words_of(done: list) -> set[str]:
 
 
 def label_batch(labeler: WeakLabeler, texts: Iterable[str], ids: Iterable[str | None] | None = None,
-                batch: int = DEFAULT_BATCH) -> list[dict]:
+                batch: int | None = None) -> list[dict]:
     """Predictions for in-memory articles, with the batch memory; a failure raises."""
     texts = list(texts)
     ids = list(ids) if ids is not None else [None] * len(texts)

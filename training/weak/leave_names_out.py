@@ -24,7 +24,7 @@ import hashlib
 
 from sorot.inference.text.gazetteer import Gazetteer
 from sorot.inference.text.phrases import Document, keys_of
-from sorot.training.weak.batch_memory import DEFAULT_BATCH, label_batch
+from sorot.training.weak.batch_memory import label_batch
 from sorot.training.weak.labeler import WeakLabeler
 
 
@@ -64,10 +64,11 @@ def without_people_in(gazetteer: Gazetteer, texts: list[str]) -> Gazetteer:
 
 
 def leave_names_out(labeler: WeakLabeler, gold: dict[str, dict], k: int = 5,
-                    batch: int = DEFAULT_BATCH) -> tuple[dict, dict]:
+                    batch: int | None = None) -> tuple[dict, dict]:
     """Predictions for every gold article with its fold's people removed from the
     gazetteer; returns the predictions and how many people each fold removed. Each fold
-    is a run of its own for the batch memory (``batch`` articles at a time, ``0``: off):
+    is a run of its own for the batch memory (``batch`` articles at a time, ``None``: the
+    default, ``0``: off):
     it learns only from the fold's articles, as from a batch of unseen ones."""
     preds, removed = {}, {}
     for n, fold in enumerate(folds_of(sorted(gold), k)):
