@@ -64,12 +64,41 @@ def test_a_common_family_name_names_the_person_once_the_press_writes_it_alone(ru
 
 
 def test_the_memory_only_adds_to_the_first_pass(rules_only):
-    """An article's own spans are never moved: a learned name touching one is not added."""
+    """An article's own spans are never moved by a learned name that overlaps one without
+    holding it whole: "juru bicara Hamid Vaziri" keeps the first pass's reading."""
     text = "Kata juru bicara Hamid Vaziri, perang harus usai. Vaziri menolak."
     alone = rules_only.label(text)
     filled = label_batch(rules_only, [INTRO, text])[1]
     assert [e for e in filled["entities"] if e in alone["entities"]] == alone["entities"]
     assert {e["text"] for e in filled["entities"] if e not in alone["entities"]} <= {"Vaziri"}
+
+
+@pytest.mark.parametrize(("intro", "cut", "expected"), [
+    # a country as given name: the first pass reads "Israel" as the minister's country
+    ("Israel Rozen, Menteri Pertahanan Israel, mengatakan serangan udara akan berlanjut.",
+     "Menteri Pertahanan Israel Rozen tiba di Washington. Rozen bertemu mitranya.",
+     [("Israel Rozen", "OFFICIAL"), ("Rozen", "OFFICIAL")]),
+    # a profile's Title Case headline, where the article's later "Morrow" was carried to
+    # the headline's family name and left the given name out
+    ("Utusan khusus AS Daniel Morrow tiba di Doha untuk perundingan.",
+     'Sosok Daniel Morrow Utusan yang Pernah Jadi Pengusaha\n"Dia (Morrow) adalah negosiator yang ulung," kata Trump.',
+     [("Daniel Morrow", "OFFICIAL"), ("Morrow", "OFFICIAL")]),
+], ids=["country-as-given-name", "profile-headline"])
+def test_a_learned_full_name_replaces_the_rules_cut_of_it(rules_only, intro, cut, expected):
+    assert [e["text"] for e in rules_only.label(cut)["entities"]][0] == expected[0][0].split()[-1]
+    filled = label_batch(rules_only, [intro, cut])[1]["entities"]
+    assert [(e["text"], e["label"]) for e in filled if e["label"] != "TOPIC"] == expected
+    assert filled[0]["score"] == MEMORY_SCORE
+
+
+def test_a_rule_span_of_another_class_inside_a_learned_name_stays(rules_only):
+    """Only a cut of the same person's class is widened: a LEADER's span inside a learned
+    OFFICIAL's name is another reading of the words, and the article's own wins."""
+    intro = "Israel Rozen, Menteri Pertahanan Israel, mengatakan serangan udara akan berlanjut."
+    text = "Presiden Israel Rozen tiba di Washington."
+    alone = rules_only.label(text)["entities"]
+    assert [(e["text"], e["label"]) for e in alone] == [("Rozen", "LEADER")]
+    assert label_batch(rules_only, [intro, text])[1]["entities"] == alone
 
 
 def test_the_gazetteer_people_are_not_learned(labeler):

@@ -9,12 +9,14 @@ is two passes over a batch:
 
 1. label every article as usual and :meth:`BatchMemory.learn` each full name (two name
    words or more) that the rules found, with its class;
-2. :meth:`BatchMemory.fill` every article again with those people, each as a gazetteer
-   entry of its class, adding only the mentions that touch nothing the first pass
-   found. A name learned with two classes is left out. Its family name alone names the
-   person too when no other learned name ends with it and either Indonesian never uses
-   the word ("Araghchi") or the first pass tagged it alone in :data:`ALONE_IN` articles
-   of the run, as the press writes "Trump" or "Prabowo" once it has named them.
+2. :meth:`Filler.fill` every article again with those people, each as a gazetteer
+   entry of its class, adding the mentions that touch nothing the first pass found, and
+   putting the learned name in place of a rule's span of its class that lies inside it
+   (the rules cut "Israel Katz" to "Katz" after "Menteri Pertahanan"). A name learned
+   with two classes is left out. Its family name alone names the person too when no
+   other learned name ends with it and either Indonesian never uses the word
+   ("Araghchi") or the first pass tagged it alone in :data:`ALONE_IN` articles of the
+   run, as the press writes "Trump" or "Prabowo" once it has named them.
 
 Those mentions get ``canonical: null`` (the gazetteer does not know them) and the score
 of :data:`MEMORY_SCORE`; the article labels are the first pass's.
@@ -130,22 +132,37 @@ class Filler:
 
     def fill(self, text: str, prediction: dict) -> dict:
         """``prediction`` (of ``text``) with the learned people's mentions that touch none
-        of its spans."""
+        of its spans, and with the learned full name in place of a rule's span that lies
+        inside it ("Katz" of "Menteri Pertahanan Israel Katz", where a place stands for a
+        given name; "Witkoff" of a headline's "Sosok Steve Witkoff")."""
         have = prediction["entities"]
-        spans = [(h["start"], h["end"]) for h in have]
         doc = Document.from_text(text)
-        if all(_touches(doc.char_span(h.start, h.end), spans) for h in self.learned.find(doc)):
+        if all(_inside(doc.char_span(h.start, h.end), have) for h in self.learned.find(doc)):
             return prediction  # every learned name here is found already: no second pass
-        added = [{**e, "canonical": None, "score": MEMORY_SCORE}
-                 for e in self.labeler.label(text, prediction.get("id"))["entities"]
-                 if e["canonical"] in self.names and not _touches((e["start"], e["end"]), spans)]
+        added, dropped = [], set()
+        for e in self.labeler.label(text, prediction.get("id"))["entities"]:
+            if e["canonical"] not in self.names:
+                continue
+            touched = [k for k, h in enumerate(have) if h["start"] < e["end"] and e["start"] < h["end"]]
+            if all(_part_of(have[k], e) for k in touched):
+                added.append({**e, "canonical": None, "score": MEMORY_SCORE})
+                dropped.update(touched)
         if not added:
             return prediction
-        return {**prediction, "entities": sorted([*have, *added], key=lambda e: e["start"])}
+        kept = [h for k, h in enumerate(have) if k not in dropped]
+        return {**prediction, "entities": sorted([*kept, *added], key=lambda e: e["start"])}
 
 
-def _touches(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in spans)
+def _inside(span: tuple[int, int], entities: list[dict]) -> bool:
+    return any(e["start"] <= span[0] and span[1] <= e["end"] for e in entities)
+
+
+def _part_of(rule: dict, learned: dict) -> bool:
+    """A rule's span of the learned person's class, found by no gazetteer, that lies inside
+    the learned name and is shorter: the rule cut the name."""
+    return rule["label"] == learned["label"] and rule.get("canonical") is None and \
+        learned["start"] <= rule["start"] and rule["end"] <= learned["end"] and \
+        rule["end"] - rule["start"] < learned["end"] - learned["start"]
 
 
 def labelled(labeler: WeakLabeler, articles: Iterable[Article | RecordError], batch: int | None = None,
