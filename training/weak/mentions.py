@@ -280,9 +280,11 @@ class Mentions:
         for hit in found:
             # next to another name-like word it is part of a longer name, except on a Title
             # Case headline, where every word looks like a name
+            # (a word on another line is no part of it: "… Jadi Pengusaha\nMorrow tiba")
             left = _name_like(doc, hit.start - 1, lower) and not _paired(doc, hit.start - 1, ends, starts) \
-                and doc.keys[hit.start - 1] not in honorifics
-            right = _name_like(doc, hit.end, lower) and not _paired(doc, hit.end, ends, starts)
+                and doc.keys[hit.start - 1] not in honorifics and same_line(doc, hit.start - 1, hit.start)
+            right = _name_like(doc, hit.end, lower) and not _paired(doc, hit.end, ends, starts) \
+                and same_line(doc, hit.end - 1, hit.end)
             if hit.start in headline or not (left or right):
                 out.append(hit)
         return out
