@@ -1,5 +1,6 @@
-"""Later mentions at the start or the end of a line, which the word across the line
-break does not join (the twentieth round of issue 21).
+"""The twentieth round: a Title Case headline about one person ("Sosok X, Utusan …"),
+and later mentions at the start of a line, which the word ending the line before does
+not join.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -12,6 +13,35 @@ from helpers import people
 
 from sorot.inference.text.phrases import Document, Hit
 from sorot.training.weak.mentions import Mentions
+
+BODY = "\nMorrow tiba di Doha pada Senin untuk perundingan."
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # a profile word, or none, before the name; the body names the person again
+    ("Profil Daniel Morrow, Utusan Trump untuk Timur Tengah",
+     [("Daniel Morrow", "OFFICIAL"), ("Trump", "LEADER"), ("Morrow", "OFFICIAL")]),
+    ("Mengenal Daniel Morrow, Utusan Khusus AS yang Pernah Jadi Pengusaha",
+     [("Daniel Morrow", "OFFICIAL"), ("Morrow", "OFFICIAL")]),
+    ("Rekam Jejak Daniel Morrow, Menteri Pertahanan Baru", [("Daniel Morrow", "OFFICIAL"), ("Morrow", "OFFICIAL")]),
+    ("Wawancara Eksklusif Daniel Morrow, Utusan Khusus AS untuk Timur Tengah",
+     [("Daniel Morrow", "OFFICIAL"), ("Morrow", "OFFICIAL")]),
+    ("Daniel Morrow, Utusan Trump untuk Timur Tengah, Tiba di Doha",
+     [("Daniel Morrow", "OFFICIAL"), ("Trump", "LEADER"), ("Morrow", "OFFICIAL")]),
+])
+def test_a_profile_headline_names_its_person(rules_only, headline, expected):
+    assert people(rules_only, headline + BODY) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the body never names the person again: on a Title Case line nothing tells the
+    # name from the words around it
+    "Mengenal Daniel Morrow, Utusan Khusus AS yang Pernah Jadi Pengusaha\nIa tiba di Doha pada Senin.",
+    # a word that opens no profile stays outside, and so does the rest of the line
+    "Kabar Terbaru Daniel Morrow, Utusan Khusus AS\nMorrow tiba di Doha pada Senin.",
+])
+def test_a_headline_appositive_without_its_evidence_names_nobody(rules_only, text):
+    assert people(rules_only, text) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [

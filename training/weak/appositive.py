@@ -29,6 +29,7 @@ from sorot.training.weak.casing import (
     line_first,
     neighbour_items,
     opens_item,
+    profiled_start,
 )
 from sorot.training.weak.context import RoleRules, same_line, title_length
 from sorot.training.weak.handovers import Handovers
@@ -278,7 +279,10 @@ class AppositiveRules:
             start = self._name_before(doc, end, context.lower)
             if role.start in context.headline and not self._listed(doc, start, end, role) and \
                     not self._captioned(doc, start, end):
-                continue
+                # "Sosok Dana Morrow, Utusan …": a profile's headline, named again below
+                start = profiled_start(doc, start, end, context.headline, self.roles.profile_openers)
+                if start is None:
+                    continue
             after, after_end = self.roles.holder_after(doc, role, context.lower)
             if start == end:
                 continue  # no holder before the role: the role rules read the name after it

@@ -159,3 +159,27 @@ def neighbour_items(doc: Document, i: int) -> list[int]:
     ``i``'s line."""
     first, end = line_first(doc, i), line_end(doc, i)
     return ([item_first(doc, first - 1)] if first else []) + ([item_first(doc, end)] if end < len(doc.keys) else [])
+
+
+def profiled_start(doc: Document, start: int, end: int, headline: set[int], openers: frozenset) -> int | None:
+    """Where the name of words ``start``..``end`` begins on a Title Case headline that is
+    about that person: the name opens the line, or follows one of the ``openers`` (keys
+    tuples: "Sosok", "Profil", "Mengenal") that does, and the article's body names them
+    again by the name's last word, capitalised. ``None`` otherwise: on a headline every
+    word is capitalised, so only that evidence tells a name from the words around it.
+
+    >>> doc = Document.from_text("Sosok Dana Morrow, Utusan Khusus\\nKemarin Morrow tiba.")
+    >>> profiled_start(doc, 0, 3, set(range(6)), frozenset({("sosok",)}))
+    1
+    >>> doc = Document.from_text("Sosok Dana Morrow, Utusan Khusus\\nKemarin ia tiba.")
+    >>> profiled_start(doc, 0, 3, set(range(6)), frozenset({("sosok",)})) is None
+    True
+    """
+    first = line_first(doc, start)
+    for _ in range(2):  # "Wawancara Eksklusif", "Video Profil"
+        first += next((n for n in (2, 1) if tuple(doc.keys[first:first + n]) in openers), 0)
+    if not start <= first < end:
+        return None
+    last = doc.keys[end - 1]
+    body = (k for k in range(len(doc.keys)) if k not in headline and doc.keys[k] == last)
+    return first if any(is_capitalised(doc.word(k)) for k in body) else None

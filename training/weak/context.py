@@ -62,6 +62,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.organisation_roles = frozenset(keys_of(r) for r in lists.organisation_roles)
         self.word_given_names = frozenset(w.lower() for w in lists.word_given_names)
         self.sentence_openers = frozenset(w.lower() for w in lists.sentence_openers)
+        self.profile_openers = frozenset(keys_of(w) for w in lists.profile_openers)
         self.corps = frozenset(c.lower() for c in lists.corps)
         self.civil_after_ranks = frozenset(w.lower() for w in lists.civil_after_ranks)
         self.clubs = frozenset(w.lower() for w in lists.clubs)

@@ -55,6 +55,7 @@ class RoleLists:
     title_given_names: list[str] = field(default_factory=list)
     word_given_names: list[str] = field(default_factory=list)
     sentence_openers: list[str] = field(default_factory=list)
+    profile_openers: list[str] = field(default_factory=list)
     headline_verbs: list[str] = field(default_factory=list)
     state_acronyms: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
