@@ -28,6 +28,10 @@ BODY = "\nMorrow tiba di Doha pada Senin untuk perundingan."
      [("Daniel Morrow", "OFFICIAL"), ("Morrow", "OFFICIAL")]),
     ("Daniel Morrow, Utusan Trump untuk Timur Tengah, Tiba di Doha",
      [("Daniel Morrow", "OFFICIAL"), ("Trump", "LEADER"), ("Morrow", "OFFICIAL")]),
+    # with no comma, the role right after the name
+    ("Sosok Daniel Morrow Utusan Trump yang Bilang Relokasi Warga Gaza",
+     [("Daniel Morrow", "OFFICIAL"), ("Trump", "LEADER"), ("Morrow", "OFFICIAL")]),
+    ("Profil Daniel Morrow Menteri Pertahanan Baru", [("Daniel Morrow", "OFFICIAL"), ("Morrow", "OFFICIAL")]),
 ])
 def test_a_profile_headline_names_its_person(rules_only, headline, expected):
     assert people(rules_only, headline + BODY) == expected
@@ -39,6 +43,9 @@ def test_a_profile_headline_names_its_person(rules_only, headline, expected):
     "Mengenal Daniel Morrow, Utusan Khusus AS yang Pernah Jadi Pengusaha\nIa tiba di Doha pada Senin.",
     # a word that opens no profile stays outside, and so does the rest of the line
     "Kabar Terbaru Daniel Morrow, Utusan Khusus AS\nMorrow tiba di Doha pada Senin.",
+    "Sosok Daniel Morrow Utusan Khusus AS\nIa tiba di Doha pada Senin.",
+    # a headline's verb before the role is no name, whatever the body says
+    "Zelensky Kirim Utusan Khusus ke Moskow\nZelensky tiba di Kyiv pada Senin.",
 ])
 def test_a_headline_appositive_without_its_evidence_names_nobody(rules_only, text):
     assert people(rules_only, text) == []

@@ -273,12 +273,15 @@ class AppositiveRules:
         for role in self.roles.with_new_group_heads(doc, self.roles.roles.find(doc)):
             end = self._bracketed(doc, role)
             end = self._link_before(doc, role.start) if end is None else end
-            if end is None:
+            # a profile's headline may put the role right after the name ("Sosok X Utusan
+            # Trump"): profiled_start below decides
+            bare = end is None and role.start in context.headline
+            if end is None and not bare:
                 continue
-            end = _before_degrees(doc, end)
+            end = role.start if bare else _before_degrees(doc, end)
             start = self._name_before(doc, end, context.lower)
-            if role.start in context.headline and not self._listed(doc, start, end, role) and \
-                    not self._captioned(doc, start, end):
+            if role.start in context.headline and (bare or not self._listed(doc, start, end, role) and
+                                                   not self._captioned(doc, start, end)):
                 # "Sosok Dana Morrow, Utusan …": a profile's headline, named again below
                 start = profiled_start(doc, start, end, context.headline, self.roles.profile_openers)
                 if start is None:
@@ -287,7 +290,7 @@ class AppositiveRules:
             if start == end:
                 continue  # no holder before the role: the role rules read the name after it
             if after_end > after and self._owns(doc, role, end, after):
-                if not self._principal_after(doc, role, end, after, after_end):
+                if not (bare or self._principal_after(doc, role, end, after, after_end)):
                     continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
                 principals.append(Hit(after, after_end, LEADER))
             hits.append(Hit(start, end, self.roles._deputy(doc, role).payload))  # "X, wakil pemimpin Hamas,"
