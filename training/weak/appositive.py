@@ -290,7 +290,8 @@ class AppositiveRules:
             if start == end:
                 continue  # no holder before the role: the role rules read the name after it
             if after_end > after and self._owns(doc, role, end, after):
-                if not (bare or self._principal_after(doc, role, end, after, after_end)):
+                serves = bare and doc.span_text(role.start, role.end).lower() in self.roles.principal_roles
+                if not (serves or self._principal_after(doc, role, end, after, after_end)):
                     continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
                 principals.append(Hit(after, after_end, LEADER))
             hits.append(Hit(start, end, self.roles._deputy(doc, role).payload))  # "X, wakil pemimpin Hamas,"
