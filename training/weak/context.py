@@ -358,7 +358,7 @@ def _names_a_body(keys: list[str], domains: frozenset) -> bool:
 
 
 #: Verbs of saying after a speaker ("Emil menyatakan") and before one ("kata Emil").
-_SAYS_AFTER = frozenset({"mengatakan", "menyatakan", "menyebut", "menambahkan", "menegaskan", "menjelaskan",
+SAYS_AFTER = frozenset({"mengatakan", "menyatakan", "menyebut", "menambahkan", "menegaskan", "menjelaskan",
                          "mengungkapkan", "menuturkan", "berharap", "menilai", "mengimbau"})
 SAYS_BEFORE = frozenset({"kata", "ujar", "tutur", "ucap", "menurut"})
 
@@ -369,7 +369,7 @@ def _speaks(doc: Document, i: int) -> bool:
     key = doc.keys[i]
     # alone: no capitalised word before it ("Pemkab Sleman menyatakan" is the regency's office)
     return any(doc.keys[k] == key and k != i and is_capitalised(doc.word(k)) and
-               ((k + 1 < len(doc.keys) and doc.keys[k + 1] in _SAYS_AFTER
+               ((k + 1 < len(doc.keys) and doc.keys[k + 1] in SAYS_AFTER
                  and (k == 0 or not is_capitalised(doc.word(k - 1))))
                 or (k > 0 and doc.keys[k - 1] in SAYS_BEFORE))
                for k in range(len(doc.keys)))

@@ -4,7 +4,8 @@ Sources, in order of trust:
 
 1. the gazetteer (known people, with ``canonical``);
 2. context rules (a role word before an unknown capitalised name), whose names
-   are then also found elsewhere in the same article (full name or surname);
+   are then also found elsewhere in the same article (full name or surname), and,
+   least trusted, a foreign family name quoted alone (:mod:`speakers`);
 3. the topic lexicon (TOPIC spans with ``topic``), never inside a person's name;
 4. conflict evidence over body sentences for the article labels.
 
@@ -36,9 +37,10 @@ from sorot.training.weak.context import RoleRules, same_line
 from sorot.training.weak.mentions import Mentions, known_person_mentions
 from sorot.training.weak.names import is_bare_verb, zipf
 from sorot.training.weak.plural import PluralRoles
+from sorot.training.weak.speakers import role_less_speakers
 
 #: Confidence given to each source's spans (the silver data has no calibrated scores).
-SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "topic": 0.9}
+SOURCE_SCORE = {"gazetteer": 0.95, "context": 0.8, "propagated": 0.7, "speaker": 0.6, "topic": 0.9}
 
 
 @dataclass
@@ -69,10 +71,14 @@ class WeakLabeler:
         found += self.plurals.find(doc, blocked | taken, context, after_roles)
         taken = {i for h in found for i in range(h.start, h.end)}
         found += self.pointing.find(doc, blocked | taken, context)  # "X menolak. Presiden Rusia itu …"
-        people = Mentions.find(doc, sorted(found, key=lambda h: h.start), blocked, context.lower,
-                               context.headline, self.roles.places, self.roles.honorifics)
-        return sorted([(h, "context" if k < len(found) else "propagated") for k, h in enumerate(people)],
-                      key=lambda f: f[0].start)
+        taken = {i for h in found for i in range(h.start, h.end)}
+        speakers = role_less_speakers(doc, blocked | taken, context.lower, self.roles)  # "…," kata Araghchi
+        found = sorted(found + speakers, key=lambda h: h.start)
+        people = Mentions.find(doc, found, blocked, context.lower, context.headline, self.roles.places,
+                               self.roles.honorifics)
+        spoke = {h.start for h in speakers}
+        return sorted([(h, "propagated" if k >= len(found) else "speaker" if h.start in spoke else "context")
+                       for k, h in enumerate(people)], key=lambda f: f[0].start)
 
     def _entity(self, doc: Document, hit: Hit, label: str, source: str, canonical: str | None = None,
                 topic: str | None = None) -> dict:
