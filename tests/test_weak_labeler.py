@@ -384,6 +384,19 @@ def test_an_aid_flotilla_is_about_gaza(labeler, text):
     assert labeler.label(text)["labels"] == ["gaza"]
 
 
+@pytest.mark.parametrize(("text", "labels"), [
+    # the peace plan's stabilisation force, named without Gaza
+    ("Indonesia siap mengirim 20.000 prajurit untuk Pasukan Stabilisasi Internasional (ISF).\n\n"
+     "Kontingen pertama berangkat bulan depan.", ["gaza"]),
+    ("Kontingen TNI untuk International Stabilization Force berlatih di Bogor.\n\nLatihan berlangsung sebulan.",
+     ["gaza"]),
+    # "ISF" alone may be any forum's or firm's: strong only beside another cue of Gaza's
+    ("Indonesia International Sustainability Forum (ISF) digelar di Jakarta.\n\nISF membahas transisi energi.", []),
+])
+def test_the_stabilisation_force_is_about_gaza(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
+
+
 @pytest.mark.parametrize(("text", "label"), [
     # the places of 2025's fighting, named without the war's parties
     ("Rudal menghantam pangkalan Al Udeid di Qatar.\n\nTidak ada korban jiwa dilaporkan.", "israel_iran"),
