@@ -133,3 +133,17 @@ def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, la
 ])
 def test_a_drone_over_russia_is_the_war(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # the twentieth round: a war listed with wars outside the schema is a credit or a roll
+    ("Perdagangan Naik\nMenteri itu memuji peran Trump, termasuk kontribusinya dalam gencatan senjata "
+     "di Gaza dan penyelesaian konflik Thailand-Kamboja. Ekspor naik tajam tahun ini.", []),
+    ("Trump mengklaim telah mengakhiri delapan perang, termasuk konflik India-Pakistan, "
+     "Armenia-Azerbaijan dan Israel-Iran. Ia layak menerima Hadiah Nobel, katanya.", []),
+    # another clause, or another sentence, is no list
+    ("Israel menggempur Gaza lagi. Sementara itu, konflik Thailand-Kamboja mereda.", ["gaza"]),
+    ("Serangan udara menghantam Gaza; di tempat lain, konflik India dan Pakistan mereda.", ["gaza"]),
+])
+def test_a_war_listed_with_wars_outside_the_schema_is_a_passing_mention(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels

@@ -31,7 +31,8 @@ class InPassing:
     juga menelepon Zelensky"), what markets watch ("Investor mewaspadai konflik Israel
     dan Iran": a ``watch`` verb at most three words after one of its ``by`` words), and
     a country that is a team in a sentence about sport ("Timnas Indonesia menang 2-0 atas
-    Palestina")."""
+    Palestina"), and a war listed with wars outside the schema ("… gencatan senjata di
+    Gaza dan penyelesaian konflik Thailand-Kamboja")."""
 
     comparison: frozenset = frozenset()  # word keys of one or two words
     window: int = 4
@@ -43,11 +44,12 @@ class InPassing:
     watchers: frozenset = frozenset()
     sport: frozenset = frozenset()
     teams: frozenset = frozenset()
+    other_wars: frozenset = frozenset()  # word keys of one or more words
 
     @classmethod
     def of(cls, data: dict) -> InPassing:
         refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside", "epithet", "markets",
-                                   "sport"), "conflict cues: in_passing has")
+                                   "sport", "other_wars"), "conflict cues: in_passing has")
         markets, sport = data.get("markets") or {}, data.get("sport") or {}
         refuse_unknown_keys(markets, ("watch", "by"), "conflict cues: in_passing: markets has")
         refuse_unknown_keys(sport, ("words", "teams"), "conflict cues: in_passing: sport has")
@@ -57,7 +59,8 @@ class InPassing:
         return cls(frozenset(keys_of(w) for w in data.get("comparison", ())), int(data.get("window", 4)),
                    words("call"), words("person_cues"), words("aside"),
                    frozenset(keys_of(w) for w in data.get("epithet", ())), words("watch", markets),
-                   words("by", markets), words("words", sport), words("teams", sport))
+                   words("by", markets), words("words", sport), words("teams", sport),
+                   frozenset(keys_of(w) for w in data.get("other_wars", ())))
 
     @cached_property
     def comparison_firsts(self) -> frozenset:
@@ -76,7 +79,24 @@ class InPassing:
         return [h for h in hits if not self._compared(doc, h.start, start) and not self._epithet(doc, h.start, start)
                 and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)
                 and not (sport and doc.span_text(h.start, h.end).lower() in self.teams)
-                and not self._watched(doc, h.start, start)]
+                and not self._watched(doc, h.start, start)
+                and not self._listed_with_other_wars(doc, h.start, start, end)]
+
+    def _listed_with_other_wars(self, doc: Document, i: int, first: int, end: int) -> bool:
+        """The cue at word ``i`` stands in a list with a war outside the schema, at most
+        ``window`` words apart in one clause list (commas and "dan" between, no other
+        clause end): "kontribusinya dalam gencatan senjata di Gaza dan penyelesaian konflik
+        Thailand-Kamboja" counts someone's credits, and none of them is the sentence's
+        subject."""
+        if not self.other_wars:
+            return False
+        lo, hi = max(first, i - self.window), min(end, i + self.window + 1)
+        for k in range(lo, hi):
+            size = next((n for n in (3, 2, 1) if tuple(doc.keys[k:k + n]) in self.other_wars), 0)
+            between = doc.keys[min(i, k) + 1:max(i, k)]
+            if size and not (CLAUSE_ENDS - {",", "("}).intersection(between):
+                return True
+        return False
 
     def _watched(self, doc: Document, i: int, first: int) -> bool:
         """A market's watch verb stands before word ``i`` in its clause: "Investor
