@@ -69,6 +69,11 @@ class InPassing:
         return frozenset(phrase[0] for phrase in self.comparison)
 
     @cached_property
+    def other_war_firsts(self) -> frozenset:
+        """The first words of the wars outside the schema."""
+        return frozenset(phrase[0] for phrase in self.other_wars)
+
+    @cached_property
     def epithet_lasts(self) -> frozenset:
         """The last words of the epithets."""
         return frozenset(phrase[-1] for phrase in self.epithet)
@@ -92,6 +97,8 @@ class InPassing:
             return False
         lo, hi = max(first, i - self.window), min(end, i + self.window + 1)
         for k in range(lo, hi):
+            if doc.keys[k] not in self.other_war_firsts:
+                continue  # most words open no war's name: no phrase is built for them
             size = next((n for n in (3, 2, 1) if tuple(doc.keys[k:k + n]) in self.other_wars), 0)
             between = doc.keys[min(i, k) + 1:max(i, k)]
             if size and not (CLAUSE_ENDS - {",", "("}).intersection(between):
