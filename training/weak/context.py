@@ -359,7 +359,7 @@ def _names_a_body(keys: list[str], domains: frozenset) -> bool:
 
 #: Verbs of saying after a speaker ("Emil menyatakan") and before one ("kata Emil").
 SAYS_AFTER = frozenset({"mengatakan", "menyatakan", "menyebut", "menambahkan", "menegaskan", "menjelaskan",
-                         "mengungkapkan", "menuturkan", "berharap", "menilai", "mengimbau"})
+                        "mengungkapkan", "menuturkan", "berharap", "menilai", "mengimbau"})
 SAYS_BEFORE = frozenset({"kata", "ujar", "tutur", "ucap", "menurut"})
 
 

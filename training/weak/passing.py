@@ -29,8 +29,8 @@ class InPassing:
     parah daripada perang di Ukraina"), one right after an epithet's word ("Hamas yang
     didukung Iran"), a conflict's person in a sentence about a phone call ("Trump
     juga menelepon Zelensky"), what markets watch ("Investor mewaspadai konflik Israel
-    dan Iran": a ``watch`` verb at most three words after one of its ``by`` words), and
-    a country that is a team in a sentence about sport ("Timnas Indonesia menang 2-0 atas
+    dan Iran": a ``watch`` verb at most three words after one of its ``by`` words), a
+    country that is a team in a sentence about sport ("Timnas Indonesia menang 2-0 atas
     Palestina"), and a war listed with wars outside the schema ("… gencatan senjata di
     Gaza dan penyelesaian konflik Thailand-Kamboja")."""
 

@@ -38,7 +38,7 @@ SPEAKER_ZIPF = 1.5
 #: A speaker the article names fewer times than this is left alone.
 MIN_MENTIONS = 2
 #: Verbs of saying after a speaker, beyond the role rules' own.
-_SAYS_AFTER = SAYS_AFTER | {"mencatat", "membantah", "membantahnya", "berkata", "menekankan", "menyampaikan"}
+_SAID_AFTER = SAYS_AFTER | {"mencatat", "membantah", "membantahnya", "berkata", "menekankan", "menyampaikan"}
 #: Words that make the name after them an organisation's or a medium's.
 _ORGANISATION_WORDS = frozenset({
     "berita", "media", "harian", "koran", "surat", "kabar", "majalah", "situs", "laman", "portal", "stasiun",
@@ -73,7 +73,7 @@ def _alone(doc: Document, k: int, lower: set[str], roles: RoleRules) -> bool:
 
 def _speaks(doc: Document, k: int) -> bool:
     """Word ``k`` speaks: right before a verb of saying or right after "kata", "menurut" …"""
-    return (k + 1 < len(doc.keys) and doc.keys[k + 1] in _SAYS_AFTER) or (k > 0 and doc.keys[k - 1] in SAYS_BEFORE)
+    return (k + 1 < len(doc.keys) and doc.keys[k + 1] in _SAID_AFTER) or (k > 0 and doc.keys[k - 1] in SAYS_BEFORE)
 
 
 def _an_organisation(doc: Document, k: int) -> bool:
