@@ -81,11 +81,12 @@ class InPassing:
     def kept(self, doc: Document, hits: list[Hit], start: int, end: int) -> list[Hit]:
         words = doc.keys[start:end]
         call, sport = not self.call.isdisjoint(words), not self.sport.isdisjoint(words)
+        others = not self.other_war_firsts.isdisjoint(words)  # most sentences name no other war
         return [h for h in hits if not self._compared(doc, h.start, start) and not self._epithet(doc, h.start, start)
                 and not (call and doc.span_text(h.start, h.end).lower() in self.person_cues)
                 and not (sport and doc.span_text(h.start, h.end).lower() in self.teams)
                 and not self._watched(doc, h.start, start)
-                and not self._listed_with_other_wars(doc, h.start, start, end)]
+                and not (others and self._listed_with_other_wars(doc, h.start, start, end))]
 
     def _listed_with_other_wars(self, doc: Document, i: int, first: int, end: int) -> bool:
         """The cue at word ``i`` stands in a list with a war outside the schema, at most
@@ -93,8 +94,6 @@ class InPassing:
         clause end): "kontribusinya dalam gencatan senjata di Gaza dan penyelesaian konflik
         Thailand-Kamboja" counts someone's credits, and none of them is the sentence's
         subject."""
-        if not self.other_wars:
-            return False
         lo, hi = max(first, i - self.window), min(end, i + self.window + 1)
         for k in range(lo, hi):
             if doc.keys[k] not in self.other_war_firsts:

@@ -54,7 +54,8 @@ def role_less_speakers(doc: Document, blocked: set[int], lower: set[str], roles:
     a name with any mention inside ``blocked`` is some found person's, and left alone."""
     mentions: dict[str, list[int]] = defaultdict(list)
     for k, key in enumerate(doc.keys):
-        if len(key) >= 4 and key.isalpha() and zipf(key) < SPEAKER_ZIPF and key not in lower:
+        # the article's lower-case words first: most words are, and the test is a set's
+        if key not in lower and len(key) >= 4 and key.isalpha() and zipf(key) < SPEAKER_ZIPF:
             mentions[key].append(k)
     hits = []
     for at in mentions.values():
