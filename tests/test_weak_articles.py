@@ -68,6 +68,13 @@ def test_hostages_elsewhere_name_no_war(labeler):
     # the clause after the backdrop's comma is the sentence's subject and still counts
     ("Di tengah blokade yang makin ketat, warga Gaza antre bantuan sejak subuh.", ["gaza"]),
     (_KYIV.format("Di tengah serangan itu, warga Kyiv berlindung di stasiun metro."), ["russia_ukraine"]),
+    # the twentieth round: "di tengah" before a place is its middle, where the news happens
+    ("Serangan udara Israel di tengah Jalur Gaza menewaskan 20 orang pada Senin.", ["gaza"]),
+    ("Pasukan Rusia terus bergerak maju di tengah wilayah Donetsk.", ["russia_ukraine"]),
+    ("Tank Israel masuk di tengah Gaza pada Senin pagi.", ["gaza"]),
+    # a backdrop still is one, and a comparison right before the cue still compares
+    ("Harga emas naik di tengah perang Gaza.", []),
+    ("Kehancuran kota pesisir itu disebut seperti Gaza.", []),
 ])
 def test_a_war_as_the_backdrop_of_other_news_is_a_passing_mention(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels

@@ -18,6 +18,8 @@ from functools import cached_property
 from sorot.inference.text.phrases import Document, Hit, keys_of
 from sorot.inference.text.resources import refuse_unknown_keys
 
+#: "Amid" and "in the middle of" are one phrase in Indonesian: a backdrop, or a place.
+_AMID = frozenset({("di", "tengah"), ("ditengah",)})
 #: Words that close a clause: punctuation and the conjunctions that open another.
 CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "tetapi", "namun", "sementara"})
 
@@ -45,11 +47,12 @@ class InPassing:
     sport: frozenset = frozenset()
     teams: frozenset = frozenset()
     other_wars: frozenset = frozenset()  # word keys of one or more words
+    places: frozenset = frozenset()  # words after "di tengah" that make it a place's middle
 
     @classmethod
     def of(cls, data: dict) -> InPassing:
         refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside", "epithet", "markets",
-                                   "sport", "other_wars"), "conflict cues: in_passing has")
+                                   "sport", "other_wars", "places"), "conflict cues: in_passing has")
         markets, sport = data.get("markets") or {}, data.get("sport") or {}
         refuse_unknown_keys(markets, ("watch", "by"), "conflict cues: in_passing: markets has")
         refuse_unknown_keys(sport, ("words", "teams"), "conflict cues: in_passing: sport has")
@@ -60,7 +63,7 @@ class InPassing:
                    words("call"), words("person_cues"), words("aside"),
                    frozenset(keys_of(w) for w in data.get("epithet", ())), words("watch", markets),
                    words("by", markets), words("words", sport), words("teams", sport),
-                   frozenset(keys_of(w) for w in data.get("other_wars", ())))
+                   frozenset(keys_of(w) for w in data.get("other_wars", ())), words("places"))
 
     @cached_property
     def comparison_firsts(self) -> frozenset:
@@ -133,9 +136,17 @@ class InPassing:
         """A comparison word stands before word ``i`` in its clause, at most ``window``
         words back: "lebih kecil daripada lonjakan saat invasi Rusia ke Ukraina"."""
         def compares(k: int) -> bool:  # a word or a phrase of two ("berbeda dengan")
-            return doc.keys[k] in self.comparison_firsts and (
-                (doc.keys[k],) in self.comparison or tuple(doc.keys[k:k + 2]) in self.comparison)
+            if doc.keys[k] not in self.comparison_firsts:
+                return False
+            phrase = next((p for p in ((doc.keys[k],), tuple(doc.keys[k:k + 2])) if p in self.comparison), None)
+            return phrase is not None and not (phrase in _AMID and self._a_place_after(doc, k + len(phrase), i))
         return self._in_clause_before(doc, i, first, compares) is not None
+
+    def _a_place_after(self, doc: Document, k: int, i: int) -> bool:
+        """"di tengah" that ends before word ``k`` is a place's middle when the cue at word
+        ``i`` or one of ``places`` follows it: "di tengah Jalur Gaza", "di tengah wilayah
+        Donetsk" say where, not amid what ("di tengah perang Gaza")."""
+        return k == i or (k < len(doc.keys) and doc.keys[k] in self.places)
 
 
 def in_relative_clause(doc: Document, i: int, first: int, end: int) -> bool:
