@@ -256,6 +256,10 @@ def test_a_comparison_takes_its_whole_list_of_objects(labeler):
      "perundingan antara Rusia dan Ukraina di Istanbul. Gencatan senjata di Gaza harus segera diwujudkan.",
      ["gaza"]),
     ("Sebelumnya, Rusia meluncurkan 600 drone ke Kyiv.", ["russia_ukraine"]),
+    # the twentieth round: after a war's toll the time reference names the war counted
+    ("Lebih dari 60.000 warga tewas sejak perang Gaza pecah pada Oktober 2023.", ["gaza"]),
+    ("Jutaan orang mengungsi semenjak invasi Rusia ke Ukraina dimulai.", ["russia_ukraine"]),
+    ("Rupiah mencapai titik terendah sejak perang Israel-Iran.", []),
 ])
 def test_a_time_reference_to_a_war_is_a_passing_mention(labeler, text, expected):
     assert labeler.label(text)["labels"] == expected

@@ -20,6 +20,8 @@ from sorot.inference.text.resources import refuse_unknown_keys
 
 #: "Amid" and "in the middle of" are one phrase in Indonesian: a backdrop, or a place.
 _AMID = frozenset({("di", "tengah"), ("ditengah",)})
+#: A time reference: after a war's toll ("tewas sejak perang Gaza pecah") it names the war counted.
+_SINCE = frozenset({("sejak",), ("semenjak",)})
 #: Words that close a clause: punctuation and the conjunctions that open another.
 CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "tetapi", "namun", "sementara"})
 
@@ -48,11 +50,12 @@ class InPassing:
     teams: frozenset = frozenset()
     other_wars: frozenset = frozenset()  # word keys of one or more words
     places: frozenset = frozenset()  # words after "di tengah" that make it a place's middle
+    tolls: frozenset = frozenset()  # a war's toll before "sejak": the sentence is the war's
 
     @classmethod
     def of(cls, data: dict) -> InPassing:
         refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside", "epithet", "markets",
-                                   "sport", "other_wars", "places"), "conflict cues: in_passing has")
+                                   "sport", "other_wars", "places", "tolls"), "conflict cues: in_passing has")
         markets, sport = data.get("markets") or {}, data.get("sport") or {}
         refuse_unknown_keys(markets, ("watch", "by"), "conflict cues: in_passing: markets has")
         refuse_unknown_keys(sport, ("words", "teams"), "conflict cues: in_passing: sport has")
@@ -63,7 +66,7 @@ class InPassing:
                    words("call"), words("person_cues"), words("aside"),
                    frozenset(keys_of(w) for w in data.get("epithet", ())), words("watch", markets),
                    words("by", markets), words("words", sport), words("teams", sport),
-                   frozenset(keys_of(w) for w in data.get("other_wars", ())), words("places"))
+                   frozenset(keys_of(w) for w in data.get("other_wars", ())), words("places"), words("tolls"))
 
     @cached_property
     def comparison_firsts(self) -> frozenset:
@@ -139,7 +142,8 @@ class InPassing:
             if doc.keys[k] not in self.comparison_firsts:
                 return False
             phrase = next((p for p in ((doc.keys[k],), tuple(doc.keys[k:k + 2])) if p in self.comparison), None)
-            return phrase is not None and not (phrase in _AMID and self._a_place_after(doc, k + len(phrase), i))
+            return phrase is not None and not (phrase in _AMID and self._a_place_after(doc, k + len(phrase), i)) \
+                and not (phrase in _SINCE and not self.tolls.isdisjoint(doc.keys[first:k]))
         return self._in_clause_before(doc, i, first, compares) is not None
 
     def _a_place_after(self, doc: Document, k: int, i: int) -> bool:
