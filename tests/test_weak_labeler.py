@@ -284,6 +284,13 @@ def test_a_time_reference_to_a_war_is_a_passing_mention(labeler, text, expected)
     ("Trump Ancam Iran\n\nTrump memperingatkan Iran agar menghentikan program nuklirnya. Ia juga membahas "
      "perang di Ukraina dengan Zelensky. Serangan drone Rusia ke Kyiv menewaskan lima orang.",
      ["russia_ukraine", "israel_iran"]),
+    # the twentieth round: an aside that tells an event (two cues and a topic) is coverage
+    ("Sidang DK PBB Bahas Dua Perang\nDewan Keamanan PBB menggelar sidang darurat pada Selasa. Para anggota "
+     "membahas serangan Israel ke Gaza yang menewaskan puluhan orang. Sidang juga membahas serangan drone "
+     "Rusia ke Kyiv yang menghantam gedung apartemen.", ["russia_ukraine", "gaza"]),
+    ("Iran Uji Rudal\nIran menguji rudal balistik baru. Teheran menyebut uji coba itu untuk pertahanan. "
+     "Israel mengecam uji coba itu. Iran juga mengirim drone ke Rusia untuk digunakan di Ukraina.",
+     ["israel_iran"]),
 ])
 def test_a_conflict_only_touched_on_is_a_passing_mention(labeler, text, expected):
     assert labeler.label(text)["labels"] == expected

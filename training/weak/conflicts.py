@@ -81,7 +81,7 @@ class ConflictEvidence:
     def __init__(self, cues: dict[str, dict], min_sentence_score: int = 2,
                  min_sentences: int = 1, primary_margin: float = 1.5,
                  min_primary_sentences: int = 2, primary_share: float = 1 / 3, lead_sentences: int = 3,
-                 source: str = "conflict cues") -> None:
+                 coverage_score: int = 4, source: str = "conflict cues") -> None:
         cues = dict(cues)
         self.passing = InPassing.of(cues.pop("in_passing", None) or {})
         check_cue_labels(cues, source)
@@ -120,6 +120,8 @@ class ConflictEvidence:
         self.min_primary_sentences = min_primary_sentences
         self.primary_share = primary_share
         self.lead_sentences = lead_sentences
+        # an aside whose sentence scores this much is coverage: two cues and a topic
+        self.coverage_score = coverage_score
 
     @classmethod
     def load(cls, path: str | Path | None = None, **kwargs) -> ConflictEvidence:
@@ -251,6 +253,8 @@ class ConflictEvidence:
                 evidence[label] += best * (2 if k == 0 else 1)
                 first[label] = min(first[label], k)
         asides = asides or [False] * len(sentence_scores)
+        asides = [aside and not any(score >= self.coverage_score for score in scores.values())
+                  for aside, scores in zip(asides, sentence_scores)]  # "Sidang juga membahas serangan drone … ke Kyiv"
         labels = [lbl for lbl in ARTICLE_LABELS if about[lbl] >= self.min_sentences
                   and not self._in_passing(lbl, about, first, asides)]
         support = {lbl: sum(lbl in named for named in mentions or ()) for lbl in ARTICLE_LABELS}
