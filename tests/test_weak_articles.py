@@ -124,6 +124,10 @@ def test_a_country_that_is_a_team_names_no_war(labeler, text, labels):
     ("Delegasi Iran dan Amerika Serikat bertemu di Muskat membahas program nuklir.", ["israel_iran"]),
     ("Iran mengeksekusi dua orang yang dituduh menjadi mata-mata Mossad.", ["israel_iran"]),
     ("Ukraina dan Rusia kembali bertukar tahanan pada Minggu.", ["russia_ukraine"]),
+    # the twentieth round: arms told by their kind are the war's too
+    ("Belanda mengirim enam jet tempur F-16 ke Ukraina. Pengiriman itu bagian dari komitmen sekutu.",
+     ["russia_ukraine"]),
+    ("Jerman akan memasok amunisi artileri ke Ukraina tahun depan.", ["russia_ukraine"]),
 ])
 def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels
