@@ -61,10 +61,11 @@ class WeakLabeler:
         return cls(Gazetteer.load(gazetteer), TopicLexicon.load(), RoleRules.load(),
                    ConflictEvidence.load())
 
-    def _context_people(self, doc: Document, blocked: set[int],
-                        context: ArticleContext) -> list[tuple[Hit, str]]:
-        """Names found by role words before or after them, plus their other mentions in
-        the same article, one class per person."""
+    def _context_people(self, doc: Document, blocked: set[int], context: ArticleContext,
+                        speakers: bool = True) -> list[tuple[Hit, str]]:
+        """Names found by role words before or after them, and (with ``speakers``) the
+        foreign family names quoted alone, plus their other mentions in the same
+        article, one class per person."""
         after_roles = self.roles.find(doc, blocked, context)
         found = self.appositives.find(doc, blocked, context, after_roles)
         taken = {i for h in found for i in range(h.start, h.end)}
@@ -72,11 +73,11 @@ class WeakLabeler:
         taken = {i for h in found for i in range(h.start, h.end)}
         found += self.pointing.find(doc, blocked | taken, context)  # "X menolak. Presiden Rusia itu …"
         taken = {i for h in found for i in range(h.start, h.end)}
-        speakers = role_less_speakers(doc, blocked | taken, context.lower, self.roles)  # "…," kata Araghchi
-        found = sorted(found + speakers, key=lambda h: h.start)
+        quoted = role_less_speakers(doc, blocked | taken, context.lower, self.roles) if speakers else []
+        found = sorted(found + quoted, key=lambda h: h.start)  # "…," kata Araghchi
         people = Mentions.find(doc, found, blocked, context.lower, context.headline, self.roles.places,
                                self.roles.honorifics)
-        spoke = {h.start for h in speakers}
+        spoke = {h.start for h in quoted}
         return sorted([(h, "propagated" if k >= len(found) else "speaker" if h.start in spoke else "context")
                        for k, h in enumerate(people)], key=lambda f: f[0].start)
 
@@ -164,9 +165,11 @@ class WeakLabeler:
                                      lambda i: self._not_a_name(doc, i))
         people = sorted(known + more, key=lambda h: h.start)
         blocked |= {i for h in more for i in range(h.start, h.end)}  # "Abu Mohammed al-Julani": every word
-        context = self._context_people(doc, blocked, article)
-        blocked |= {i for h, _ in context for i in range(h.start, h.end)}
         cues = self.evidence.find_cues(doc) if cues is None else cues
+        # a speaker quoted bare is an official only where a conflict is named: a football
+        # coach or a founder is quoted so too ("kata Kluivert")
+        context = self._context_people(doc, blocked, article, speakers=any(h.payload[1] == 2 for h in cues))
+        blocked |= {i for h, _ in context for i in range(h.start, h.end)}
         sentences = _sentence_words(doc)[1] if sentences is None else sentences
         topics = self.topics.find(doc, blocked | self.topics.inside_names(doc, article.headline),
                                   self._about_a_conflict(doc, people, cues, sentences),

@@ -5,9 +5,11 @@ role anywhere in the article, and no rule reads a role there. Such a name still 
 itself: a word Indonesian never uses (Zipf under :data:`SPEAKER_ZIPF`), always
 capitalised and always alone (never beside another name word, so never introduced in
 full, as an analyst or a resident is), written at least :data:`MIN_MENTIONS` times and
-at least once right next to a verb of saying. It is tagged OFFICIAL (the gazetteer lists
-the heads of state the press names bare; officials are too many to list), with the
-lowest score of the rules.
+at least once right next to a verb of saying, in an article that names a conflict (a
+football coach or a company's founder is quoted bare too; the labeler asks this rule
+only where a strong conflict cue stands). It is tagged OFFICIAL (the gazetteer lists the
+heads of state the press names bare; officials are too many to list), with the lowest
+score of the rules.
 
 A news agency or a company quoted the same way ("Menurut Xinhua, …", "Rosatom
 mengatakan") is told by the words the article writes before it once ("kantor berita
