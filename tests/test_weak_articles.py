@@ -148,8 +148,8 @@ def test_a_drone_over_russia_is_the_war(labeler, text, labels):
 
 @pytest.mark.parametrize(("text", "labels"), [
     # the twentieth round: a war listed with wars outside the schema is a credit or a roll
-    ("Perdagangan Naik\nMenteri itu memuji peran Trump, termasuk kontribusinya dalam gencatan senjata "
-     "di Gaza dan penyelesaian konflik Thailand-Kamboja. Ekspor naik tajam tahun ini.", []),
+    ("Perdagangan Naik\nMenteri itu menyanjung Trump atas jasanya menengahi gencatan senjata di Gaza "
+     "dan mendamaikan Thailand-Kamboja. Ekspor naik tajam tahun ini.", []),
     ("Trump mengklaim telah mengakhiri delapan perang, termasuk konflik India-Pakistan, "
      "Armenia-Azerbaijan dan Israel-Iran. Ia layak menerima Hadiah Nobel, katanya.", []),
     # another clause, or another sentence, is no list

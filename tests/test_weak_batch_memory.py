@@ -81,7 +81,7 @@ def test_the_memory_only_adds_to_the_first_pass(rules_only):
     # a profile's Title Case headline, where the article's later "Morrow" was carried to
     # the headline's family name and left the given name out
     ("Utusan khusus AS Daniel Morrow tiba di Doha untuk perundingan.",
-     'Sosok Daniel Morrow yang Pernah Jadi Pengusaha\n"Dia (Morrow) adalah negosiator yang ulung," kata Trump.',
+     'Sosok Daniel Morrow yang Pernah Jadi Pengusaha\nMenurut Trump, dia (Morrow) adalah negosiator terbaik.',
      [("Daniel Morrow", "OFFICIAL"), ("Morrow", "OFFICIAL")]),
 ], ids=["country-as-given-name", "profile-headline"])
 def test_a_learned_full_name_replaces_the_rules_cut_of_it(rules_only, intro, cut, expected):

@@ -29,7 +29,7 @@ BODY = "\nMorrow tiba di Doha pada Senin untuk perundingan."
     ("Daniel Morrow, Utusan Trump untuk Timur Tengah, Tiba di Doha",
      [("Daniel Morrow", "OFFICIAL"), ("Trump", "LEADER"), ("Morrow", "OFFICIAL")]),
     # with no comma, the role right after the name
-    ("Sosok Daniel Morrow Utusan Trump yang Bilang Relokasi Warga Gaza",
+    ("Sosok Daniel Morrow Utusan Trump yang Kini Memimpin Perundingan Gaza",
      [("Daniel Morrow", "OFFICIAL"), ("Trump", "LEADER"), ("Morrow", "OFFICIAL")]),
     ("Profil Daniel Morrow Menteri Pertahanan Baru", [("Daniel Morrow", "OFFICIAL"), ("Morrow", "OFFICIAL")]),
 ])

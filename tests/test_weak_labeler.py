@@ -397,7 +397,7 @@ def test_an_aid_flotilla_is_about_gaza(labeler, text):
 
 @pytest.mark.parametrize(("text", "labels"), [
     # the peace plan's stabilisation force, named without Gaza
-    ("Indonesia siap mengirim 20.000 prajurit untuk Pasukan Stabilisasi Internasional (ISF).\n\n"
+    ("Indonesia menyiapkan 20.000 prajurit bagi ISF, Pasukan Stabilisasi Internasional.\n\n"
      "Kontingen pertama berangkat bulan depan.", ["gaza"]),
     ("Kontingen TNI untuk International Stabilization Force berlatih di Bogor.\n\nLatihan berlangsung sebulan.",
      ["gaza"]),

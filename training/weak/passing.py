@@ -35,8 +35,8 @@ class InPassing:
     juga menelepon Zelensky"), what markets watch ("Investor mewaspadai konflik Israel
     dan Iran": a ``watch`` verb at most three words after one of its ``by`` words), a
     country that is a team in a sentence about sport ("Timnas Indonesia menang 2-0 atas
-    Palestina"), and a war listed with wars outside the schema ("… gencatan senjata di
-    Gaza dan penyelesaian konflik Thailand-Kamboja")."""
+    Palestina"), and a war listed with wars outside the schema ("… menengahi gencatan
+    senjata di Gaza dan mendamaikan Thailand-Kamboja")."""
 
     comparison: frozenset = frozenset()  # word keys of one or two words
     window: int = 4
@@ -97,7 +97,7 @@ class InPassing:
     def _listed_with_other_wars(self, doc: Document, i: int, first: int, end: int) -> bool:
         """The cue at word ``i`` stands in a list with a war outside the schema, at most
         ``window`` words apart in one clause list (commas and "dan" between, no other
-        clause end): "kontribusinya dalam gencatan senjata di Gaza dan penyelesaian konflik
+        clause end): "jasanya menengahi gencatan senjata di Gaza dan mendamaikan
         Thailand-Kamboja" counts someone's credits, and none of them is the sentence's
         subject."""
         lo, hi = max(first, i - self.window), min(end, i + self.window + 1)
