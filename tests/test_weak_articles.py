@@ -138,6 +138,9 @@ def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, la
     ("Pesawat nirawak menghantam kilang minyak di wilayah Krasnodar, Rusia, memicu kebakaran.",
      ["russia_ukraine"]),
     ("Drone menyerang depot bahan bakar di Novorossiysk dan Tuapse pada malam hari.", ["russia_ukraine"]),
+    # the twentieth round: Russia as an occupier is the war's too
+    ("Pengadilan Kriminal Internasional menuduh Rusia mendeportasi ribuan anak dari wilayah pendudukan.",
+     ["russia_ukraine"]),
     # a ship's crew, or a factory's drone for export, is not
     ("Sebuah kapal dengan lima awak hilang di perairan dekat Rostov, Rusia.", []),
     ("Pabrik di Tatarstan memproduksi drone baru untuk pasar ekspor, kata Kremlin.", []),
