@@ -75,6 +75,11 @@ class ArticleDecision:
     evidence: dict[str, float] = field(default_factory=dict)
 
 
+#: What :meth:`ConflictEvidence.asides` says of a sentence: an aside ("juga"), which an
+#: event it tells makes coverage, or background ("sebelumnya"), which stays an aside.
+ASIDE, BACKGROUND = 1, 2
+
+
 class ConflictEvidence:
     """Scores sentences for each conflict and decides article labels."""
 
@@ -206,10 +211,14 @@ class ConflictEvidence:
                    if words & names and words & context}
         return {lbl: scores[lbl] + has_topic if lbl in strong else 0 for lbl in scores}, named
 
-    def asides(self, doc: Document, sentences: list[tuple[int, int]]) -> list[bool]:
-        """Whether each sentence (word range) says it is an aside: "Trump juga menyinggung
-        perang di Ukraina" (``in_passing: aside:``)."""
-        return [not self.passing.aside.isdisjoint(doc.keys[start:end]) for start, end in sentences]
+    def asides(self, doc: Document, sentences: list[tuple[int, int]]) -> list[int]:
+        """Whether each sentence (word range) says it is an aside: :data:`ASIDE` ("Trump
+        juga menyinggung perang di Ukraina", ``in_passing: aside:``), :data:`BACKGROUND`
+        ("Turki sebelumnya menjadi tuan rumah …", ``background:``) or 0."""
+        def kind(words: set[str]) -> int:
+            return BACKGROUND if not self.passing.background.isdisjoint(words) else \
+                ASIDE if not self.passing.aside.isdisjoint(words) else 0
+        return [kind(set(doc.keys[start:end])) for start, end in sentences]
 
     @staticmethod
     def echoes(doc: Document, sentences: list[tuple[int, int]], k: int) -> bool:
@@ -221,7 +230,7 @@ class ConflictEvidence:
         return 0 < k < len(sentences) and bool(content(*sentences[0]) & content(*sentences[k]))
 
     def decide_article(self, evidence: list[tuple[dict[str, int], set[str], dict[str, int]]],
-                       asides: list[bool], echoes: Callable[[int], bool]) -> ArticleDecision:
+                       asides: list[int], echoes: Callable[[int], bool]) -> ArticleDecision:
         """:meth:`decide` on :meth:`sentence_evidence` of the body's sentences. A relative
         clause's cues say who someone is ("Presiden Rusia X, yang pasukannya masih bertempur
         di Ukraina, menyerukan …" in an article about Iran), so the article is decided
@@ -233,7 +242,7 @@ class ConflictEvidence:
             return decision
         return self.decide([scores for scores, _, _ in evidence], asides, mentions, echoes)
 
-    def decide(self, sentence_scores: list[dict[str, int]], asides: list[bool] | None = None,
+    def decide(self, sentence_scores: list[dict[str, int]], asides: list[int] | None = None,
                mentions: list[set[str]] | None = None,
                echoes: Callable[[int], bool] | None = None) -> ArticleDecision:
         """Article labels and primary from the scores of its body sentences, in order.
@@ -252,9 +261,11 @@ class ConflictEvidence:
                 about[label] += 1
                 evidence[label] += best * (2 if k == 0 else 1)
                 first[label] = min(first[label], k)
-        asides = asides or [False] * len(sentence_scores)
-        asides = [aside and not any(score >= self.coverage_score for score in scores.values())
-                  for aside, scores in zip(asides, sentence_scores)]  # "Sidang juga membahas serangan drone … ke Kyiv"
+        asides = asides or [0] * len(sentence_scores)
+        # an aside that tells an event is coverage ("Sidang juga membahas serangan drone …
+        # ke Kyiv"); background stays an aside whatever it tells
+        asides = [aside == BACKGROUND or (bool(aside) and not any(s >= self.coverage_score for s in scores.values()))
+                  for aside, scores in zip(asides, sentence_scores)]
         labels = [lbl for lbl in ARTICLE_LABELS if about[lbl] >= self.min_sentences
                   and not self._in_passing(lbl, about, first, asides)]
         support = {lbl: sum(lbl in named for named in mentions or ()) for lbl in ARTICLE_LABELS}

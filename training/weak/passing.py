@@ -51,11 +51,13 @@ class InPassing:
     other_wars: frozenset = frozenset()  # word keys of one or more words
     places: frozenset = frozenset()  # words after "di tengah" that make it a place's middle
     tolls: frozenset = frozenset()  # a war's toll before "sejak": the sentence is the war's
+    background: frozenset = frozenset()  # aside words that an event told does not make coverage
 
     @classmethod
     def of(cls, data: dict) -> InPassing:
         refuse_unknown_keys(data, ("comparison", "window", "call", "person_cues", "aside", "epithet", "markets",
-                                   "sport", "other_wars", "places", "tolls"), "conflict cues: in_passing has")
+                                   "sport", "other_wars", "places", "tolls", "background"),
+                            "conflict cues: in_passing has")
         markets, sport = data.get("markets") or {}, data.get("sport") or {}
         refuse_unknown_keys(markets, ("watch", "by"), "conflict cues: in_passing: markets has")
         refuse_unknown_keys(sport, ("words", "teams"), "conflict cues: in_passing: sport has")
@@ -66,7 +68,8 @@ class InPassing:
                    words("call"), words("person_cues"), words("aside"),
                    frozenset(keys_of(w) for w in data.get("epithet", ())), words("watch", markets),
                    words("by", markets), words("words", sport), words("teams", sport),
-                   frozenset(keys_of(w) for w in data.get("other_wars", ())), words("places"), words("tolls"))
+                   frozenset(keys_of(w) for w in data.get("other_wars", ())), words("places"), words("tolls"),
+                   words("background"))
 
     @cached_property
     def comparison_firsts(self) -> frozenset:
