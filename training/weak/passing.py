@@ -145,15 +145,19 @@ class InPassing:
             if doc.keys[k] not in self.comparison_firsts:
                 return False
             phrase = next((p for p in ((doc.keys[k],), tuple(doc.keys[k:k + 2])) if p in self.comparison), None)
-            return phrase is not None and not (phrase in _AMID and self._a_place_after(doc, k + len(phrase), i)) \
-                and not (phrase in _SINCE and not self.tolls.isdisjoint(doc.keys[first:k]))
+            return phrase is not None and not self._says_more(doc, phrase, k, i, first)
         return self._in_clause_before(doc, i, first, compares) is not None
 
-    def _a_place_after(self, doc: Document, k: int, i: int) -> bool:
-        """"di tengah" that ends before word ``k`` is a place's middle when the cue at word
-        ``i`` or one of ``places`` follows it: "di tengah Jalur Gaza", "di tengah wilayah
-        Donetsk" say where, not amid what ("di tengah perang Gaza")."""
-        return k == i or (k < len(doc.keys) and doc.keys[k] in self.places)
+    def _says_more(self, doc: Document, phrase: tuple, k: int, i: int, first: int) -> bool:
+        """The comparison ``phrase`` at word ``k`` does not make the cue at word ``i`` a
+        passing one: "di tengah" before the cue or one of ``places`` is a place's middle
+        ("di tengah Jalur Gaza", "di tengah wilayah Donetsk"; "di tengah perang Gaza" is a
+        backdrop), and "sejak" after one of ``tolls`` names the war counted ("tewas sejak
+        perang Gaza pecah"; "tertinggi sejak invasi Rusia" only dates the price)."""
+        after = k + len(phrase)
+        if phrase in _AMID:
+            return after == i or (after < len(doc.keys) and doc.keys[after] in self.places)
+        return phrase in _SINCE and not self.tolls.isdisjoint(doc.keys[first:k])
 
 
 def in_relative_clause(doc: Document, i: int, first: int, end: int) -> bool:
