@@ -41,6 +41,10 @@ def test_an_envoy_after_the_principal_and_the_post(rules_only, text, expected):
     ("Ia bertemu Menteri Luar Negeri AS. Carl Hendricks mengatakan hal itu.", []),
     ("Ia diangkat sebagai Menteri Pertahanan. Rina Saputri menolak.", []),
     ("Ia memimpin Badan Intelijen Nasional. Rina Saputri mengatakan hal itu.", []),
+    # a short common word before the dot ends its sentence too: the next name is no holder
+    ("Presiden melantik Ahmad Fauzan sebagai Wakil Menteri Desa. Rina Saputri dilantik menjadi Kepala Badan "
+     "Pangan.", [("Ahmad Fauzan", "OFFICIAL"), ("Rina Saputri", "OFFICIAL")]),
+    ("Ia pernah menjabat Wakil Ketua Umum. Rina Saputri menolak.", []),
     # a dot after an abbreviated title or rank is no sentence end
     ("Menteri Agama KH. Nasir Umarudin hadir.", [("Nasir Umarudin", "OFFICIAL")]),
     ("Menteri Agama Prof. Dr. KH. Nasir Umarudin hadir.", [("Nasir Umarudin", "OFFICIAL")]),

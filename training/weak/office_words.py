@@ -21,7 +21,7 @@ from __future__ import annotations
 from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
 from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
-from sorot.training.weak.names import is_bare_verb, is_verb, zipf
+from sorot.training.weak.names import is_bare_verb, is_common_word, is_verb, zipf
 from sorot.training.weak.organisations import CONNECTORS, english_word
 
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
@@ -188,12 +188,14 @@ class OfficeWords(NameShapes):
 
     def _abbreviation_dot(self, doc: Document, i: int) -> bool:
         """The dot at ``i`` closes an abbreviation of four letters at most ("Purn.",
-        "Inf.", "KH.", "Prof."), not a sentence: a place or a whole word before it ends
-        one ("… Menteri Luar Negeri Iran. X", "… sebagai Menteri Pertahanan. X")."""
+        "Inf.", "KH.", "Prof."), not a sentence: a place, a whole word or a short common
+        word before it ends one ("… Menteri Luar Negeri Iran. X", "… sebagai Menteri
+        Pertahanan. X", "… sebagai Wakil Menteri Desa. X"; "Dr." stays a title)."""
         if i == 0 or not same_line(doc, i - 1, i):
             return False
         word = doc.word(i - 1)
-        return len(word) <= 4 and word.isalpha() and self.places.match_at(doc, i - 1) is None
+        return len(word) <= 4 and word.isalpha() and self.places.match_at(doc, i - 1) is None and \
+            not (len(word) > 2 and is_common_word(doc.keys[i - 1]))
 
     def _skippable(self, doc: Document, i: int, lower: set[str]) -> bool:
         key = doc.keys[i]
