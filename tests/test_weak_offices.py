@@ -59,6 +59,22 @@ def test_a_bracketed_role_with_its_agency(rules_only, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the 2024 cabinet's ministries as the press shortens them, in a list's brackets
+    ("Dilantik pula Yusuf Pratama (Wamenhut), Dewi Kartika (Wamensesneg) dan Rahmat Hidayat (Wamenpan RB).",
+     [("Yusuf Pratama", "OFFICIAL"), ("Dewi Kartika", "OFFICIAL"), ("Rahmat Hidayat", "OFFICIAL")]),
+    ("Hadir Lestari Wulandari (Menham) dan Surya Adinata (Mentrans).",
+     [("Lestari Wulandari", "OFFICIAL"), ("Surya Adinata", "OFFICIAL")]),
+    # and before the name, with a portfolio's acronym after "Menteri" or "Wamen"
+    ("Menteri PU Yusuf Pratama meninjau jembatan.", [("Yusuf Pratama", "OFFICIAL")]),
+    ("Wamen PKP Dewi Kartika meninjau rumah susun.", [("Dewi Kartika", "OFFICIAL")]),
+    ("Menteri ATR/BPN Rahmat Hidayat menyerahkan sertifikat.", [("Rahmat Hidayat", "OFFICIAL")]),
+    ("Menko Polhukam Surya Adinata memimpin rapat.", [("Surya Adinata", "OFFICIAL")]),
+])
+def test_the_cabinets_abbreviated_roles(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Ombudsman Ukraina Taras Melnyk menuding Rusia melanggar hukum humaniter.",
      [("Taras Melnyk", "OFFICIAL")]),
     ("Perwakilan Dagang AS Jonah Whitfield membahas tarif.", [("Jonah Whitfield", "OFFICIAL")]),
