@@ -33,7 +33,7 @@ from sorot.training.weak.casing import (
 )
 from sorot.training.weak.context import RoleRules, same_line, title_length
 from sorot.training.weak.handovers import Handovers
-from sorot.training.weak.name_shapes import academic_degree, hyphenated_syllable
+from sorot.training.weak.name_shapes import KUNYAS, academic_degree, hyphenated_syllable
 from sorot.training.weak.names import initial_length, joins
 from sorot.training.weak.portfolios import Portfolios
 from sorot.training.weak.respectively import Respectively
@@ -120,6 +120,9 @@ class AppositiveRules:
                 break  # "Adapun X dipercaya memimpin …": the sentence's connective, not a name
             if self.roles.is_name_word(doc, k - 1, lower):
                 k -= 1
+                start = k
+            elif k == start and k < end and doc.keys[k - 1] in KUNYAS and is_capitalised(doc.word(k - 1)):
+                k -= 1  # "Abu Zuhri, pejabat senior Hamas": a kunya opens the name, not a particle
                 start = k
             elif doc.keys[k - 1] in NAME_PARTICLES and k < end and joins(doc, k - 1) and not doc.word(k - 1).isupper():
                 k -= 1  # kept only if a name word comes before it

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials, family_names, middle_names
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.models.schema import PERSON_TYPES
+from sorot.training.weak.name_shapes import KUNYAS
 from sorot.training.weak.names import is_common_word, is_derived_word
 
 #: on a disagreement, the earlier person type of the schema wins (LEADER over OFFICIAL)
@@ -54,8 +55,6 @@ _KNOWN_AS = (("yang", "dikenal", "sebagai"), ("dikenal", "sebagai"), ("yang", "d
 #: dengan nama panggilan Madyar", "X alias Abu Mazen".
 _CALL_SIGNS = tuple((*known, *call) for known in (("yang", "dikenal", "dengan"), ("dikenal", "dengan"), ("dengan",), ())
                     for call in (("nama", "panggilan"), ("nama", "sandi"))) + (("alias",),)
-#: Kunyas ("father of", "mother of") that open such a name, though "abu" is a word (ash).
-_KUNYAS = frozenset({"abu", "abou", "umm", "ummu"})
 #: Quotes around a declared nickname, as the reader's normalisation leaves them.
 _QUOTES = frozenset({'"', "'"})
 _MAX_ALIAS = 5
@@ -133,7 +132,7 @@ def _full_alias(doc: Document, k: int) -> str | None:
     while end > k and not is_capitalised(doc.word(end - 1)):
         end -= 1  # a name ends on a name word
     first = doc.keys[k] if k < len(doc.keys) else ""
-    if end - k < 2 or not (first in _KUNYAS or _nickname_word(doc, k)):
+    if end - k < 2 or not (first in KUNYAS or _nickname_word(doc, k)):
         return None
     return doc.span_text(k, end)
 
@@ -178,7 +177,7 @@ def _alias_after(doc: Document, hit: Hit) -> str | None:
     bracketed nickname made from the name's first part ("Joko Widodo (Jokowi)") or a kunya
     ("Mahmoud Abbas (Abu Mazen)")."""
     i = hit.end
-    if doc.keys[i:i + 1] == ["("] and doc.keys[i + 1:i + 2] and doc.keys[i + 1] in _KUNYAS and \
+    if doc.keys[i:i + 1] == ["("] and doc.keys[i + 1:i + 2] and doc.keys[i + 1] in KUNYAS and \
             (alias := _full_alias(doc, i + 1)) and doc.keys[i + 1 + len(keys_of(alias)):][:1] == [")"]:
         return alias  # "Mahmoud Abbas (Abu Mazen)"
     if i + 2 < len(doc.keys) and doc.keys[i] == "(" and doc.keys[i + 2] == ")":

@@ -27,7 +27,8 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w'\u2019\u02bc.]*$")
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")  # "Leo XIV", "Charles III"
 _MAX_NAME = 4
 _CLITICS = frozenset({"nya", "lah", "kah", "pun", "tah", "ku", "mu"})
-_KUNYA = frozenset({"abu", "abou", "umm", "ummu"})  # "father/mother of": '"Abu Khalid"' names a man
+#: Kunyas, "father/mother of": '"Abu Khalid"' names a man, though "abu" is a word (ash).
+KUNYAS = frozenset({"abu", "abou", "umm", "ummu"})
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset('"\u201c\u00ab'), frozenset('"\u201d\u00bb')
 _QUOTE_KEYS = _OPEN_QUOTES | _CLOSE_QUOTES
 INSTITUTIONS = frozenset({"partai", "badan", "komisi", "lembaga", "kementerian", "dewan", "fraksi",
@@ -161,7 +162,7 @@ class NameShapes:
         for words in (1, 2):
             close = j + words + 1
             if words == 2 and (j + 2 >= len(doc.keys) or not (
-                    doc.keys[j + 1] in _KUNYA or all(self.is_name_word(doc, k, lower) for k in (j + 1, j + 2)))):
+                    doc.keys[j + 1] in KUNYAS or all(self.is_name_word(doc, k, lower) for k in (j + 1, j + 2)))):
                 continue  # '"Siap Membantu"' is a quoted phrase; '"Haj Ali"', '"Abu Khalid"' are names
             if close + 1 < len(doc.keys) and doc.keys[j] in _OPEN_QUOTES and doc.keys[close] in _CLOSE_QUOTES \
                     and all(is_capitalised(doc.word(k)) and doc.word(k).isalpha() for k in range(j + 1, close)) \

@@ -1,0 +1,39 @@
+"""The twenty-first round: a kunya that opens a sentence before the name's appositive
+("Abu Rayyan, pejabat senior Hamas, …") and a diplomatic group that sends envoys
+("utusan Kuartet") is nobody's principal.
+
+Every sentence is written for this project; the labeler runs with an empty gazetteer, so
+only the rules can find the names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "abu" is a word (ash) and a particle inside a name ("Sami Abu Rayyan"); before the
+    # family name at a sentence's start it opens the name
+    ("Abu Rayyan, pejabat senior Hamas, mengatakan perundingan di Kairo buntu.", [("Abu Rayyan", "OFFICIAL")]),
+    ("Sementara itu, Abu Rayyan, juru bicara Brigade Al-Qassam, mengklaim serangan itu.",
+     [("Abu Rayyan", "OFFICIAL")]),
+    ('"Kami siap," kata Umm Salma, anggota biro politik Hamas, di Doha.', [("Umm Salma", "OFFICIAL")]),
+    # inside a full name it stays the particle it was
+    ("Karim Abu Rayyan, pejabat senior Hamas, tiba di Kairo.", [("Karim Abu Rayyan", "OFFICIAL")]),
+    # a lower-case "abu" is ash, never a name's start
+    ("Hujan abu Rayyan, pejabat senior Hamas, tiba.", [("Rayyan", "OFFICIAL")]),
+])
+def test_a_kunya_opens_the_name_before_its_appositive(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mantan Perdana Menteri Inggris Arthur Pennington pernah menjadi utusan Kuartet untuk Timur Tengah.",
+     [("Arthur Pennington", "LEADER")]),
+    ("Ia diangkat menjadi utusan Quartet untuk Timur Tengah.", []),
+    # a person after the envoy's role is still its principal
+    ("Ia utusan khusus Hartono untuk Timur Tengah.", [("Hartono", "LEADER")]),
+])
+def test_a_diplomatic_group_is_no_envoys_principal(rules_only, text, expected):
+    assert people(rules_only, text) == expected
