@@ -128,6 +128,9 @@ def test_a_country_that_is_a_team_names_no_war(labeler, text, labels):
     ("Belanda mengirim enam jet tempur F-16 ke Ukraina. Pengiriman itu bagian dari komitmen sekutu.",
      ["russia_ukraine"]),
     ("Jerman akan memasok amunisi artileri ke Ukraina tahun depan.", ["russia_ukraine"]),
+    # the twenty-first round: so is the peace to be made
+    ("Menlu kedua negara bertemu di Riyadh untuk membahas perdamaian Ukraina.", ["russia_ukraine"]),
+    ("Paus menyerukan perdamaian di Ukraina dalam misa Natal.", ["russia_ukraine"]),
 ])
 def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels
