@@ -414,6 +414,20 @@ def test_the_stabilisation_force_is_about_gaza(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels
 
 
+@pytest.mark.parametrize(("text", "labels"), [
+    # the Palestinian question named by its settlement, and Gaza's aid by its foundation
+    ("Indonesia menegaskan dukungan bagi solusi dua negara dalam konferensi di New York.\n\n"
+     "Konferensi itu dihadiri 120 negara.", ["gaza"]),
+    ("Delegates backed a two-state solution at the conference.", ["gaza"]),
+    ("Warga tewas saat mengantre makanan di pusat distribusi GHF.\n\nSaksi menyebut tembakan datang dari tank.",
+     ["gaza"]),
+    # "dua negara" alone is any two countries
+    ("Kedua negara mencari solusi atas sengketa dagang.\n\nPerundingan berlanjut bulan depan.", []),
+])
+def test_the_two_state_solution_is_the_palestinian_question(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
+
+
 @pytest.mark.parametrize(("text", "label"), [
     # the places of 2025's fighting, named without the war's parties
     ("Rudal menghantam pangkalan Al Udeid di Qatar.\n\nTidak ada korban jiwa dilaporkan.", "israel_iran"),
