@@ -35,6 +35,18 @@ def test_an_envoy_after_the_principal_and_the_post(rules_only, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a list of roles, each with its own name: the envoy's name is no principal
+    ("Delegasi AS terdiri atas Menlu Carl Hendricks, utusan khusus Vadim Sorokin, dan penasihat keamanan "
+     "nasional Keith Morrow.",
+     [("Carl Hendricks", "OFFICIAL"), ("Vadim Sorokin", "OFFICIAL"), ("Keith Morrow", "OFFICIAL")]),
+    # with no role before it, the name before the envoy's role is the envoy, as before
+    ("Vadim Sorokin, utusan khusus Hartono, tiba di Doha.", [("Vadim Sorokin", "OFFICIAL"), ("Hartono", "LEADER")]),
+])
+def test_a_list_of_roles_names_no_principal(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a country's president names the holder in the same sentence only
     ("Ia bertemu Menteri Luar Negeri Iran. Darius Kamali mengatakan hal itu.", []),
     ("Pertemuan dengan Presiden Rusia. Pavel Orlov tidak hadir.", []),

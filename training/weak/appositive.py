@@ -269,9 +269,12 @@ class AppositiveRules:
                 return None
         return None
 
-    def _appositives(self, doc: Document, context: ArticleContext) -> tuple[list[Hit], list[Hit]]:
+    def _appositives(self, doc: Document, context: ArticleContext,
+                     held: frozenset[int] = frozenset()) -> tuple[list[Hit], list[Hit]]:
         """Names before a role that describes them, and the principals (LEADER) that an
-        aide's role names after it: "Tomas Lind, utusan khusus Halvorsen, tiba"."""
+        aide's role names after it: "Tomas Lind, utusan khusus Halvorsen, tiba". ``held``:
+        where the names a role before them holds end ("Menlu Rubio, utusan khusus Witkoff,
+        dan …" lists each role with its own name)."""
         hits, principals = [], []
         for role in self.roles.with_new_group_heads(doc, self.roles.roles.find(doc)):
             end = self._bracketed(doc, role)
@@ -293,6 +296,8 @@ class AppositiveRules:
             if start == end:
                 continue  # no holder before the role: the role rules read the name after it
             if after_end > after and self._owns(doc, role, end, after):
+                if end in held:
+                    continue  # the name before has its own role: the next item's role and name
                 serves = bare and doc.span_text(role.start, role.end).lower() in self.roles.principal_roles
                 if not (serves or self._principal_after(doc, role, end, after, after_end)):
                     continue  # "PortalFaktual, Presiden AS Donald Trump": the role has its own name
@@ -369,7 +374,7 @@ class AppositiveRules:
         appositive role names as its principal becomes a LEADER, in the order given."""
         blocked = blocked or set()
         context = context or ArticleContext.of(doc)
-        appositives, principals = self._appositives(doc, context)
+        appositives, principals = self._appositives(doc, context, frozenset(h.end for h in found))
         served = {(h.start, h.end) for h in principals}
         out = [Hit(h.start, h.end, LEADER) if (h.start, h.end) in served else h for h in found]
         taken = set(blocked).union(*(range(h.start, h.end) for h in out))
