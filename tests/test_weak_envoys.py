@@ -47,6 +47,23 @@ def test_a_list_of_roles_names_no_principal(rules_only, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an envoy's principal before the comma, named alone elsewhere in the article
+    ("Utusan Hartono, Keith Morrow, tiba di Moskow. Hartono berharap perundingan berhasil.",
+     [("Hartono", "LEADER"), ("Keith Morrow", "OFFICIAL"), ("Hartono", "LEADER")]),
+    ("Utusan khusus Hartono, Keith Morrow, tiba. Hartono menunggu.",
+     [("Hartono", "LEADER"), ("Keith Morrow", "OFFICIAL"), ("Hartono", "LEADER")]),
+    # named nowhere else, or an acronym, or after an adviser's or a spokesperson's role: a
+    # company's name as often, so the aide alone
+    ("Utusan Hartono, Keith Morrow, tiba di Moskow.", [("Keith Morrow", "OFFICIAL")]),
+    ("Utusan OKI, Keith Morrow, tiba. OKI menunggu.", [("Keith Morrow", "OFFICIAL")]),
+    ("Penasihat Danantara, Keith Morrow, tiba. Danantara menunggu.", [("Keith Morrow", "OFFICIAL")]),
+    ("Juru bicara Pertamina, Keith Morrow, tiba. Pertamina menunggu.", [("Keith Morrow", "OFFICIAL")]),
+])
+def test_an_envoys_principal_before_the_comma(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a country's president names the holder in the same sentence only
     ("Ia bertemu Menteri Luar Negeri Iran. Darius Kamali mengatakan hal itu.", []),
     ("Pertemuan dengan Presiden Rusia. Pavel Orlov tidak hadir.", []),

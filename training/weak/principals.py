@@ -28,6 +28,10 @@ _POSTS = ("untuk", "bagi", "ke")
 _POSTS_AT = (*_POSTS, "di")
 #: Spokespeople's roles, which Indonesia's presidency also has as an office's title.
 _SPOKESPEOPLE = frozenset({("juru", "bicara"), ("jubir",)})
+#: Envoys' roles: an envoy is sent by a head or a state, seldom by a company, so a one-word
+#: name before a comma after the role may be the principal ("Utusan Hartono, X"), where
+#: "Penasihat Danantara, X" or "Juru bicara Pertamina, X" names a company.
+_ENVOYS = frozenset({("utusan",), ("utusan", "khusus"), ("perwakilan", "khusus")})
 #: Aides named only by their principal's office, which is then their office's title too:
 #: "Kepala Staf Presiden X Y" (Indonesia's presidential chief of staff). Not envoys: a
 #: chief of staff is no one's principal ("Kepala Staf TNI X ke Papua" names the chief).
@@ -118,12 +122,21 @@ class Principals:
 
     def _principal_before_comma(self, doc: Document, role: Hit, start: int, lower: set[str]) -> Hit | None:
         """The head named before the aide's name and a comma ("Juru bicara Presiden
-        Hartawan, Rina Kartika, menyatakan"): the head (LEADER), or ``None``."""
-        if not (self._after_aide(doc, role) and start - 1 > role.end and doc.keys[start - 1] == ","):
+        Hartawan, Rina Kartika, menyatakan"): the head (LEADER), or ``None``. With no
+        head's role, only after an envoy's role (``_ENVOYS``), and only a one-word name the
+        article names alone elsewhere ("Utusan Hartono, Rina Kartika, … Hartono
+        berharap")."""
+        if not (start - 1 > role.end and doc.keys[start - 1] == ","):
             return None
         first = self.rules._skip_modifiers(doc, role.end, lower)
         last = self.rules._name_at(doc, first, lower)
-        return Hit(first, last, LEADER) if first < last == start - 1 else None
+        if not first < last == start - 1:
+            return None
+        if self._after_aide(doc, role):
+            return Hit(first, last, LEADER)
+        envoy = tuple(doc.keys[role.start:role.end]) in _ENVOYS
+        alone = last == first + 1 and not doc.word(first).isupper() and self._stands_alone(doc, first, lower)
+        return Hit(first, last, LEADER) if envoy and alone else None
 
     def _stands_alone(self, doc: Document, i: int, lower: set[str]) -> bool:
         """Whether word ``i``'s key also appears elsewhere as a one-word name."""
