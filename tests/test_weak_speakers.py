@@ -42,11 +42,13 @@ WAR = " Serangan udara ke Gaza berlanjut."
     "Menurut Xinhua, pertemuan itu berlangsung dua jam. Xinhua melaporkan kedua pihak sepakat." + WAR,
     "Operator Kyivstar menyatakan jaringan padam. Kata Kyivstar, pemulihan butuh waktu." + WAR,
     "Perusahaan Rosatom mengatakan reaktor aman. Menurut Rosatom, tidak ada kebocoran." + WAR,
+    # right after a role: the role's body or principal, never its holder (twenty-first round)
+    "Penasihat Kyivstar, Rina Kartika, tiba. Kyivstar menyatakan jaringan pulih." + WAR,
     # an article that names no conflict: a coach or a founder is quoted bare too
     '"Kami bermain buruk," kata Kluivert usai laga. Kluivert menambahkan bahwa timnya lelah.',
 ])
 def test_what_is_no_role_less_speaker(rules_only, text):
-    assert people(rules_only, text) == []
+    assert [p for p in people(rules_only, text) if p[0] != "Rina Kartika"] == []
 
 
 def test_a_speaker_found_by_a_role_keeps_its_own_class(rules_only):

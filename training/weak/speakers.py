@@ -59,11 +59,15 @@ def role_less_speakers(doc: Document, blocked: set[int], lower: set[str], roles:
         # the article's lower-case words first: most words are, and the test is a set's
         if key not in lower and len(key) >= 4 and key.isalpha() and zipf(key) < SPEAKER_ZIPF:
             mentions[key].append(k)
-    hits = []
+    hits, role_ends = [], None
     for at in mentions.values():
         if len(at) >= MIN_MENTIONS and blocked.isdisjoint(at) and all(_alone(doc, k, lower, roles) for k in at) \
                 and any(_speaks(doc, k) for k in at) and not any(_an_organisation(doc, k) for k in at):
-            hits += [Hit(k, k + 1, OFFICIAL) for k in at]
+            # right after a role the word is the role's body or principal ("Penasihat
+            # Danantara", "utusan Vaziri"), never the role's holder
+            role_ends = {h.end for h in roles.roles.find(doc)} if role_ends is None else role_ends
+            if role_ends.isdisjoint(at):
+                hits += [Hit(k, k + 1, OFFICIAL) for k in at]
     return sorted(hits, key=lambda h: h.start)
 
 
