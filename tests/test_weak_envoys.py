@@ -95,6 +95,10 @@ def test_a_sentence_end_closes_the_office(rules_only, text, expected):
     ("Direktur Asia Pacific Forum Rina Saputri berbicara.", [("Rina Saputri", "OFFICIAL")]),
     ("Ketua Forum Rektor Indonesia Ari Kuncoro berbicara.", [("Ari Kuncoro", "OFFICIAL")]),
     ("Ketua Harian Forum Rektor Ari Kuncoro berbicara.", [("Ari Kuncoro", "OFFICIAL")]),
+    # a think tank named by its house, also as the post of a programme's head
+    ("Direktur Chatham House Rina Saputri menilai perang berlanjut.", [("Rina Saputri", "OFFICIAL")]),
+    ("Direktur Program Timur Tengah di Chatham House Rina Saputri menilai perang berlanjut.",
+     [("Rina Saputri", "OFFICIAL")]),
     # a state's president stays a LEADER
     ("Presiden Rusia Pavel Orlov tiba.", [("Pavel Orlov", "LEADER")]),
     # a Red Crescent society's president heads a body, like the Red Cross's

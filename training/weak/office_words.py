@@ -22,7 +22,7 @@ from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
 from sorot.training.weak.name_shapes import INSTITUTIONS, NameShapes
 from sorot.training.weak.names import is_bare_verb, is_common_word, is_verb, zipf
-from sorot.training.weak.organisations import CONNECTORS, english_word
+from sorot.training.weak.organisations import CONNECTORS, english_body_end, english_word
 
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _MONTHS = frozenset({"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
@@ -72,6 +72,9 @@ class OfficeWords(NameShapes):
                 i = close
             elif doc.keys[i] == "di" and self._post_city(doc, i + 1, lower):
                 i += 2  # "Konsul Jenderal Ukraina di Surabaya X Y": the post's city
+            elif doc.keys[i] == "di" and (body := english_body_end(doc, i + 1, self.organisation_heads)) \
+                    and body > i + 2:
+                i = body  # "Direktur Program Timur Tengah di Chatham House X Y": the post's body
             elif doc.keys[i] == "yang" and (after := self._relative_clause_end(doc, i, lower)):
                 i = after
             elif _ordinal(doc, i):
