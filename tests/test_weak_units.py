@@ -92,6 +92,21 @@ def test_a_nickname_declared_with_its_form_of_address(rules_only, text, expected
     assert people(rules_only, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the twenty-first round: "atau" before a nickname made from the name
+    ("Menko Pangan Abdul Mustaqim Iskandar atau Cak Taqim hadir. Cak Taqim menggalang donasi.",
+     [("Abdul Mustaqim Iskandar", "OFFICIAL"), ("Cak Taqim", "OFFICIAL"), ("Cak Taqim", "OFFICIAL")]),
+    ("Presiden Joko Santoso atau Josan meninjau gudang. Menurut Josan, bantuan siap.",
+     [("Joko Santoso", "LEADER"), ("Josan", "LEADER"), ("Josan", "LEADER")]),
+    # "atau" between two people, or before a word the name cannot make, offers a choice
+    ("Menteri Pertahanan Rina Saputri atau Wakil Menteri Dedi Kurnia akan hadir.",
+     [("Rina Saputri", "OFFICIAL"), ("Dedi Kurnia", "OFFICIAL")]),
+    ("Menteri Pertahanan Rina Saputri atau Dedi akan hadir. Dedi menolak.", [("Rina Saputri", "OFFICIAL")]),
+])
+def test_a_nickname_after_atau(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
 def test_a_gazetteer_persons_nickname_with_its_form_of_address(labeler):
     gazetteer = Gazetteer.from_records([{"name": "Saiful Yunus", "type": "OFFICIAL"}])
     known = WeakLabeler(gazetteer, labeler.topics, labeler.roles, labeler.evidence)

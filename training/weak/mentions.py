@@ -175,8 +175,12 @@ def _alias_after(doc: Document, hit: Hit) -> str | None:
     """``XY`` when the mention is followed by "(XY)", an all-capitals acronym of the name's
     initials ("Zulkarnain Harahap (ZH)"; "Sukamta (PKS)" names his party), or by a
     bracketed nickname made from the name's first part ("Joko Widodo (Jokowi)") or a kunya
-    ("Mahmoud Abbas (Abu Mazen)")."""
+    ("Mahmoud Abbas (Abu Mazen)"), or by "atau" and a nickname made from the name, with
+    its form of address ("Abdul Muhaimin Iskandar atau Cak Imin", "Joko Widodo atau
+    Jokowi"; "Putin atau Zelensky" offers two people)."""
     i = hit.end
+    if doc.keys[i:i + 1] == ["atau"]:
+        return _or_nickname(doc, hit, i + 1)
     if doc.keys[i:i + 1] == ["("] and doc.keys[i + 1:i + 2] and doc.keys[i + 1] in KUNYAS and \
             (alias := _full_alias(doc, i + 1)) and doc.keys[i + 1 + len(keys_of(alias)):][:1] == [")"]:
         return alias  # "Mahmoud Abbas (Abu Mazen)"
@@ -189,6 +193,16 @@ def _alias_after(doc: Document, hit: Hit) -> str | None:
                 and doc.keys[i + 1] not in parts and doc.keys[i + 1][:3] == parts[0][:3]):
             return word
     return None
+
+
+def _or_nickname(doc: Document, hit: Hit, k: int) -> str | None:
+    """The nickname at word ``k``, after "atau" (see :func:`_alias_after`), or ``None``."""
+    first = k + 1 if doc.keys[k:k + 1] and doc.keys[k] in _ADDRESSES and is_capitalised(doc.word(k)) else k
+    if first >= len(doc.keys) or not _nickname_word(doc, first) or not _from_name(doc.keys[first], doc, hit):
+        return None
+    if first + 1 < len(doc.keys) and is_capitalised(doc.word(first + 1)) and same_line(doc, first, first + 1):
+        return None  # "… atau Joko Santoso": another full name
+    return doc.span_text(k, first + 1)
 
 
 def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatcher | None,
