@@ -131,6 +131,9 @@ def test_a_country_that_is_a_team_names_no_war(labeler, text, labels):
     # the twenty-first round: so is the peace to be made
     ("Menlu kedua negara bertemu di Riyadh untuk membahas perdamaian Ukraina.", ["russia_ukraine"]),
     ("Paus menyerukan perdamaian di Ukraina dalam misa Natal.", ["russia_ukraine"]),
+    # a peace word elsewhere in a story of supply keeps Ukraine a supplier
+    ("Harga gandum turun. Pasokan dari Rusia dan Ukraina melimpah, sementara investor menunggu kabar "
+     "perdamaian.", []),
 ])
 def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels
