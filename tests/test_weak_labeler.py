@@ -217,6 +217,9 @@ def test_every_entity_slices_the_original_text(labeler):
     # the comparison reaches to the end of its clause, not a fixed four words
     "Harga minyak naik setelah Israel menyerang Iran. Kenaikan ini lebih kecil daripada lonjakan "
     "saat invasi Rusia ke Ukraina. Teheran membalas dengan rudal.",
+    # "dibanding", the short form of "dibandingkan" (twenty-first round)
+    "Harga minyak naik setelah Israel menyerang Iran. Kenaikan ini lebih tinggi dibanding lonjakan "
+    "saat invasi Rusia ke Ukraina. Teheran membalas dengan rudal.",
     # a phone call with a conflict's leader, in the lead of an article about another
     "Trump menelepon Zelenskyy pada Senin untuk membahas Iran. Teheran menolak perundingan "
     "soal program nuklirnya. Pasukan Iran bersiaga di Teluk.",
