@@ -231,6 +231,20 @@ def test_a_comparison_or_a_call_is_a_passing_mention_not_a_label(labeler, text):
     assert "russia_ukraine" not in labeler.label(text)["labels"]
 
 
+@pytest.mark.parametrize("text", [
+    # a lesson drawn from a war, and an image of one, in news of something else
+    "TNI Perkuat Pasukan Drone\nTNI membentuk batalion drone baru tahun ini. Panglima TNI menyebut "
+    "Indonesia belajar dari perang di Ukraina, di mana drone mengubah medan tempur.\nBatalion itu akan "
+    "ditempatkan di Kalimantan.",
+    "Kemenhan Siapkan Pertahanan Udara\nKementerian Pertahanan menyiapkan pertahanan udara berlapis. "
+    "Berkaca dari perang Israel-Iran, rudal balistik menjadi ancaman utama.\nSistem itu rampung 2029.",
+    "Banjir Bandang Landa Sumatera\nBanjir bandang melanda tiga provinsi. Kerusakannya ibarat kota di Gaza "
+    "yang dibom.\nPemerintah mengirim bantuan logistik.",
+])
+def test_a_lesson_or_an_image_drawn_from_a_war_is_a_passing_mention(labeler, text):
+    assert labeler.label(text)["labels"] == []
+
+
 def test_the_same_cues_still_label_an_article_about_that_conflict(labeler):
     text = ("Rusia kembali menyerang Kyiv semalam. Zelenskyy meminta bantuan pertahanan udara. "
             "Pasukan Ukraina bertahan di Pokrovsk.")
