@@ -1,6 +1,7 @@
 """The twenty-first round: a kunya that opens a sentence before the name's appositive
-("Abu Rayyan, pejabat senior Hamas, …") and a diplomatic group that sends envoys
-("utusan Kuartet") is nobody's principal.
+("Abu Rayyan, pejabat senior Hamas, …"), while a place there ("di Abu Dhabi, Menteri …")
+is no holder; and a diplomatic group that sends envoys ("utusan Kuartet") is nobody's
+principal.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -23,6 +24,9 @@ from helpers import people
     ("Karim Abu Rayyan, pejabat senior Hamas, tiba di Kairo.", [("Karim Abu Rayyan", "OFFICIAL")]),
     # a lower-case "abu" is ash, never a name's start
     ("Hujan abu Rayyan, pejabat senior Hamas, tiba.", [("Rayyan", "OFFICIAL")]),
+    # a place before the comma is no holder, kunya or not
+    ("Delegasi tiba di Abu Dhabi, Menteri Luar Negeri UEA menyambut mereka.", []),
+    ("Delegasi tiba di Teheran, juru runding Iran menyambut mereka.", []),
 ])
 def test_a_kunya_opens_the_name_before_its_appositive(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -146,6 +146,8 @@ class AppositiveRules:
             else:
                 break
         names = self.roles._name_words(doc, start, end, lower)
+        if (place := self.roles.places.match_at(doc, start)) is not None and place.end == end:
+            return end  # "tiba di Abu Dhabi, Menteri Luar Negeri UEA menyambut": a place
         return start + title_length(doc, start, end) if 0 < names <= 4 else end  # "H. Dedi …"
 
     def _quoted_before(self, doc: Document, k: int, lower: set[str]) -> int:
