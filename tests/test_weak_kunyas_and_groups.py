@@ -1,7 +1,8 @@
 """The twenty-first round: a kunya that opens a sentence before the name's appositive
 ("Abu Rayyan, pejabat senior Hamas, …"), while a place there ("di Abu Dhabi, Menteri …")
-is no holder; and a diplomatic group that sends envoys ("utusan Kuartet") is nobody's
-principal.
+is no holder; a diplomatic group that sends envoys ("utusan Kuartet") is nobody's
+principal; and an embassy's word in a diplomat's office ("Kuasa Usaha Kedubes AS") is no
+name.
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -40,4 +41,12 @@ def test_a_kunya_opens_the_name_before_its_appositive(rules_only, text, expected
     ("Ia utusan khusus Hartono untuk Timur Tengah.", [("Hartono", "LEADER")]),
 ])
 def test_a_diplomatic_group_is_no_envoys_principal(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kuasa Usaha Kedubes AS di Jakarta Rina Saputri menyebut gencatan senjata rapuh.", [("Rina Saputri", "OFFICIAL")]),
+    ("Kepala Bagian Politik Kedutaan Besar Iran Reza Tehrani membahas Gaza.", [("Reza Tehrani", "OFFICIAL")]),
+])
+def test_an_embassys_word_in_a_diplomats_office_is_no_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
