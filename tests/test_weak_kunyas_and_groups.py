@@ -1,8 +1,8 @@
 """The twenty-first round: a kunya that opens a sentence before the name's appositive
 ("Abu Rayyan, pejabat senior Hamas, …"), while a place there ("di Abu Dhabi, Menteri …")
 is no holder; a diplomatic group that sends envoys ("utusan Kuartet") is nobody's
-principal; and an embassy's word in a diplomat's office ("Kuasa Usaha Kedubes AS") is no
-name.
+principal; an embassy's word in a diplomat's office ("Kuasa Usaha Kedubes AS") is no
+name; and "Jihad" alone is a given name, the group being "Jihad Islam".
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -49,4 +49,14 @@ def test_a_diplomatic_group_is_no_envoys_principal(rules_only, text, expected):
     ("Kepala Bagian Politik Kedutaan Besar Iran Reza Tehrani membahas Gaza.", [("Reza Tehrani", "OFFICIAL")]),
 ])
 def test_an_embassys_word_in_a_diplomats_office_is_no_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Jihad" alone is a given name; the group is "Jihad Islam"
+    ("Juru bicara Hamas di Lebanon Jihad Karami mengatakan perundingan terhenti.", [("Jihad Karami", "OFFICIAL")]),
+    ("Juru bicara Jihad Islam Abu Rayyan mengklaim serangan itu.", [("Abu Rayyan", "OFFICIAL")]),
+    ("Kelompok Jihad Islam menembakkan roket.", []),
+])
+def test_a_groups_word_that_is_also_a_given_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
