@@ -147,6 +147,14 @@ def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, la
     # the twentieth round: Russia as an occupier is the war's too
     ("Pengadilan Kriminal Internasional menuduh Rusia mendeportasi ribuan anak dari wilayah pendudukan.",
      ["russia_ukraine"]),
+    # the twenty-second round: the refineries of 2025's strikes, Russia's troops by their
+    # possessive, its frozen assets, and the region its claims name
+    ("Drone menghantam kilang minyak di Syzran, Rusia, semalam.", ["russia_ukraine"]),
+    ("Putin mengatakan pasukannya maju di semua front, kata Kremlin.", ["russia_ukraine"]),
+    ("Uni Eropa sepakat memakai aset Rusia yang dibekukan untuk pinjaman baru.", ["russia_ukraine"]),
+    ("Moskow mengklaim menguasai dua desa di wilayah Dnipropetrovsk.", ["russia_ukraine"]),
+    # frozen fish is no sanction
+    ("Indonesia mengekspor udang beku ke Rusia, kata Kremlin.", []),
     # a ship's crew, or a factory's drone for export, is not
     ("Sebuah kapal dengan lima awak hilang di perairan dekat Rostov, Rusia.", []),
     ("Pabrik di Tatarstan memproduksi drone baru untuk pasar ekspor, kata Kremlin.", []),
@@ -167,3 +175,13 @@ def test_a_drone_over_russia_is_the_war(labeler, text, labels):
 ])
 def test_a_war_listed_with_wars_outside_the_schema_is_a_passing_mention(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels
+
+
+@pytest.mark.parametrize("text", [
+    # the twenty-second round: the 2025 plan's board and the Strip's camps, named without Gaza
+    "Dewan Perdamaian yang dipimpin Trump akan mengawasi rekonstruksi.\n\nAnggotanya diumumkan pekan depan.",
+    "Serangan udara Israel menewaskan 30 orang di kamp pengungsi Al-Shati.\n\nKorban termasuk anak-anak.",
+    "Truk bantuan masuk lewat perlintasan Zikim.\n\nPBB menyebut jumlahnya masih jauh dari cukup.",
+])
+def test_the_strips_places_and_board_are_about_gaza(labeler, text):
+    assert labeler.label(text)["labels"] == ["gaza"]
