@@ -98,6 +98,10 @@ def test_a_nickname_declared_with_its_form_of_address(rules_only, text, expected
      [("Abdul Mustaqim Iskandar", "OFFICIAL"), ("Cak Taqim", "OFFICIAL"), ("Cak Taqim", "OFFICIAL")]),
     ("Presiden Joko Santoso atau Josan meninjau gudang. Menurut Josan, bantuan siap.",
      [("Joko Santoso", "LEADER"), ("Josan", "LEADER"), ("Josan", "LEADER")]),
+    # the twenty-second round: a form of address declares the nickname on its own ("Ipul"
+    # is made from the name's middle)
+    ("Menteri Sosial Saiful Yunus atau Gus Ipul hadir. Menurut Gus Ipul, bantuan siap.",
+     [("Saiful Yunus", "OFFICIAL"), ("Gus Ipul", "OFFICIAL"), ("Gus Ipul", "OFFICIAL")]),
     # "atau" between two people, or before a word the name cannot make, offers a choice
     ("Menteri Pertahanan Rina Saputri atau Wakil Menteri Dedi Kurnia akan hadir.",
      [("Rina Saputri", "OFFICIAL"), ("Dedi Kurnia", "OFFICIAL")]),

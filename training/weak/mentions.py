@@ -198,7 +198,10 @@ def _alias_after(doc: Document, hit: Hit) -> str | None:
 def _or_nickname(doc: Document, hit: Hit, k: int) -> str | None:
     """The nickname at word ``k``, after "atau" (see :func:`_alias_after`), or ``None``."""
     first = k + 1 if doc.keys[k:k + 1] and doc.keys[k] in _ADDRESSES and is_capitalised(doc.word(k)) else k
-    if first >= len(doc.keys) or not _nickname_word(doc, first) or not _from_name(doc.keys[first], doc, hit):
+    # a form of address declares a nickname on its own ("Saifullah Yusuf atau Gus Ipul":
+    # "Ipul" is made from the name's middle, where the first two letters are not)
+    if first >= len(doc.keys) or not _nickname_word(doc, first) or \
+            (first == k and not _from_name(doc.keys[first], doc, hit)):
         return None
     if first + 1 < len(doc.keys) and is_capitalised(doc.word(first + 1)) and same_line(doc, first, first + 1):
         return None  # "… atau Joko Santoso": another full name
