@@ -125,6 +125,11 @@ def test_a_successor_holds_the_office(rules_only, text, expected):
      [("Prayoga Hadiwijaya", "OFFICIAL"), ("Yoga", "OFFICIAL"), ("Yoga", "OFFICIAL")]),
     ("Jubir Kemlu Rolandi Sumiharja menyebut WNI aman. Menurut Roy, sapaan akrabnya, KBRI siap. Roy tenang.",
      [("Rolandi Sumiharja", "OFFICIAL"), ("Roy", "OFFICIAL"), ("Roy", "OFFICIAL")]),
+    # the twenty-second round: the nearest person before it whose name makes it (one
+    # letter may stand between its first two: "Tata" of Armanatha)
+    ("Wamenlu Armanatha Kusnadi bertemu Dubes Rusia Sergei Volkov. Menurut Tata, sapaan akrabnya, "
+     "kerja sama berjalan. Tata tenang.",
+     [("Armanatha Kusnadi", "OFFICIAL"), ("Sergei Volkov", "OFFICIAL"), ("Tata", "OFFICIAL"), ("Tata", "OFFICIAL")]),
     # a nickname that is not made from the last person's name is someone else's
     ("Mensos Saiful Yusran mengunjungi korban banjir. Menurut Budi, sapaan akrabnya, air datang tiba-tiba.",
      [("Saiful Yusran", "OFFICIAL")]),

@@ -79,20 +79,37 @@ def declared_nicknames(doc: Document, people: list[Hit]) -> list[tuple[str, Hit]
     if "sapaan" not in doc.keys and "sapaannya" not in doc.keys:
         return pairs  # most articles: no scan of every word
     ordered = sorted(people, key=lambda h: h.start)
-    for i in range(1, len(doc.keys) - 2):
+    for i in range(0, len(doc.keys) - 2):
         if doc.keys[i + 1] == "," and any(tuple(doc.keys[i + 2:i + 2 + len(p)]) == p for p in _NICKNAME) \
-                and _nickname_word(doc, i):
-            before = [h for h in ordered if h.end <= i]
-            if before and i - before[-1].end <= _NICKNAME_REACH and _from_name(doc.keys[i], doc, before[-1]) \
-                    and not any(h.start <= i < h.end for h in people):
-                pairs.append((doc.word(i), before[-1]))
+                and _declared_word(doc.word(i)) and not any(h.start <= i < h.end for h in people):
+            # the nearest person before it whose name it is made from: "Arrmanatha Nasir
+            # bertemu Sergei Tolchenov. Tata, sapaan akrabnya, …" is Arrmanatha
+            near = [h for h in ordered if h.end <= i and i - h.end <= _NICKNAME_REACH]
+            owner = next((h for h in reversed(near) if _from_name(doc.keys[i], doc, h)), None)
+            if owner is not None:
+                pairs.append((doc.word(i), owner))
     return pairs
 
 
+def _declared_word(word: str) -> bool:
+    """A word that a declaration may make a nickname: capitalised letters, not an
+    acronym. A common word may be one ("Tata", "Raja"): "X, sapaan akrabnya," says so, and
+    the name it is made from is checked too."""
+    return is_capitalised(word) and word.isalpha() and not word.isupper() and len(word) >= 3
+
+
 def _from_name(nickname: str, doc: Document, hit: Hit) -> bool:
-    """Whether a nickname may be made from the name: its first two letters are in it
-    ("Roy" of Rolliansyah, "Tata" of Arrmanatha); another's nickname rarely is."""
-    return any(nickname[:2] in key for key in _name_keys(doc, hit))
+    """Whether a nickname may be made from the name: its first two letters are in it, at
+    most one letter between them ("Roy" of Rolliansyah; "Tata" of Arrmanatha, where an "h"
+    stands between); another's nickname rarely is.
+
+    >>> doc = Document.from_text("Arrmanatha Nasir tiba")
+    >>> _from_name("tata", doc, Hit(0, 2, None)), _from_name("budi", doc, Hit(0, 2, None))
+    (True, False)
+    """
+    head, second = nickname[:1], nickname[1:2]
+    return any(key[j] == head and second in key[j + 1:j + 3]
+               for key in _name_keys(doc, hit) for j in range(len(key) - 1))
 
 
 def _called(doc: Document, end: int) -> str | None:
