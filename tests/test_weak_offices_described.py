@@ -149,6 +149,12 @@ def test_heads_of_bodies_named_by_acronyms_and_directorates(rules_only, text, ex
     # a later mention by the given name after an honorific, which stays outside
     ("Perdana Menteri Qatar Sheikh Hamad bin Khalid tiba.\n\nSheikh Hamad mengatakan Qatar siap.",
      [("Hamad bin Khalid", "LEADER"), ("Hamad", "LEADER")]),
+    # the twenty-second round: a cleric's title is such an honorific, and a three-word
+    # name's first two words are a later mention too
+    ("Ketua MUI KH Anwar Iskandi menyerukan boikot.\n\nKiai Anwar juga mendoakan warga Gaza.",
+     [("Anwar Iskandi", "OFFICIAL"), ("Anwar", "OFFICIAL")]),
+    ("Wamensesneg Bambang Eko Suharyono mendampingi Presiden. Menurut Bambang Eko, kunjungan membahas energi.",
+     [("Bambang Eko Suharyono", "OFFICIAL"), ("Bambang Eko", "OFFICIAL")]),
 ])
 def test_later_mentions_by_two_last_words_or_after_an_honorific(rules_only, text, expected):
     assert people(rules_only, text) == expected
