@@ -99,6 +99,13 @@ def test_a_sentence_end_closes_the_office(rules_only, text, expected):
     ("Direktur Chatham House Rina Saputri menilai perang berlanjut.", [("Rina Saputri", "OFFICIAL")]),
     ("Direktur Program Timur Tengah di Chatham House Rina Saputri menilai perang berlanjut.",
      [("Rina Saputri", "OFFICIAL")]),
+    # the twenty-second round: English heads' titles, and a name of five words with no
+    # connector, which names nobody when no name follows
+    ("Chairman Global Peace Foundation Rina Saputri menyerukan gencatan senjata.", [("Rina Saputri", "OFFICIAL")]),
+    ("Founder Middle East Forum Daniel Harrow menulis kolom.", [("Daniel Harrow", "OFFICIAL")]),
+    ("IDF spokesman Dimas Prakoso tiba.", [("Dimas Prakoso", "OFFICIAL")]),
+    ("Ketua Indonesian Tax Authority Reform Forum mengomentari PPN.", []),
+    ("Ketua Indonesian Tax Authority Reform Forum Rina Saputri mengomentari PPN.", [("Rina Saputri", "OFFICIAL")]),
     # a state's president stays a LEADER
     ("Presiden Rusia Pavel Orlov tiba.", [("Pavel Orlov", "LEADER")]),
     # a Red Crescent society's president heads a body, like the Red Cross's

@@ -108,18 +108,23 @@ def english_organisation_end(doc: Document, i: int, heads: frozenset[str]) -> in
     return j if connector and head else None
 
 
+#: Words an English body's name without a connector may take: "Indonesian Tax Authority
+#: Reform Forum" has five.
+_BODY_WORDS = 5
+
+
 def english_body_end(doc: Document, i: int, heads: frozenset[str]) -> int | None:
     """End of an English organisation's name with no connector at word ``i``: a
-    capitalised run of up to three words on one line, up to its last head word
-    (``heads``): "Eurasia Group", "Quincy Institute", "International Crisis Group";
-    ``None`` when the run has no head word.
+    capitalised run of up to five words on one line, up to its last head word
+    (``heads``): "Eurasia Group", "Quincy Institute", "International Crisis Group",
+    "Indonesian Tax Authority Reform Forum"; ``None`` when the run has no head word.
 
     >>> doc = Document.from_text("Pendiri Quincy Institute, Mira Hale, tiba.")
     >>> english_body_end(doc, 1, frozenset({"institute"}))
     3
     """
     end = None
-    for k in range(i, min(i + 3, len(doc.keys))):
+    for k in range(i, min(i + _BODY_WORDS, len(doc.keys))):
         if not (is_capitalised(doc.word(k)) and same_line(doc, i, k)):
             break
         if doc.keys[k] in heads:
