@@ -362,6 +362,8 @@ def test_a_word_list_of_the_topic_lexicon_that_is_no_list_is_refused_by_name(tmp
     ("Uni Eropa menjatuhkan sanksi bagi perusahaan Tiongkok yang memasok drone ke Rusia.", ["sanksi"]),
     ("AS menjatuhkan sanksi bagi pelanggar embargo senjata terhadap Iran.", ["sanksi", "embargo senjata"]),
     ("Iran membangun reaktor nuklir baru di Bushehr.", ["reaktor nuklir"]),
+    # the twenty-second round: a reactor of a country at peace, in a line that names Iran
+    ("Reaktor nuklir Jepang kembali beroperasi. Sementara itu Iran menolak inspeksi IAEA ke Fordow.", []),
 ])
 def test_home_traders_reactors_and_purchases_in_a_war_article(labeler, text, expected):
     assert weak_topics(labeler, text) == expected
