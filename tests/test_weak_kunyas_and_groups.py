@@ -2,7 +2,8 @@
 ("Abu Rayyan, pejabat senior Hamas, …"), while a place there ("di Abu Dhabi, Menteri …")
 is no holder; a diplomatic group that sends envoys ("utusan Kuartet") is nobody's
 principal; an embassy's word in a diplomat's office ("Kuasa Usaha Kedubes AS") is no
-name; and "Jihad" alone is a given name, the group being "Jihad Islam".
+name; and "Jihad" alone is a given name, the group being "Jihad Islam". The
+twenty-second round: a title after "al-" is a family name ("Yusuf al-Sheikh").
 
 Every sentence is written for this project; the labeler runs with an empty gazetteer, so
 only the rules can find the names.
@@ -59,4 +60,17 @@ def test_an_embassys_word_in_a_diplomats_office_is_no_name(rules_only, text, exp
     ("Kelompok Jihad Islam menembakkan roket.", []),
 ])
 def test_a_groups_word_that_is_also_a_given_name(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the twenty-second round: "al-" and a title make a family name, before the office that
+    # follows it ("Sheikh" alone opens a name and stays outside it)
+    ("Ketua Otoritas Palestina Fahd Karim menunjuk Yusuf al-Sheikh sebagai wakilnya. Al-Sheikh tiba di Ramallah.",
+     [("Fahd Karim", "LEADER"), ("Yusuf al-Sheikh", "OFFICIAL"), ("Al-Sheikh", "OFFICIAL")]),
+    ("Yusuf al-Sheikh, Wakil Presiden Palestina, tiba di Kairo.", [("Yusuf al-Sheikh", "OFFICIAL")]),
+    # the title alone before a name stays outside it
+    ("Emir Qatar Sheikh Hamad Nasser tiba.", [("Hamad Nasser", "LEADER")]),
+])
+def test_a_title_after_a_particle_is_a_family_name(rules_only, text, expected):
     assert people(rules_only, text) == expected

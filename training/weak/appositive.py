@@ -118,7 +118,7 @@ class AppositiveRules:
         while k > 0 and end - k < 7 and (k == end or same_line(doc, k - 1, k)):
             if self._opens_with_a_connective(doc, k - 1):
                 break  # "Adapun X dipercaya memimpin …": the sentence's connective, not a name
-            if self.roles.is_name_word(doc, k - 1, lower):
+            if self.roles.is_name_word(doc, k - 1, lower) or (k == end and self._family_title(doc, k - 1)):
                 k -= 1
                 start = k
             elif k == start and k < end and doc.keys[k - 1] in KUNYAS and is_capitalised(doc.word(k - 1)):
@@ -149,6 +149,13 @@ class AppositiveRules:
         if (place := self.roles.places.match_at(doc, start)) is not None and place.end == end:
             return end  # "tiba di Abu Dhabi, Menteri Luar Negeri UEA menyambut": a place
         return start + title_length(doc, start, end) if 0 < names <= 4 else end  # "H. Dedi …"
+
+    @staticmethod
+    def _family_title(doc: Document, i: int) -> bool:
+        """A title that a particle and a hyphen make a family name, at word ``i``:
+        "Hussein al-Sheikh" ("Sheikh" alone opens a name and stays outside it)."""
+        return i >= 2 and doc.keys[i - 1] == "-" and doc.keys[i - 2] in NAME_PARTICLES and \
+            is_capitalised(doc.word(i)) and doc.word(i).isalpha()
 
     def _quoted_before(self, doc: Document, k: int, lower: set[str]) -> int:
         """How many words a quoted nickname ending right before word ``k`` takes (0: none)."""
