@@ -185,3 +185,14 @@ def test_a_war_listed_with_wars_outside_the_schema_is_a_passing_mention(labeler,
 ])
 def test_the_strips_places_and_board_are_about_gaza(labeler, text):
     assert labeler.label(text)["labels"] == ["gaza"]
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # the twenty-second round: solidarity news names the charge and the pejorative, not Gaza
+    ("MUI Serukan Boikot\n\nMUI menyerukan boikot produk terafiliasi Israel. Seruan itu bentuk solidaritas "
+     "atas genosida yang dilakukan Zionis.", ["gaza"]),
+    # another genocide, with no party of the war, is no Gaza
+    ("Peringatan Genosida Rwanda\n\nRwanda memperingati 31 tahun genosida 1994 dengan menyalakan obor.", []),
+])
+def test_a_genocide_charged_to_zionists_is_about_gaza(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels
