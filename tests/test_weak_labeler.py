@@ -507,6 +507,9 @@ def test_html_character_references_of_scraped_pages_join_no_words(rules_only):
     # a brief: a headline and two sentences, one of them about the conflict
     ("Kapal Bantuan Dicegat\nMiliter Israel mencegat kapal yang membawa bantuan untuk warga Palestina. "
      "Seluruh aktivis di kapal itu ditahan.", "gaza"),
+    # the twenty-second round: the headline's bare verb and noun, inflected in the body
+    ("Tentara Tarik Pasukan\nMiliter Israel menarik sebagian pasukannya dari Khan Younis. "
+     "Juru bicara militer menyebut operasi berlanjut di wilayah lain.", "gaza"),
     # one sentence of six is the same label in passing: no primary
     ("Harga Beras Naik Jelang Akhir Tahun\nHarga beras di sejumlah pasar Jakarta naik dalam sepekan terakhir.\n"
      "Pedagang menyebut pasokan dari daerah berkurang akibat cuaca.\nPemerintah berjanji menggelar operasi "
