@@ -36,6 +36,13 @@ _LISTED = [("Laras Anindita", "OFFICIAL"), ("Bima Nugroho", "OFFICIAL")]
     # names no office names nobody
     ("Daftarnya:\n- Laras Anindita – Wakil Menteri Sosial; Bima Nugroho – dosen tamu.",
      [("Laras Anindita", "OFFICIAL")]),
+    # the twenty-second round: the last item, Title Case with no full stop, is listed when
+    # the item above links its name to a deputy's office ("Wakil Kepala")
+    ("Dilantik:\n1. Laras Anindita sebagai Wakil Kepala Badan Gizi Nasional\n2. Bima Nugroho sebagai Kepala "
+     "Badan Pangan Nasional", _LISTED),
+    # and an item's name after dotted titles opens it too
+    ("Dilantik:\n1. Dr. Hj. Laras Anindita sebagai Kepala Badan Gizi Nasional\n2. Ir. Bima Nugroho sebagai "
+     "Kepala Badan Pangan Nasional", _LISTED),
     # a lone line of that shape, nothing but a name, a dash and an office (the eighteenth
     # round: it names its holder, as a caption does)
     ("Laras Anindita - Wakil Menteri Sosial", [("Laras Anindita", "OFFICIAL")]),

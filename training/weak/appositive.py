@@ -253,8 +253,13 @@ class AppositiveRules:
 
     def _linked_role_in(self, doc: Document, links: set[str], firsts: list[int], skip: int) -> bool:
         """Whether a line that starts at one of ``firsts`` has one of ``links`` right before
-        a role word (other than the role at ``skip``)."""
-        return any(doc.keys[j] in links and j + 1 != skip and self.roles.roles.match_at(doc, j + 1) is not None
+        a role word (other than the role at ``skip``), or before a prefix of one ("sebagai
+        Wakil Kepala Badan …")."""
+        def role_at(i: int) -> bool:
+            while (step := _prefix_after(doc, i)) and i + step < len(doc.keys):
+                i += step
+            return i != skip and self.roles.roles.match_at(doc, i) is not None
+        return any(doc.keys[j] in links and role_at(j + 1)
                    for first in firsts for j in range(first, line_end(doc, first) - 1))
 
     def _word_link(self, doc: Document, i: int) -> Hit | None:
@@ -326,7 +331,7 @@ class AppositiveRules:
         Menteri Koperasi": the name opens its list item and a line next to it, or another
         item of its own line (a list flattened onto one line), has the same link before a
         role. A list of appointments, Title Case but no headline."""
-        if start == end or not opens_item(doc, start):
+        if start == end or not opens_item(doc, _dotted_titles_before(doc, start)):
             return False
         link = set(doc.keys[end:role.start]) | _ITEM_LINKS  # "sebagai", ",", "(", a dash, a colon
         return self._linked_role_in(doc, link, [*neighbour_items(doc, start), line_first(doc, start)], role.start)
@@ -407,6 +412,23 @@ def _prefix_before(doc: Document, i: int) -> int:
     if i > 0 and doc.keys[i - 1] in _ROLE_PREFIXES:
         return 1
     return 2 if i > 1 and (doc.keys[i - 2], doc.keys[i - 1]) in _ACTING else 0
+
+
+def _dotted_titles_before(doc: Document, start: int) -> int:
+    """Where the dotted titles before a name start on its line ("2. Dr. Hj. Rina …", "3. Ir.
+    Bambang …": short capitalised words, each before a full stop), or ``start`` itself."""
+    k = start
+    while k >= 2 and doc.keys[k - 1] == "." and same_line(doc, k - 2, start) and doc.word(k - 2).isalpha() \
+            and len(doc.word(k - 2)) <= 4 and doc.word(k - 2)[:1].isupper():
+        k -= 2
+    return k
+
+
+def _prefix_after(doc: Document, i: int) -> int:
+    """How many words a role's prefix starting at word ``i`` takes (0: none)."""
+    if i < len(doc.keys) and doc.keys[i] in _ROLE_PREFIXES:
+        return 1
+    return 2 if tuple(doc.keys[i:i + 2]) in _ACTING else 0
 
 
 def _before_degrees(doc: Document, end: int) -> int:
