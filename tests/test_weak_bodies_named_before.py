@@ -90,6 +90,10 @@ def test_a_declared_nickname_in_quotes_or_before_the_family_name(rules_only, tex
      [("Andi Wijaya", "OFFICIAL"), ("Bintang Perkasa", "OFFICIAL")]),
     ("Adapun Rizky Pratama dipercaya memimpin Badan Penyelenggara Haji.", [("Rizky Pratama", "OFFICIAL")]),
     ("Namun Rizky Pratama dipercaya memimpin Badan Gizi Nasional.", [("Rizky Pratama", "OFFICIAL")]),
+    # the twenty-second round: the verbs of appointment that also take "sebagai"
+    ("Sementara Rizky Pratama ditunjuk memimpin Kementerian Haji dan Umrah.", [("Rizky Pratama", "OFFICIAL")]),
+    ("Rizky Pratama yang diangkat memimpin Badan Pangan Nasional tiba.", [("Rizky Pratama", "OFFICIAL")]),
+    ("Warga ditunjuk memimpin doa.", []),
     # a frequent word after a comma before no name and role stays a word
     ("Kemarin, Harapan Baru sebagai partai menolak.", []),
 ])

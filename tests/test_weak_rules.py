@@ -189,7 +189,10 @@ WORDS = ["Fulan", "Wira", "Dharma", "al-Rahim", "(AS)", ",", "selaku", "menjadi"
          # bodies named by kind or named before, English bodies' last words (seventeenth round)
          "kelompok", "gerakan", "faksi", "tersebut", "ini", "kantor media", "Federal", "Reserve", "Corporation",
          # bracketed portfolios, a name's line with a dash and an office (eighteenth round)
-         "(Pertahanan)", "(Luar", "Negeri)", "(Kelautan dan Perikanan)", "kabinet", "PT", "\n", "Kremlin"]
+         "(Pertahanan)", "(Luar", "Negeri)", "(Kelautan dan Perikanan)", "kabinet", "PT", "\n", "Kremlin",
+         # nicknames, titles after "al-", dotted titles in lists, English heads (twenty-second round)
+         "Tata", "atau", "Kiai", "KH", "al-Sheikh", "Dr.", "Hj.", "Ir.", "Wakil Kepala", "ditunjuk memimpin",
+         "Chairman", "Founder", "spokesman", "Authority", "Reform"]
 
 
 @settings(max_examples=150, deadline=None)

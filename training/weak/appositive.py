@@ -74,7 +74,10 @@ _LINKS = ["selaku", "sebagai", "yang merupakan", "yang juga", "seorang",
                          "terpilih kembali", "kembali terpilih", "kembali dilantik", "kembali ditunjuk")
             for how in ("sebagai", "menjadi")), "kembali menjadi", "kembali menjabat", *_REMOVALS]
 #: Words after which a name leads an institution: "X yang dipercaya memimpin Badan ...".
-_LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dipercaya memimpin"]
+_LEADS = ["yang memimpin", "yang dipercaya memimpin", "yang kini memimpin", "dipercaya memimpin",
+          # the appointment verbs that also take "sebagai": "X ditunjuk memimpin Kementerian …"
+          *(f"{yang}{verb} memimpin" for yang in ("", "yang ") for verb in ("ditunjuk", "diangkat", "dilantik",
+                                                                          "didapuk", "diberi amanah"))]
 #: Words before a role that the role lists lack: a deputy, a former or an acting holder
 #: ("sebagai Penjabat Menteri Luar Negeri", "sebagai Plt Kepala Badan …").
 _ROLE_PREFIXES = frozenset({"mantan", "wakil", "penjabat", "pj", "plt", "plh"})
