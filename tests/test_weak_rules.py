@@ -652,6 +652,18 @@ def test_a_facility_never_reaches_past_its_sentence(rules_only):
      [("Tomas Lind", "OFFICIAL"), ("Greta Holm", "OFFICIAL"), ("Herman Wijaya", "OFFICIAL")]),
     ("Dua menteri membahas dua isu, yakni Gaza dan Ukraina.", []),
     ("Dua pejabat itu, yakni Kementerian Luar Negeri dan Badan Intelijen, menolak.", []),
+    # the twenty-second round: a copula after a plural role, and a role with no plural word
+    # that a list of two names makes plural, only "yang dilantik" and the like between
+    ("Tiga wakil menteri yang dilantik adalah Dimas Prakoso, Sinta Handayani, dan Rudi Hartono.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL"), ("Rudi Hartono", "OFFICIAL")]),
+    ("Wakil menteri yang dilantik antara lain Dimas Prakoso dan Sinta Handayani.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL")]),
+    ("Anggota Dewan Pertimbangan Presiden yang dilantik ialah Dimas Prakoso dan Sinta Handayani.",
+     [("Dimas Prakoso", "OFFICIAL"), ("Sinta Handayani", "OFFICIAL")]),
+    # other words between tell of others; a family's members hold no office
+    ("Juru bicara Kemlu mengatakan korban antara lain Rina Kusuma dan Bayu Saputra.", []),
+    ("Anggota keluarga yang tewas antara lain Rina Kusuma dan Bayu Saputra.", []),
+    ("Wakil menteri yang dilantik adalah Dimas Prakoso.", []),
     # no plural role before the marker: no list of office holders
     ("Dua wartawan hadir, yakni Rina Kusuma dan Bayu Saputra.", []),
     ("Menteri itu menolak. Dua hal dibahas, yakni Rina Kusuma dan Bayu Saputra.", []),

@@ -11,7 +11,9 @@ its leaders, not its head), except heads of state and government listed as such 
 presiden", "para pemimpin dunia, yakni A dan B", "tiga pemimpin Eropa, A, B dan C",
 "kedua pemimpin, A dan B"). An
 item that opens with its own role ("yakni Menteri Luar Negeri A") is left to the role
-rules.
+rules. A role with no plural word heads a list of two names or more when only words like
+"yang dilantik" stand between ("Wakil menteri yang dilantik antara lain A dan B"), and
+"adalah"/"ialah" mark a list too ("Anggota Wantimpres yang dilantik ialah A, B, dan C").
 
 >>> from sorot.training.weak.context import RoleRules
 >>> lists = PluralRoles(RoleRules.load())
@@ -22,13 +24,20 @@ rules.
 
 from __future__ import annotations
 
-from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, same_line
+from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, same_line
 from sorot.models.schema import LEADER, OFFICIAL
 from sorot.training.weak.casing import SENTENCE_END, ArticleContext
 from sorot.training.weak.context import RoleRules
 from sorot.training.weak.office_kinds import PLURAL_WORDS
 
-_MARKERS = ["yakni", "yaitu", "antara lain", "di antaranya", "diantaranya", "termasuk", "seperti"]
+_MARKERS = ["yakni", "yaitu", "antara lain", "di antaranya", "diantaranya", "termasuk", "seperti",
+            # a copula, after a plural role: "Tiga wakil menteri yang dilantik adalah A, B, dan C"
+            "adalah", "ialah"]
+#: Words between a role with no plural word and the marker of a list of two names or more
+#: that it heads: "Wakil menteri yang dilantik antara lain A, B, dan C". Anything else
+#: ("Juru bicara Kemlu mengatakan korban antara lain …") tells of others.
+_LIST_GAP = frozenset({"yang", "baru", "dilantik", "hadir", "ditunjuk", "diangkat", "terpilih", "tersebut",
+                       "itu", "ini", "lainnya", "kini", "telah", "sudah", "juga"})
 #: Plural roles whose members are heads of state or government (LEADER).
 _HEADS = frozenset({"presiden", "perdana menteri", "kepala negara", "kepala pemerintahan", "kanselir", "raja"})
 _SEPARATORS = frozenset({",", ";", "dan", "serta"})
@@ -105,7 +114,7 @@ class PluralRoles:
         before it, or after a comma right after a plural role and its office's words
         ("Dua pejabat senior Hamas, A dan B")."""
         out = [(m.end, found[0]) for m in self.markers.find(doc)
-               if (found := self._plural_role_before(doc, m.start)) is not None]
+               if (found := self._plural_role_before(doc, m.start) or self._bare_role_before(doc, m, lower))]
         for p, key in enumerate(doc.keys[:-1]):
             if key in PLURAL_WORDS and (found := self._plural_role_at(doc, p + 1)) is not None and \
                     (c := self.roles._skip_modifiers(doc, found[1], lower) - 1) >= found[1] and \
@@ -122,6 +131,34 @@ class PluralRoles:
             if doc.keys[i - 1] in PLURAL_WORDS and (found := self._plural_role_at(doc, i)) is not None:
                 return found
         return None
+
+    def _bare_role_before(self, doc: Document, marker: Hit, lower: set[str]) -> tuple[str, int] | None:
+        """The class and end of a role with no plural word that a list of two names or more
+        after ``marker`` makes plural, only :data:`_LIST_GAP` words between them: "Anggota
+        Wantimpres yang dilantik ialah A, B, dan C"."""
+        k = marker.start
+        while k > 0 and doc.keys[k - 1] in _LIST_GAP and marker.start - k < 4:
+            k -= 1
+        for i in range(k - 1, max(k - 8, -1), -1):
+            if doc.keys[i] in SENTENCE_END:
+                return None
+            if i > 1 and is_capitalised(doc.word(i - 1)) and same_line(doc, i - 2, i) and \
+                    doc.keys[i - 2] not in SENTENCE_END:
+                continue  # inside a body's name: "Dewan Pertimbangan Presiden" (a sentence's first word is none)
+            found = self._plural_role_at(doc, i) or self._members_of_body(doc, i)
+            if found is not None and self.roles._skip_modifiers(doc, found[1], lower) == k:
+                return found if len(self._items(doc, marker.end, lower)) >= 2 else None
+        return None
+
+    @staticmethod
+    def _members_of_body(doc: Document, i: int) -> tuple[str, int] | None:
+        """"anggota" before a capitalised body, and the end of the body's name ("Anggota
+        Wantimpres", "anggota Dewan Pertimbangan Presiden"); a family's members are no
+        officials."""
+        end = i + 1
+        while end < len(doc.keys) and is_capitalised(doc.word(end)) and same_line(doc, i, end):
+            end += 1
+        return (OFFICIAL, end) if doc.keys[i] == "anggota" and end > i + 1 else None
 
     def _plural_role_at(self, doc: Document, i: int) -> tuple[str, int] | None:
         """The class and end of a role or a leadership's word at word ``i``, which a
