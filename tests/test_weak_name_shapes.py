@@ -192,3 +192,18 @@ def test_a_military_operations_name_mentions_nobody(rules_only):
     # the operation's topic stays
     assert [e["text"] for e in rules_only.label("Putin memulai Operasi Militer Khusus di Ukraina.")["entities"]
             if e["label"] == "TOPIC"] == ["Operasi Militer"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the twenty-second round: a family name the source spells in lower case, after a
+    # one-word given name, when it is spelled as no Indonesian word is
+    ("Menlu Iran Hamid araghzadeh mengatakan Iran tidak akan menyerah.", [("Hamid araghzadeh", "OFFICIAL")]),
+    ("Wakil Menteri Luar Negeri Arman matta menyerukan gencatan senjata.", [("Arman matta", "OFFICIAL")]),
+    ("Menteri Pertahanan Yoram gallant memerintahkan serangan.", [("Yoram gallant", "OFFICIAL")]),
+    # verbs, typos and Indonesian words stay out, whatever wordfreq lacks
+    ("Menlu Sugiono emoh berkomentar.", [("Sugiono", "OFFICIAL")]),
+    ("Presiden Hartono memveto undang-undang itu.", [("Hartono", "LEADER")]),
+    ("Menlu Sugiono mengatakn hal itu.", [("Sugiono", "OFFICIAL")]),
+])
+def test_a_lower_case_family_name_that_reads_foreign(rules_only, text, expected):
+    assert people(rules_only, text) == expected

@@ -19,7 +19,14 @@ import re
 
 from sorot.inference.text.gazetteer import ARTICLE_PARTICLES, NAME_PARTICLES
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
-from sorot.training.weak.names import initial_length, is_bare_verb, is_common_word, is_derived_word, joins
+from sorot.training.weak.names import (
+    initial_length,
+    is_bare_verb,
+    is_common_word,
+    is_derived_word,
+    joins,
+    looks_foreign,
+)
 
 #: An apostrophe inside a name may be typed straight, curly or as the modifier letter:
 #: "Sa'ar", "Sa\u2019ar", "Sa\u02bcar".
@@ -88,6 +95,8 @@ class NameShapes:
             j -= 1  # a name never ends on a particle ("al-" before a word past the limit)
         if j > i and self._common_family_name(doc, j, lower):
             j += 1  # "Hendra Putra": a frequent word closes the name
+        elif j == i + 1 and (k := _lower_family_name(doc, j)):
+            j = k  # "Abbas araghchi", "Faisal bin farhan": the source's lower-case family name
         return j if 0 < self._name_words(doc, i, j, lower) <= _MAX_NAME else i
 
     def birth_order_prefix(self, doc: Document, start: int) -> bool:
@@ -194,6 +203,15 @@ def academic_degree(doc: Document, start: int, end: int) -> bool:
     """
     keys = doc.keys[start:end]
     return "." in keys and all(k == "." or (k.isalpha() and len(k) <= 4) for k in keys)
+
+
+def _lower_family_name(doc: Document, j: int) -> int:
+    """End of a lower-case family name at word ``j``, after a given name and maybe a
+    particle, when it reads as foreign (:func:`looks_foreign`); 0 otherwise."""
+    k = j + 1 if doc.keys[j:j + 1] and doc.keys[j] in NAME_PARTICLES and doc.keys[j] != "-" else j
+    if k < len(doc.keys) and same_line(doc, j - 1, k) and doc.word(k).islower() and looks_foreign(doc.keys[k]):
+        return k + 1
+    return 0
 
 
 def hyphenated_syllable(doc: Document, j: int) -> bool:

@@ -13,6 +13,7 @@ Given names are frequent too ("Joko" 4.6, "Budi" 4.7, "Trump" 4.3), so the bar s
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from sorot.inference.text.phrases import Document, is_capitalised, same_line
@@ -227,6 +228,31 @@ def is_suffixed_word(key: str) -> bool:
     (True, True, False)
     """
     return key.endswith("nya") and len(key) >= 7 and zipf(key[:-3]) >= SUFFIX_STEM_ZIPF
+
+
+#: Spellings Indonesian words lack and foreign names have: double consonants ("Matta",
+#: "Gallant"), "gh"/"ch"/"th"/"ph"/"tz"/"ck", Slavic endings ("Lavrov", "Peskov"), and the
+#: old Dutch-era "oe" ("Soemirat").
+_FOREIGN = re.compile(r"(bb|dd|ff|gg|kk|ll|mm|pp|rr|ss|tt|zz|gh|ch|th|ph|tz|ck|oe|ov$|ev$|sky$|ski$|[qx])")
+#: Indonesian verb and noun prefixes ("memveto", "diteken", "pembebasan"); "Medvedev" has none.
+_AFFIXED = re.compile(r"^(me[mnlrwy]|di|ber|ter|per|pe[nm])")
+#: Zipf frequency below which a lower-case word may be a name's part rather than a word.
+FOREIGN_ZIPF = 3.5
+
+
+def looks_foreign(key: str) -> bool:
+    """A lower-case word that reads as a foreign name, not Indonesian: spelled as no
+    Indonesian word is (:data:`_FOREIGN`), rare in Indonesian, and no verb or derived word
+    ("memveto", "mengatakn", "emoh" stay words). A source may spell a family name so
+    ("Abbas araghchi", "Anis matta").
+
+    >>> [looks_foreign(w) for w in ("araghchi", "matta", "gallant", "soemirat", "peskov", "medvedev")]
+    [True, True, True, True, True, True]
+    >>> [looks_foreign(w) for w in ("memveto", "mengatakn", "emoh", "keukeuh", "bilang", "sowan")]
+    [False, False, False, False, False, False]
+    """
+    return len(key) >= 4 and key.isalpha() and bool(_FOREIGN.search(key)) and zipf(key) < FOREIGN_ZIPF \
+        and not _AFFIXED.match(key) and not is_derived_word(key)
 
 
 def initial_length(doc: Document, j: int) -> int:
