@@ -106,6 +106,13 @@ def test_a_sentence_end_closes_the_office(rules_only, text, expected):
     ("IDF spokesman Dimas Prakoso tiba.", [("Dimas Prakoso", "OFFICIAL")]),
     ("Ketua Indonesian Tax Authority Reform Forum mengomentari PPN.", []),
     ("Ketua Indonesian Tax Authority Reform Forum Rina Saputri mengomentari PPN.", [("Rina Saputri", "OFFICIAL")]),
+    # an English body's name closed by "of" and a country, an English title with "of the",
+    # and a plural head word
+    ("Pendiri Foreign Policy Community of Indonesia Dimas Patti Prakoso menilai itu.",
+     [("Dimas Patti Prakoso", "OFFICIAL")]),
+    ("Executive Director of the Middle East Institute Daniel Harrow menilai perang meluas.",
+     [("Daniel Harrow", "OFFICIAL")]),
+    ("Chairman Synergy Policies Rina Prapto Saputri mengatakan itu.", [("Rina Prapto Saputri", "OFFICIAL")]),
     # a state's president stays a LEADER
     ("Presiden Rusia Pavel Orlov tiba.", [("Pavel Orlov", "LEADER")]),
     # a Red Crescent society's president heads a body, like the Red Cross's

@@ -147,6 +147,8 @@ class RoleRules(OfficeKinds, OfficeWords):
     def _name_after_role(self, doc: Document, role_end: int, lower: set[str],
                          relative: bool = False) -> tuple[int, int]:
         past = self._past_modifiers(doc, role_end)  # "Pendiri lembaga kajian Center for …"
+        while past + 1 < len(doc.keys) and doc.keys[past] in ("of", "the") and same_line(doc, past, past + 1):
+            past += 1  # an English title's own connector: "Executive Director of the Middle East Institute"
         if run := self.facilities.name_at(doc, past):
             return self._facility_holder(doc, run, lower)
         if (org_end := english_organisation_end(doc, past, self.organisation_heads)) is not None:
@@ -203,6 +205,8 @@ class RoleRules(OfficeKinds, OfficeWords):
         Karolina Hird"), or the words after its last English word ("… Studies Yose Rizal
         Damuri")."""
         last = max(k for k in range(start, end) if doc.keys[k] in CONNECTORS)
+        if (place := self.places.match_at(doc, last + 1)) is not None and place.end < end:
+            return self._name_after_body(doc, last + 1, lower)  # "Community of Indonesia Dino Patti Djalal"
         run = range(last + 1, end)
         return english_holder(doc, run, self.organisation_heads, lambda k: self.is_name_word(doc, k, lower)) \
             or holder_after(doc, run, 1, lambda k: self.is_name_word(doc, k, lower),
