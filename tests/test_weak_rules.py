@@ -323,6 +323,11 @@ def test_two_people_joined_by_a_hyphen_are_two_mentions(rules_only):
     ("Bupati Kepulauan Seribu Budi Hartono meresmikan dermaga.", [("Budi Hartono", "OFFICIAL")]),
     ("Gubernur Jawa Tengah Ahmad Lutfianto menyambut tamu.", [("Ahmad Lutfianto", "OFFICIAL")]),
     ("Rapat itu dihadiri Gubernur Pramono Wicaksono.", [("Pramono Wicaksono", "OFFICIAL")]),
+    # the twenty-second round: a regency or city of several words is the region whole
+    ("Bupati Kutai Kartanegara meresmikan jembatan.", []),
+    ("Wakil Bupati Penajam Paser Utara hadir.", []),
+    ("Bupati Bone Bolango Rina Saputri hadir.", [("Rina Saputri", "OFFICIAL")]),
+    ("Wali Kota Tangerang Selatan Budi Hartono meminta warga tenang.", [("Budi Hartono", "OFFICIAL")]),
 ])
 def test_a_regional_office_names_its_region_before_any_name(rules_only, text, expected):
     assert people(rules_only, text) == expected
@@ -742,7 +747,8 @@ def test_a_misspelled_key_of_the_places_file_is_refused_by_name(tmp_path):
     from sorot.training.weak.context import RoleRules
     places = tmp_path / "places.yaml"
     places.write_text("places: [Rusia]\nregion: [Chechnya]\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"places: unknown keys \['region'\] \(known: places, regions\)"):
+    known = r"\(known: places, regions, local_regions\)"
+    with pytest.raises(DataFileError, match=r"places: unknown keys \['region'\] " + known):
         RoleRules.load(places=places)
 
 

@@ -109,14 +109,17 @@ class RoleRules(OfficeKinds, OfficeWords):
         self.places = PhraseMatcher()
         for place in places:
             self.places.add(place, place)
+        self.local_regions = PhraseMatcher()  # only after a regional office: "Bupati Kutai Kartanegara"
+        for region in lists.local_regions:
+            self.local_regions.add(region, region)
         self.institutions = INSTITUTIONS | {"otoritas", "agensi", "dinas"}  # "memimpin Badan …"
 
     @classmethod
     def load(cls, roles: str | Path | None = None, places: str | Path | None = None) -> RoleRules:
         places_data = load_yaml(places or data_path("places.yaml"))
-        refuse_unknown_keys(places_data, ("places", "regions"), "places:")  # a misspelt "region:" would be lost
+        refuse_unknown_keys(places_data, ("places", "regions", "local_regions"), "places:")  # "region:" would be lost
         return cls(RoleLists.from_data(load_yaml(roles or data_path("roles.yaml")), places_data["places"],
-                                       places_data.get("regions") or ()))
+                                       places_data.get("regions") or (), places_data.get("local_regions") or ()))
 
     def facility_words(self, doc: Document, context: ArticleContext) -> set[int]:
         """Words of facilities' names, which mention nobody ("Bandara Soekarno-Hatta"); after
@@ -240,13 +243,16 @@ class RoleRules(OfficeKinds, OfficeWords):
         return item_first(doc, role.start) == role.start and \
             any(self.roles.match_at(doc, j) is not None for j in neighbour_items(doc, role.start))
 
-    def _after_region(self, doc: Document, role: Hit, start: int, end: int) -> tuple[int, int]:
+    def _after_region(self, doc: Document, role: Hit, start: int, end: int, lower: set[str]) -> tuple[int, int]:
         """A regional office names its region first: when no known place stood between
-        them, a lone word right after the role is the region ("Bupati Sleman hadir"), and
-        a run of three or more starts with it ("Bupati Sleman Harda Kiswaya")."""
+        them, a regency or city of several words is the region ("Bupati Kutai Kartanegara
+        hadir"), a lone word right after the role is one ("Bupati Sleman hadir"), and a run
+        of three or more starts with one ("Bupati Sleman Harda Kiswaya")."""
         if doc.span_text(role.start, role.end).lower() not in self.regional_roles or \
                 not _REGION_WORDS.issuperset(doc.keys[role.end:start]):  # "Bupati Kepulauan Seribu"
             return start, end
+        if (region := self.local_regions.match_at(doc, start)) is not None:
+            return region.end, self._name_at(doc, region.end, lower)  # "Penajam Paser Utara X Y"
         if start < end and doc.keys[start] in _REGION_WORDS:
             start += 1  # "Kepulauan Seribu": the region's own word
         words = [k for k in range(start, end) if doc.keys[k] not in (".", "-")]  # an initial's dot
@@ -301,7 +307,7 @@ class RoleRules(OfficeKinds, OfficeWords):
         names X, since "Sleman" is no holder of its own."""
         relative = role.start > 0 and doc.keys[role.start - 1] in _RELATIVES and \
             same_line(doc, role.start - 1, role.start)
-        start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower, relative))
+        start, end = self._after_region(doc, role, *self._name_after_role(doc, role.end, lower, relative), lower)
         if relative and "," in doc.keys[role.end:start]:
             return start, start  # "Istri Menteri Luar Negeri, X": X is the minister's wife
         return self._after_organisation(role, start, end, doc)

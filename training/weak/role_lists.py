@@ -34,6 +34,7 @@ class RoleLists:
     roles: dict[str, list[str]]
     places: list[str]
     regions: list[str] = field(default_factory=list)
+    local_regions: list[str] = field(default_factory=list)
     modifiers: list[str] = field(default_factory=list)
     leader_of_groups: list[str] = field(default_factory=list)
     group_heads: list[str] = field(default_factory=lambda: ["pemimpin", "pimpinan"])
@@ -67,14 +68,16 @@ class RoleLists:
             raise DataFileError(f"roles: group_homes for groups that leader_of_groups lacks: {sorted(unknown)}")
 
     @classmethod
-    def from_data(cls, roles: dict, places: list[str], regions: list[str] = ()) -> RoleLists:
-        """The lists of a parsed ``roles.yaml`` mapping, the places' names and the regions'
-        (places inside a state, whose head is an official: "Pemimpin Chechnya X")."""
-        lists = {f.name for f in fields(cls)} - {"roles", "places", "regions"}
+    def from_data(cls, roles: dict, places: list[str], regions: list[str] = (),
+                  local_regions: list[str] = ()) -> RoleLists:
+        """The lists of a parsed ``roles.yaml`` mapping, the places' names, the regions'
+        (places inside a state, whose head is an official: "Pemimpin Chechnya X") and
+        Indonesia's regencies and cities of several words ("Kutai Kartanegara")."""
+        lists = {f.name for f in fields(cls)} - {"roles", "places", "regions", "local_regions"}
         refuse_unknown_keys(roles, sorted(set(PERSON_TYPES) | lists), "roles:")
         for key, value in roles.items():
             if not isinstance(value, (list, dict)):
                 raise DataFileError(f"roles: {key} should be a list or a mapping, not {type(value).__name__}")
         return cls(roles={label: list(roles.get(label) or []) for label in PERSON_TYPES},
-                   places=list(places), regions=list(regions),
+                   places=list(places), regions=list(regions), local_regions=list(local_regions),
                    **{key: value for key, value in roles.items() if key in lists and value is not None})
