@@ -327,6 +327,7 @@ def test_two_people_joined_by_a_hyphen_are_two_mentions(rules_only):
     ("Bupati Kutai Kartanegara meresmikan jembatan.", []),
     ("Wakil Bupati Penajam Paser Utara hadir.", []),
     ("Bupati Bone Bolango Rina Saputri hadir.", [("Rina Saputri", "OFFICIAL")]),
+    ("Bupati Sleman Kustiani hadir.", [("Kustiani", "OFFICIAL")]),
     ("Wali Kota Tangerang Selatan Budi Hartono meminta warga tenang.", [("Budi Hartono", "OFFICIAL")]),
 ])
 def test_a_regional_office_names_its_region_before_any_name(rules_only, text, expected):
