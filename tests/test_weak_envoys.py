@@ -113,6 +113,9 @@ def test_a_sentence_end_closes_the_office(rules_only, text, expected):
     ("Executive Director of the Middle East Institute Daniel Harrow menilai perang meluas.",
      [("Daniel Harrow", "OFFICIAL")]),
     ("Chairman Synergy Policies Rina Prapto Saputri mengatakan itu.", [("Rina Prapto Saputri", "OFFICIAL")]),
+    # the Red Cross's name after the committee's words is no part of its president's
+    ("Presiden Komite Internasional Palang Merah Rina Saputri menyerukan akses ke Gaza.",
+     [("Rina Saputri", "OFFICIAL")]),
     # a state's president stays a LEADER
     ("Presiden Rusia Pavel Orlov tiba.", [("Pavel Orlov", "LEADER")]),
     # a Red Crescent society's president heads a body, like the Red Cross's
