@@ -118,6 +118,10 @@ def test_a_quoted_nickname_before_an_appositive_role(rules_only, text, expected)
     ("Dubes RI Hadiri Upacara\nUpacara berlangsung khidmat.", []),
     # a bare verb between two names ends the first
     ("Menlu Budiman Sambut Ortega\nIa tiba pagi ini.", [("Budiman", "OFFICIAL")]),
+    # the twenty-second round: a short headline's bare verb between two later mentions
+    # ("Telepon", a noun that headlines use as a verb) leaves both names alone
+    ("Lind Telepon Orlov\n\nPresiden Tomas Lind menelepon Presiden Pavel Orlov selama dua jam.",
+     [("Lind", "LEADER"), ("Orlov", "LEADER"), ("Tomas Lind", "LEADER"), ("Pavel Orlov", "LEADER")]),
     # verb stems that are given names, and el-Sisi's "Sisi" (a side), stay in names
     ("Menteri Pandu Wibowo dan Wakil Menteri Arya Giring Putra hadir.",
      [("Pandu Wibowo", "OFFICIAL"), ("Arya Giring Putra", "OFFICIAL")]),

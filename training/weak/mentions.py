@@ -25,7 +25,7 @@ from sorot.inference.text.gazetteer import NAME_PARTICLES, are_initials, family_
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, is_capitalised, keys_of, same_line
 from sorot.models.schema import PERSON_TYPES
 from sorot.training.weak.name_shapes import KUNYAS
-from sorot.training.weak.names import is_common_word, is_derived_word
+from sorot.training.weak.names import is_bare_verb, is_common_word, is_derived_word
 
 #: on a disagreement, the earlier person type of the schema wins (LEADER over OFFICIAL)
 _RANK = {t: len(PERSON_TYPES) - k for k, t in enumerate(PERSON_TYPES)}
@@ -335,9 +335,11 @@ def _name_like(doc: Document, i: int, lower: set[str]) -> bool:
     if not 0 <= i < len(doc.keys):
         return False
     word, key = doc.word(i), doc.keys[i]
-    # "Pernyataan Trump": a derived noun before a known person opens the sentence, it is no name
+    # "Pernyataan Trump": a derived noun before a known person opens the sentence, it is no
+    # name; nor is a short headline's bare verb ("Trump Telepon Putin")
     return key in NAME_PARTICLES or (is_capitalised(word) and word.isalpha() and not word.isupper()
-                                 and key not in lower and not is_common_word(key) and not is_derived_word(key))
+                                 and key not in lower and not is_common_word(key) and not is_derived_word(key)
+                                 and not is_bare_verb(key))
 
 
 def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked: set[int], lower: set[str],
