@@ -155,6 +155,9 @@ def test_heads_of_bodies_named_by_acronyms_and_directorates(rules_only, text, ex
      [("Anwar Iskandi", "OFFICIAL"), ("Anwar", "OFFICIAL")]),
     ("Wamensesneg Bambang Eko Suharyono mendampingi Presiden. Menurut Bambang Eko, kunjungan membahas energi.",
      [("Bambang Eko Suharyono", "OFFICIAL"), ("Bambang Eko", "OFFICIAL")]),
+    # two words together may be a common word and a month; each alone stays a word
+    ("Wamenhut Raja Juli Santoso tiba. Raja Juli menambahkan bantuan dikirim. Pada Juli, Raja Yordania datang.",
+     [("Raja Juli Santoso", "OFFICIAL"), ("Raja Juli", "OFFICIAL")]),
 ])
 def test_later_mentions_by_two_last_words_or_after_an_honorific(rules_only, text, expected):
     assert people(rules_only, text) == expected

@@ -245,9 +245,11 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
             owners[family].add(keys)
         if len(parts) >= 3 and all(_may_stand_alone(doc, i, lower, places) for i in parts[-2:]):
             owners[doc.span_text(parts[-2], hit.end)].add(keys)  # "Aboul Gheit" of "Ahmed Aboul Gheit"
-        if len(parts) >= 3 and parts[1] == parts[0] + 1 and \
-                all(_may_stand_alone(doc, i, lower, places) for i in parts[:2]):
-            owners[doc.span_text(parts[0], parts[1] + 1)].add(keys)  # "Bambang Eko" of "Bambang Eko Suhariyanto"
+        if len(parts) >= 3 and parts[1] == parts[0] + 1 and all(
+                is_capitalised(doc.word(i)) and doc.keys[i] not in lower for i in parts[:2]):
+            # "Bambang Eko" of "Bambang Eko Suhariyanto"; two words together are specific
+            # enough for a common word or a month ("Raja Juli" of "Raja Juli Antoni")
+            owners[doc.span_text(parts[0], parts[1] + 1)].add(keys)
     for alias, hit in pairs:
         keys = _person_keys(doc, hit, aliases)
         owners[alias].add(keys)
