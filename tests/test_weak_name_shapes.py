@@ -150,8 +150,11 @@ def test_an_honorific_that_starts_the_persons_own_name_stays_in_the_span(labeler
     # a function word that is also a given name opens the name after a role or a place
     ("Gubernur Kharkiv Oleh Petrenko mengatakan dua warga tewas.", [("Oleh Petrenko", "OFFICIAL")]),
     ("Panglima Armada Laksamana Dan Whitfield memaparkan hasil operasi.", [("Dan Whitfield", "OFFICIAL")]),
+    # the twenty-second round: so does a derived noun that is a given name
+    ("Kepala Bakamla Harapan Situmorang meninjau kapal.", [("Harapan Situmorang", "OFFICIAL")]),
     # elsewhere it stays the word
     ("Oleh karena itu, Menlu Yoga Pramudya menolak.", [("Yoga Pramudya", "OFFICIAL")]),
+    ("Harapan kami, kata Menlu Yoga Pramudya, perang berakhir.", [("Yoga Pramudya", "OFFICIAL")]),
     # a capitalised "Dan" between two people ends the first name before the next role
     ("Presiden Walter Brennan Dan Presiden Hendra Gunawan bertemu.",
      [("Walter Brennan", "LEADER"), ("Hendra Gunawan", "LEADER")]),
