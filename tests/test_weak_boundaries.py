@@ -138,6 +138,20 @@ def test_declared_nicknames_and_bracketed_parties(rules_only, text, expected):
     assert people(rules_only, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the twenty-second round: a given name that is a common word, alone and capitalised
+    # mid-sentence, is the person; opening a sentence or after "Sang" it is the word
+    ("Wamenlu Indah Kusuma tiba di Moskow. Menurut Indah, kunjungan membahas Ukraina. Indah sekali kota itu.",
+     [("Indah Kusuma", "OFFICIAL"), ("Indah", "OFFICIAL")]),
+    ('Wamenlu Bintang Prakoso tiba. "Kami siap," kata Bintang. Bintang di langit bersinar.',
+     [("Bintang Prakoso", "OFFICIAL"), ("Bintang", "OFFICIAL")]),
+    ("Wamenhut Raja Santoso tiba. Ia bertemu Raja Yordania. Sang Raja menyambut.",
+     [("Raja Santoso", "OFFICIAL")]),
+])
+def test_a_common_word_given_name_alone_mid_sentence(rules_only, text, expected):
+    assert people(rules_only, text) == expected
+
+
 def test_a_declared_nickname_of_a_gazetteer_person_is_that_person():
     from sorot.inference.text.gazetteer import Gazetteer
     from sorot.training.weak.labeler import WeakLabeler

@@ -239,8 +239,8 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
         if len(parts) > 1:
             inner = middle_names([(tuple(doc.keys[hit.start:hit.end]), keys)])  # "Dasco" of "Sufmi Dasco Ahmad"
             for i in (parts[0], *(k for k in parts[1:-1] if doc.keys[k] in inner), parts[-1]):
-                if _may_stand_alone(doc, i, lower, places):
-                    owners[doc.word(i)].add(keys)
+                if _may_stand_alone(doc, i, lower, places, common=True):
+                    owners[doc.word(i)].add(keys)  # a common word: mid-sentence only (Mentions.find)
         if family := _family_name(doc, hit):
             owners[family].add(keys)
         if len(parts) >= 3 and all(_may_stand_alone(doc, i, lower, places) for i in parts[-2:]):
@@ -258,13 +258,28 @@ def _parts(doc: Document, people: list[Hit], lower: set[str], places: PhraseMatc
     return owners
 
 
-def _may_stand_alone(doc: Document, i: int, lower: set[str], places: PhraseMatcher | None) -> bool:
+def _may_stand_alone(doc: Document, i: int, lower: set[str], places: PhraseMatcher | None,
+                     common: bool = False) -> bool:
     """Word ``i`` of a name may be (part of) a shorter mention: never lower case elsewhere
     (a lower-case part is a name the article capitalises elsewhere: ArticleContext keeps
-    it out of ``lower``), no frequent word and no one-word place."""
-    word = doc.word(i)
-    return (is_capitalised(word) or word.islower()) and word.lower() not in lower and \
-        not is_common_word(word.lower()) and not _one_word_place(doc, i, places)
+    it out of ``lower``), no frequent word (unless ``common``: a capitalised one, no
+    derived word) and no one-word place."""
+    word, key = doc.word(i), doc.keys[i]
+    frequent = is_common_word(key)
+    return (is_capitalised(word) or (word.islower() and not frequent)) and key not in lower and \
+        (not frequent or (common and not is_derived_word(key))) and not _one_word_place(doc, i, places)
+
+
+#: Words before a common noun, never before a name: "Sang Raja menyambut".
+_DETERMINERS = frozenset({"sang", "seorang", "sebuah", "para", "sebagai", "menjadi", "the", "si"})
+
+
+def _mid_sentence(doc: Document, i: int) -> bool:
+    """Word ``i`` follows a word or a comma on its line, no determiner: capitalised there,
+    a common word is a name ("kata Indah"); opening a sentence it may be the word ("Indah
+    sekali …"), and after "sang" a noun ("Sang Raja")."""
+    return i > 0 and same_line(doc, i - 1, i) and (doc.keys[i - 1][:1].isalnum() or doc.keys[i - 1] == ",") \
+        and doc.keys[i - 1] not in _DETERMINERS
 
 
 def _one_word_place(doc: Document, i: int, places: PhraseMatcher | None) -> bool:
@@ -302,11 +317,14 @@ class Mentions:
         classes = _classes(doc, people, aliases)
         out = [Hit(h.start, h.end, classes[_person_keys(doc, h, aliases)]) for h in people]
         matcher = PhraseMatcher()
+        common: set[str] = set()  # one-word parts that are common words ("Indah", "Raja")
         for phrase, owners in _parts(doc, people, lower, places, pairs).items():
             person = _one_person(owners)
             if person is not None:
                 matcher.add(phrase, classes[person])
-                if not lower.intersection(keys_of(phrase)):
+                if " " not in phrase and is_common_word(phrase.lower()):
+                    common.add(phrase.lower())
+                elif not lower.intersection(keys_of(phrase)):
                     # no word of it is lower case elsewhere, unless as the name itself
                     # ("Kata araghchi"): ArticleContext keeps such names out of ``lower``
                     matcher.add(phrase.lower(), classes[person])
@@ -323,6 +341,9 @@ class Mentions:
                 and doc.keys[hit.start - 1] not in honorifics and same_line(doc, hit.start - 1, hit.start)
             right = _name_like(doc, hit.end, lower) and not _paired(doc, hit.end, ends, starts) \
                 and same_line(doc, hit.end - 1, hit.end)
+            if doc.keys[hit.start] in common and hit.end == hit.start + 1 and \
+                    (hit.start in headline or not _mid_sentence(doc, hit.start)):
+                continue  # "Indah sekali …", a Title Case headline's word
             if hit.start in headline or not (left or right):
                 out.append(hit)
         return out
