@@ -153,6 +153,12 @@ def test_a_country_in_an_article_with_no_war_is_only_a_country(labeler, text, la
     ("Putin mengatakan pasukannya maju di semua front, kata Kremlin.", ["russia_ukraine"]),
     ("Uni Eropa sepakat memakai aset Rusia yang dibekukan untuk pinjaman baru.", ["russia_ukraine"]),
     ("Moskow mengklaim menguasai dua desa di wilayah Dnipropetrovsk.", ["russia_ukraine"]),
+    # Moscow's own name for the war, and Putin beside a word of war
+    ("Putin Umumkan Jeda\n\nPutin memerintahkan jeda tembakan selama Paskah dalam operasi militer khusus.",
+     ["russia_ukraine"]),
+    ("Putin mengerahkan pasukan cadangan ke perbatasan Belarus.", ["russia_ukraine"]),
+    # a missile test is no war
+    ("Rusia menguji rudal hipersonik baru di Laut Barents, kata Kremlin.", []),
     # frozen fish is no sanction
     ("Indonesia mengekspor udang beku ke Rusia, kata Kremlin.", []),
     # a ship's crew, or a factory's drone for export, is not
