@@ -19,6 +19,11 @@ from sorot.training.weak.labeler import SOURCE_SCORE
     ("Menurut Vaziri, sanksi harus dicabut. Vaziri menambahkan bahwa Teheran menunggu.", ["Vaziri", "Vaziri"]),
     ("Tawaran gencatan senjata di Gaza ditolak. Vaziri membantahnya kemarin. Vaziri tiba di Oslo pada Senin.",
      ["Vaziri", "Vaziri"]),
+    # the twenty-second round: the verbs that close a quote, as "kata" does
+    ('Gencatan senjata di Gaza dibahas. "Kami hampir sepakat," imbuh Vaziri. Vaziri tiba di Kairo kemarin.',
+     ["Vaziri", "Vaziri"]),
+    ('Serangan ke Teheran berlanjut. "Iran tidak akan menyerah," tandas Vaziri. Vaziri tiba di Oslo.',
+     ["Vaziri", "Vaziri"]),
 ])
 def test_a_role_less_speaker_is_an_official(rules_only, text, expected):
     assert people(rules_only, text) == [(name, "OFFICIAL") for name in expected]

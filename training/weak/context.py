@@ -370,7 +370,9 @@ def _names_a_body(keys: list[str], domains: frozenset) -> bool:
 #: Verbs of saying after a speaker ("Emil menyatakan") and before one ("kata Emil").
 SAYS_AFTER = frozenset({"mengatakan", "menyatakan", "menyebut", "menambahkan", "menegaskan", "menjelaskan",
                         "mengungkapkan", "menuturkan", "berharap", "menilai", "mengimbau"})
-SAYS_BEFORE = frozenset({"kata", "ujar", "tutur", "ucap", "menurut"})
+#: Verbs of saying before the speaker, after a quote: '"…," imbuh Witkoff'.
+SAYS_BEFORE = frozenset({"kata", "ujar", "tutur", "ucap", "menurut", "imbuh", "tandas", "tukas", "ungkap",
+                         "tegas", "tambah", "papar", "pungkas", "lanjut", "sebut", "kilah"})
 
 
 def _speaks(doc: Document, i: int) -> bool:
