@@ -474,8 +474,12 @@ def test_a_copula_gives_the_name_before_it_its_role(rules_only, text, expected):
     ("Tomas Lind, utusan khusus Halvorsen, tiba di Oslo.", [("Tomas Lind", "OFFICIAL"), ("Halvorsen", "LEADER")]),
     ("Tomas Lind selaku juru bicara Halvorsen menolak berkomentar.",
      [("Tomas Lind", "OFFICIAL"), ("Halvorsen", "LEADER")]),
+    # the twenty-second round: a rank of the aide between the role and the one served
+    ("Tomas Lind, penasihat senior Halvorsen, terluka dalam serangan.",
+     [("Tomas Lind", "OFFICIAL"), ("Halvorsen", "LEADER")]),
     # without a holder before it the name after the role is its holder, as before
     ("Utusan khusus Tomas Lind tiba di Oslo.", [("Tomas Lind", "OFFICIAL")]),
+    ("Penasihat senior Tomas Lind tiba di Oslo.", [("Tomas Lind", "OFFICIAL")]),
     ("Di sisi lain, utusan khusus Halvorsen, tiba di Oslo.", [("Halvorsen", "OFFICIAL")]),
     # a role that serves no one keeps its own name after it
     ("Tomas Lind, Menteri Pertahanan Norwegia Erik Dahl, dan lainnya hadir.", [("Erik Dahl", "OFFICIAL")]),

@@ -88,6 +88,8 @@ _OFFICE_LINKS = frozenset({"untuk", "dan", "di", "bagi"})
 #: Links between a listed name and its office; one list may mix them from item to item
 #: (word keys fold every dash to "-").
 _ITEM_LINKS = frozenset({"-", ":", "sebagai"})
+#: Words between an aide's role and the one served: "X, penasihat senior Khamenei, …".
+_AIDE_RANKS = frozenset({"senior", "utama", "dekat", "pribadi", "tertinggi", "kepala"})
 #: Words that close an appositive phrase: "Lind, utusan khusus Halvorsen, tiba".
 _CLOSES = SENTENCE_END | {",", ";", ")", "untuk", "bagi"}
 
@@ -276,8 +278,11 @@ class AppositiveRules:
         mengatakan" names Sullivan as the adviser."""
         if doc.span_text(role.start, role.end).lower() not in self.roles.principal_roles:
             return False
-        leader_role = self.roles.roles.match_at(doc, role.end)
-        if after != role.end and not (leader_role and leader_role.payload == LEADER):
+        first = role.end
+        while first < after and doc.keys[first] in _AIDE_RANKS:
+            first += 1  # "penasihat senior Khamenei"
+        leader_role = self.roles.roles.match_at(doc, first)
+        if after != first and not (leader_role and leader_role.payload == LEADER):
             return False
         if self._word_link(doc, role.start) is not None:
             return True
