@@ -25,7 +25,7 @@ from pathlib import Path
 from sorot.inference.text.phrases import Document, Hit, PhraseMatcher, keys_of
 from sorot.inference.text.resources import DataFileError, data_path, load_yaml, refuse_unknown_keys
 from sorot.models.schema import ARTICLE_LABELS, PRIMARY_OTHER
-from sorot.training.weak.names import zipf
+from sorot.training.weak.names import word_stems, zipf
 from sorot.training.weak.passing import InPassing, in_relative_clause
 
 logger = logging.getLogger(__name__)
@@ -78,31 +78,6 @@ class ArticleDecision:
 #: What :meth:`ConflictEvidence.asides` says of a sentence: an aside ("juga"), which an
 #: event it tells makes coverage, or background ("sebelumnya"), which stays an aside.
 ASIDE, BACKGROUND = 1, 2
-
-
-#: Indonesian verb prefixes, longest first, with the first letters their nasal may have
-#: replaced ("menarik" is "tarik", "menyerang" "serang", "memukul" "pukul", "mengirim"
-#: "kirim"; "mendukung" is "dukung").
-_PREFIXES = (("meny", ("s",)), ("meng", ("k", "")), ("mem", ("p", "")), ("men", ("t", "")), ("me", ("",)),
-             ("di", ("",)), ("ber", ("",)), ("ter", ("",)))
-_SUFFIXES = ("nya", "kan", "i")
-
-
-def roots(word: str) -> set[str]:
-    """The word and the roots it may have under one prefix and one suffix, none shorter
-    than four letters: a headline's bare verb and its body's inflected one share one.
-
-    >>> sorted(roots("menyetujui"))
-    ['menyetuju', 'menyetujui', 'setuju', 'setujui']
-    >>> sorted(roots("menarik")), sorted(roots("pasukannya"))
-    (['arik', 'menarik', 'tarik'], ['pasukan', 'pasukannya'])
-    """
-    stems = {word} | {word[:-len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 4}
-    out = set(stems)
-    for stem in stems:
-        prefix, heads = next(((p, h) for p, h in _PREFIXES if stem.startswith(p)), ("", ()))
-        out |= {head + stem[len(prefix):] for head in heads if len(stem) - len(prefix) + len(head) >= 4}
-    return out
 
 
 class ConflictEvidence:
@@ -248,13 +223,13 @@ class ConflictEvidence:
     @staticmethod
     def echoes(doc: Document, sentences: list[tuple[int, int]], k: int) -> bool:
         """Whether sentence ``k`` (of word ranges ``sentences``) repeats a content word of
-        the first one, the headline, in any of its forms (:func:`roots`): "Kapal Bantuan
+        the first one, the headline, in any of its forms (:func:`word_stems`): "Kapal Bantuan
         Dicegat … mencegat kapal yang membawa bantuan" and "IDF Tarik Pasukan … menarik
         sebagian pasukannya" tell the same story, "Ekspor kopi naik. Sementara itu Israel …"
         another."""
         def content(start: int, end: int) -> set[str]:
             words = (w for w in doc.keys[start:end] if len(w) >= 4 and w.isalpha() and zipf(w) < _CONTENT_ZIPF)
-            return {root for w in words for root in roots(w)}
+            return {stem for w in words for stem in word_stems(w)}
         return 0 < k < len(sentences) and bool(content(*sentences[0]) & content(*sentences[k]))
 
     def decide_article(self, evidence: list[tuple[dict[str, int], set[str], dict[str, int]]],

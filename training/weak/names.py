@@ -141,6 +141,27 @@ def _active_stems(key: str) -> list[str]:
     return [key[2:]]
 
 
+def word_stems(key: str) -> set[str]:
+    """The word and the stems it may have under one suffix ("-nya", "-kan", "-i") and one
+    prefix ("me-" with its nasal undone as :func:`_active_stems` does, "di-", "ber-",
+    "ter-"), none shorter than four letters: a headline's bare verb and its body's
+    inflected one share one ("Tarik" and "menarik").
+
+    >>> sorted(word_stems("menyetujui"))
+    ['menyetuju', 'menyetujui', 'setuju', 'setujui']
+    >>> sorted(word_stems("menarik")), sorted(word_stems("pasukannya"))
+    (['arik', 'menarik', 'tarik'], ['pasukan', 'pasukannya'])
+    """
+    stems = {key} | {key[:-len(end)] for end in ("nya", "kan", "i") if key.endswith(end) and len(key) - len(end) >= 4}
+    out = set(stems)
+    for stem in stems:
+        if stem.startswith("me"):
+            out.update(_active_stems(stem))
+        elif stem.startswith(("di", "ber", "ter")):
+            out.add(stem[2:] if stem.startswith("di") else stem[3:])
+    return {s for s in out if len(s) >= 4}
+
+
 def is_active_verb(key: str) -> bool:
     """A frequent verb in "me-", "ber-" or "ter-": "Mengecam", "Menyambut", "Berkunjung",
     "Tertembak". Short headlines capitalise them after a role ("Dubes Rusia Mengecam").
