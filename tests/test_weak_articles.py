@@ -202,3 +202,17 @@ def test_the_strips_places_and_board_are_about_gaza(labeler, text):
 ])
 def test_a_genocide_charged_to_zionists_is_about_gaza(labeler, text, labels):
     assert labeler.label(text)["labels"] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # the twenty-second round: "seperti"/"sebagaimana" before a reporting verb attributes
+    # the report (often with no comma); it compares nothing
+    ("Serangan Terbaru\n\nSeperti dilansir kantor berita itu Israel kembali menyerang kamp pengungsi di Gaza "
+     "tengah.", ["gaza"]),
+    ("Sebagaimana dilaporkan Anadolu pasukan Israel memerintahkan warga Khan Younis mengungsi.", ["gaza"]),
+    ("Seperti diberitakan sebelumnya drone Rusia menghantam gedung apartemen di Kyiv.", ["russia_ukraine"]),
+    # a comparison is still one
+    ("Harga emas naik tajam, seperti saat invasi Rusia ke Ukraina pada 2022.", []),
+])
+def test_as_reported_is_an_attribution_not_a_comparison(labeler, text, labels):
+    assert labeler.label(text)["labels"] == labels

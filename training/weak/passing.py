@@ -22,6 +22,12 @@ from sorot.inference.text.resources import refuse_unknown_keys
 _AMID = frozenset({("di", "tengah"), ("ditengah",)})
 #: A time reference: after a war's toll ("tewas sejak perang Gaza pecah") it names the war counted.
 _SINCE = frozenset({("sejak",), ("semenjak",)})
+#: Reporting verbs after "seperti"/"sebagaimana": an attribution ("Seperti dilansir Al
+#: Jazeera, Israel …", often with no comma), not a comparison.
+_REPORTED = frozenset({"dilansir", "dikutip", "dilaporkan", "diberitakan", "disampaikan", "dikatakan",
+                       "diketahui", "disebutkan", "dijelaskan", "ditulis", "dimuat", "diwartakan", "dinyatakan",
+                       "diungkapkan", "dikabarkan", "disiarkan", "melansir", "mengutip", "dilansirkan",
+                       "tertulis", "tercantum", "terlihat", "tampak"})
 #: Words that close a clause: punctuation and the conjunctions that open another.
 CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "tetapi", "namun", "sementara"})
 
@@ -153,8 +159,12 @@ class InPassing:
         passing one: "di tengah" before the cue or one of ``places`` is a place's middle
         ("di tengah Jalur Gaza", "di tengah wilayah Donetsk"; "di tengah perang Gaza" is a
         backdrop), and "sejak" after one of ``tolls`` names the war counted ("tewas sejak
-        perang Gaza pecah"; "tertinggi sejak invasi Rusia" only dates the price)."""
+        perang Gaza pecah"; "tertinggi sejak invasi Rusia" only dates the price); and a
+        reporting verb after the phrase makes it an attribution ("Seperti dilansir Al
+        Jazeera Israel …")."""
         after = k + len(phrase)
+        if after < len(doc.keys) and doc.keys[after] in _REPORTED:
+            return True  # "Seperti dilansir Al Jazeera Israel kembali menyerang Gaza"
         if phrase in _AMID:
             return after == i or (after < len(doc.keys) and doc.keys[after] in self.places)
         return phrase in _SINCE and not self.tolls.isdisjoint(doc.keys[first:k])
