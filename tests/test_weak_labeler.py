@@ -283,6 +283,9 @@ def test_a_comparison_takes_its_whole_list_of_objects(labeler):
     ("Lebih dari 60.000 warga tewas sejak perang Gaza pecah pada Oktober 2023.", ["gaza"]),
     ("Jutaan orang mengungsi semenjak invasi Rusia ke Ukraina dimulai.", ["russia_ukraine"]),
     ("Rupiah mencapai titik terendah sejak perang Israel-Iran.", []),
+    # the twenty-second round: "sejak" opening a sentence with no comma, its toll after
+    ("Sejak Israel melancarkan serangan ke Gaza pada Oktober 2023 lebih dari 60.000 warga tewas.", ["gaza"]),
+    ("Sejak invasi Rusia ke Ukraina harga gandum naik dua kali lipat.", []),
 ])
 def test_a_time_reference_to_a_war_is_a_passing_mention(labeler, text, expected):
     assert labeler.label(text)["labels"] == expected

@@ -158,8 +158,9 @@ class InPassing:
         """The comparison ``phrase`` at word ``k`` does not make the cue at word ``i`` a
         passing one: "di tengah" before the cue or one of ``places`` is a place's middle
         ("di tengah Jalur Gaza", "di tengah wilayah Donetsk"; "di tengah perang Gaza" is a
-        backdrop), and "sejak" after one of ``tolls`` names the war counted ("tewas sejak
-        perang Gaza pecah"; "tertinggi sejak invasi Rusia" only dates the price); and a
+        backdrop), and "sejak" after one of ``tolls``, or opening a sentence whose clause
+        has one, names the war counted ("tewas sejak perang Gaza pecah"; "tertinggi sejak
+        invasi Rusia" only dates the price); and a
         reporting verb after the phrase makes it an attribution ("Seperti dilansir Al
         Jazeera Israel …")."""
         after = k + len(phrase)
@@ -167,7 +168,13 @@ class InPassing:
             return True  # "Seperti dilansir Al Jazeera Israel kembali menyerang Gaza"
         if phrase in _AMID:
             return after == i or (after < len(doc.keys) and doc.keys[after] in self.places)
-        return phrase in _SINCE and not self.tolls.isdisjoint(doc.keys[first:k])
+        if phrase not in _SINCE:
+            return False
+        # the toll before "sejak" ("tewas sejak perang Gaza pecah") or after its clause when
+        # it opens the sentence with no comma ("Sejak Israel menyerang Gaza … warga tewas")
+        clause_end = next((j for j in range(i, len(doc.keys)) if doc.keys[j] in CLAUSE_ENDS), len(doc.keys))
+        return not self.tolls.isdisjoint(doc.keys[first:k]) or \
+            (k == first and not self.tolls.isdisjoint(doc.keys[i:clause_end]))
 
 
 def in_relative_clause(doc: Document, i: int, first: int, end: int) -> bool:
