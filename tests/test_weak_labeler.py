@@ -359,6 +359,12 @@ def test_a_known_person_named_later_by_the_given_name_alone(labeler):
     assert named("Torvald Eklund tiba. Torvald Berg juga hadir.") == [("Torvald Eklund", "Torvald Eklund", 0.95)]
     assert named("Mahir Salem tiba. Mahir lalu berpidato.") == [("Mahir Salem", "Mahir Salem", 0.95)]
     assert set(gazetteer.given_names) == {"torvald"}
+    # the twenty-second round: a shared given name is the one person of the article that
+    # has it where it speaks; never when the article names both owners
+    assert named("Mahir Salem tiba. Menurut Mahir, perundingan berlanjut.") == [
+        ("Mahir Salem", "Mahir Salem", 0.95), ("Mahir", "Mahir Salem", 0.7)]
+    assert named("Mahir Salem dan Mahir Qasim tiba. Menurut Mahir, perundingan berlanjut.") == [
+        ("Mahir Salem", "Mahir Salem", 0.95), ("Mahir Qasim", "Mahir Qasim", 0.95)]
 
 
 def test_a_known_person_named_later_by_a_family_name_that_is_no_alias(labeler):

@@ -273,20 +273,26 @@ class Gazetteer:
         return Document(doc.text, doc.words, keys)
 
     @cached_property
-    def given_names(self) -> dict[str, Person]:
-        """Folded first words of multi-word names that only one person has and that are
-        no one's alias nor a particle: "steve" of Steve Witkoff, but not "mohammad" (ten
-        people), "abbas" (Mahmoud Abbas's alias, Abbas Araghchi's first name) nor "al"."""
-        owners: dict[str, set[str]] = {}
+    def given_name_owners(self) -> dict[str, tuple[Person, ...]]:
+        """Folded first words of multi-word names that are no one's alias nor a particle,
+        with the people who have them: "steve" (Steve Witkoff), "agus" (every Agus of the
+        list), but not "abbas" (Mahmoud Abbas's alias, Abbas Araghchi's first name) nor
+        "al". An article that names one of several owners means that one by the word."""
+        owners: dict[str, dict[str, None]] = {}
         for person in self.people:
             for alias in (person.name, *person.aliases):
                 keys = keys_of(alias)
                 if len(keys) > 1:
-                    owners.setdefault(keys[0], set()).add(person.name)
+                    owners.setdefault(keys[0], {})[person.name] = None
         by_name = {p.name: p for p in self.people}
-        return {key: by_name[next(iter(names))] for key, names in owners.items()
-                if len(names) == 1 and self.matcher.get((key,)) is None and key.isalpha()
-                and key not in NAME_PARTICLES}
+        return {key: tuple(by_name[name] for name in names) for key, names in owners.items()
+                if self.matcher.get((key,)) is None and key.isalpha() and key not in NAME_PARTICLES}
+
+    @cached_property
+    def given_names(self) -> dict[str, Person]:
+        """The given names of :attr:`given_name_owners` that only one person has: "steve"
+        of Steve Witkoff, but not "mohammad" (ten people)."""
+        return {key: people[0] for key, people in self.given_name_owners.items() if len(people) == 1}
 
     def lookup(self, name: str) -> Person | None:
         """The person whose name or alias is exactly ``name`` (folded), if any, or a

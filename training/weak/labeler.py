@@ -161,7 +161,7 @@ class WeakLabeler:
         owners = family_owners([(tuple(doc.keys[h.start:h.end]), h.payload) for h in known])
         known = [Hit(h.start, h.end, owner) for h, owner in zip(known, owners)]  # "Mohammed Sinwar … Sinwar"
         blocked = facilities | {i for h in known for i in range(h.start, h.end)}
-        more = known_person_mentions(doc, known, self.gazetteer.given_names, blocked, article.lower,
+        more = known_person_mentions(doc, known, self.gazetteer.given_name_owners, blocked, article.lower,
                                      lambda i: self._not_a_name(doc, i))
         people = sorted(known + more, key=lambda h: h.start)
         blocked |= {i for h in more for i in range(h.start, h.end)}  # "Abu Mohammed al-Julani": every word

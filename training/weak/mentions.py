@@ -34,6 +34,7 @@ from sorot.training.weak.aliases import (
     name_keys,
     nickname_word,
 )
+from sorot.training.weak.context import SAYS_AFTER, SAYS_BEFORE
 from sorot.training.weak.names import is_bare_verb, is_common_word, is_derived_word
 
 #: on a disagreement, the earlier person type of the schema wins (LEADER over OFFICIAL)
@@ -208,15 +209,16 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     Indonesian name, so only the full name in the same article makes it this person, and
     only when no other person of the article has it), and the initials
     bracketed after the full name, there and later ("Prasetyo Hadi (PH) … PH menambahkan").
-    ``known`` are the gazetteer's hits, ``given`` its unique given names
-    (:attr:`Gazetteer.given_names`). A given name must stand alone (no name-like word
+    ``known`` are the gazetteer's hits, ``given`` its given names with their owners
+    (:attr:`Gazetteer.given_name_owners`; a shared one means the only owner this article
+    names: "Agus Subiyanto … Menurut Agus,"). A given name must stand alone (no name-like word
     beside it) and be no common word, place or role (``not_names(i)``).
 
     >>> from sorot.inference.text.gazetteer import Gazetteer
     >>> g = Gazetteer.from_records([{"name": "Steve Witkoff", "type": "OFFICIAL"}])
     >>> doc = Document.from_text("Steve Witkoff (SW) tiba. Kata Steve, SW siap.")
     >>> [(doc.span_text(h.start, h.end), h.payload.name)
-    ...  for h in known_person_mentions(doc, g.find(doc), g.given_names, {0, 1}, set(), lambda i: False)]
+    ...  for h in known_person_mentions(doc, g.find(doc), g.given_name_owners, {0, 1}, set(), lambda i: False)]
     [('SW', 'Steve Witkoff'), ('Steve', 'Steve Witkoff'), ('SW', 'Steve Witkoff')]
     """
     initials = {}
@@ -224,7 +226,11 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
     names = [(tuple(doc.keys[h.start:h.end]), h.payload) for h in known]
     lasts = {**middle_names(names), **family_names(names)}  # "Dasco" and "Munir" alone
     named = {hit.payload.name for hit in known}  # by any name: "Witkoff … kata Steve" too
-    firsts = {key: given[key] for key in given.keys() & set(doc.keys) if given[key].name in named} if known else {}
+    # a given name several people of the list share means the one this article names,
+    # where it speaks ("Agus Subiyanto … Menurut Agus,"): elsewhere it may be another's
+    firsts = {key: owners[0] for key in given.keys() & set(doc.keys)
+              if len(owners := [p for p in given[key] if p.name in named]) == 1} if known else {}
+    shared = {key for key in firsts if len(given[key]) > 1}
     for hit in known:
         if (acronym := alias_after(doc, hit)) and acronym.isupper() and initials_of(doc, hit, acronym.lower()):
             initials[acronym.lower()] = hit.payload
@@ -239,7 +245,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
         elif nicknames and (n := _declared_at(doc, i, nicknames, blocked)):
             # "Gus Ipul" (a form of address and a nickname), "Abu Mohammed al-Julani"
             out.append(Hit(i, i + n, nicknames[" ".join(doc.keys[i:i + n])]))
-        elif _alone_given_name(doc, i, firsts, lower, not_names):
+        elif _alone_given_name(doc, i, firsts, lower, not_names) and (key not in shared or _speaks(doc, i)):
             out.append(Hit(i, i + 1, firsts[key]))
         elif lasts.get(key) and _alone_given_name(doc, i, lasts, lower, not_names):
             out.append(Hit(i, i + 1, lasts[key]))
@@ -252,9 +258,15 @@ def _declared_at(doc: Document, i: int, nicknames: dict, blocked: set[int]) -> i
                  and blocked.isdisjoint(range(i, i + n))), 0)
 
 
+def _speaks(doc: Document, i: int) -> bool:
+    """Word ``i`` stands right after a verb of saying or right before one: "Menurut Agus,",
+    "kata Agus", "Agus menegaskan"."""
+    return (i > 0 and doc.keys[i - 1] in SAYS_BEFORE) or (i + 1 < len(doc.keys) and doc.keys[i + 1] in SAYS_AFTER)
+
+
 def _alone_given_name(doc: Document, i: int, firsts: dict, lower: set[str], not_names: Callable[[int], bool]) -> bool:
     key, word = doc.keys[i], doc.word(i)
     if key not in firsts or not is_capitalised(word) or len(word) < 3 or key in lower \
-            or is_common_word(key) or not_names(i):  # no particle: Gazetteer.given_names has none
+            or is_common_word(key) or not_names(i):  # no particle: Gazetteer.given_name_owners has none
         return False
     return not (_name_like(doc, i - 1, lower) or _name_like(doc, i + 1, lower))
