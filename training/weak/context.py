@@ -375,15 +375,19 @@ SAYS_BEFORE = frozenset({"kata", "ujar", "tutur", "ucap", "menurut", "imbuh", "t
                          "tegas", "tambah", "papar", "pungkas", "lanjut", "sebut", "kilah"})
 
 
+def beside_saying(doc: Document, k: int, after: frozenset[str] = SAYS_AFTER) -> bool:
+    """Word ``k`` stands right before a verb of saying (one of ``after``) or right after
+    one that puts the speaker after it: "Agus menegaskan", "kata Agus", "Menurut Agus,"."""
+    return (k + 1 < len(doc.keys) and doc.keys[k + 1] in after) or (k > 0 and doc.keys[k - 1] in SAYS_BEFORE)
+
+
 def _speaks(doc: Document, i: int) -> bool:
     """Word ``i`` names a speaker elsewhere in the article: written alone right before a
     verb of saying or right after one ("Emil menyatakan", "kata Emil"), as no region is."""
     key = doc.keys[i]
     # alone: no capitalised word before it ("Pemkab Sleman menyatakan" is the regency's office)
-    return any(doc.keys[k] == key and k != i and is_capitalised(doc.word(k)) and
-               ((k + 1 < len(doc.keys) and doc.keys[k + 1] in SAYS_AFTER
-                 and (k == 0 or not is_capitalised(doc.word(k - 1))))
-                or (k > 0 and doc.keys[k - 1] in SAYS_BEFORE))
+    return any(doc.keys[k] == key and k != i and is_capitalised(doc.word(k)) and beside_saying(doc, k)
+               and (k == 0 or not is_capitalised(doc.word(k - 1)) or doc.keys[k - 1] in SAYS_BEFORE)
                for k in range(len(doc.keys)))
 
 

@@ -34,7 +34,7 @@ from sorot.training.weak.aliases import (
     name_keys,
     nickname_word,
 )
-from sorot.training.weak.context import SAYS_AFTER, SAYS_BEFORE
+from sorot.training.weak.context import beside_saying
 from sorot.training.weak.names import is_bare_verb, is_common_word, is_derived_word
 
 #: on a disagreement, the earlier person type of the schema wins (LEADER over OFFICIAL)
@@ -245,7 +245,7 @@ def known_person_mentions(doc: Document, known: list[Hit], given: dict, blocked:
         elif nicknames and (n := _declared_at(doc, i, nicknames, blocked)):
             # "Gus Ipul" (a form of address and a nickname), "Abu Mohammed al-Julani"
             out.append(Hit(i, i + n, nicknames[" ".join(doc.keys[i:i + n])]))
-        elif _alone_given_name(doc, i, firsts, lower, not_names) and (key not in shared or _speaks(doc, i)):
+        elif _alone_given_name(doc, i, firsts, lower, not_names) and (key not in shared or beside_saying(doc, i)):
             out.append(Hit(i, i + 1, firsts[key]))
         elif lasts.get(key) and _alone_given_name(doc, i, lasts, lower, not_names):
             out.append(Hit(i, i + 1, lasts[key]))
@@ -256,12 +256,6 @@ def _declared_at(doc: Document, i: int, nicknames: dict, blocked: set[int]) -> i
     """How many words a declared name of two words or more takes at word ``i`` (0: none)."""
     return next((n for n in range(min(MAX_ALIAS, len(doc.keys) - i), 1, -1) if " ".join(doc.keys[i:i + n]) in nicknames
                  and blocked.isdisjoint(range(i, i + n))), 0)
-
-
-def _speaks(doc: Document, i: int) -> bool:
-    """Word ``i`` stands right after a verb of saying or right before one: "Menurut Agus,",
-    "kata Agus", "Agus menegaskan"."""
-    return (i > 0 and doc.keys[i - 1] in SAYS_BEFORE) or (i + 1 < len(doc.keys) and doc.keys[i + 1] in SAYS_AFTER)
 
 
 def _alone_given_name(doc: Document, i: int, firsts: dict, lower: set[str], not_names: Callable[[int], bool]) -> bool:

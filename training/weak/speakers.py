@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from sorot.inference.text.phrases import Document, Hit, is_capitalised, same_line
 from sorot.models.schema import OFFICIAL
-from sorot.training.weak.context import SAYS_AFTER, SAYS_BEFORE
+from sorot.training.weak.context import SAYS_AFTER, beside_saying
 from sorot.training.weak.names import zipf
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def _alone(doc: Document, k: int, lower: set[str], roles: RoleRules) -> bool:
 
 def _speaks(doc: Document, k: int) -> bool:
     """Word ``k`` speaks: right before a verb of saying or right after "kata", "menurut" …"""
-    return (k + 1 < len(doc.keys) and doc.keys[k + 1] in _SAID_AFTER) or (k > 0 and doc.keys[k - 1] in SAYS_BEFORE)
+    return beside_saying(doc, k, _SAID_AFTER)
 
 
 def _an_organisation(doc: Document, k: int) -> bool:
